@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { parseWindowLabel } from "@/lib/domain/windows";
+import { Instant } from "./incident";
+
+/** `day:2026-04-03`, `week:2026-W14`, `month:2026-04`, `quarter:2026-Q2`, `year:2026`, `rolling:30d`, `range:<a>/<b>`. */
+export const WindowLabel = z
+  .string()
+  .trim()
+  .superRefine((label, ctx) => {
+    const parsed = parseWindowLabel(label);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.reason });
+  });
+
+export const AvailabilityQuery = z.strictObject({
+  window: WindowLabel.optional(),
+  asOf: Instant.optional(),
+});
+export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
+
+export const AvailabilityListQuery = AvailabilityQuery.extend({
+  tier: z.string().max(64).optional(),
+});
+export type AvailabilityListQuery = z.infer<typeof AvailabilityListQuery>;
+
+export const MAX_SERIES_BUCKETS = 400;
+
+export const SeriesQuery = z
+  .strictObject({
+    bucket: z.enum(["day", "week", "month"], { error: "Must be day, week or month" }),
+    count: z.coerce
+      .number({ error: "Must be a number" })
+      .int({ error: "Must be a whole number" })
+      .min(1, { error: "Must be at least 1" })
+      .max(MAX_SERIES_BUCKETS, { error: `Must be at most ${MAX_SERIES_BUCKETS}` })
+      .optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    asOf: Instant.optional(),
+    tier: z.string().max(64).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if ((q.from === undefined) !== (q.to === undefined)) {
+      ctx.addIssue({ code: "custom", path: [q.from ? "to" : "from"], message: "Give both from and to, or neither" });
+    }
+    if (q.from && q.to && q.to <= q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "Must be after from" });
+    if (q.from && q.count !== undefined) ctx.addIssue({ code: "custom", path: ["count"], message: "Give count or from/to, not both" });
+  });
+export type SeriesQuery = z.infer<typeof SeriesQuery>;

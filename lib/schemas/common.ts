@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { isValidTimeZone } from "@/lib/domain/time-zone";
+
+export const Slug = z
+  .string({ error: "Required" })
+  .trim()
+  .min(2, { error: "Must be at least 2 characters" })
+  .max(64, { error: "Must be at most 64 characters" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: "Use lowercase letters, digits and single hyphens, e.g. checkout-api",
+  });
+
+export const Name = z
+  .string({ error: "Required" })
+  .trim()
+  .min(1, { error: "Required" })
+  .max(120, { error: "Must be at most 120 characters" });
+
+export const Text = (max = 5000) =>
+  z.string().trim().max(max, { error: `Must be at most ${max} characters` });
+
+/** An SLO target as a ratio: 0.999 = 99.9 %. 100 % would leave no error budget at all. */
+export const SloTarget = z
+  .number({ error: "Must be a number, e.g. 0.999 for 99.9 %" })
+  .min(0.5, { error: "Must be at least 0.5 (50 %)" })
+  .max(0.9999999, { error: "Must be below 1 (100 % leaves no error budget); at most 0.9999999" });
+
+export const SLO_WINDOWS = ["rolling:30d", "rolling:28d", "week", "month", "quarter"] as const;
+
+export const SloWindow = z
+  .string({ error: "Required" })
+  .regex(/^(rolling:([1-9]|[1-9][0-9]|[1-3][0-9][0-9])d|week|month|quarter)$/, {
+    error: "Must be rolling:<days>d (1–399), week, month or quarter",
+  });
+
+export const MaintenanceRule = z.enum(["count", "exclude"], {
+  error: "Must be count or exclude",
+});
+
+export const Version = z
+  .number({ error: "Must be the version number you read" })
+  .int({ error: "Must be a whole number" })
+  .positive({ error: "Must be positive" });
+
+export const TimeZone = z
+  .string({ error: "Required" })
+  .trim()
+  .min(1, { error: "Required" })
+  .refine(isValidTimeZone, { error: "Must be an IANA time zone, e.g. Europe/Berlin or UTC" });
+
+export const RoleName = z.enum(["viewer", "editor", "admin"], {
+  error: "Must be viewer, editor or admin",
+});
+
+/** Query flags like ?archived=true. */
+export const BooleanFlag = z
+  .enum(["true", "false", "1", "0"], { error: "Must be true or false" })
+  .transform((v) => v === "true" || v === "1");

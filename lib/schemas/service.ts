@@ -1,0 +1,48 @@
+import { z } from "zod";
+import {
+  BooleanFlag,
+  MaintenanceRule,
+  Name,
+  Slug,
+  SloTarget,
+  SloWindow,
+  Text,
+  Version,
+} from "./common";
+
+/** A tier by rank (a number) or by id (a string). */
+export const TierRef = z.union([
+  z.number().int({ error: "A tier rank is a whole number" }).positive(),
+  z.string().trim().min(1, { error: "Required" }),
+], { error: "Must be a tier rank (number) or tier id (string)" });
+
+const DependsOn = z
+  .array(Slug, { error: "Must be a list of service slugs" })
+  .max(200, { error: "At most 200 dependencies" });
+
+// null on an override means "inherit the tier's default again".
+export const ServiceInput = z.strictObject({
+  slug: Slug,
+  name: Name,
+  tier: TierRef,
+  sloTarget: SloTarget.nullish(),
+  sloWindow: SloWindow.nullish(),
+  maintenance: MaintenanceRule.nullish(),
+  owner: Text(120).optional(),
+  description: Text(2000).optional(),
+  dependsOn: DependsOn.optional(),
+});
+export type ServiceInput = z.infer<typeof ServiceInput>;
+
+export const ServiceUpdate = ServiceInput.partial().extend({
+  version: Version.optional(),
+  archived: z.boolean({ error: "Must be true or false" }).optional(),
+});
+export type ServiceUpdate = z.infer<typeof ServiceUpdate>;
+
+export const ServiceListQuery = z.strictObject({
+  tier: z.string().optional(),
+  archived: BooleanFlag.optional(),
+  q: z.string().max(120).optional(),
+});
+export type ServiceListQuery = z.infer<typeof ServiceListQuery>;

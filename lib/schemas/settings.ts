@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { Name, TimeZone, Version } from "./common";
+
+export const SettingsUpdate = z.strictObject({
+  timeZone: TimeZone.optional(),
+  name: Name.optional(),
+  riskThreshold: z
+    .number({ error: "Must be a number between 0 and 1" })
+    .gt(0, { error: "Must be above 0" })
+    .max(1, { error: "Must be at most 1" })
+    .optional(),
+  version: Version.optional(),
+});
+export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { Name, RoleName } from "./common";
+
+export const Email = z
+  .string({ error: "Required" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Must be an e-mail address" }));
+
+export const NewPassword = z
+  .string({ error: "Required" })
+  .min(12, { error: "Must be at least 12 characters" })
+  .max(200, { error: "Must be at most 200 characters" });
+
+export const SignInInput = z.object({
+  email: Email,
+  password: z.string().min(1, { error: "Required" }).max(200),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const SetupInput = z.strictObject({ name: Name, email: Email, password: NewPassword });
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const UserInput = z.strictObject({
+  name: Name,
+  email: Email,
+  password: NewPassword,
+  role: RoleName,
+});
+export type UserInput = z.infer<typeof UserInput>;
+
+export const UserUpdate = z.strictObject({
+  name: Name.optional(),
+  role: RoleName.optional(),
+  password: NewPassword.optional(),
+  disabled: z.boolean({ error: "Must be true or false" }).optional(),
+});
+export type UserUpdate = z.infer<typeof UserUpdate>;

@@ -1,0 +1,76 @@
+import "server-only";
+import type { ApiToken } from "@/lib/generated/prisma/client";
+import type { ApiTokenInput } from "@/lib/schemas/api-token";
+import type { Actor } from "./auth/actor";
+import { hashTokenSecret, newTokenSecret, tokenDisplayPrefix } from "./auth/token-secret";
+import { recordAudit } from "./audit";
+import { prisma } from "./db";
+import { NotFoundError } from "./errors";
+
+export type ApiTokenDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  role: "viewer" | "editor" | "admin";
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revoked: boolean;
+  revokedAt: string | null;
+};
+
+function toDto(t: ApiToken & { user: { email: string } }): ApiTokenDto {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    role: t.role,
+    createdBy: t.user.email,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revoked: t.revokedAt !== null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listApiTokens(): Promise<ApiTokenDto[]> {
+  const rows = await prisma.apiToken.findMany({ include: { user: { select: { email: true } } }, orderBy: { createdAt: "desc" } });
+  return rows.map(toDto);
+}
+
+/** Returns the secret once; only its hash is stored. */
+export async function createApiToken(actor: Actor, input: ApiTokenInput): Promise<{ token: ApiTokenDto; secret: string }> {
+  const secret = newTokenSecret();
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: {
+        name: input.name,
+        role: input.role,
+        userId: actor.userId,
+        tokenHash: hashTokenSecret(secret),
+        prefix: tokenDisplayPrefix(secret),
+        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      },
+      include: { user: { select: { email: true } } },
+    });
+    const token = toDto(row);
+    await recordAudit(tx, actor, { action: "create", entityType: "api_token", entityId: row.id, after: token });
+    return { token, secret };
+  });
+}
+
+export async function revokeApiToken(actor: Actor, id: string): Promise<ApiTokenDto> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.apiToken.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
+    if (!before) throw new NotFoundError("API token", id);
+    const row = await tx.apiToken.update({
+      where: { id },
+      data: { revokedAt: before.revokedAt ?? new Date() },
+      include: { user: { select: { email: true } } },
+    });
+    await recordAudit(tx, actor, { action: "revoke", entityType: "api_token", entityId: id, before: toDto(before), after: toDto(row) });
+    return toDto(row);
+  });
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "./auth/actor";
+import { prisma, type Tx } from "./db";
+
+export type AuditEntry = {
+  action: "create" | "update" | "delete" | "archive" | "restore" | "revoke" | string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  if (value === undefined || value === null) return Prisma.JsonNull;
+  // Dates become ISO strings; the snapshot is what a person reads back later.
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** Writes one audit event inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      actorLabel: actor?.label ?? "system",
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: json(entry.before),
+      after: json(entry.after),
+    },
+  });
+}
+
+export type AuditEventDto = {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
+
+export async function listAuditEvents(query: {
+  entityType?: string;
+  entityId?: string;
+  cursor?: string;
+  limit?: number;
+}): Promise<{ events: AuditEventDto[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const rows = await prisma.auditEvent.findMany({
+    where: {
+      ...(query.entityType ? { entityType: query.entityType } : {}),
+      ...(query.entityId ? { entityId: query.entityId } : {}),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, limit);
+  return {
+    events: page.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actorLabel,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before,
+      after: e.after,
+    })),
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+export async function auditEntityTypes(): Promise<string[]> {
+  const rows = await prisma.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true } });
+  return rows.map((r) => r.entityType).sort();
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import type { AvailabilityResult, IncidentMetrics, ResolvedWindow, ServiceSummary } from "@/lib/domain";
+import type { IncidentLabel, ServiceSlo } from "./availability-data";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export type AvailabilitySummaryDto = {
+  service: { slug: string; name: string; tier: { rank: number; name: string } };
+  asOf: string;
+  timeZone: string;
+  window: { label: string; from: string; to: string; elapsedSeconds: number };
+  totalSeconds: number;
+  downtimeSeconds: number;
+  unplannedSeconds: number;
+  maintenanceSeconds: number;
+  countedSeconds: number;
+  availability: number;
+  availabilityMaintenanceCounted: number;
+  slo: { target: number; window: string; maintenance: "count" | "exclude" };
+  errorBudget: {
+    budgetSeconds: number;
+    consumedSeconds: number;
+    remainingSeconds: number;
+    remainingRatio: number;
+    overspent: boolean;
+    burnRates: Record<string, number>;
+    exhaustionAt: string | null;
+  };
+  incidents: { id: string; reference: string | null; title: string | null; kind: string; downtimeSeconds: number; budgetShare: number }[];
+  metrics: IncidentMetrics;
+  explanation?: {
+    rule: string;
+    formula: string;
+    intervals: { from: string; to: string; fraction: number; unplanned: number; maintenance: number; counted: number; incidentId: string | null }[];
+  };
+};
+
+const RULES = {
+  count: "Planned maintenance counts as downtime: availability = 1 − downtime / elapsed",
+  exclude:
+    "Planned maintenance is excluded: its seconds leave both sides, availability = 1 − unplanned / (elapsed − maintenance)",
+} as const;
+
+function formula(a: AvailabilityResult): string {
+  return a.rule === "count"
+    ? `1 − ${a.downtimeSeconds} / ${a.elapsedSeconds} = ${a.availability}`
+    : `1 − ${a.unplannedSeconds} / (${a.elapsedSeconds} − ${a.maintenanceSeconds}) = ${a.availability}`;
+}
+
+export function toSummaryDto(args: {
+  service: ServiceSlo;
+  window: ResolvedWindow;
+  summary: ServiceSummary;
+  metrics: IncidentMetrics;
+  asOf: number;
+  timeZone: string;
+  labels: Map<string, IncidentLabel>;
+  detail: boolean;
+}): AvailabilitySummaryDto {
+  const { service, window, summary, labels } = args;
+  const a = summary.availability;
+  const b = summary.errorBudget;
+  const dto: AvailabilitySummaryDto = {
+    service: { slug: service.slug, name: service.name, tier: { rank: service.tier.rank, name: service.tier.name } },
+    asOf: iso(args.asOf),
+    timeZone: args.timeZone,
+    window: { label: window.label, from: iso(window.from), to: iso(window.to), elapsedSeconds: a.elapsedSeconds },
+    totalSeconds: a.totalSeconds,
+    downtimeSeconds: a.downtimeSeconds,
+    unplannedSeconds: a.unplannedSeconds,
+    maintenanceSeconds: a.maintenanceSeconds,
+    countedSeconds: a.countedSeconds,
+    availability: a.availability,
+    availabilityMaintenanceCounted: a.availabilityCounted,
+    slo: { target: service.target, window: service.sloWindow, maintenance: service.maintenance },
+    errorBudget: {
+      budgetSeconds: b.budgetSeconds,
+      consumedSeconds: b.consumedSeconds,
+      remainingSeconds: b.remainingSeconds,
+      remainingRatio: b.remainingRatio,
+      overspent: b.overspent,
+      burnRates: { ...b.burnRates },
+      exhaustionAt: b.exhaustionAt === null ? null : iso(b.exhaustionAt),
+    },
+    incidents: summary.incidents.map((i) => {
+      const label = labels.get(i.incidentId);
+      return {
+        id: i.incidentId,
+        reference: label ? `INC-${label.number}` : null,
+        title: label?.title ?? null,
+        kind: i.kind,
+        downtimeSeconds: i.downtimeSeconds,
+        budgetShare: i.budgetShare,
+      };
+    }),
+    metrics: args.metrics,
+  };
+  if (args.detail) {
+    dto.explanation = {
+      rule: RULES[a.rule],
+      formula: formula(a),
+      intervals: a.segments.map((s) => ({
+        from: iso(s.from),
+        to: iso(s.to),
+        fraction: s.fraction,
+        unplanned: s.unplanned,
+        maintenance: s.maintenance,
+        counted: s.counted,
+        incidentId: s.incidentId,
+      })),
+    };
+  }
+  return dto;
+}
+
+export type SeriesEntryDto = {
+  label: string;
+  from: string;
+  to: string;
+  elapsedSeconds: number;
+  downtimeSeconds: number;
+  unplannedSeconds: number;
+  maintenanceSeconds: number;
+  availability: number;
+  budgetSeconds: number;
+  consumedSeconds: number;
+};
+
+export function toSeriesEntry(label: string, r: AvailabilityResult, budgetSeconds: number): SeriesEntryDto {
+  return {
+    label,
+    from: iso(r.from),
+    to: iso(r.to),
+    elapsedSeconds: r.elapsedSeconds,
+    downtimeSeconds: r.downtimeSeconds,
+    unplannedSeconds: r.unplannedSeconds,
+    maintenanceSeconds: r.maintenanceSeconds,
+    availability: r.availability,
+    budgetSeconds,
+    consumedSeconds: r.countedSeconds,
+  };
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import {
+  BURN_LOOKBACKS,
+  bucketWindows,
+  bucketsBetween,
+  budgetSecondsFor,
+  computeIncidentMetrics,
+  computeSeries,
+  currentWindowForSlo,
+  parseSloWindow,
+  parseWindow,
+  resolveWindow,
+  summarizeService,
+  type BucketUnit,
+  type ResolvedWindow,
+} from "@/lib/domain";
+import type { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
+import {
+  loadImpacts,
+  loadIncidentLabels,
+  loadServiceSlos,
+  organisationTimeZone,
+  type ServiceImpacts,
+  type ServiceSlo,
+} from "./availability-data";
+import { NotFoundError } from "./errors";
+import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
+
+const LONGEST_BURN = Math.max(...Object.values(BURN_LOOKBACKS));
+
+/** The requested window, else the service's own SLO window, both in the organisation's zone. */
+function windowFor(service: ServiceSlo, label: string | undefined, timeZone: string, asOf: number): ResolvedWindow {
+  if (label) {
+    const spec = parseWindow(label);
+    if (spec) return resolveWindow(spec, { timeZone, asOf });
+  }
+  const slo = parseSloWindow(service.sloWindow) ?? { kind: "rolling" as const, days: 30 };
+  return currentWindowForSlo(slo, { timeZone, asOf });
+}
+
+/** Load range covering every window plus the burn-rate lookbacks before asOf. */
+function loadRange(windows: ResolvedWindow[], asOf: number): { from: number; to: number } {
+  let from = asOf - LONGEST_BURN;
+  let to = asOf;
+  for (const w of windows) {
+    from = Math.min(from, w.from);
+    to = Math.max(to, Math.min(w.to, asOf));
+  }
+  return { from, to };
+}
+
+async function summaries(
+  services: ServiceSlo[],
+  label: string | undefined,
+  asOf: number,
+  detail: boolean,
+): Promise<AvailabilitySummaryDto[]> {
+  const timeZone = await organisationTimeZone();
+  const windows = services.map((s) => windowFor(s, label, timeZone, asOf));
+  const range = loadRange(windows, asOf);
+  const data = await loadImpacts(services.map((s) => s.id), range.from, range.to);
+  const computed = services.map((service, i) => {
+    const window = windows[i] as ResolvedWindow;
+    const { impacts, incidents } = data.get(service.id) as ServiceImpacts;
+    const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf });
+    const metrics = computeIncidentMetrics([...incidents.values()], { from: window.from, to: Math.min(window.to, asOf) });
+    return { service, window, summary, metrics };
+  });
+  const named = new Set(computed.flatMap((c) => c.summary.incidents.map((x) => x.incidentId)));
+  const labels = await loadIncidentLabels([...named]);
+  return computed.map((c) => toSummaryDto({ ...c, asOf, timeZone, labels, detail }));
+}
+
+export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {
+  const [service] = await loadServiceSlos({ slug });
+  if (!service) throw new NotFoundError("Service", slug);
+  const [summary] = await summaries([service], q.window, q.asOf?.getTime() ?? Date.now(), true);
+  return summary as AvailabilitySummaryDto;
+}
+
+export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf: string; services: AvailabilitySummaryDto[] }> {
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  const services = await loadServiceSlos({ tier: q.tier });
+  return { asOf: new Date(asOf).toISOString(), services: await summaries(services, q.window, asOf, false) };
+}
+
+const DEFAULT_COUNTS: Record<BucketUnit, number> = { day: 30, week: 26, month: 12 };
+
+function seriesWindows(q: SeriesQuery, timeZone: string, asOf: number): ResolvedWindow[] {
+  if (q.from && q.to) return bucketsBetween(q.bucket, q.from.getTime(), q.to.getTime(), { timeZone });
+  return bucketWindows(q.bucket, q.count ?? DEFAULT_COUNTS[q.bucket], { timeZone, asOf });
+}
+
+export type SeriesDto = {
+  service: { slug: string; name: string; tier: { rank: number; name: string } };
+  bucket: BucketUnit;
+  timeZone: string;
+  slo: { target: number; maintenance: "count" | "exclude" };
+  entries: SeriesEntryDto[];
+};
+
+async function series(services: ServiceSlo[], q: SeriesQuery): Promise<{ asOf: string; series: SeriesDto[] }> {
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  const timeZone = await organisationTimeZone();
+  const windows = seriesWindows(q, timeZone, asOf);
+  const first = windows[0];
+  const last = windows.at(-1);
+  const data = first && last ? await loadImpacts(services.map((s) => s.id), first.from, Math.min(last.to, asOf)) : new Map();
+  return {
+    asOf: new Date(asOf).toISOString(),
+    series: services.map((service) => {
+      const impacts = (data.get(service.id) as ServiceImpacts | undefined)?.impacts ?? [];
+      const results = computeSeries(impacts, windows, { asOf, maintenance: service.maintenance });
+      return {
+        service: { slug: service.slug, name: service.name, tier: { rank: service.tier.rank, name: service.tier.name } },
+        bucket: q.bucket,
+        timeZone,
+        slo: { target: service.target, maintenance: service.maintenance },
+        entries: results.map((r, i) =>
+          toSeriesEntry((windows[i] as ResolvedWindow).label, r, budgetSecondsFor(service.target, r.totalSeconds)),
+        ),
+      };
+    }),
+  };
+}
+
+export async function serviceSeries(slug: string, q: SeriesQuery): Promise<{ asOf: string } & SeriesDto> {
+  const [service] = await loadServiceSlos({ slug });
+  if (!service) throw new NotFoundError("Service", slug);
+  const result = await series([service], q);
+  return { asOf: result.asOf, ...(result.series[0] as SeriesDto) };
+}
+
+export async function allSeries(q: SeriesQuery): Promise<{ asOf: string; series: SeriesDto[] }> {
+  return series(await loadServiceSlos({ tier: q.tier }), q);
+}

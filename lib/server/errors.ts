@@ -1,0 +1,55 @@
+// The small set of errors the app raises on purpose. lib/server/http.ts maps them to HTTP in one
+// place; anything else is unexpected and becomes a logged 500 that reveals nothing.
+
+export type Issue = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: Issue[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(issues: Issue[], message = "The request is not valid") {
+    super(400, "validation_failed", message, issues);
+  }
+  static field(path: string, message: string): ValidationError {
+    return new ValidationError([{ path, message }]);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Sign in or send an API token") {
+    super(401, "unauthenticated", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "Your role does not allow this") {
+    super(403, "forbidden", message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, key?: string) {
+    super(404, "not_found", key ? `${entity} '${key}' was not found` : `${entity} was not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, issues?: Issue[]) {
+    super(409, "conflict", message, issues);
+  }
+  static staleVersion(entity: string): ConflictError {
+    return new ConflictError(
+      `This ${entity} was changed by someone else since you read it; reload and apply your edit again`,
+      [{ path: "version", message: "stale version" }],
+    );
+  }
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { IncidentListQuery } from "@/lib/schemas/incident";
+import { prisma } from "./db";
+import { NotFoundError, ValidationError } from "./errors";
+
+export const incidentInclude = {
+  impacts: { include: { service: { select: { slug: true, name: true } } }, orderBy: { service: { slug: "asc" } } },
+} satisfies Prisma.IncidentInclude;
+export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof incidentInclude }>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export type ImpactDto = { service: string; serviceName: string; fraction: number; startedAt: string | null; endedAt: string | null };
+
+export type IncidentDto = {
+  id: string;
+  number: number;
+  reference: string;
+  title: string;
+  severity: string;
+  kind: "unplanned" | "maintenance";
+  status: string;
+  startedAt: string;
+  detectedAt: string | null;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  ongoing: boolean;
+  summary: string;
+  rootCause: string;
+  postmortem: string;
+  source: string | null;
+  externalId: string | null;
+  impacts: ImpactDto[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export function toIncidentDto(row: IncidentRow): IncidentDto {
+  return {
+    id: row.id,
+    number: row.number,
+    reference: `INC-${row.number}`,
+    title: row.title,
+    severity: row.severity,
+    kind: row.kind,
+    status: row.status,
+    startedAt: row.startedAt.toISOString(),
+    detectedAt: iso(row.detectedAt),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    mitigatedAt: iso(row.mitigatedAt),
+    resolvedAt: iso(row.resolvedAt),
+    ongoing: row.resolvedAt === null,
+    summary: row.summary,
+    rootCause: row.rootCause,
+    postmortem: row.postmortem,
+    source: row.source,
+    externalId: row.externalId,
+    impacts: row.impacts.map((i) => ({
+      service: i.service.slug,
+      serviceName: i.service.name,
+      fraction: i.fraction,
+      startedAt: iso(i.startedAt),
+      endedAt: iso(i.endedAt),
+    })),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type TimelineEventDto = { id: string; at: string; type: string; message: string; author: string };
+
+export async function getIncident(id: string): Promise<IncidentDto & { timeline: TimelineEventDto[] }> {
+  const row = await prisma.incident.findUnique({
+    where: { id },
+    include: { ...incidentInclude, timeline: { orderBy: [{ at: "asc" }, { createdAt: "asc" }] } },
+  });
+  if (!row) throw new NotFoundError("Incident", id);
+  return {
+    ...toIncidentDto(row),
+    timeline: row.timeline.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, author: e.authorName })),
+  };
+}
+
+// Cursor = "<startedAt ms>.<id>" of the last row: stable under inserts, newest first.
+function decodeCursor(cursor: string): { startedAt: Date; id: string } {
+  const match = /^(\d{1,15})\.([a-z0-9]{1,40})$/.exec(cursor);
+  if (!match) throw ValidationError.field("cursor", "Not a cursor this API returned");
+  return { startedAt: new Date(Number(match[1])), id: match[2] as string };
+}
+
+export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: IncidentDto[]; nextCursor: string | null }> {
+  const limit = q.limit ?? 50;
+  const and: Prisma.IncidentWhereInput[] = [];
+  if (q.service) and.push({ impacts: { some: { service: { slug: q.service } } } });
+  if (q.tier) {
+    const tier = /^\d+$/.test(q.tier) ? { rank: Number(q.tier) } : { id: q.tier };
+    and.push({ impacts: { some: { service: { tier } } } });
+  }
+  if (q.severity?.length) and.push({ severity: { in: q.severity } });
+  if (q.kind) and.push({ kind: q.kind });
+  if (q.status === "open") and.push({ resolvedAt: null });
+  if (q.status === "resolved") and.push({ resolvedAt: { not: null } });
+  // A time range selects incidents whose impact period overlaps it.
+  if (q.to) and.push({ startedAt: { lt: q.to } });
+  if (q.from) and.push({ OR: [{ resolvedAt: null }, { resolvedAt: { gt: q.from } }] });
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    and.push({ OR: [{ startedAt: { lt: c.startedAt } }, { startedAt: c.startedAt, id: { lt: c.id } }] });
+  }
+  const rows = await prisma.incident.findMany({
+    where: { AND: and },
+    include: incidentInclude,
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    incidents: page.map(toIncidentDto),
+    nextCursor: rows.length > limit && last ? `${last.startedAt.getTime()}.${last.id}` : null,
+  };
+}

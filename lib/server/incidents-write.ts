@@ -1,0 +1,202 @@
+import "server-only";
+import type { IncidentStatus } from "@/lib/generated/prisma/enums";
+import {
+  incidentConsistencyIssues,
+  type IncidentInput,
+  type IncidentUpdate,
+  type TimelineEventInput,
+} from "@/lib/schemas/incident";
+import type { Actor } from "./auth/actor";
+import { recordAudit } from "./audit";
+import { prisma, type Tx } from "./db";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { changeEvents, creationEvents, type TimelineDraft } from "./incident-timeline";
+import { incidentInclude, toIncidentDto, type IncidentDto, type TimelineEventDto } from "./incidents-read";
+
+type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
+
+async function serviceIds(tx: Tx, impacts: ImpactDraft[]): Promise<string[]> {
+  const rows = await tx.service.findMany({ where: { slug: { in: impacts.map((i) => i.service) } }, select: { id: true, slug: true } });
+  const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  const issues = impacts.flatMap((i, n) =>
+    bySlug.has(i.service) ? [] : [{ path: `impacts.${n}.service`, message: `No service has slug '${i.service}'` }],
+  );
+  if (issues.length) throw new ValidationError(issues);
+  return impacts.map((i) => bySlug.get(i.service) as string);
+}
+
+/** Writes the impact rows with their effective bounds, which availability reads without a join. */
+async function writeImpacts(
+  tx: Tx,
+  incident: { id: string; kind: "unplanned" | "maintenance"; startedAt: Date; resolvedAt: Date | null },
+  impacts: ImpactDraft[],
+): Promise<void> {
+  const ids = await serviceIds(tx, impacts);
+  await tx.impact.deleteMany({ where: { incidentId: incident.id } });
+  await tx.impact.createMany({
+    data: impacts.map((i, n) => ({
+      incidentId: incident.id,
+      serviceId: ids[n] as string,
+      fraction: i.fraction,
+      startedAt: i.startedAt ?? null,
+      endedAt: i.endedAt ?? null,
+      kind: incident.kind,
+      effectiveStart: i.startedAt ?? incident.startedAt,
+      effectiveEnd: i.endedAt ?? incident.resolvedAt,
+    })),
+  });
+}
+
+async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, events: TimelineDraft[]): Promise<void> {
+  if (!events.length) return;
+  await tx.timelineEvent.createMany({
+    data: events.map((e) => ({ incidentId, at: e.at, type: e.type, message: e.message, authorId: actor.userId, authorName: actor.name })),
+  });
+}
+
+function defaultStatus(times: { resolvedAt?: Date | null; mitigatedAt?: Date | null }): IncidentStatus {
+  if (times.resolvedAt) return "resolved";
+  return times.mitigatedAt ? "monitoring" : "investigating";
+}
+
+function assertConsistent(merged: Parameters<typeof incidentConsistencyIssues>[0]): void {
+  const issues = incidentConsistencyIssues(merged);
+  if (merged.resolvedAt && merged.status && merged.status !== "resolved") {
+    issues.push({ path: "status", message: "Must be resolved when resolvedAt is set" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+async function assertUniqueExternal(tx: Tx, source: string | null | undefined, externalId: string | null | undefined, exceptId?: string) {
+  if (!source || !externalId) return;
+  const other = await tx.incident.findFirst({ where: { source, externalId, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { number: true } });
+  if (other) {
+    throw new ConflictError(`INC-${other.number} already has ${source} id '${externalId}'`, [{ path: "externalId", message: "already exists" }]);
+  }
+}
+
+async function reload(tx: Tx, id: string): Promise<IncidentDto> {
+  return toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude }));
+}
+
+export async function createIncident(actor: Actor, input: IncidentInput): Promise<IncidentDto> {
+  const status = input.status ?? defaultStatus(input);
+  assertConsistent({ ...input, status });
+  return prisma.$transaction(async (tx) => {
+    await assertUniqueExternal(tx, input.source, input.externalId);
+    const row = await tx.incident.create({
+      data: {
+        title: input.title,
+        severity: input.severity,
+        kind: input.kind,
+        status,
+        startedAt: input.startedAt,
+        detectedAt: input.detectedAt ?? null,
+        acknowledgedAt: input.acknowledgedAt ?? null,
+        mitigatedAt: input.mitigatedAt ?? null,
+        resolvedAt: input.resolvedAt ?? null,
+        summary: input.summary ?? "",
+        rootCause: input.rootCause ?? "",
+        postmortem: input.postmortem ?? "",
+        source: input.source ?? null,
+        externalId: input.externalId ?? null,
+      },
+    });
+    await writeImpacts(tx, row, input.impacts);
+    const dto = await reload(tx, row.id);
+    await writeTimeline(tx, row.id, actor, creationEvents(dto, actor.name));
+    await recordAudit(tx, actor, { action: "create", entityType: "incident", entityId: row.id, after: dto });
+    return dto;
+  });
+}
+
+export async function updateIncident(actor: Actor, id: string, input: IncidentUpdate): Promise<IncidentDto> {
+  return prisma.$transaction(async (tx) => {
+    const beforeRow = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
+    if (!beforeRow) throw new NotFoundError("Incident", id);
+    if (beforeRow.version !== input.version) throw ConflictError.staleVersion("incident");
+    const before = toIncidentDto(beforeRow);
+    const pick = <K extends keyof typeof beforeRow>(k: K, v: (typeof beforeRow)[K] | undefined) => (v === undefined ? beforeRow[k] : v);
+    const merged = {
+      kind: pick("kind", input.kind),
+      startedAt: pick("startedAt", input.startedAt),
+      detectedAt: pick("detectedAt", input.detectedAt),
+      acknowledgedAt: pick("acknowledgedAt", input.acknowledgedAt),
+      mitigatedAt: pick("mitigatedAt", input.mitigatedAt),
+      resolvedAt: pick("resolvedAt", input.resolvedAt),
+    };
+    const reopened = beforeRow.resolvedAt && merged.resolvedAt === null;
+    const status: IncidentStatus =
+      input.status ?? (merged.resolvedAt ? "resolved" : reopened ? "investigating" : beforeRow.status === "resolved" ? defaultStatus(merged) : beforeRow.status);
+    const impacts: ImpactDraft[] =
+      input.impacts ??
+      beforeRow.impacts.map((i) => ({ service: i.service.slug, fraction: i.fraction, startedAt: i.startedAt, endedAt: i.endedAt }));
+    assertConsistent({ ...merged, status, impacts });
+    await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
+    const updated = await tx.incident.updateMany({
+      where: { id, version: input.version },
+      data: {
+        ...merged,
+        status,
+        title: input.title,
+        severity: input.severity,
+        summary: input.summary,
+        rootCause: input.rootCause,
+        postmortem: input.postmortem,
+        source: input.source,
+        externalId: input.externalId,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw ConflictError.staleVersion("incident");
+    await writeImpacts(tx, { id, ...merged }, impacts);
+    const after = await reload(tx, id);
+    await writeTimeline(tx, id, actor, changeEvents(before, after, new Date()));
+    await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deleteIncident(actor: Actor, id: string): Promise<{ deleted: true; id: string }> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
+    if (!row) throw new NotFoundError("Incident", id);
+    await tx.incident.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: "delete", entityType: "incident", entityId: id, before: toIncidentDto(row) });
+    return { deleted: true, id };
+  });
+}
+
+const EVENT_MILESTONE = { detected: "detectedAt", acknowledged: "acknowledgedAt", mitigated: "mitigatedAt", resolved: "resolvedAt" } as const;
+
+/**
+ * Adds a timeline entry. A milestone entry (detected, acknowledged, mitigated, resolved) also sets
+ * that milestone when it is still empty, so logging "resolved" while it happens ends the impact.
+ */
+export async function addTimelineEvent(actor: Actor, id: string, input: TimelineEventInput): Promise<TimelineEventDto> {
+  const at = input.at ?? new Date();
+  const milestone = EVENT_MILESTONE[input.type as keyof typeof EVENT_MILESTONE];
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
+    if (!row) throw new NotFoundError("Incident", id);
+    if (milestone && row[milestone] === null) {
+      const before = toIncidentDto(row);
+      const merged = { ...row, [milestone]: at };
+      const status: IncidentStatus = milestone === "resolvedAt" ? "resolved" : milestone === "mitigatedAt" && row.status !== "resolved" ? "monitoring" : row.status;
+      const impacts = row.impacts.map((i) => ({ service: i.service.slug, startedAt: i.startedAt, endedAt: i.endedAt }));
+      const issues = incidentConsistencyIssues({ ...merged, status, impacts }).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
+      if (issues.length) throw new ValidationError(issues);
+      await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
+      if (milestone === "resolvedAt") {
+        await tx.impact.updateMany({ where: { incidentId: id, endedAt: null }, data: { effectiveEnd: at } });
+      }
+      await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after: await reload(tx, id) });
+    }
+    const event = await tx.timelineEvent.create({
+      data: { incidentId: id, at, type: input.type, message: input.message, authorId: actor.userId, authorName: actor.name },
+    });
+    const dto = { id: event.id, at: event.at.toISOString(), type: event.type, message: event.message, author: event.authorName };
+    await recordAudit(tx, actor, { action: "create", entityType: "timeline_event", entityId: event.id, after: { incidentId: id, ...dto } });
+    return dto;
+  });
+}

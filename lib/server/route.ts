@@ -1,0 +1,31 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "./auth/actor";
+import { requireApiActor } from "./auth/current-actor";
+import { errorResponse } from "./http";
+
+type Ctx<P> = { params: Promise<P> };
+type Handler<P> = (args: { req: NextRequest; params: P; actor: Actor }) => Promise<unknown>;
+
+/**
+ * Wraps a route handler: checks the role on the server, maps every error through the one mapper,
+ * and serialises plain results as JSON. A handler may return a Response to control status.
+ */
+export function apiRoute<P = Record<string, never>>(need: Role, handler: Handler<P>) {
+  return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const actor = await requireApiActor(req, need);
+      const params = await ctx.params;
+      const result = await handler({ req, params, actor });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+export function created(body: unknown): NextResponse {
+  return NextResponse.json(body, { status: 201 });
+}

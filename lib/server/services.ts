@@ -1,0 +1,200 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
+import type { Actor } from "./auth/actor";
+import { recordAudit } from "./audit";
+import { prisma, type Tx } from "./db";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { assertNoCycle } from "./service-graph";
+
+const include = {
+  tier: true,
+  dependsOn: { include: { dependsOn: { select: { slug: true } } } },
+  dependedOnBy: { include: { service: { select: { slug: true } } } },
+} satisfies Prisma.ServiceInclude;
+type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof include }>;
+
+export type ServiceDto = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  owner: string;
+  tier: { id: string; rank: number; name: string };
+  /** Effective SLO: the service's override, else its tier's default. */
+  sloTarget: number;
+  sloWindow: string;
+  maintenance: "count" | "exclude";
+  /** What the service sets itself; null = inherited from the tier. */
+  overrides: { sloTarget: number | null; sloWindow: string | null; maintenance: "count" | "exclude" | null };
+  dependsOn: string[];
+  dependedOnBy: string[];
+  archived: boolean;
+  archivedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export function toServiceDto(s: ServiceRow): ServiceDto {
+  return {
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    owner: s.ownerTeam,
+    tier: { id: s.tier.id, rank: s.tier.rank, name: s.tier.name },
+    sloTarget: s.sloTarget ?? s.tier.sloTarget,
+    sloWindow: s.sloWindow ?? s.tier.sloWindow,
+    maintenance: s.maintenanceRule ?? s.tier.maintenanceRule,
+    overrides: { sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenanceRule },
+    dependsOn: s.dependsOn.map((d) => d.dependsOn.slug).sort(),
+    dependedOnBy: s.dependedOnBy.map((d) => d.service.slug).sort(),
+    archived: s.archivedAt !== null,
+    archivedAt: s.archivedAt?.toISOString() ?? null,
+    version: s.version,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+export async function listServices(query: ServiceListQuery = {}): Promise<ServiceDto[]> {
+  const tierFilter = query.tier
+    ? /^\d+$/.test(query.tier) ? { tier: { rank: Number(query.tier) } } : { tierId: query.tier }
+    : {};
+  const rows = await prisma.service.findMany({
+    where: {
+      ...tierFilter,
+      ...(query.archived === undefined ? { archivedAt: null } : query.archived ? { archivedAt: { not: null } } : { archivedAt: null }),
+      ...(query.q
+        ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { slug: { contains: query.q.toLowerCase() } }] }
+        : {}),
+    },
+    include,
+    orderBy: [{ tier: { rank: "asc" } }, { name: "asc" }],
+  });
+  return rows.map(toServiceDto);
+}
+
+export async function getService(slug: string): Promise<ServiceDto> {
+  const row = await prisma.service.findUnique({ where: { slug }, include });
+  if (!row) throw new NotFoundError("Service", slug);
+  return toServiceDto(row);
+}
+
+async function resolveTier(tx: Tx, ref: number | string): Promise<string> {
+  const tier =
+    typeof ref === "number"
+      ? await tx.tier.findUnique({ where: { rank: ref } })
+      : await tx.tier.findUnique({ where: { id: ref } });
+  if (!tier) {
+    throw ValidationError.field("tier", typeof ref === "number" ? `No tier has rank ${ref}` : `No tier has id '${ref}'`);
+  }
+  if (tier.archivedAt) throw ValidationError.field("tier", `Tier '${tier.name}' is archived`);
+  return tier.id;
+}
+
+async function resolveDependencies(tx: Tx, slugs: string[], selfSlug: string): Promise<string[]> {
+  const unique = [...new Set(slugs)];
+  const self = unique.indexOf(selfSlug);
+  if (self >= 0) throw ValidationError.field(`dependsOn.${slugs.indexOf(selfSlug)}`, "A service cannot depend on itself");
+  const rows = await tx.service.findMany({ where: { slug: { in: unique } }, select: { id: true, slug: true } });
+  const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  const issues = slugs.flatMap((slug, i) =>
+    bySlug.has(slug) ? [] : [{ path: `dependsOn.${i}`, message: `No service has slug '${slug}'` }],
+  );
+  if (issues.length) throw new ValidationError(issues);
+  return unique.map((slug) => bySlug.get(slug) as string);
+}
+
+async function replaceDependencies(tx: Tx, serviceId: string, dependsOnIds: string[]): Promise<void> {
+  await assertNoCycle(tx, serviceId, dependsOnIds);
+  await tx.serviceDependency.deleteMany({ where: { serviceId } });
+  if (dependsOnIds.length) {
+    await tx.serviceDependency.createMany({ data: dependsOnIds.map((dependsOnId) => ({ serviceId, dependsOnId })) });
+  }
+}
+
+export async function createService(actor: Actor, input: ServiceInput): Promise<ServiceDto> {
+  return prisma.$transaction(async (tx) => {
+    if (await tx.service.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+      throw new ConflictError(`A service with slug '${input.slug}' already exists`, [
+        { path: "slug", message: "already exists" },
+      ]);
+    }
+    const tierId = await resolveTier(tx, input.tier);
+    const deps = await resolveDependencies(tx, input.dependsOn ?? [], input.slug);
+    const service = await tx.service.create({
+      data: {
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? "",
+        ownerTeam: input.owner ?? "",
+        tierId,
+        sloTarget: input.sloTarget ?? null,
+        sloWindow: input.sloWindow ?? null,
+        maintenanceRule: input.maintenance ?? null,
+      },
+    });
+    await replaceDependencies(tx, service.id, deps);
+    const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: service.id }, include }));
+    await recordAudit(tx, actor, { action: "create", entityType: "service", entityId: service.id, after: dto });
+    return dto;
+  });
+}
+
+export async function updateService(actor: Actor, slug: string, input: ServiceUpdate): Promise<ServiceDto> {
+  return prisma.$transaction(async (tx) => {
+    const beforeRow = await tx.service.findUnique({ where: { slug }, include });
+    if (!beforeRow) throw new NotFoundError("Service", slug);
+    if (input.version !== undefined && input.version !== beforeRow.version) {
+      throw ConflictError.staleVersion("service");
+    }
+    if (input.slug && input.slug !== slug && (await tx.service.findUnique({ where: { slug: input.slug } }))) {
+      throw new ConflictError(`A service with slug '${input.slug}' already exists`, [
+        { path: "slug", message: "already exists" },
+      ]);
+    }
+    const tierId = input.tier === undefined ? undefined : await resolveTier(tx, input.tier);
+    if (input.dependsOn) {
+      const ids = await resolveDependencies(tx, input.dependsOn, input.slug ?? slug);
+      await replaceDependencies(tx, beforeRow.id, ids);
+    }
+    const updated = await tx.service.updateMany({
+      where: { id: beforeRow.id, version: beforeRow.version },
+      data: {
+        slug: input.slug,
+        name: input.name,
+        description: input.description,
+        ownerTeam: input.owner,
+        tierId,
+        sloTarget: input.sloTarget,
+        sloWindow: input.sloWindow,
+        maintenanceRule: input.maintenance,
+        ...(input.archived === undefined
+          ? {}
+          : { archivedAt: input.archived ? (beforeRow.archivedAt ?? new Date()) : null }),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw ConflictError.staleVersion("service");
+    const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: beforeRow.id }, include }));
+    const action =
+      input.archived === true && !beforeRow.archivedAt ? "archive"
+      : input.archived === false && beforeRow.archivedAt ? "restore"
+      : "update";
+    await recordAudit(tx, actor, {
+      action,
+      entityType: "service",
+      entityId: beforeRow.id,
+      before: toServiceDto(beforeRow),
+      after: dto,
+    });
+    return dto;
+  });
+}
+
+/** DELETE archives: past incidents keep their impacts on the service. */
+export async function archiveService(actor: Actor, slug: string): Promise<ServiceDto> {
+  return updateService(actor, slug, { archived: true });
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import type { OrganizationSettings } from "@/lib/generated/prisma/client";
+import type { SettingsUpdate } from "@/lib/schemas/settings";
+import type { Actor } from "./auth/actor";
+import { recordAudit } from "./audit";
+import { prisma } from "./db";
+import { ConflictError } from "./errors";
+
+export type SettingsDto = {
+  name: string;
+  timeZone: string;
+  riskThreshold: number;
+  version: number;
+  updatedAt: string;
+};
+
+function toDto(s: OrganizationSettings): SettingsDto {
+  return {
+    name: s.name,
+    timeZone: s.timeZone,
+    riskThreshold: s.riskThreshold,
+    version: s.version,
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+export async function getSettings(): Promise<SettingsDto> {
+  const row = await prisma.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  return toDto(row);
+}
+
+export async function updateSettings(actor: Actor, input: SettingsUpdate): Promise<SettingsDto> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+    if (input.version !== undefined && input.version !== before.version) throw ConflictError.staleVersion("setting");
+    const updated = await tx.organizationSettings.updateMany({
+      where: { id: 1, version: before.version },
+      data: {
+        timeZone: input.timeZone,
+        name: input.name,
+        riskThreshold: input.riskThreshold,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw ConflictError.staleVersion("setting");
+    const after = toDto(await tx.organizationSettings.findUniqueOrThrow({ where: { id: 1 } }));
+    await recordAudit(tx, actor, { action: "update", entityType: "settings", entityId: "1", before: toDto(before), after });
+    return after;
+  });
+}

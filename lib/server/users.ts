@@ -1,0 +1,64 @@
+import "server-only";
+import type { User } from "@/lib/generated/prisma/client";
+import type { UserInput, UserUpdate } from "@/lib/schemas/user";
+import type { Actor } from "./auth/actor";
+import { hashPassword } from "./auth/password";
+import { recordAudit } from "./audit";
+import { prisma } from "./db";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+
+export type UserDto = {
+  id: string;
+  email: string;
+  name: string;
+  role: "viewer" | "editor" | "admin";
+  disabled: boolean;
+  createdAt: string;
+};
+
+export function toUserDto(u: User): UserDto {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() };
+}
+
+export async function listUsers(): Promise<UserDto[]> {
+  const rows = await prisma.user.findMany({ orderBy: { email: "asc" } });
+  return rows.map(toUserDto);
+}
+
+export async function createUser(actor: Actor, input: UserInput): Promise<UserDto> {
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email } })) {
+      throw new ConflictError(`A user with e-mail ${input.email} already exists`, [{ path: "email", message: "already exists" }]);
+    }
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
+    await recordAudit(tx, actor, { action: "create", entityType: "user", entityId: user.id, after: toUserDto(user) });
+    return toUserDto(user);
+  });
+}
+
+export async function updateUser(actor: Actor, id: string, input: UserUpdate): Promise<UserDto> {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("User", id);
+    const losesAdmin = before.role === "admin" && ((input.role && input.role !== "admin") || input.disabled === true);
+    if (losesAdmin) {
+      const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+      if (admins <= 1) {
+        throw ValidationError.field(input.role ? "role" : "disabled", "Nines needs at least one active admin");
+      }
+    }
+    const user = await tx.user.update({
+      where: { id },
+      data: {
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? (before.disabledAt ?? new Date()) : null }),
+      },
+    });
+    await recordAudit(tx, actor, { action: "update", entityType: "user", entityId: id, before: toUserDto(before), after: toUserDto(user) });
+    return toUserDto(user);
+  });
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import * as health from "@/app/api/health/route";
+import * as ready from "@/app/api/ready/route";
+import * as setup from "@/app/api/setup/route";
+import { applyEnvironmentBootstrap } from "@/lib/server/bootstrap";
+import { prisma } from "@/lib/server/db";
+import { call, unique } from "../support/api";
+
+describe("health and readiness", () => {
+  it("health answers without sign-in", async () => {
+    const res = await health.GET();
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toBe("ok");
+  });
+
+  it("ready reports the database reachable and every migration applied", async () => {
+    const res = await ready.GET();
+    const body = await res.json();
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ status: "ready", database: "reachable", migrations: { pending: [], failed: [] } });
+    expect(body.migrations.applied).toBeGreaterThan(0);
+  });
+});
+
+describe("bootstrap from the environment", () => {
+  it("creates the admin and registers the API token once, idempotently", async () => {
+    const email = `${unique("boot")}@example.test`;
+    const token = `nines_${unique("boot")}`;
+    const env = { BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: "a long enough password", BOOTSTRAP_API_TOKEN: token };
+    await applyEnvironmentBootstrap(env);
+    await applyEnvironmentBootstrap(env);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { apiTokens: true } });
+    expect(user.role).toBe("admin");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.passwordHash).not.toContain("a long enough password");
+    expect(user.apiTokens).toHaveLength(1);
+    expect(user.apiTokens[0]?.tokenHash).not.toBe(token);
+  });
+
+  it("closes the setup endpoint once users exist", async () => {
+    const res = await call(setup.POST, {
+      method: "POST",
+      body: { name: "Late", email: "late@example.test", password: "a long enough password" },
+    });
+    expect(res.status).toBe(409);
+    expect(await prisma.user.count({ where: { email: "late@example.test" } })).toBe(0);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createApiToken } from "@/lib/server/api-tokens";
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import { unique } from "./api";
+
+/** A user of the given role and an API token acting for them. */
+export async function actorWithToken(role: Role): Promise<{ actor: Actor; token: string }> {
+  const email = `${unique(role)}@example.test`;
+  // The password hash is irrelevant here: these users sign in with tokens only.
+  const user = await prisma.user.create({ data: { email, name: `Test ${role}`, role, passwordHash: "x" } });
+  const actor: Actor = { kind: "user", userId: user.id, label: email, role, name: user.name, email };
+  const { secret } = await createApiToken(actor, { name: unique("token"), role });
+  return { actor, token: secret };
+}
+
+export type Tokens = Record<Role, string>;
+
+export async function tokensForAllRoles(): Promise<{ tokens: Tokens; admin: Actor }> {
+  const [admin, editor, viewer] = await Promise.all([
+    actorWithToken("admin"),
+    actorWithToken("editor"),
+    actorWithToken("viewer"),
+  ]);
+  return { tokens: { admin: admin.token, editor: editor.token, viewer: viewer.token }, admin: admin.actor };
+}
+
+/** Tier ranks are unique; tests take fresh ones from a range the default tiers never use. */
+export async function freeTierRank(): Promise<number> {
+  const used = new Set((await prisma.tier.findMany({ select: { rank: true } })).map((t) => t.rank));
+  for (let rank = 10 + Math.floor(Math.random() * 40); rank < 100; rank++) if (!used.has(rank)) return rank;
+  for (let rank = 5; rank < 100; rank++) if (!used.has(rank)) return rank;
+  throw new Error("no free tier rank left in the test database");
+}
