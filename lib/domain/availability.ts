@@ -1,0 +1,177 @@
+/**
+ * Availability of one service over a window, per SPEC section 2: the weighted union of its
+ * impacts, maintenance reported apart, every counted second attributed to one incident.
+ */
+
+import {
+  buildTimeline,
+  type ClippedImpact,
+  type Impact,
+  type ImpactKind,
+  integrate,
+  type MaintenanceRule,
+  type Segment,
+  type Timeline,
+} from "./timeline";
+
+export type { Impact, ImpactKind, MaintenanceRule, Segment } from "./timeline";
+
+export interface IncidentAttribution {
+  readonly incidentId: string;
+  readonly kind: ImpactKind;
+  /** Counted seconds attributed to this incident (0 when it was active but never the leader). */
+  readonly downtimeSeconds: number;
+}
+
+export interface AvailabilityResult {
+  readonly from: number;
+  readonly to: number;
+  /** min(to, asOf): the window is measured to date. */
+  readonly end: number;
+  readonly totalSeconds: number;
+  readonly elapsedSeconds: number;
+  readonly downtimeSeconds: number;
+  readonly unplannedSeconds: number;
+  readonly maintenanceSeconds: number;
+  /** downtime (count) or unplanned (exclude). */
+  readonly countedSeconds: number;
+  /** Per the rule. 1 when nothing has elapsed (or, under exclude, only maintenance has). */
+  readonly availability: number;
+  /** Always the maintenance-counted figure, for side-by-side display. */
+  readonly availabilityCounted: number;
+  readonly rule: MaintenanceRule;
+  /** Clipped to [from, end); only where down > 0. */
+  readonly segments: readonly Segment[];
+  /** Every incident active in [from, end), most counted seconds first. */
+  readonly incidents: readonly IncidentAttribution[];
+}
+
+export interface AvailabilityInput {
+  readonly impacts: readonly Impact[];
+  readonly from: number;
+  readonly to: number;
+  readonly asOf: number;
+  readonly maintenance: MaintenanceRule;
+}
+
+export interface WindowBounds {
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface SeriesOptions {
+  readonly asOf: number;
+  readonly maintenance: MaintenanceRule;
+}
+
+function assertInstant(name: string, value: number): void {
+  if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite epoch-ms number, got ${value}`);
+}
+
+function assertWindow(window: WindowBounds): void {
+  assertInstant("from", window.from);
+  assertInstant("to", window.to);
+  if (window.to < window.from) throw new RangeError(`window ends before it starts (${window.from} > ${window.to})`);
+}
+
+/** Ratio with the empty-denominator convention: nothing measured means nothing failed. */
+function availabilityRatio(bad: number, measured: number): number {
+  if (!(measured > 0)) return 1;
+  return Math.min(1, Math.max(0, 1 - bad / measured));
+}
+
+/** Ordering of the attribution list: seconds desc, then earliest incident start, then id. */
+function compareAttribution(
+  a: { seconds: number; startedAt: number; id: string },
+  b: { seconds: number; startedAt: number; id: string },
+): number {
+  if (a.seconds !== b.seconds) return b.seconds - a.seconds;
+  if (a.startedAt !== b.startedAt) return a.startedAt - b.startedAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Slices a prebuilt timeline to one window. The timeline must cover [from, min(to, asOf)). */
+export function summarizeWindow(timeline: Timeline, window: WindowBounds, asOf: number): AvailabilityResult {
+  const { from, to } = window;
+  const end = Math.max(from, Math.min(to, asOf));
+  const segments: Segment[] = [];
+  const attributedMs = new Map<string, number>();
+  const totals = integrate(timeline, from, end, (segment, clippedFrom, clippedTo) => {
+    segments.push(
+      clippedFrom === segment.from && clippedTo === segment.to ? segment : { ...segment, from: clippedFrom, to: clippedTo },
+    );
+    if (segment.incidentId !== null && segment.counted > 0) {
+      const ms = (clippedTo - clippedFrom) * segment.counted;
+      attributedMs.set(segment.incidentId, (attributedMs.get(segment.incidentId) ?? 0) + ms);
+    }
+  });
+
+  const seen = new Map<string, ClippedImpact>();
+  for (const impact of end > from ? timeline.impacts : []) {
+    if (impact.start >= end) break;
+    if (impact.end > from && !seen.has(impact.incidentId)) seen.set(impact.incidentId, impact);
+  }
+  const incidents = [...seen.values()]
+    .map((impact) => ({
+      id: impact.incidentId,
+      kind: impact.kind,
+      startedAt: impact.incidentStartedAt,
+      seconds: (attributedMs.get(impact.incidentId) ?? 0) / 1000,
+    }))
+    .sort(compareAttribution)
+    .map((x) => ({ incidentId: x.id, kind: x.kind, downtimeSeconds: x.seconds }));
+
+  const elapsedSeconds = (end - from) / 1000;
+  const downtimeSeconds = totals.downMs / 1000;
+  const unplannedSeconds = totals.unplannedMs / 1000;
+  const maintenanceSeconds = totals.maintenanceMs / 1000;
+  const availabilityCounted = availabilityRatio(downtimeSeconds, elapsedSeconds);
+  return {
+    from,
+    to,
+    end,
+    totalSeconds: (to - from) / 1000,
+    elapsedSeconds,
+    downtimeSeconds,
+    unplannedSeconds,
+    maintenanceSeconds,
+    countedSeconds: totals.countedMs / 1000,
+    availability:
+      timeline.rule === "count"
+        ? availabilityCounted
+        : availabilityRatio(unplannedSeconds, elapsedSeconds - maintenanceSeconds),
+    availabilityCounted,
+    rule: timeline.rule,
+    segments,
+    incidents,
+  };
+}
+
+/**
+ * One timeline over the union of the windows, then each window sliced from it: the sort and sweep
+ * run once per service however many windows (e.g. a 26-week series) are asked for.
+ * Results are in the order of `windows`.
+ */
+export function computeSeries(
+  impacts: readonly Impact[],
+  windows: readonly WindowBounds[],
+  options: SeriesOptions,
+): AvailabilityResult[] {
+  assertInstant("asOf", options.asOf);
+  if (windows.length === 0) return [];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const window of windows) {
+    assertWindow(window);
+    lo = Math.min(lo, window.from);
+    hi = Math.max(hi, window.to);
+  }
+  const timeline = buildTimeline(impacts, { from: lo, to: hi, asOf: options.asOf }, options.maintenance);
+  return windows.map((window) => summarizeWindow(timeline, window, options.asOf));
+}
+
+export function computeAvailability(input: AvailabilityInput): AvailabilityResult {
+  const [result] = computeSeries(input.impacts, [{ from: input.from, to: input.to }], input);
+  if (result === undefined) throw new Error("unreachable: one window in, one result out");
+  return result;
+}

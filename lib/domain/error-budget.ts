@@ -1,0 +1,155 @@
+/**
+ * Error budgets and burn rates, per SPEC section 3, plus the one-call-per-service summary the
+ * server uses (availability + budget + attribution from a single sweep).
+ */
+
+import { type AvailabilityResult, type IncidentAttribution, summarizeWindow, type WindowBounds } from "./availability";
+import { buildTimeline, type Impact, integrate, type MaintenanceRule } from "./timeline";
+
+const PPB = 1_000_000_000;
+
+/**
+ * (1 − p) in parts per billion, as an exact integer.
+ *
+ * In doubles 1 − 0.999 = 0.0010000000000000009, which would make a 30-day budget
+ * 2592.0000000000023 s instead of 2592 s. Snapping the target to the nearest ppb first (the schema
+ * allows at most 0.9999999, i.e. 100 ppb) makes the complement an integer, and a single division
+ * of exact integers is correctly rounded, so the SPEC's nines table comes out exactly.
+ */
+export function complementPpb(target: number): number {
+  if (!(target >= 0 && target < 1)) throw new RangeError(`SLO target must be in [0, 1), got ${target}`);
+  const ppb = PPB - Math.round(target * PPB);
+  if (ppb <= 0) throw new RangeError(`SLO target ${target} leaves no error budget at ppb precision`);
+  return ppb;
+}
+
+/** 1 − p, robustly (see complementPpb). */
+export function targetComplement(target: number): number {
+  return complementPpb(target) / PPB;
+}
+
+/**
+ * (1 − p) × duration. Correctly rounded (so equal to the decimal figure) while
+ * complementPpb × durationSeconds < 2^53: any 30-day window at any schema target, a year at 99 %.
+ */
+export function budgetSecondsFor(target: number, durationSeconds: number): number {
+  return (complementPpb(target) * durationSeconds) / PPB;
+}
+
+export const BURN_LOOKBACKS = {
+  "1h": 3_600_000,
+  "6h": 6 * 3_600_000,
+  "1d": 86_400_000,
+  "3d": 3 * 86_400_000,
+} as const;
+
+export type BurnLookback = keyof typeof BURN_LOOKBACKS;
+
+export type BurnRates = Readonly<Record<BurnLookback | "window", number>>;
+
+export interface ErrorBudget {
+  readonly target: number;
+  readonly budgetSeconds: number;
+  readonly consumedSeconds: number;
+  /** Negative when overspent. */
+  readonly remainingSeconds: number;
+  /** remaining / budget; 1 for a zero-length window. */
+  readonly remainingRatio: number;
+  readonly overspent: boolean;
+  /** 1.0 = spending exactly at the pace that uses the whole budget by the window's end. */
+  readonly burnRates: BurnRates;
+  /** Projected instant (epoch ms) the budget runs out at the window's average pace, or null. */
+  readonly exhaustionAt: number | null;
+}
+
+export interface ErrorBudgetInput {
+  readonly target: number;
+  readonly from: number;
+  readonly to: number;
+  readonly asOf: number;
+  /** Counted downtime in seconds over [from, to) under the SLO's maintenance rule. */
+  readonly countedSeconds: (from: number, to: number) => number;
+}
+
+export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
+  const { target, from, to, asOf } = input;
+  const complement = targetComplement(target);
+  const end = Math.max(from, Math.min(to, asOf));
+  const elapsedSeconds = (end - from) / 1000;
+  const budgetSeconds = budgetSecondsFor(target, (to - from) / 1000);
+  const consumedSeconds = end > from ? input.countedSeconds(from, end) : 0;
+  const remainingSeconds = budgetSeconds - consumedSeconds;
+
+  const rate = (counted: number, seconds: number): number => (seconds > 0 ? counted / seconds / complement : 0);
+  const burn = (lookbackMs: number): number => rate(input.countedSeconds(asOf - lookbackMs, asOf), lookbackMs / 1000);
+  const burnRates: BurnRates = {
+    "1h": burn(BURN_LOOKBACKS["1h"]),
+    "6h": burn(BURN_LOOKBACKS["6h"]),
+    "1d": burn(BURN_LOOKBACKS["1d"]),
+    "3d": burn(BURN_LOOKBACKS["3d"]),
+    window: rate(consumedSeconds, elapsedSeconds),
+  };
+
+  return {
+    target,
+    budgetSeconds,
+    consumedSeconds,
+    remainingSeconds,
+    remainingRatio: budgetSeconds > 0 ? remainingSeconds / budgetSeconds : 1,
+    overspent: remainingSeconds < 0,
+    burnRates,
+    exhaustionAt:
+      consumedSeconds > 0 && remainingSeconds > 0
+        ? asOf + ((remainingSeconds * elapsedSeconds) / consumedSeconds) * 1000
+        : null,
+  };
+}
+
+export interface AttributedIncident extends IncidentAttribution {
+  /** Share of the window's whole budget this incident used (may exceed 1). */
+  readonly budgetShare: number;
+}
+
+export interface ServiceSummaryInput {
+  readonly impacts: readonly Impact[];
+  readonly target: number;
+  readonly maintenance: MaintenanceRule;
+  readonly window: WindowBounds;
+  readonly asOf: number;
+}
+
+export interface ServiceSummary {
+  readonly availability: AvailabilityResult;
+  readonly errorBudget: ErrorBudget;
+  readonly incidents: readonly AttributedIncident[];
+}
+
+/**
+ * Everything the service pages show, from one sweep. The timeline spans both the window and the
+ * longest burn lookback before asOf, which may reach outside the window.
+ */
+export function summarizeService(input: ServiceSummaryInput): ServiceSummary {
+  const { window, asOf, target } = input;
+  if (!(Number.isFinite(window.from) && Number.isFinite(window.to) && Number.isFinite(asOf) && window.to >= window.from)) {
+    throw new RangeError("summarizeService needs finite instants and window.from <= window.to");
+  }
+  const longest = Math.max(...Object.values(BURN_LOOKBACKS));
+  const timeline = buildTimeline(
+    input.impacts,
+    { from: Math.min(window.from, asOf - longest), to: Math.max(window.to, asOf), asOf },
+    input.maintenance,
+  );
+  const availability = summarizeWindow(timeline, window, asOf);
+  const budget = errorBudget({
+    target,
+    from: window.from,
+    to: window.to,
+    asOf,
+    countedSeconds: (a, b) => integrate(timeline, a, b).countedMs / 1000,
+  });
+  const incidents = availability.incidents.map((incident) => ({
+    ...incident,
+    budgetShare: budget.budgetSeconds > 0 ? incident.downtimeSeconds / budget.budgetSeconds : 0,
+  }));
+  return { availability, errorBudget: budget, incidents };
+}

@@ -1,0 +1,62 @@
+/**
+ * Human formatting of durations and ratios. Pure string functions so the server can put the same
+ * text in pages, JSON and exports.
+ */
+
+/** "2.59s", "25.9s", "4m 19.2s", "43m 12s", "7h 12m", "3d 15h 40m", "259ms", "-1m 30s". */
+export function formatDuration(seconds: number): string {
+  if (Number.isNaN(seconds)) return "—";
+  if (!Number.isFinite(seconds)) return seconds > 0 ? "∞" : "-∞";
+  if (seconds < 0) return `-${formatDuration(-seconds)}`;
+  if (seconds === 0) return "0s";
+  // Below a minute three significant digits keep small budgets (2.592 s) readable; each branch
+  // rounds first and falls through when rounding carries into the next unit (59.96 s → "1m").
+  if (seconds < 1) {
+    const ms = Number((seconds * 1000).toPrecision(3));
+    if (ms < 1000) return `${ms}ms`;
+  }
+  if (seconds < 60) {
+    const s = Number(seconds.toPrecision(3));
+    if (s < 60) return `${s}s`;
+  }
+  if (seconds < 3600) {
+    const tenths = Math.round(seconds * 10);
+    const minutes = Math.floor(tenths / 600);
+    if (minutes < 60) {
+      const rest = (tenths - minutes * 600) / 10;
+      return rest === 0 ? `${minutes}m` : `${minutes}m ${rest}s`;
+    }
+  }
+  if (seconds < 86_400) {
+    const whole = Math.round(seconds);
+    if (whole < 86_400) return joinUnits([Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60], ["h", "m", "s"]);
+  }
+  const minutes = Math.round(seconds / 60);
+  return joinUnits([Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60], ["d", "h", "m"]);
+}
+
+/** Leading unit always shown; trailing zero units dropped ("7h 12m", "1h 0m 5s", "2d"). */
+function joinUnits(values: readonly number[], units: readonly string[]): string {
+  let last = 0;
+  values.forEach((v, i) => {
+    if (v !== 0) last = i;
+  });
+  return values
+    .slice(0, last + 1)
+    .map((v, i) => `${v}${units[i] ?? ""}`)
+    .join(" ");
+}
+
+/**
+ * 0.998796296 → "99.8796%" (digits = 4). Rounds half up, except that a ratio below 1 never shows
+ * as 100 %: it is truncated instead (0.99999 → "99.99%"), so a dashboard never claims a perfect
+ * record that was not kept.
+ */
+export function formatPercent(ratio: number, digits = 2): string {
+  if (!Number.isFinite(ratio)) return "—";
+  if (!Number.isInteger(digits) || digits < 0 || digits > 12) throw new RangeError(`digits must be 0..12, got ${digits}`);
+  const scale = 10 ** digits;
+  let value = Math.round(ratio * 100 * scale) / scale;
+  if (value >= 100 && ratio < 1) value = Math.floor(ratio * 100 * scale) / scale;
+  return `${value.toFixed(digits)}%`;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { computeIncidentMetrics, durationStats, type IncidentTimes } from "./incident-metrics";
+
+const MIN = 60_000;
+const D = 86_400_000;
+const T0 = Date.UTC(2026, 3, 1);
+
+function incident(id: string, startedAt: number, after: { detected?: number; acked?: number; resolved?: number }, kind: IncidentTimes["kind"] = "unplanned"): IncidentTimes {
+  return {
+    incidentId: id,
+    kind,
+    startedAt,
+    detectedAt: after.detected === undefined ? null : startedAt + after.detected,
+    acknowledgedAt: after.acked === undefined ? null : startedAt + after.acked,
+    resolvedAt: after.resolved === undefined ? null : startedAt + after.resolved,
+  };
+}
+
+describe("durationStats", () => {
+  it("is empty-safe", () => {
+    expect(durationStats([], 3)).toEqual({ count: 0, excluded: 3, meanSeconds: null, medianSeconds: null, p90Seconds: null });
+  });
+
+  it.each<[number[], number, number, number]>([
+    // values, mean, median, p90 (nearest rank: the ceil(0.9 n)-th smallest)
+    [[42], 42, 42, 42],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 5.5, 5.5, 9],
+    [[11, 1, 10, 2, 9, 3, 8, 4, 7, 5, 6], 6, 6, 10],
+    [[300, 60], 180, 180, 300],
+    [[1, 1, 1, 1000], 250.75, 1, 1000],
+  ])("%j → mean %s, median %s, p90 %s", (values, mean, median, p90) => {
+    expect(durationStats(values)).toEqual({ count: values.length, excluded: 0, meanSeconds: mean, medianSeconds: median, p90Seconds: p90 });
+  });
+});
+
+describe("computeIncidentMetrics", () => {
+  const incidents = [
+    incident("a", T0, { detected: 5 * MIN, acked: 7 * MIN, resolved: 60 * MIN }),
+    incident("b", T0 + D, { detected: 1 * MIN, resolved: 30 * MIN }),
+    incident("c", T0 + 3 * D, {}), // ongoing, nothing recorded yet
+    incident("m", T0 + 2 * D, { detected: 0, acked: 0, resolved: 120 * MIN }, "maintenance"),
+  ];
+
+  it("measures unplanned incidents only and counts the left-out ones", () => {
+    const metrics = computeIncidentMetrics(incidents);
+    expect(metrics.incidentCount).toBe(3);
+    expect(metrics.mttd).toEqual({ count: 2, excluded: 1, meanSeconds: 180, medianSeconds: 180, p90Seconds: 300 });
+    expect(metrics.mtta).toEqual({ count: 1, excluded: 2, meanSeconds: 120, medianSeconds: 120, p90Seconds: 120 });
+    expect(metrics.mttr).toEqual({ count: 2, excluded: 1, meanSeconds: 2700, medianSeconds: 2700, p90Seconds: 3600 });
+    // starts at T0, T0+1d, T0+3d: gaps 86,400 s and 172,800 s
+    expect(metrics.mtbf).toEqual({ count: 2, excluded: 0, meanSeconds: 129_600, medianSeconds: 129_600, p90Seconds: 172_800 });
+  });
+
+  it("keeps incidents that started in the window", () => {
+    const metrics = computeIncidentMetrics(incidents, { from: T0 + D, to: T0 + 3 * D });
+    expect(metrics.incidentCount).toBe(1);
+    expect(metrics.mttr.meanSeconds).toBe(1800);
+    expect(metrics.mtbf).toEqual({ count: 0, excluded: 0, meanSeconds: null, medianSeconds: null, p90Seconds: null });
+  });
+
+  it("leaves out milestones recorded before the one they are measured from", () => {
+    const metrics = computeIncidentMetrics([incident("x", T0, { detected: -5 * MIN, acked: 2 * MIN, resolved: 10 * MIN })]);
+    expect(metrics.mttd).toMatchObject({ count: 0, excluded: 1 });
+    // acknowledged 7 min after the (early) detection is still a valid MTTA
+    expect(metrics.mtta).toMatchObject({ count: 1, meanSeconds: 420 });
+    expect(metrics.mttr).toMatchObject({ count: 1, meanSeconds: 600 });
+  });
+
+  it("counts an incident once even if listed twice", () => {
+    const a = incident("a", T0, { resolved: 10 * MIN });
+    expect(computeIncidentMetrics([a, a]).mttr.count).toBe(1);
+  });
+});

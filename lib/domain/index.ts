@@ -1,0 +1,18 @@
+/** Public API of the availability / error-budget engine. Pure: no I/O, no Prisma, no Next. */
+
+export {
+  type CivilDate,
+  daysInMonth,
+  isLeapYear,
+  isoWeekOf,
+  isoWeeksInYear,
+  isValidCivilDate,
+} from "./civil-date";
+export * from "./time-zone";
+export * from "./windows";
+export { parseIsoInstant } from "./window-labels";
+export * from "./availability";
+export * from "./error-budget";
+export * from "./allowed-downtime";
+export * from "./incident-metrics";
+export { buildTimeline, integrate, type ClippedImpact, type RangeTotals, type Timeline } from "./timeline";
