@@ -82,7 +82,10 @@ const CommaList = <T extends readonly [string, ...string[]]>(values: T, label: s
   z
     .string()
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values, { error: `Must be ${label}` })));
+    // One issue on the parameter itself: a query string has no ".0" element to point at.
+    .refine((list): list is T[number][] => list.every((v) => (values as readonly string[]).includes(v)), {
+      error: `Must be ${label}`,
+    });
 
 export const IncidentListQuery = z.strictObject({
   service: Slug.optional(),

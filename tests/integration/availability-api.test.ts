@@ -1,0 +1,158 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as all from "@/app/api/v1/availability/route";
+import * as allSeries from "@/app/api/v1/availability/series/route";
+import * as one from "@/app/api/v1/services/[slug]/availability/route";
+import * as series from "@/app/api/v1/services/[slug]/availability/series/route";
+import * as settings from "@/app/api/v1/settings/route";
+import { call } from "../support/api";
+import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { logIncident, makeService } from "../support/incidents";
+
+let tokens: Tokens;
+beforeAll(async () => {
+  ({ tokens } = await tokensForAllRoles());
+  await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "UTC" } });
+});
+
+const availability = (slug: string, query: string) =>
+  call(one.GET, { token: tokens.viewer, params: { slug }, path: `/api/v1/services/${slug}/availability?${query}` });
+
+describe("the SPEC's acceptance examples through the HTTP API", () => {
+  it("1. April, outages of 37 and 15 minutes: 3,120 s of 2,592,000 s, 99.8796 %, below three nines", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999 });
+    await logIncident(tokens.editor, { startedAt: "2026-04-07T08:00:00Z", resolvedAt: "2026-04-07T08:37:00Z", impacts: [{ service: slug }] });
+    await logIncident(tokens.editor, { startedAt: "2026-04-21T14:10:00Z", resolvedAt: "2026-04-21T14:25:00Z", impacts: [{ service: slug }] });
+    const res = await availability(slug, "window=month:2026-04&asOf=2026-05-10T00:00:00Z");
+    expect(res.status).toBe(200);
+    expect(res.body.window).toMatchObject({ label: "month:2026-04", from: "2026-04-01T00:00:00.000Z", to: "2026-05-01T00:00:00.000Z", elapsedSeconds: 2_592_000 });
+    expect(res.body.totalSeconds).toBe(2_592_000);
+    expect(res.body.downtimeSeconds).toBe(3120);
+    expect(res.body.availability).toBeCloseTo(0.998796296, 9);
+    expect(res.body.availability).toBeLessThan(0.999);
+    expect(res.body.errorBudget).toMatchObject({ budgetSeconds: 2592, consumedSeconds: 3120, remainingSeconds: -528, overspent: true });
+    expect(res.body.incidents.map((i: { downtimeSeconds: number }) => i.downtimeSeconds)).toEqual([2220, 900]);
+    expect(res.body.explanation.intervals).toHaveLength(2);
+    expect(res.body.explanation.rule).toMatch(/counts as downtime/);
+  });
+
+  it("2. a weekly 2-hour maintenance window, no failures: 166 / 168 = 98.8095 %", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99, maintenance: "count" });
+    await logIncident(tokens.editor, {
+      kind: "maintenance", severity: "SEV5", startedAt: "2026-03-31T02:00:00Z", resolvedAt: "2026-03-31T04:00:00Z", impacts: [{ service: slug }],
+    });
+    const res = await availability(slug, "window=week:2026-W14&asOf=2026-04-20T00:00:00Z");
+    expect(res.body.totalSeconds).toBe(168 * 3600);
+    expect(res.body.maintenanceSeconds).toBe(7200);
+    expect(res.body.unplannedSeconds).toBe(0);
+    expect(res.body.availability).toBeCloseTo(166 / 168, 12);
+    expect(res.body.availability).toBeCloseTo(0.988095, 6);
+  });
+
+  it("2b. the same window under an SLO that excludes maintenance: 100 %, maintenance still reported", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99, maintenance: "exclude" });
+    await logIncident(tokens.editor, {
+      kind: "maintenance", severity: "SEV5", startedAt: "2026-03-31T02:00:00Z", resolvedAt: "2026-03-31T04:00:00Z", impacts: [{ service: slug }],
+    });
+    const res = await availability(slug, "window=week:2026-W14&asOf=2026-04-20T00:00:00Z");
+    expect(res.body.slo.maintenance).toBe("exclude");
+    expect(res.body.maintenanceSeconds).toBe(7200);
+    expect(res.body.availability).toBe(1);
+    expect(res.body.availabilityMaintenanceCounted).toBeCloseTo(166 / 168, 12);
+    expect(res.body.errorBudget.consumedSeconds).toBe(0);
+    expect(res.body.explanation.rule).toMatch(/excluded/);
+  });
+
+  it("3. ShopSmart: 12 hours down in a 168-hour week: 92.857 %", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    await logIncident(tokens.editor, { severity: "SEV1", startedAt: "2026-04-08T06:00:00Z", resolvedAt: "2026-04-08T18:00:00Z", impacts: [{ service: slug }] });
+    const res = await availability(slug, "window=week:2026-W15&asOf=2026-05-01T00:00:00Z");
+    expect(res.body.downtimeSeconds).toBe(12 * 3600);
+    expect(res.body.availability).toBeCloseTo(0.92857, 5);
+    expect(res.body.availability).toBeCloseTo(156 / 168, 12);
+  });
+
+  it("4. the nines: allowed downtime in a 30-day month", async () => {
+    const table: [number, number][] = [[0.99, 432 * 60], [0.999, 43.2 * 60], [0.9999, 4.32 * 60], [0.99999, 25.92], [0.999999, 2.592]];
+    for (const [target, seconds] of table) {
+      const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: target });
+      const res = await availability(slug, "window=month:2026-04&asOf=2026-05-01T00:00:00Z");
+      expect(res.body.errorBudget.budgetSeconds).toBeCloseTo(seconds, 9);
+    }
+  });
+});
+
+describe("availability semantics over HTTP", () => {
+  it("overlapping incidents never count twice; a full outage inside a partial counts once", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    await logIncident(tokens.editor, { startedAt: "2026-04-01T10:00:00Z", resolvedAt: "2026-04-01T12:00:00Z", impacts: [{ service: slug, fraction: 0.5 }] });
+    await logIncident(tokens.editor, { startedAt: "2026-04-01T10:30:00Z", resolvedAt: "2026-04-01T11:00:00Z", impacts: [{ service: slug }] });
+    await logIncident(tokens.editor, { startedAt: "2026-04-01T10:30:00Z", resolvedAt: "2026-04-01T11:00:00Z", impacts: [{ service: slug }] });
+    const res = await availability(slug, "window=day:2026-04-01&asOf=2026-04-05T00:00:00Z");
+    // 1.5 h at 0.5 plus 0.5 h at 1 = 2,700 + 1,800 seconds.
+    expect(res.body.downtimeSeconds).toBe(4500);
+    const shares = res.body.incidents.map((i: { downtimeSeconds: number }) => i.downtimeSeconds);
+    expect(shares.reduce((a: number, b: number) => a + b, 0)).toBe(4500);
+  });
+
+  it("an ongoing incident runs to asOf; a window reaching into the future is measured to date", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    await logIncident(tokens.editor, { startedAt: "2026-04-10T00:00:00Z", impacts: [{ service: slug }] });
+    const res = await availability(slug, "window=month:2026-04&asOf=2026-04-10T06:00:00Z");
+    expect(res.body.window.elapsedSeconds).toBe(9 * 86400 + 6 * 3600);
+    expect(res.body.downtimeSeconds).toBe(6 * 3600);
+    expect(res.body.errorBudget.burnRates["1h"]).toBeCloseTo(1 / 0.001, 6);
+  });
+
+  it("cuts calendar windows in the organisation's zone, with a 167-hour DST week", async () => {
+    await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Europe/Berlin" } });
+    try {
+      const slug = await makeService(tokens.editor, tokens.admin);
+      const res = await availability(slug, "window=week:2026-W13&asOf=2026-05-01T00:00:00Z");
+      expect(res.body.window.from).toBe("2026-03-22T23:00:00.000Z");
+      expect(res.body.totalSeconds).toBe(167 * 3600);
+      expect(res.body.timeZone).toBe("Europe/Berlin");
+    } finally {
+      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "UTC" } });
+    }
+  });
+
+  it("defaults to the service's SLO window and gives series per bucket", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloWindow: "month" });
+    await logIncident(tokens.editor, { startedAt: "2026-03-10T00:00:00Z", resolvedAt: "2026-03-10T01:00:00Z", impacts: [{ service: slug }] });
+    const def = await availability(slug, "asOf=2026-03-15T00:00:00Z");
+    expect(def.body.window.label).toBe("month:2026-03");
+    const res = await call(series.GET, { token: tokens.viewer, params: { slug }, path: `/x?bucket=week&count=3&asOf=2026-03-20T00:00:00Z` });
+    expect(res.status).toBe(200);
+    expect(res.body.entries.map((e: { label: string }) => e.label)).toEqual(["week:2026-W10", "week:2026-W11", "week:2026-W12"]);
+    expect(res.body.entries.map((e: { downtimeSeconds: number }) => e.downtimeSeconds)).toEqual([0, 3600, 0]);
+    const everyone = await call(allSeries.GET, { token: tokens.viewer, path: `/x?bucket=month&count=2&asOf=2026-03-20T00:00:00Z` });
+    expect(everyone.body.series.find((s: { service: { slug: string } }) => s.service.slug === slug).entries[1].downtimeSeconds).toBe(3600);
+  });
+
+  it("summarises every service in one request, filterable by tier", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    const res = await call(all.GET, { token: tokens.viewer, path: "/api/v1/availability?window=month:2026-04&asOf=2026-05-01T00:00:00Z" });
+    expect(res.status).toBe(200);
+    const mine = res.body.services.find((s: { service: { slug: string } }) => s.service.slug === slug);
+    expect(mine).toMatchObject({ availability: 1, downtimeSeconds: 0 });
+    const rank = mine.service.tier.rank;
+    const byTier = await call(all.GET, { token: tokens.viewer, path: `/api/v1/availability?window=month:2026-04&tier=${rank}` });
+    expect(byTier.body.services.map((s: { service: { slug: string } }) => s.service.slug)).toEqual([slug]);
+  });
+
+  it.each([
+    ["window=month:2026-13", "window"],
+    ["window=week:2026-W54", "window"],
+    ["window=fortnight", "window"],
+    ["asOf=yesterday", "asOf"],
+  ])("rejects %s naming %s", async (query, field) => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    const res = await availability(slug, query);
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].path).toBe(field);
+  });
+
+  it("answers 404 for an unknown service", async () => {
+    expect((await availability("nobody-home", "window=month:2026-04")).status).toBe(404);
+  });
+});

@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as events from "@/app/api/v1/incidents/[id]/events/route";
+import * as item from "@/app/api/v1/incidents/[id]/route";
+import * as incidents from "@/app/api/v1/incidents/route";
+import { prisma } from "@/lib/server/db";
+import { call } from "../support/api";
+import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { logIncident, makeService } from "../support/incidents";
+
+let tokens: Tokens;
+let svc: string;
+beforeAll(async () => {
+  ({ tokens } = await tokensForAllRoles());
+  svc = await makeService(tokens.editor, tokens.admin);
+});
+
+const T = (s: string) => `2026-03-0${s}Z`;
+
+describe("incidents API", () => {
+  it("logs an ongoing incident, then resolves it through the timeline", async () => {
+    const res = await logIncident(tokens.editor, { startedAt: T("1T10:00:00"), detectedAt: T("1T10:05:00"), impacts: [{ service: svc, fraction: 0.5 }] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: "unplanned", status: "investigating", ongoing: true, resolvedAt: null, version: 1 });
+    expect(res.body.reference).toMatch(/^INC-\d+$/);
+    expect(res.body.impacts).toEqual([expect.objectContaining({ service: svc, fraction: 0.5 })]);
+    const resolved = await call(events.POST, {
+      method: "POST", token: tokens.editor, params: { id: res.body.id },
+      body: { type: "resolved", message: "Rolled back", at: T("1T11:00:00") },
+    });
+    expect(resolved.status).toBe(201);
+    const got = await call(item.GET, { token: tokens.viewer, params: { id: res.body.id } });
+    expect(got.body).toMatchObject({ status: "resolved", resolvedAt: "2026-03-01T11:00:00.000Z", version: 2 });
+    expect(got.body.timeline.map((e: { type: string }) => e.type)).toEqual(["note", "detected", "resolved"]);
+  });
+
+  it("writes a timeline event for every field a PATCH changes", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: T("2T10:00:00"), impacts: [{ service: svc }] });
+    const id = created.body.id;
+    const patched = await call(item.PATCH, {
+      method: "PATCH", token: tokens.editor, params: { id },
+      body: { version: 1, severity: "SEV1", acknowledgedAt: T("2T10:20:00"), resolvedAt: T("2T12:00:00"), impacts: [{ service: svc, fraction: 0.25 }] },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ severity: "SEV1", status: "resolved", version: 2 });
+    const messages = (await call(item.GET, { token: tokens.viewer, params: { id } })).body.timeline.map((e: { message: string }) => e.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      "Severity changed from SEV2 to SEV1",
+      "Status changed from investigating to resolved",
+      `Impact on ${svc} changed from 100 % to 25 %`,
+    ]));
+    expect(messages.some((m: string) => /^Acknowledged/.test(m))).toBe(true);
+  });
+
+  it.each([
+    [{ impacts: [{ service: "no-such-service" }] }, "impacts.0.service"],
+    [{ impacts: [{ service: "SVC", fraction: 0 }] }, "impacts.0.fraction"],
+    [{ impacts: [{ service: "SVC", fraction: 1.5 }] }, "impacts.0.fraction"],
+    [{ resolvedAt: "2026-03-03T09:00:00Z", impacts: [{ service: "SVC" }] }, "resolvedAt"],
+    [{ detectedAt: "2026-03-03T11:00:00Z", acknowledgedAt: "2026-03-03T10:30:00Z", impacts: [{ service: "SVC" }] }, "acknowledgedAt"],
+    [{ impacts: [{ service: "SVC", startedAt: "2026-03-03T09:00:00Z" }] }, "impacts.0.startedAt"],
+    [{ startedAt: "2026-03-03 10:00", impacts: [{ service: "SVC" }] }, "startedAt"],
+    [{ severity: "SEV9", impacts: [{ service: "SVC" }] }, "severity"],
+    [{ impacts: [] }, "impacts"],
+  ])("rejects %j naming %s and writes nothing", async (body, field) => {
+    const before = await prisma.incident.count();
+    const json = JSON.parse(JSON.stringify(body).replaceAll('"SVC"', JSON.stringify(svc)));
+    const res = await logIncident(tokens.editor, { startedAt: "2026-03-03T10:00:00Z", ...json });
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i: { path: string }) => i.path)).toContain(field);
+    expect(await prisma.incident.count()).toBe(before);
+  });
+
+  it("refuses a stale version with 409 and overwrites nothing", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: T("4T10:00:00"), impacts: [{ service: svc }] });
+    const id = created.body.id;
+    expect((await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id }, body: { version: 1, title: "First" } })).status).toBe(200);
+    const stale = await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id }, body: { version: 1, title: "Second" } });
+    expect(stale.status).toBe(409);
+    const got = await call(item.GET, { token: tokens.viewer, params: { id } });
+    expect(got.body).toMatchObject({ title: "First", version: 2 });
+    const missing = await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id }, body: { title: "No version" } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.issues[0].path).toBe("version");
+  });
+
+  it("enforces milestone order in the database too, not only in zod", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: T("5T10:00:00"), impacts: [{ service: svc }] });
+    await expect(
+      prisma.incident.update({ where: { id: created.body.id }, data: { resolvedAt: new Date("2026-03-05T09:00:00Z"), status: "resolved" } }),
+    ).rejects.toThrow();
+    await expect(prisma.impact.updateMany({ where: { incidentId: created.body.id }, data: { fraction: 1.5 } })).rejects.toThrow();
+    await expect(
+      prisma.impact.updateMany({ where: { incidentId: created.body.id }, data: { effectiveStart: new Date("2026-03-05T09:00:00Z") } }),
+    ).rejects.toThrow();
+  });
+
+  it("lists newest first with filters and cursor pagination", async () => {
+    const other = await makeService(tokens.editor, tokens.admin);
+    for (const [day, kind] of [["6", "unplanned"], ["7", "maintenance"], ["8", "unplanned"]] as const) {
+      await logIncident(tokens.editor, { kind, startedAt: T(`${day}T10:00:00`), resolvedAt: T(`${day}T11:00:00`), impacts: [{ service: other }] });
+    }
+    const page1 = await call(incidents.GET, { token: tokens.viewer, path: `/api/v1/incidents?service=${other}&limit=2` });
+    expect(page1.body.incidents.map((i: { startedAt: string }) => i.startedAt.slice(0, 10))).toEqual(["2026-03-08", "2026-03-07"]);
+    const page2 = await call(incidents.GET, { token: tokens.viewer, path: `/api/v1/incidents?service=${other}&limit=2&cursor=${page1.body.nextCursor}` });
+    expect(page2.body.incidents.map((i: { startedAt: string }) => i.startedAt.slice(0, 10))).toEqual(["2026-03-06"]);
+    expect(page2.body.nextCursor).toBeNull();
+    const maint = await call(incidents.GET, { token: tokens.viewer, path: `/api/v1/incidents?service=${other}&kind=maintenance` });
+    expect(maint.body.incidents).toHaveLength(1);
+    const range = await call(incidents.GET, { token: tokens.viewer, path: `/api/v1/incidents?service=${other}&from=2026-03-07T10:30:00Z&to=2026-03-08T00:00:00Z` });
+    expect(range.body.incidents).toHaveLength(1);
+    const bad = await call(incidents.GET, { token: tokens.viewer, path: "/api/v1/incidents?status=closed&severity=SEV7" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["severity", "status"]);
+  });
+
+  it("deletes with an audit record; viewers cannot write", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: T("9T10:00:00"), impacts: [{ service: svc }] });
+    expect((await logIncident(tokens.viewer, { startedAt: T("9T10:00:00"), impacts: [{ service: svc }] })).status).toBe(403);
+    expect((await call(item.DELETE, { method: "DELETE", token: tokens.editor, params: { id: created.body.id } })).status).toBe(200);
+    expect((await call(item.GET, { token: tokens.viewer, params: { id: created.body.id } })).status).toBe(404);
+    expect(await prisma.auditEvent.count({ where: { entityId: created.body.id, action: "delete" } })).toBe(1);
+  });
+});

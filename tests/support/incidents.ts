@@ -1,0 +1,28 @@
+import * as incidents from "@/app/api/v1/incidents/route";
+import * as services from "@/app/api/v1/services/route";
+import * as tiers from "@/app/api/v1/tiers/route";
+import { call, unique } from "./api";
+import { freeTierRank } from "./fixtures";
+
+/** A service on a fresh tier with the given SLO; returns its slug. */
+export async function makeService(
+  token: string,
+  adminToken: string,
+  slo: { sloTarget?: number; sloWindow?: string; maintenance?: "count" | "exclude" } = {},
+): Promise<string> {
+  const rank = await freeTierRank();
+  const tier = await call(tiers.POST, {
+    method: "POST",
+    token: adminToken,
+    body: { rank, name: unique("tier"), sloTarget: slo.sloTarget ?? 0.999, sloWindow: slo.sloWindow ?? "month", maintenance: slo.maintenance ?? "count" },
+  });
+  if (tier.status !== 201) throw new Error(`tier: ${JSON.stringify(tier.body)}`);
+  const slug = unique("svc");
+  const res = await call(services.POST, { method: "POST", token, body: { slug, name: slug, tier: rank } });
+  if (res.status !== 201) throw new Error(`service: ${JSON.stringify(res.body)}`);
+  return slug;
+}
+
+export async function logIncident(token: string, body: Record<string, unknown>) {
+  return call(incidents.POST, { method: "POST", token, body: { title: unique("incident"), severity: "SEV2", ...body } });
+}
