@@ -1,0 +1,22 @@
+import path from "node:path";
+import { NextResponse } from "next/server";
+import { migrationStatus } from "@/scripts/db/migration-status";
+import { pool } from "@/lib/server/db";
+
+export const dynamic = "force-dynamic";
+
+/** Ready = the database answers and every migration on disk is applied. 503 otherwise. */
+export async function GET() {
+  try {
+    const status = await migrationStatus(path.join(process.cwd(), "prisma", "migrations"), pool());
+    const body = {
+      status: status.upToDate ? "ready" : "migrations_pending",
+      database: "reachable",
+      migrations: { applied: status.applied.length, pending: status.pending, failed: status.failed },
+    };
+    return NextResponse.json(body, { status: status.upToDate ? 200 : 503 });
+  } catch (err) {
+    console.error("[ready] database not reachable:", err instanceof Error ? err.message : err);
+    return NextResponse.json({ status: "unavailable", database: "unreachable" }, { status: 503 });
+  }
+}
