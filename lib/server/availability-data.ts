@@ -1,5 +1,6 @@
 import "server-only";
 import type { Impact, IncidentTimes } from "@/lib/domain";
+import { impactsParams, impactsSql, milestonesSql } from "./availability-sql";
 import { pool } from "./db";
 
 export type ServiceSlo = {
@@ -52,39 +53,29 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: string }):
   }));
 }
 
-export type ServiceImpacts = { impacts: Impact[]; incidents: Map<string, IncidentTimes> };
+export type ServiceImpacts = { impacts: Impact[] };
 
 type ImpactRow = {
   service_id: string; incident_id: string; fraction: number; kind: "unplanned" | "maintenance";
-  start_ms: number; end_ms: number | null; inc_start: number; inc_detected: number | null;
-  inc_ack: number | null; inc_resolved: number | null;
+  start_ms: number; end_ms: number | null; inc_start: number;
 };
 
-const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
-
 /**
- * Every impact of the given services overlapping [from, to), with its incident's milestones, in
- * ONE query whatever the number of services (index: Impact(serviceId, effectiveEnd)). Instants
- * come back as epoch ms: timestamps are stored as UTC, and numbers avoid Date parsing per row.
+ * Impacts overlapping [from, to) of the given services (or of every service), in ONE query
+ * whatever their number. Impacts of services not asked for (e.g. archived) are dropped.
  */
-export async function loadImpacts(serviceIds: string[], from: number, to: number): Promise<Map<string, ServiceImpacts>> {
-  const out = new Map<string, ServiceImpacts>(serviceIds.map((id) => [id, { impacts: [], incidents: new Map() }]));
+export async function loadImpacts(
+  serviceIds: string[],
+  from: number,
+  to: number,
+  opts: { allServices?: boolean } = {},
+): Promise<Map<string, ServiceImpacts>> {
+  const out = new Map<string, ServiceImpacts>(serviceIds.map((id) => [id, { impacts: [] }]));
   if (serviceIds.length === 0 || !(to > from)) return out;
-  const { rows } = await pool().query<ImpactRow>(
-    `SELECT i."serviceId" AS service_id, i."incidentId" AS incident_id, i.fraction, i.kind::text AS kind,
-            ${ms('i."effectiveStart"')} AS start_ms, ${ms('i."effectiveEnd"')} AS end_ms,
-            ${ms('n."startedAt"')} AS inc_start, ${ms('n."detectedAt"')} AS inc_detected,
-            ${ms('n."acknowledgedAt"')} AS inc_ack, ${ms('n."resolvedAt"')} AS inc_resolved
-       FROM "Impact" i JOIN "Incident" n ON n.id = i."incidentId"
-      WHERE i."serviceId" = ANY($1::text[])
-        AND i."effectiveStart" < ($3::timestamptz AT TIME ZONE 'UTC')
-        AND (i."effectiveEnd" > ($2::timestamptz AT TIME ZONE 'UTC') OR i."effectiveEnd" IS NULL)`,
-    [serviceIds, new Date(from).toISOString(), new Date(to).toISOString()],
-  );
+  const byService = !opts.allServices;
+  const { rows } = await pool().query<ImpactRow>(impactsSql(byService), impactsParams(from, to, byService ? serviceIds : undefined));
   for (const r of rows) {
-    const bucket = out.get(r.service_id);
-    if (!bucket) continue;
-    bucket.impacts.push({
+    out.get(r.service_id)?.impacts.push({
       incidentId: r.incident_id,
       kind: r.kind,
       fraction: r.fraction,
@@ -92,16 +83,22 @@ export async function loadImpacts(serviceIds: string[], from: number, to: number
       end: r.end_ms,
       incidentStartedAt: r.inc_start,
     });
-    bucket.incidents.set(r.incident_id, {
-      incidentId: r.incident_id,
-      kind: r.kind,
-      startedAt: r.inc_start,
-      detectedAt: r.inc_detected,
-      acknowledgedAt: r.inc_ack,
-      resolvedAt: r.inc_resolved,
-    });
   }
   return out;
+}
+
+type MilestoneRow = { id: string; started: number; detected: number | null; acknowledged: number | null; resolved: number | null };
+
+/** Milestones of unplanned incidents that started in [from, to), by incident id. */
+export async function loadMilestones(from: number, to: number, incidentIds?: string[]): Promise<Map<string, IncidentTimes>> {
+  if (incidentIds?.length === 0) return new Map();
+  const { rows } = await pool().query<MilestoneRow>(milestonesSql(incidentIds !== undefined), impactsParams(from, to, incidentIds));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { incidentId: r.id, kind: "unplanned", startedAt: r.started, detectedAt: r.detected, acknowledgedAt: r.acknowledged, resolvedAt: r.resolved },
+    ]),
+  );
 }
 
 export type IncidentLabel = { id: string; number: number; title: string; kind: string; severity: string };

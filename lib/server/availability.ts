@@ -18,6 +18,7 @@ import type { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/li
 import {
   loadImpacts,
   loadIncidentLabels,
+  loadMilestones,
   loadServiceSlos,
   organisationTimeZone,
   type ServiceImpacts,
@@ -54,16 +55,27 @@ async function summaries(
   label: string | undefined,
   asOf: number,
   detail: boolean,
+  allServices = false,
 ): Promise<AvailabilitySummaryDto[]> {
   const timeZone = await organisationTimeZone();
   const windows = services.map((s) => windowFor(s, label, timeZone, asOf));
   const range = loadRange(windows, asOf);
-  const data = await loadImpacts(services.map((s) => s.id), range.from, range.to);
+  const ids = services.map((s) => s.id);
+  const startedFrom = Math.min(...windows.map((w) => w.from));
+  // Every service: both reads by time range, at once. A few: milestones of just their incidents.
+  const [data, milestones] = allServices
+    ? await Promise.all([loadImpacts(ids, range.from, range.to, { allServices }), loadMilestones(startedFrom, range.to)])
+    : await loadImpacts(ids, range.from, range.to).then(async (d) => {
+        const incidentIds = [...new Set([...d.values()].flatMap((x) => x.impacts.map((i) => i.incidentId)))];
+        return [d, await loadMilestones(startedFrom, range.to, incidentIds)] as const;
+      });
   const computed = services.map((service, i) => {
     const window = windows[i] as ResolvedWindow;
-    const { impacts, incidents } = data.get(service.id) as ServiceImpacts;
+    const { impacts } = data.get(service.id) as ServiceImpacts;
     const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf });
-    const metrics = computeIncidentMetrics([...incidents.values()], { from: window.from, to: Math.min(window.to, asOf) });
+    const own = new Set(impacts.map((x) => x.incidentId));
+    const times = [...own].flatMap((id) => milestones.get(id) ?? []);
+    const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
     return { service, window, summary, metrics };
   });
   const named = new Set(computed.flatMap((c) => c.summary.incidents.map((x) => x.incidentId)));
@@ -81,7 +93,8 @@ export async function serviceAvailability(slug: string, q: AvailabilityQuery): P
 export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf: string; services: AvailabilitySummaryDto[] }> {
   const asOf = q.asOf?.getTime() ?? Date.now();
   const services = await loadServiceSlos({ tier: q.tier });
-  return { asOf: new Date(asOf).toISOString(), services: await summaries(services, q.window, asOf, false) };
+  const everyService = q.tier === undefined;
+  return { asOf: new Date(asOf).toISOString(), services: await summaries(services, q.window, asOf, false, everyService) };
 }
 
 const DEFAULT_COUNTS: Record<BucketUnit, number> = { day: 30, week: 26, month: 12 };
@@ -105,7 +118,9 @@ async function series(services: ServiceSlo[], q: SeriesQuery): Promise<{ asOf: s
   const windows = seriesWindows(q, timeZone, asOf);
   const first = windows[0];
   const last = windows.at(-1);
-  const data = first && last ? await loadImpacts(services.map((s) => s.id), first.from, Math.min(last.to, asOf)) : new Map();
+  const data = first && last
+    ? await loadImpacts(services.map((s) => s.id), first.from, Math.min(last.to, asOf), { allServices: q.tier === undefined && services.length > 1 })
+    : new Map();
   return {
     asOf: new Date(asOf).toISOString(),
     series: services.map((service) => {

@@ -44,7 +44,7 @@ export async function ensureDefaults(): Promise<void> {
 }
 
 /** BOOTSTRAP_ADMIN_EMAIL / _PASSWORD and BOOTSTRAP_API_TOKEN, for scripts and tests. */
-export async function applyEnvironmentBootstrap(env = process.env): Promise<void> {
+export async function applyEnvironmentBootstrap(env: Record<string, string | undefined> = process.env): Promise<void> {
   const email = env.BOOTSTRAP_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.BOOTSTRAP_ADMIN_PASSWORD;
   const token = env.BOOTSTRAP_API_TOKEN;

@@ -41,6 +41,7 @@ async function writeImpacts(
       startedAt: i.startedAt ?? null,
       endedAt: i.endedAt ?? null,
       kind: incident.kind,
+      incidentStartedAt: incident.startedAt,
       effectiveStart: i.startedAt ?? incident.startedAt,
       effectiveEnd: i.endedAt ?? incident.resolvedAt,
     })),

@@ -21,7 +21,8 @@ ALTER TABLE "Impact" ADD CONSTRAINT "Impact_interval_ordered" CHECK (
   AND ("endedAt" IS NULL OR "startedAt" IS NULL OR "endedAt" >= "startedAt")
 );
 
--- An impact's own interval lies inside its incident's. This spans two tables, so a CHECK cannot
+-- An impact's own interval lies inside its incident's, and its copies of the incident's kind and
+-- start agree with it. This spans two tables, so a CHECK cannot
 -- say it; a constraint trigger checked at commit sees the incident and its impacts together.
 CREATE FUNCTION "impact_inside_incident"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE target text; bad record;
@@ -32,6 +33,8 @@ BEGIN
   FROM "Impact" imp JOIN "Incident" inc ON inc."id" = imp."incidentId"
   WHERE imp."incidentId" = target
     AND (imp."effectiveStart" < inc."startedAt"
+         OR imp."incidentStartedAt" <> inc."startedAt"
+         OR imp."kind" <> inc."kind"
          OR (inc."resolvedAt" IS NOT NULL AND (imp."effectiveEnd" IS NULL OR imp."effectiveEnd" > inc."resolvedAt"))
          OR (inc."resolvedAt" IS NOT NULL AND imp."effectiveStart" > inc."resolvedAt"))
   LIMIT 1;

@@ -1,0 +1,181 @@
+// npm run bench: fills a fresh database with a large organisation (and one at 1/10 of it), runs
+// the built app against each, and times the availability requests beside their floors:
+//   data floor = the availability SQL alone (lib/server/availability-sql.ts), same rows, from
+//                this process; plus the HTTP floor = a round trip to /api/health (no work).
+// A request's ratio is its p50 over (data floor p50 + HTTP floor p50).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import pg from "pg";
+import { bucketWindows, calendarSpecContaining, resolveWindow } from "../lib/domain";
+import { impactsParams, impactsSql } from "../lib/server/availability-sql";
+import { startThrowawayDatabase } from "../scripts/db/embedded";
+import { applyMigrations } from "../scripts/db/migrate";
+import { isBuildCurrent, sourceFingerprint, writeBuildStamp } from "../scripts/lib/build-stamp";
+import { fmt, sample, type Stats } from "./measure";
+import { seed, type SeedSize } from "./seed";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const FULL: SeedSize = {
+  services: Number(process.env.BENCH_SERVICES ?? 1000),
+  incidents: Number(process.env.BENCH_INCIDENTS ?? 200_000),
+  days: 730,
+};
+const SCALES: { name: string; size: SeedSize }[] = [
+  { name: "1/10", size: { services: Math.round(FULL.services / 10), incidents: Math.round(FULL.incidents / 10), days: FULL.days } },
+  { name: "full", size: FULL },
+];
+const BURN_LOOKBACK = 3 * 86_400_000;
+
+type Row = { name: string; req: Stats; floor: Stats };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function ensureBuild(): Promise<void> {
+  const fingerprint = await sourceFingerprint(ROOT);
+  if (await isBuildCurrent(ROOT, fingerprint)) return;
+  console.log("[bench] building the app (next build)…");
+  const res = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (res.status !== 0) throw new Error("next build failed");
+  await writeBuildStamp(ROOT, fingerprint);
+}
+
+async function startApp(url: string, token: string): Promise<{ base: string; app: ChildProcess }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: base, BOOTSTRAP_ADMIN_EMAIL: "bench@example.test", BOOTSTRAP_ADMIN_PASSWORD: randomBytes(12).toString("hex"), BOOTSTRAP_API_TOKEN: token, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/ready`)).ok) return { base, app };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the app did not become ready");
+}
+
+async function measureScale(name: string, size: SeedSize, asOf: number): Promise<Row[]> {
+  const db = await startThrowawayDatabase();
+  let app: ChildProcess | undefined;
+  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  try {
+    await applyMigrations(db.url, {});
+    // The four default tiers, as a new database has them after the app's first start.
+    await pool.query(`INSERT INTO "Tier" (id, rank, name, "sloTarget", "updatedAt") VALUES
+      ('t1',1,'Critical',0.9999,now()),('t2',2,'Important',0.999,now()),('t3',3,'Standard',0.995,now()),('t4',4,'Internal',0.99,now())
+      ON CONFLICT (rank) DO NOTHING`);
+    const t0 = performance.now();
+    const { impacts } = await seed(db.url, size, asOf);
+    console.log(`[bench] ${name}: ${size.services} services, ${size.incidents} incidents, ${impacts} impacts seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const token = `nines_bench_${randomBytes(16).toString("hex")}`;
+    const started = await startApp(db.url, token);
+    app = started.app;
+    const headers = { authorization: `Bearer ${token}` };
+    const get = async (path: string) => {
+      const res = await fetch(`${started.base}${path}`, { headers });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    const ids = Array.from({ length: size.services }, (_, i) => `bench-svc-${i}`);
+    const slug = (i: number) => `svc-${String(i).padStart(5, "0")}`;
+    const pick = (i: number) => (i * 7919) % size.services;
+    const month = resolveWindow(calendarSpecContaining("month", asOf, { timeZone: "UTC" }), { timeZone: "UTC", asOf });
+    const weeks = bucketWindows("week", 26, { timeZone: "UTC", asOf });
+    const at = new Date(asOf).toISOString();
+    const q = `window=${month.label}&asOf=${at}`;
+    const sq = `bucket=week&count=26&asOf=${at}`;
+    // The same impact read the app makes: by service for one, across the table for all.
+    const floor = (svc: string[], from: number, to: number) => () => {
+      const all = svc.length === size.services;
+      return pool.query(impactsSql(!all), impactsParams(from, to, all ? undefined : svc)).then(() => undefined);
+    };
+    const monthFrom = Math.min(month.from, asOf - BURN_LOOKBACK);
+    const seriesFrom = (weeks[0] as { from: number }).from;
+
+    const http = await sample(200, 20, () => get("/api/health"));
+    const rows: Row[] = [{ name: "HTTP round trip, no work", req: http, floor: { p50: 0, p95: 0, n: 0 } }];
+    const plus = (s: Stats): Stats => ({ p50: s.p50 + http.p50, p95: s.p95 + http.p95, n: s.n });
+    rows.push({
+      name: "one service, month",
+      req: await sample(100, 20, (i) => get(`/api/v1/services/${slug(pick(i))}/availability?${q}`)),
+      floor: plus(await sample(100, 20, (i) => floor([ids[pick(i)] as string], monthFrom, asOf)())),
+    });
+    rows.push({
+      name: "all services, month",
+      req: await sample(15, 3, () => get(`/api/v1/availability?${q}`)),
+      floor: plus(await sample(15, 3, floor(ids, monthFrom, asOf))),
+    });
+    rows.push({
+      name: "one service, 26 weeks",
+      req: await sample(100, 20, (i) => get(`/api/v1/services/${slug(pick(i))}/availability/series?${sq}`)),
+      floor: plus(await sample(100, 20, (i) => floor([ids[pick(i)] as string], seriesFrom, asOf)())),
+    });
+    rows.push({
+      name: "all services, 26 weeks",
+      req: await sample(8, 2, () => get(`/api/v1/availability/series?${sq}`)),
+      floor: plus(await sample(8, 2, floor(ids, seriesFrom, asOf))),
+    });
+    return rows;
+  } finally {
+    if (app && app.exitCode === null) app.kill("SIGTERM");
+    await pool.end();
+    await db.stop();
+  }
+}
+
+function report(results: Map<string, Row[]>): boolean {
+  const small = results.get("1/10") ?? [];
+  const full = results.get("full") ?? [];
+  console.log("\n                            scale     p50 ms  p95 ms | floor p50  p95 | ratio p50 | growth 10x");
+  let ok = true;
+  for (const [i, row] of full.entries()) {
+    const s = small[i];
+    for (const [scale, r] of [["1/10", s], ["full", row]] as const) {
+      if (!r) continue;
+      const ratio = r.floor.p50 > 0 ? r.req.p50 / r.floor.p50 : Number.NaN;
+      const growth = scale === "full" && s ? row.req.p50 / s.req.p50 : Number.NaN;
+      console.log(
+        `${r.name.padEnd(28)}${scale.padStart(5)} ${fmt(r.req.p50)} ${fmt(r.req.p95)} | ${fmt(r.floor.p50)} ${fmt(r.floor.p95)} | ${Number.isNaN(ratio) ? "      -" : ratio.toFixed(2).padStart(7)}x | ${Number.isNaN(growth) ? "" : `${growth.toFixed(2)}x`}`,
+      );
+      if (i > 0 && scale === "full" && ratio > 3) ok = false;
+      if (i > 0 && scale === "full" && growth > 12) ok = false;
+    }
+  }
+  const one = full.find((r) => r.name === "one service, month");
+  const all = full.find((r) => r.name === "all services, month");
+  const goals = [
+    [`all services' monthly summary p50 < 300 ms`, (all?.req.p50 ?? Infinity) < 300],
+    [`one service p50 < 30 ms`, (one?.req.p50 ?? Infinity) < 30],
+  ] as const;
+  for (const [text, met] of goals) {
+    console.log(`${met ? "met " : "MISSED"}  ${text}`);
+    ok &&= met;
+  }
+  console.log(ok ? "all goals met (each request within 3x of its floor; 10x data at most 12x time)" : "some goals MISSED");
+  return ok;
+}
+
+async function main(): Promise<number> {
+  await ensureBuild();
+  const asOf = Math.floor(Date.now() / 60_000) * 60_000;
+  const results = new Map<string, Row[]>();
+  for (const { name, size } of SCALES) results.set(name, await measureScale(name, size, asOf));
+  return report(results) ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+// The availability reads, kept apart from server-only code so the benchmark times exactly these
+// queries as its data floor.
+
+const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8`;
+const utc = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * Impacts overlapping [$1, $2), one table, no join (Impact carries its incident's kind and start).
+ * With `$3` a list of service ids it reads Impact(serviceId, effectiveEnd); without, it reads
+ * Impact(effectiveEnd) for every service at once. Instants come back as epoch ms: timestamps are
+ * stored as UTC, and numbers avoid building a Date per column per row.
+ */
+export function impactsSql(byService: boolean): string {
+  return `
+  SELECT i."serviceId" AS service_id, i."incidentId" AS incident_id, i.fraction, i.kind::text AS kind,
+         ${ms('i."effectiveStart"')} AS start_ms, ${ms('i."effectiveEnd"')} AS end_ms,
+         ${ms('i."incidentStartedAt"')} AS inc_start
+    FROM "Impact" i
+   WHERE i."effectiveStart" < ${utc("$2")}
+     AND (i."effectiveEnd" > ${utc("$1")} OR i."effectiveEnd" IS NULL)
+     ${byService ? `AND i."serviceId" = ANY($3::text[])` : ""}`;
+}
+
+export function impactsParams(from: number, to: number, serviceIds?: string[]): unknown[] {
+  const range = [new Date(from).toISOString(), new Date(to).toISOString()];
+  return serviceIds ? [...range, serviceIds] : range;
+}
+
+/**
+ * Milestones of the unplanned incidents that started in [$1, $2), for MTTD / MTTA / MTTR / MTBF;
+ * with `$3` only those incidents (a few services: primary-key lookups instead of a range).
+ */
+export function milestonesSql(byId: boolean): string {
+  return `
+  SELECT n.id, ${ms('n."startedAt"')} AS started, ${ms('n."detectedAt"')} AS detected,
+         ${ms('n."acknowledgedAt"')} AS acknowledged, ${ms('n."resolvedAt"')} AS resolved
+    FROM "Incident" n
+   WHERE n.kind = 'unplanned' AND n."startedAt" >= ${utc("$1")} AND n."startedAt" < ${utc("$2")}
+     ${byId ? "AND n.id = ANY($3::text[])" : ""}`;
+}
