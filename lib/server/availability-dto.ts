@@ -26,7 +26,10 @@ export type AvailabilitySummaryDto = {
     burnRates: Record<string, number>;
     exhaustionAt: string | null;
   };
+  /** Most downtime first; all of them for one service, the top few in the all-services summary. */
   incidents: { id: string; reference: string | null; title: string | null; kind: string; downtimeSeconds: number; budgetShare: number }[];
+  /** Incidents active in the window, whether listed above or not. */
+  incidentCount: number;
   metrics: IncidentMetrics;
   explanation?: {
     rule: string;
@@ -56,6 +59,7 @@ export function toSummaryDto(args: {
   timeZone: string;
   labels: Map<string, IncidentLabel>;
   detail: boolean;
+  incidentLimit: number;
 }): AvailabilitySummaryDto {
   const { service, window, summary, labels } = args;
   const a = summary.availability;
@@ -82,7 +86,8 @@ export function toSummaryDto(args: {
       burnRates: { ...b.burnRates },
       exhaustionAt: b.exhaustionAt === null ? null : iso(b.exhaustionAt),
     },
-    incidents: summary.incidents.map((i) => {
+    incidentCount: summary.incidents.length,
+    incidents: summary.incidents.slice(0, args.incidentLimit).map((i) => {
       const label = labels.get(i.incidentId);
       return {
         id: i.incidentId,

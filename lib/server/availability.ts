@@ -28,6 +28,8 @@ import { NotFoundError } from "./errors";
 import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
 
 const LONGEST_BURN = Math.max(...Object.values(BURN_LOOKBACKS));
+/** Incidents named per service in the all-services summary (with the total count beside). */
+export const FLEET_INCIDENT_LIMIT = 5;
 
 /** The requested window, else the service's own SLO window, both in the organisation's zone. */
 function windowFor(service: ServiceSlo, label: string | undefined, timeZone: string, asOf: number): ResolvedWindow {
@@ -78,9 +80,11 @@ async function summaries(
     const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
     return { service, window, summary, metrics };
   });
-  const named = new Set(computed.flatMap((c) => c.summary.incidents.map((x) => x.incidentId)));
+  // The fleet view names each service's top contributors; one service's view names them all.
+  const limit = detail ? Number.POSITIVE_INFINITY : FLEET_INCIDENT_LIMIT;
+  const named = new Set(computed.flatMap((c) => c.summary.incidents.slice(0, limit).map((x) => x.incidentId)));
   const labels = await loadIncidentLabels([...named]);
-  return computed.map((c) => toSummaryDto({ ...c, asOf, timeZone, labels, detail }));
+  return computed.map((c) => toSummaryDto({ ...c, asOf, timeZone, labels, detail, incidentLimit: limit }));
 }
 
 export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { adminToken, unique } from "./fixtures";
+
+test.describe("each role against the JSON API", () => {
+  test("no token gets 401; a viewer's write gets 403; an editor writes; an admin manages tokens", async ({ playwright, baseURL }) => {
+    const anon = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const admin = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { authorization: `Bearer ${adminToken()}` },
+    });
+
+    const unauth = await anon.get("/api/v1/services");
+    expect(unauth.status()).toBe(401);
+    expect((await unauth.json()).error).toBe("unauthenticated");
+
+    const mint = async (role: string) => {
+      const res = await admin.post("/api/v1/tokens", { data: { name: unique(role), role } });
+      expect(res.status()).toBe(201);
+      return (await res.json()).secret as string;
+    };
+    const as = (secret: string) =>
+      playwright.request.newContext({
+        baseURL,
+        storageState: { cookies: [], origins: [] },
+        extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+      });
+    const viewer = await as(await mint("viewer"));
+    const editor = await as(await mint("editor"));
+
+    expect((await viewer.get("/api/v1/services")).status()).toBe(200);
+    const viewerWrite = await viewer.post("/api/v1/services", { data: { slug: unique("v"), name: "V", tier: 1 } });
+    expect(viewerWrite.status()).toBe(403);
+    expect((await viewerWrite.json()).error).toBe("forbidden");
+
+    const slug = unique("api");
+    const editorWrite = await editor.post("/api/v1/services", { data: { slug, name: "API", tier: 2 } });
+    expect(editorWrite.status()).toBe(201);
+    expect((await editorWrite.json()).sloTarget).toBe(0.999);
+    expect((await editor.post("/api/v1/tiers", { data: { rank: 77, name: "x", sloTarget: 0.9 } })).status()).toBe(403);
+
+    const bad = await editor.post("/api/v1/services", { data: { slug: "Bad Slug!", name: "x", tier: 2 } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).issues[0].path).toBe("slug");
+
+    const tz = await admin.patch("/api/v1/settings", { data: { timeZone: "Europe/Berlin" } });
+    expect(tz.status()).toBe(200);
+    expect((await admin.patch("/api/v1/settings", { data: { timeZone: "Nowhere/City" } })).status()).toBe(400);
+  });
+
+  test("health and readiness need no sign-in", async ({ playwright, baseURL }) => {
+    const anon = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    expect((await anon.get("/api/health")).status()).toBe(200);
+    const ready = await anon.get("/api/ready");
+    expect(ready.status()).toBe(200);
+    expect((await ready.json()).migrations.pending).toEqual([]);
+  });
+});

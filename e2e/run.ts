@@ -1,0 +1,125 @@
+// npm run test:e2e: the app exactly as `npm start` runs it (scripts/start.ts: embedded
+// PostgreSQL, migrations, build when stale, next start), but with its data in a temporary folder
+// (never .data/), then Playwright in Debian's Chromium. Afterwards it stops the app with Ctrl-C,
+// starts it again on the same data and checks that nothing was lost.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { startThrowawayDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startApp(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+async function waitForReady(url: string, app: ChildProcess, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`the app exited with code ${app.exitCode} before it was ready`);
+    try {
+      if ((await fetch(`${url}/api/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the app was not ready at ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function stop(app: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  if (app.exitCode !== null) return app.exitCode;
+  const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+  app.kill(signal);
+  const timer = setTimeout(() => app.kill("SIGKILL"), 30_000);
+  const code = await exited;
+  clearTimeout(timer);
+  return code;
+}
+
+function check(ok: boolean, what: string): void {
+  console.log(`${ok ? "✓" : "✗"} ${what}`);
+  if (!ok) throw new Error(`restart check failed: ${what}`);
+}
+
+async function main(): Promise<number> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nines-e2e-"));
+  // mkdtemp makes it 0700; as root, PostgreSQL runs as "postgres" and must be able to enter it.
+  await chmod(dataDir, 0o755);
+  let external: EmbeddedDatabase | null = null;
+  let app: ChildProcess | null = null;
+  try {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const adminToken = `nines_e2e_${randomBytes(18).toString("base64url")}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NINES_DATA_DIR: dataDir,
+      NINES_PG_PORT: String(await freePort()),
+      PORT: String(port),
+      NEXTAUTH_URL: baseUrl,
+      BOOTSTRAP_API_TOKEN: adminToken,
+    };
+    delete env.DATABASE_URL;
+    delete env.NEXTAUTH_SECRET;
+    if (process.env.TEST_DATABASE_URL) {
+      external = await startThrowawayDatabase();
+      env.DATABASE_URL = external.url;
+    }
+
+    app = startApp(env);
+    await waitForReady(baseUrl, app);
+    const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_ADMIN_TOKEN: adminToken },
+    });
+    if (run.status !== 0) return run.status ?? 1;
+
+    // Ctrl-C, then a second start on the same data: the admin, the token and the data remain.
+    check((await stop(app, "SIGINT")) === 0, "Ctrl-C stops the app and the database with exit code 0");
+    check(!existsSync(path.join(dataDir, "pg", "postmaster.pid")), "no PostgreSQL left running after Ctrl-C");
+    app = startApp(env);
+    await waitForReady(baseUrl, app);
+    const services = await fetch(`${baseUrl}/api/v1/services`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const body = (await services.json()) as { services?: { slug: string }[] };
+    check(services.status === 200 && (body.services?.length ?? 0) > 0, "after a restart the services created in the browser are still there");
+    const setup = await fetch(`${baseUrl}/api/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Intruder", email: "late@example.test", password: "a long enough password" }),
+    });
+    check(setup.status === 409, "after a restart setup stays closed (the admin still exists)");
+    check((await stop(app, "SIGTERM")) === 0, "SIGTERM stops the app with exit code 0");
+    app = null;
+    return 0;
+  } finally {
+    if (app) await stop(app, "SIGTERM");
+    await external?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
