@@ -18,6 +18,8 @@ export type ApiTokenDto = {
   expiresAt: string | null;
   revoked: boolean;
   revokedAt: string | null;
+  /** Not revoked and not expired: the token still signs requests in. */
+  active: boolean;
 };
 
 function toDto(t: ApiToken & { user: { email: string } }): ApiTokenDto {
@@ -32,6 +34,7 @@ function toDto(t: ApiToken & { user: { email: string } }): ApiTokenDto {
     expiresAt: t.expiresAt?.toISOString() ?? null,
     revoked: t.revokedAt !== null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
+    active: t.revokedAt === null && (t.expiresAt === null || t.expiresAt > new Date()),
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -59,9 +60,12 @@ export async function requireApiActor(req: NextRequest, need: Role): Promise<Act
   return actor;
 }
 
-/** The signed-in person for server components and actions; null when signed out. */
-export async function sessionActor(): Promise<Actor | null> {
+/**
+ * The signed-in person for server components and actions; null when signed out. Cached per
+ * request: the layout and the page both ask, the user is read once.
+ */
+export const sessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   return id ? actorForUserId(id) : null;
-}
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { connection } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { needsSetup } from "@/lib/server/bootstrap";
 import type { Actor } from "./actor";
@@ -11,6 +12,8 @@ import { roleAllows } from "./roles";
  * check alone would not protect a page). No users yet → /setup; signed out → /login.
  */
 export async function requirePageActor(need: Role = "viewer", from = "/"): Promise<Actor> {
+  // Pages read per-request data: never prerender them at build time (no database then).
+  await connection();
   if (await needsSetup()) redirect("/setup");
   const actor = await sessionActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(from)}`);

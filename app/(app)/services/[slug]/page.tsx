@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/feedback/page-header";
+import { formatMaintenance, formatPercent, formatWindow, tierLabel } from "@/components/format";
+import { OrgTime } from "@/components/org-time";
+import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { roleAllows } from "@/lib/server/auth/roles";
+import { NotFoundError } from "@/lib/server/errors";
+import { getService } from "@/lib/server/services";
+import { getSettings } from "@/lib/server/settings";
+import { getTier } from "@/lib/server/tiers";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+function SlugList({ slugs, empty, label }: { slugs: string[]; empty: string; label: string }) {
+  if (slugs.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="chip-list" aria-label={label}>
+      {slugs.map((s) => (
+        <li key={s}>
+          <Link className="chip" href={`/services/${s}`}>{s}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function ServicePage({ params }: Params) {
+  const { slug } = await params;
+  const actor = await requirePageActor("viewer", `/services/${slug}`);
+  const service = await getService(slug).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const [tier, settings] = await Promise.all([getTier(service.tier.id), getSettings()]);
+  const inherited = (value: unknown) => (value === null ? <span className="inherited">inherited from {tierLabel(tier)}</span> : <span className="inherited">set on this service</span>);
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            {service.name} {service.archived && <span className="badge badge-warning">archived</span>}
+          </>
+        }
+        description={<code>{service.slug}</code>}
+        crumbs={[{ href: "/services", label: "Services" }]}
+        actions={roleAllows(actor.role, "editor") ? <Link className="btn btn-secondary" href={`/services/${slug}/edit`}>Edit service</Link> : undefined}
+      />
+      <div className="two-col">
+        <section className="card" aria-labelledby="slo-heading">
+          <h2 id="slo-heading">Service level objective</h2>
+          <dl className="props">
+            <dt>SLO target</dt>
+            <dd>{formatPercent(service.sloTarget)} {inherited(service.overrides.sloTarget)}</dd>
+            <dt>Window</dt>
+            <dd>{formatWindow(service.sloWindow)} {inherited(service.overrides.sloWindow)}</dd>
+            <dt>Maintenance</dt>
+            <dd>{formatMaintenance(service.maintenance)} {inherited(service.overrides.maintenance)}</dd>
+            <dt>Tier</dt>
+            <dd>
+              <Link href={`/services?tier=${tier.rank}`}>{tierLabel(tier)}</Link>
+              <span className="inherited">default {formatPercent(tier.sloTarget)}, {formatWindow(tier.sloWindow).toLowerCase()}</span>
+            </dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="about-heading">
+          <h2 id="about-heading">About</h2>
+          <dl className="props">
+            <dt>Owner team</dt>
+            <dd>{service.owner || <span className="muted">No owner yet</span>}</dd>
+            <dt>Description</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{service.description || <span className="muted">No description</span>}</dd>
+            <dt>Created</dt>
+            <dd><OrgTime iso={service.createdAt} timeZone={settings.timeZone} showZone /></dd>
+            <dt>Last changed</dt>
+            <dd><OrgTime iso={service.updatedAt} timeZone={settings.timeZone} showZone /></dd>
+            {service.archivedAt && (
+              <>
+                <dt>Archived</dt>
+                <dd><OrgTime iso={service.archivedAt} timeZone={settings.timeZone} showZone /></dd>
+              </>
+            )}
+          </dl>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="deps-heading">
+        <h2 id="deps-heading">Dependencies</h2>
+        <div className="two-col">
+          <div className="stack-small">
+            <h3>Depends on</h3>
+            <SlugList slugs={service.dependsOn} label={`${service.name} depends on`} empty="Nothing: an outage elsewhere does not take this service down." />
+          </div>
+          <div className="stack-small">
+            <h3>Depended on by</h3>
+            <SlugList slugs={service.dependedOnBy} label={`Services that depend on ${service.name}`} empty="No other service depends on this one." />
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/feedback/page-header";
+import { OrgTime } from "@/components/org-time";
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { TimeZoneForm } from "@/components/settings/time-zone-form";
+import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { roleAllows } from "@/lib/server/auth/roles";
+import { getSettings } from "@/lib/server/settings";
+
+export const metadata: Metadata = { title: "Settings" };
+
+function timeZones(): string[] {
+  // Node's list omits the "UTC" alias on some ICU builds; it is the default, so always offer it.
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}
+
+const LINKS = [
+  { href: "/settings/tiers", title: "Tiers", text: "Criticality classes and their default SLO targets.", adminOnly: false },
+  { href: "/settings/users", title: "Users", text: "Invite people, change roles, disable accounts.", adminOnly: true },
+  { href: "/settings/tokens", title: "API tokens", text: "Tokens for scripts and integrations.", adminOnly: true },
+  { href: "/settings/audit", title: "Audit trail", text: "Who changed what, and when.", adminOnly: true },
+];
+
+export default async function SettingsPage() {
+  const actor = await requirePageActor("viewer", "/settings");
+  const settings = await getSettings();
+  const isAdmin = roleAllows(actor.role, "admin");
+
+  return (
+    <>
+      <PageHeader title="Settings" description="Organisation-wide settings for Nines." />
+      <SettingsNav current="general" isAdmin={isAdmin} />
+      <section className="card">
+        <h2 id="tz-heading">Time zone</h2>
+        {isAdmin ? (
+          <TimeZoneForm current={settings.timeZone} version={settings.version} zones={timeZones()} />
+        ) : (
+          <dl className="props">
+            <dt>Time zone</dt>
+            <dd>
+              <strong>{settings.timeZone}</strong>
+              <span className="inherited">Calendar windows are cut in this zone and all times are shown in it. Only admins can change it.</span>
+            </dd>
+          </dl>
+        )}
+        <p className="muted" style={{ marginTop: "0.75rem" }}>
+          Last changed <OrgTime iso={settings.updatedAt} timeZone={settings.timeZone} showZone />
+        </p>
+      </section>
+      <section aria-labelledby="more-heading">
+        <h2 id="more-heading" className="visually-hidden">More settings</h2>
+        <div className="card-grid">
+          {LINKS.filter((l) => isAdmin || !l.adminOnly).map((l) => (
+            <Link key={l.href} href={l.href} className="card stat">
+              <span className="stat-label">{l.title}</span>
+              <span className="stat-meta">{l.text}</span>
+            </Link>
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import "./globals.css";
+import "./styles/controls.css";
+import "./styles/data.css";
+
+// Every page reads the session and the database per request; nothing here can be prerendered
+// at build time (and the build has no DATABASE_URL).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Nines", template: "%s · Nines" },
+  description: "Availability reviews, incidents and risk matrices for SRE teams",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  colorScheme: "light dark",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,74 @@
+// Presentation-only formatting shared by server and client components. No business rules:
+// numbers arrive computed from the API; these only turn them into text.
+
+const NBSP = "\u00a0";
+
+/** 0.999 → "99.9" (no float noise such as 99.90000000000001). */
+export function ratioToPercentText(ratio: number): string {
+  return String(Number((ratio * 100).toFixed(7)));
+}
+
+/** 0.999 → "99.9 %". */
+export function formatPercent(ratio: number): string {
+  return `${ratioToPercentText(ratio)}${NBSP}%`;
+}
+
+/**
+ * "99.9" → 0.999. Empty → null (the field is left to inherit). Unparseable → NaN, which the
+ * shared zod schema then rejects. Accepts a decimal comma, as many keyboards type one.
+ */
+export function percentTextToRatio(text: string): number | null {
+  const trimmed = text.trim().replace(/\s*%$/, "").replace(",", ".");
+  if (trimmed === "") return null;
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return Number.NaN;
+  return Number((Number(trimmed) / 100).toFixed(10));
+}
+
+export function formatWindow(window: string): string {
+  const rolling = /^rolling:(\d+)d$/.exec(window);
+  if (rolling) return `Rolling ${rolling[1]} days`;
+  if (window === "week") return "Calendar week";
+  if (window === "month") return "Calendar month";
+  if (window === "quarter") return "Calendar quarter";
+  return window;
+}
+
+export function formatMaintenance(rule: "count" | "exclude"): string {
+  return rule === "count" ? "Maintenance counts" : "Maintenance excluded";
+}
+
+export function tierLabel(tier: { rank: number; name: string }): string {
+  return `Tier ${tier.rank} · ${tier.name}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * ISO instant → "2025-03-30 14:05" on the wall clock of `timeZone`. Built from numeric parts
+ * so server and browser (different ICU builds) print the same text and hydration matches.
+ */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+export function formatDate(iso: string, timeZone: string): string {
+  return formatDateTime(iso, timeZone).slice(0, 10);
+}

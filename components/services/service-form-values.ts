@@ -1,0 +1,87 @@
+import { formatPercent, formatWindow, percentTextToRatio, ratioToPercentText, tierLabel } from "@/components/format";
+import type { ServiceDto } from "@/lib/query/types";
+
+export type TierOption = {
+  id: string;
+  rank: number;
+  name: string;
+  sloTarget: number;
+  sloWindow: string;
+  maintenance: "count" | "exclude";
+  archived: boolean;
+};
+
+/** What the form edits: text as typed; "" in an override means "inherit from the tier". */
+export type ServiceFormValues = {
+  slug: string;
+  name: string;
+  tier: string;
+  sloTarget: string;
+  sloWindow: string;
+  maintenance: string;
+  owner: string;
+  description: string;
+  dependsOn: string[];
+};
+
+export function initialValues(service: ServiceDto | undefined, defaultTierId: string): ServiceFormValues {
+  if (!service) {
+    return { slug: "", name: "", tier: defaultTierId, sloTarget: "", sloWindow: "", maintenance: "", owner: "", description: "", dependsOn: [] };
+  }
+  const o = service.overrides;
+  return {
+    slug: service.slug,
+    name: service.name,
+    tier: service.tier.id,
+    sloTarget: o.sloTarget === null ? "" : ratioToPercentText(o.sloTarget),
+    sloWindow: o.sloWindow ?? "",
+    maintenance: o.maintenance ?? "",
+    owner: service.owner,
+    description: service.description,
+    dependsOn: service.dependsOn,
+  };
+}
+
+/**
+ * The API body (ratios, nulls for "inherit"), before zod validation. The percent field is the
+ * only conversion: 99.9 → 0.999; unparseable text becomes NaN and the schema rejects it.
+ */
+export function toPayload(v: ServiceFormValues) {
+  return {
+    slug: v.slug,
+    name: v.name,
+    tier: v.tier,
+    sloTarget: percentTextToRatio(v.sloTarget),
+    sloWindow: v.sloWindow || null,
+    maintenance: (v.maintenance || null) as "count" | "exclude" | null,
+    owner: v.owner,
+    description: v.description,
+    dependsOn: v.dependsOn,
+  };
+}
+
+export const PERCENT_MESSAGE = "Enter a percentage such as 99.9, or leave it empty to inherit the tier's target";
+
+export function inheritHints(tier: TierOption | undefined) {
+  if (!tier) return { placeholder: undefined, target: undefined, window: "Inherit from tier", maintenance: "Inherit from tier", from: "the tier" };
+  const from = tierLabel(tier);
+  return {
+    placeholder: ratioToPercentText(tier.sloTarget),
+    target: `Leave empty to inherit ${formatPercent(tier.sloTarget)} from ${from}.`,
+    window: `Inherit: ${formatWindow(tier.sloWindow).toLowerCase()}`,
+    maintenance: `Inherit: ${tier.maintenance === "count" ? "counts" : "excluded"}`,
+    from,
+  };
+}
+
+/** "Checkout API" → "checkout-api": a suggestion while the slug has not been typed by hand. */
+export function suggestSlug(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "");
+}

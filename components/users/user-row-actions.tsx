@@ -1,0 +1,59 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useUpdateUser } from "@/lib/query/mutations";
+import type { Role, UserDto } from "@/lib/query/types";
+
+/** Change a user's role or disable/enable them, inline in their table row. */
+export function UserRowActions({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
+  const [role, setRole] = useState<Role>(user.role);
+  const mutation = useUpdateUser(user.id);
+  const selectId = `role-${user.id}`;
+  const errorId = `user-${user.id}-error`;
+  const error = mutation.error ? (mutation.error.issues[0]?.message ?? mutation.error.message) : null;
+
+  function changeRole(event: FormEvent) {
+    event.preventDefault();
+    if (role !== user.role) mutation.mutate({ role }, { onError: () => setRole(user.role) });
+  }
+
+  return (
+    <div className="stack-small">
+      <form className="confirm" onSubmit={changeRole}>
+        <label htmlFor={selectId} className="visually-hidden">
+          Role for {user.name}
+        </label>
+        <select
+          id={selectId}
+          className="input input-inline"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          aria-describedby={error ? errorId : undefined}
+          aria-invalid={error ? true : undefined}
+        >
+          <option value="viewer">Viewer</option>
+          <option value="editor">Editor</option>
+          <option value="admin">Admin</option>
+        </select>
+        <button type="submit" className="btn btn-secondary btn-small" disabled={role === user.role || mutation.isPending}>
+          Change role<span className="visually-hidden"> of {user.name}</span>
+        </button>
+        <button
+          type="button"
+          className={`btn btn-small ${user.disabled ? "btn-secondary" : "btn-danger"}`}
+          disabled={mutation.isPending || (isSelf && !user.disabled)}
+          title={isSelf && !user.disabled ? "You cannot disable your own account" : undefined}
+          onClick={() => mutation.mutate({ disabled: !user.disabled })}
+        >
+          {user.disabled ? "Enable" : "Disable"}
+          <span className="visually-hidden"> {user.name}</span>
+        </button>
+      </form>
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

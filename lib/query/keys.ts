@@ -1,0 +1,11 @@
+// Query key factory: one place that decides how cached API reads are named, so invalidation
+// after a mutation hits exactly the right entries.
+export const queryKeys = {
+  all: ["nines"] as const,
+  audit: (entityType: string | undefined) => [...queryKeys.all, "audit", entityType ?? "all"] as const,
+  services: () => [...queryKeys.all, "services"] as const,
+  tiers: () => [...queryKeys.all, "tiers"] as const,
+  users: () => [...queryKeys.all, "users"] as const,
+  tokens: () => [...queryKeys.all, "tokens"] as const,
+  settings: () => [...queryKeys.all, "settings"] as const,
+};
