@@ -1,6 +1,8 @@
 // Presentation-only formatting shared by server and client components. No business rules:
 // numbers arrive computed from the API; these only turn them into text.
 
+import { zonedParts } from "@/lib/domain/time-zone";
+
 const NBSP = "\u00a0";
 
 /** 0.999 → "99.9" (no float noise such as 99.90000000000001). */
@@ -41,32 +43,14 @@ export function tierLabel(tier: { rank: number; name: string }): string {
   return `Tier ${tier.rank} · ${tier.name}`;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /**
- * ISO instant → "2025-03-30 14:05" on the wall clock of `timeZone`. Built from numeric parts
- * so server and browser (different ICU builds) print the same text and hydration matches.
+ * ISO instant → "2025-03-30 14:05" on the wall clock of `timeZone`, from the domain's zone
+ * arithmetic (numeric parts, so server and browser print the same text and hydration matches).
  */
 export function formatDateTime(iso: string, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  const p = zonedParts(Date.parse(iso), timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
 }
 
 export function formatDate(iso: string, timeZone: string): string {

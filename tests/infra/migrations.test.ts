@@ -57,15 +57,21 @@ describe("prisma/migrations", () => {
   });
 
   it("applied to an empty database, give exactly what schema.prisma describes", async () => {
-    const applied = await applyMigrations(db.url, { log: quiet });
+    // Its own empty database, so the test holds whatever ran before it.
+    const empty = await startThrowawayDatabase({ serverUrl: scratchServer() });
+    try {
+    const applied = await applyMigrations(empty.url, { log: quiet });
     const onDisk = (await readdir(MIGRATIONS_DIR)).filter((name) => /^\d{14}_/.test(name)).sort();
     expect(applied).toEqual(onDisk);
 
-    const { changed, sql } = await diffLiveDatabaseTo(db.url, await readSchemaFiles(SCHEMA_PATH));
+    const { changed, sql } = await diffLiveDatabaseTo(empty.url, await readSchemaFiles(SCHEMA_PATH));
     // A non-empty script here means schema.prisma changed without a migration: run
     // `npm run db:migration:new -- <name>` (the script below is what it would generate).
     expect(sql.trim() === "-- This is an empty migration." ? "" : sql).toBe("");
     expect(changed).toBe(false);
+    } finally {
+      await empty.stop();
+    }
   });
 
   it("are idempotent: a second run applies nothing and the status is up to date", async () => {

@@ -5,6 +5,7 @@ import * as setup from "@/app/api/setup/route";
 import { applyEnvironmentBootstrap } from "@/lib/server/bootstrap";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
+import { actorWithToken } from "../support/fixtures";
 
 describe("health and readiness", () => {
   it("health answers without sign-in", async () => {
@@ -38,6 +39,7 @@ describe("bootstrap from the environment", () => {
   });
 
   it("closes the setup endpoint once users exist", async () => {
+    await actorWithToken("viewer");
     const res = await call(setup.POST, {
       method: "POST",
       body: { name: "Late", email: "late@example.test", password: "a long enough password" },
