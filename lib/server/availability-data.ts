@@ -1,6 +1,6 @@
 import "server-only";
 import type { Impact, IncidentTimes } from "@/lib/domain";
-import { impactsParams, impactsSql, milestonesSql } from "./availability-sql";
+import { impactsParams, impactsSql, incidentsSql } from "./availability-sql";
 import { pool } from "./db";
 
 export type ServiceSlo = {
@@ -55,10 +55,9 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: string }):
 
 export type ServiceImpacts = { impacts: Impact[] };
 
-type ImpactRow = {
-  service_id: string; incident_id: string; fraction: number; kind: "unplanned" | "maintenance";
-  start_ms: number; end_ms: number | null; inc_start: number;
-};
+// Rows come back as arrays (rowMode "array"): tens of thousands per request, and no object with
+// named keys per row keeps the garbage collector out of the way. Column order as in the SQL.
+type ImpactRow = [serviceId: string, incidentId: string, fraction: number, kind: "unplanned" | "maintenance", startMs: number, endMs: number | null, incidentStartMs: number];
 
 /**
  * Impacts overlapping [from, to) of the given services (or of every service), in ONE query
@@ -73,44 +72,34 @@ export async function loadImpacts(
   const out = new Map<string, ServiceImpacts>(serviceIds.map((id) => [id, { impacts: [] }]));
   if (serviceIds.length === 0 || !(to > from)) return out;
   const byService = !opts.allServices;
-  const { rows } = await pool().query<ImpactRow>(impactsSql(byService), impactsParams(from, to, byService ? serviceIds : undefined));
-  for (const r of rows) {
-    out.get(r.service_id)?.impacts.push({
-      incidentId: r.incident_id,
-      kind: r.kind,
-      fraction: r.fraction,
-      start: r.start_ms,
-      end: r.end_ms,
-      incidentStartedAt: r.inc_start,
-    });
+  const { rows } = await pool().query<ImpactRow>({
+    text: impactsSql(byService),
+    values: impactsParams(from, to, byService ? serviceIds : undefined),
+    rowMode: "array",
+  });
+  for (const [serviceId, incidentId, fraction, kind, start, end, incidentStartedAt] of rows) {
+    out.get(serviceId)?.impacts.push({ incidentId, kind, fraction, start, end, incidentStartedAt });
   }
   return out;
 }
 
-type MilestoneRow = { id: string; started: number; detected: number | null; acknowledged: number | null; resolved: number | null };
+type IncidentRow = [id: string, number: number, title: string, kind: "unplanned" | "maintenance", started: number, detected: number | null, acknowledged: number | null, resolved: number | null];
 
-/** Milestones of unplanned incidents that started in [from, to), by incident id. */
-export async function loadMilestones(from: number, to: number, incidentIds?: string[]): Promise<Map<string, IncidentTimes>> {
+export type IncidentInfo = { times: IncidentTimes; number: number; title: string };
+
+/** Incidents overlapping [from, to) (or only `incidentIds`), by id, in one query. */
+export async function loadIncidents(from: number, to: number, incidentIds?: string[]): Promise<Map<string, IncidentInfo>> {
   if (incidentIds?.length === 0) return new Map();
-  const { rows } = await pool().query<MilestoneRow>(milestonesSql(incidentIds !== undefined), impactsParams(from, to, incidentIds));
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { incidentId: r.id, kind: "unplanned", startedAt: r.started, detectedAt: r.detected, acknowledgedAt: r.acknowledged, resolvedAt: r.resolved },
-    ]),
-  );
-}
-
-export type IncidentLabel = { id: string; number: number; title: string; kind: string; severity: string };
-
-/** Titles for the incidents a response names (attribution lists), in one query. */
-export async function loadIncidentLabels(ids: string[]): Promise<Map<string, IncidentLabel>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await pool().query<IncidentLabel>(
-    `SELECT id, number, title, kind::text AS kind, severity::text AS severity FROM "Incident" WHERE id = ANY($1::text[])`,
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, r]));
+  const { rows } = await pool().query<IncidentRow>({
+    text: incidentsSql(incidentIds !== undefined),
+    values: impactsParams(from, to, incidentIds),
+    rowMode: "array",
+  });
+  const out = new Map<string, IncidentInfo>();
+  for (const [id, number, title, kind, startedAt, detectedAt, acknowledgedAt, resolvedAt] of rows) {
+    out.set(id, { number, title, times: { incidentId: id, kind, startedAt, detectedAt, acknowledgedAt, resolvedAt } });
+  }
+  return out;
 }
 
 export async function organisationTimeZone(): Promise<string> {

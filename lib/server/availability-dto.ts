@@ -1,6 +1,6 @@
 import "server-only";
 import type { AvailabilityResult, IncidentMetrics, ResolvedWindow, ServiceSummary } from "@/lib/domain";
-import type { IncidentLabel, ServiceSlo } from "./availability-data";
+import type { IncidentInfo, ServiceSlo } from "./availability-data";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -57,11 +57,11 @@ export function toSummaryDto(args: {
   metrics: IncidentMetrics;
   asOf: number;
   timeZone: string;
-  labels: Map<string, IncidentLabel>;
+  incidents: Map<string, IncidentInfo>;
   detail: boolean;
   incidentLimit: number;
 }): AvailabilitySummaryDto {
-  const { service, window, summary, labels } = args;
+  const { service, window, summary } = args;
   const a = summary.availability;
   const b = summary.errorBudget;
   const dto: AvailabilitySummaryDto = {
@@ -88,7 +88,7 @@ export function toSummaryDto(args: {
     },
     incidentCount: summary.incidents.length,
     incidents: summary.incidents.slice(0, args.incidentLimit).map((i) => {
-      const label = labels.get(i.incidentId);
+      const label = args.incidents.get(i.incidentId);
       return {
         id: i.incidentId,
         reference: label ? `INC-${label.number}` : null,

@@ -27,14 +27,16 @@ export function impactsParams(from: number, to: number, serviceIds?: string[]): 
 }
 
 /**
- * Milestones of the unplanned incidents that started in [$1, $2), for MTTD / MTTA / MTTR / MTBF;
- * with `$3` only those incidents (a few services: primary-key lookups instead of a range).
+ * The incidents overlapping [$1, $2) — or, with `$3`, just those ids (a few services: primary-key
+ * lookups instead of a range) — with their milestones (MTTD / MTTA / MTTR / MTBF) and the
+ * reference and title the attribution list shows.
  */
-export function milestonesSql(byId: boolean): string {
+export function incidentsSql(byId: boolean): string {
   return `
-  SELECT n.id, ${ms('n."startedAt"')} AS started, ${ms('n."detectedAt"')} AS detected,
-         ${ms('n."acknowledgedAt"')} AS acknowledged, ${ms('n."resolvedAt"')} AS resolved
+  SELECT n.id, n.number, n.title, n.kind::text AS kind, ${ms('n."startedAt"')} AS started,
+         ${ms('n."detectedAt"')} AS detected, ${ms('n."acknowledgedAt"')} AS acknowledged,
+         ${ms('n."resolvedAt"')} AS resolved
     FROM "Incident" n
-   WHERE n.kind = 'unplanned' AND n."startedAt" >= ${utc("$1")} AND n."startedAt" < ${utc("$2")}
-     ${byId ? "AND n.id = ANY($3::text[])" : ""}`;
+   WHERE ${byId ? "n.id = ANY($3::text[]) AND" : ""}
+         n."startedAt" < ${utc("$2")} AND (n."resolvedAt" > ${utc("$1")} OR n."resolvedAt" IS NULL)`;
 }

@@ -17,8 +17,7 @@ import {
 import type { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import {
   loadImpacts,
-  loadIncidentLabels,
-  loadMilestones,
+  loadIncidents,
   loadServiceSlos,
   organisationTimeZone,
   type ServiceImpacts,
@@ -60,31 +59,36 @@ async function summaries(
   allServices = false,
 ): Promise<AvailabilitySummaryDto[]> {
   const timeZone = await organisationTimeZone();
-  const windows = services.map((s) => windowFor(s, label, timeZone, asOf));
+  // Services share windows (one label, or a handful of SLO windows): resolve each once.
+  const resolved = new Map<string, ResolvedWindow>();
+  const windows = services.map((s) => {
+    const key = label ?? s.sloWindow;
+    let window = resolved.get(key);
+    if (!window) resolved.set(key, (window = windowFor(s, label, timeZone, asOf)));
+    return window;
+  });
   const range = loadRange(windows, asOf);
   const ids = services.map((s) => s.id);
-  const startedFrom = Math.min(...windows.map((w) => w.from));
-  // Every service: both reads by time range, at once. A few: milestones of just their incidents.
-  const [data, milestones] = allServices
-    ? await Promise.all([loadImpacts(ids, range.from, range.to, { allServices }), loadMilestones(startedFrom, range.to)])
+  // Every service: impacts and incidents both by time range, at once. A few services: the
+  // incidents are looked up by the ids their impacts name.
+  const [data, incidents] = allServices
+    ? await Promise.all([loadImpacts(ids, range.from, range.to, { allServices }), loadIncidents(range.from, range.to)])
     : await loadImpacts(ids, range.from, range.to).then(async (d) => {
         const incidentIds = [...new Set([...d.values()].flatMap((x) => x.impacts.map((i) => i.incidentId)))];
-        return [d, await loadMilestones(startedFrom, range.to, incidentIds)] as const;
+        return [d, await loadIncidents(range.from, range.to, incidentIds)] as const;
       });
+  const limit = detail ? Number.POSITIVE_INFINITY : FLEET_INCIDENT_LIMIT;
   const computed = services.map((service, i) => {
     const window = windows[i] as ResolvedWindow;
     const { impacts } = data.get(service.id) as ServiceImpacts;
     const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf });
     const own = new Set(impacts.map((x) => x.incidentId));
-    const times = [...own].flatMap((id) => milestones.get(id) ?? []);
+    const times = [...own].flatMap((id) => incidents.get(id)?.times ?? []);
     const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
     return { service, window, summary, metrics };
   });
   // The fleet view names each service's top contributors; one service's view names them all.
-  const limit = detail ? Number.POSITIVE_INFINITY : FLEET_INCIDENT_LIMIT;
-  const named = new Set(computed.flatMap((c) => c.summary.incidents.slice(0, limit).map((x) => x.incidentId)));
-  const labels = await loadIncidentLabels([...named]);
-  return computed.map((c) => toSummaryDto({ ...c, asOf, timeZone, labels, detail, incidentLimit: limit }));
+  return computed.map((c) => toSummaryDto({ ...c, asOf, timeZone, incidents, detail, incidentLimit: limit }));
 }
 
 export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {
