@@ -23,10 +23,11 @@ export default async function OverviewPage() {
 
       <div className="notice" role="note">
         <div>
-          <strong>Availability and error budgets are on their way.</strong>{" "}
+          <strong>Availability and error-budget pages are on their way.</strong>{" "}
           <span className="muted">
-            They arrive with the availability engine (a later issue), together with incidents. Until then this page
-            shows what is configured: services, their tiers and SLO targets.
+            The server already computes them for scripts (<code>GET /api/v1/availability</code>); the charts and the
+            incident pages arrive with a later issue. Until then this page shows what is configured: services, their
+            tiers and SLO targets.
           </span>
         </div>
       </div>
