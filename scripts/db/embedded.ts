@@ -8,7 +8,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
-import { chmod, chown, lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile, appendFile } from "node:fs/promises";
+import { appendFile, chmod, chown, lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -92,6 +92,34 @@ async function hydrateLibrarySymlinks(nativeDir: string): Promise<void> {
     if (await lstat(targetPath).then(() => true, () => false)) continue;
     await symlink(path.relative(path.dirname(targetPath), path.join(packageDir, source)), targetPath).catch(() => {});
   }
+}
+
+/**
+ * As root, PostgreSQL runs as "postgres", which must be able to reach the binaries. A checkout
+ * under a private folder (e.g. /root is mode 700) hides node_modules from it: then use a copy in
+ * the system temp folder, made once per binaries version.
+ */
+async function reachableBinaries(bin: Binaries, runAs: RunAs): Promise<Binaries> {
+  if (runAs.uid === undefined) return bin;
+  const ok = spawnSync(bin.postgres, ["--version"], { ...runAs, stdio: "ignore" }).status === 0;
+  if (ok) return bin;
+  const nativeDir = path.resolve(bin.postgres, "..", "..");
+  const version = execFileSync(bin.postgres, ["--version"], { encoding: "utf8" }).trim().replace(/[^0-9.]/g, "");
+  const copy = path.join(os.tmpdir(), `nines-postgres-${version}-${os.arch()}`);
+  if (!existsSync(path.join(copy, "bin", "postgres"))) {
+    const staging = `${copy}.${process.pid}`;
+    execFileSync("cp", ["-a", nativeDir, staging]);
+    execFileSync("chmod", ["-R", "a+rX", staging]);
+    await rename(staging, copy).catch(() => rm(staging, { recursive: true, force: true }));
+  }
+  const relocated = {
+    initdb: path.join(copy, path.relative(nativeDir, bin.initdb)),
+    postgres: path.join(copy, path.relative(nativeDir, bin.postgres)),
+  };
+  if (spawnSync(relocated.postgres, ["--version"], { ...runAs, stdio: "ignore" }).status !== 0) {
+    throw new Error(`PostgreSQL cannot run as "${SUPERUSER}" from ${copy}`);
+  }
+  return relocated;
 }
 
 interface RunAs {
@@ -385,8 +413,8 @@ export async function startEmbedded(options: StartEmbeddedOptions): Promise<Embe
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? DEFAULT_DATABASE;
-  const bin = await loadBinaries();
   const runAs = postgresUser();
+  const bin = await reachableBinaries(await loadBinaries(), runAs);
 
   let password: string;
   if (await isEmptyDir(dataDir)) {
