@@ -6,12 +6,12 @@ import { useState, type FormEvent } from "react";
 import { isStaleVersion, ReloadLatest } from "@/components/forms/stale-version";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
+import { MaintenanceOptions, SloWindowOptions } from "@/components/forms/slo-options";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { formatWindow, tierLabel } from "@/components/format";
+import { tierLabel } from "@/components/format";
 import { useCreateService, useUpdateService } from "@/lib/query/mutations";
 import type { ServiceDto } from "@/lib/query/types";
-import { SLO_WINDOWS } from "@/lib/schemas/common";
 import { zodIssues } from "@/lib/schemas/issues";
 import { ServiceInput, ServiceUpdate } from "@/lib/schemas/service";
 import { DependencyPicker, type DependencyOption } from "./dependency-picker";
@@ -44,8 +44,6 @@ export function ServiceForm({ tiers, candidates, mode, service }: Props) {
     setSlugEdited(true);
     set("slug")(e);
   };
-  const windows: string[] = [...SLO_WINDOWS];
-  if (values.sloWindow && !windows.includes(values.sloWindow)) windows.push(values.sloWindow);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -133,11 +131,7 @@ export function ServiceForm({ tiers, candidates, mode, service }: Props) {
           hint={`Inherit uses the default of ${hints.from}.`}
         >
           <option value="">{hints.window}</option>
-          {windows.map((w) => (
-            <option key={w} value={w}>
-              {formatWindow(w)}
-            </option>
-          ))}
+          <SloWindowOptions current={values.sloWindow} />
         </SelectField>
         <SelectField
           id={fieldId("maintenance")}
@@ -148,8 +142,7 @@ export function ServiceForm({ tiers, candidates, mode, service }: Props) {
           hint="Whether planned maintenance spends error budget."
         >
           <option value="">{hints.maintenance}</option>
-          <option value="count">Counts against the SLO</option>
-          <option value="exclude">Excluded from the SLO</option>
+          <MaintenanceOptions />
         </SelectField>
         <TextAreaField
           id={fieldId("description")}

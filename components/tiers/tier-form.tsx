@@ -6,12 +6,12 @@ import { useState, type FormEvent } from "react";
 import { isStaleVersion, ReloadLatest } from "@/components/forms/stale-version";
 import { FormAlert, FormSuccess } from "@/components/forms/form-alert";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
+import { MaintenanceOptions, SloWindowOptions } from "@/components/forms/slo-options";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { formatWindow, percentTextToRatio, ratioToPercentText } from "@/components/format";
+import { percentTextToRatio, ratioToPercentText } from "@/components/format";
 import { useCreateTier, useUpdateTier } from "@/lib/query/mutations";
 import type { TierDto } from "@/lib/query/types";
-import { SLO_WINDOWS } from "@/lib/schemas/common";
 import { zodIssues } from "@/lib/schemas/issues";
 import { TierInput, TierUpdate } from "@/lib/schemas/tier";
 
@@ -38,8 +38,6 @@ export function TierForm({ tier, suggestedRank = 1 }: { tier?: TierDto; suggeste
   const create = useCreateTier();
   const update = useUpdateTier(tier?.id ?? "");
   const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
-  const windows: string[] = [...SLO_WINDOWS];
-  if (!windows.includes(values.sloWindow)) windows.push(values.sloWindow);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -96,15 +94,10 @@ export function TierForm({ tier, suggestedRank = 1 }: { tier?: TierDto; suggeste
           required
         />
         <SelectField id={fieldId("sloWindow")} label="SLO window" value={values.sloWindow} onChange={set("sloWindow")} error={errors.fields.sloWindow}>
-          {windows.map((w) => (
-            <option key={w} value={w}>
-              {formatWindow(w)}
-            </option>
-          ))}
+          <SloWindowOptions current={values.sloWindow} />
         </SelectField>
         <SelectField id={fieldId("maintenance")} label="Maintenance" value={values.maintenance} onChange={set("maintenance")} error={errors.fields.maintenance}>
-          <option value="count">Counts against the SLO</option>
-          <option value="exclude">Excluded from the SLO</option>
+          <MaintenanceOptions />
         </SelectField>
         <TextAreaField
           id={fieldId("description")}
