@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseWindowLabel } from "@/lib/domain/windows";
+import { TierFilter } from "./common";
 import { Instant } from "./incident";
 
 /** `day:2026-04-03`, `week:2026-W14`, `month:2026-04`, `quarter:2026-Q2`, `year:2026`, `rolling:30d`, `range:<a>/<b>`. */
@@ -18,7 +19,7 @@ export const AvailabilityQuery = z.strictObject({
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 
 export const AvailabilityListQuery = AvailabilityQuery.extend({
-  tier: z.string().max(64).optional(),
+  tier: TierFilter.optional(),
 });
 export type AvailabilityListQuery = z.infer<typeof AvailabilityListQuery>;
 
@@ -36,7 +37,7 @@ export const SeriesQuery = z
     from: Instant.optional(),
     to: Instant.optional(),
     asOf: Instant.optional(),
-    tier: z.string().max(64).optional(),
+    tier: TierFilter.optional(),
   })
   .superRefine((q, ctx) => {
     if ((q.from === undefined) !== (q.to === undefined)) {

@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/domain/time-zone";
 
+// PostgreSQL cannot store NUL in text, and other control characters are never meant: refuse them
+// in every free-text field and query string, so they get a 400 naming the field, not a 500.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A string of printable text (tabs and line breaks allowed). */
+export const PlainString = (message = "Must be text") =>
+  z.string({ error: message }).refine((s) => !CONTROL_CHARACTERS.test(s), { error: "Must not contain control characters" });
+
+export function hasControlCharacters(s: string): boolean {
+  return CONTROL_CHARACTERS.test(s);
+}
+
 export const Slug = z
   .string({ error: "Required" })
   .trim()
@@ -10,14 +22,24 @@ export const Slug = z
     error: "Use lowercase letters, digits and single hyphens, e.g. checkout-api",
   });
 
-export const Name = z
-  .string({ error: "Required" })
+export const Name = PlainString("Required")
   .trim()
   .min(1, { error: "Required" })
   .max(120, { error: "Must be at most 120 characters" });
 
-export const Text = (max = 5000) =>
-  z.string().trim().max(max, { error: `Must be at most ${max} characters` });
+export const Text = (max = 5000) => PlainString().trim().max(max, { error: `Must be at most ${max} characters` });
+
+/** A query's tier: a rank (digits, 1–99) or a tier id. */
+export const TierFilter = PlainString()
+  .trim()
+  .max(64, { error: "Must be a tier rank or id" })
+  .transform((s, ctx): { rank: number } | { id: string } => {
+    if (!/^\d+$/.test(s)) return { id: s };
+    const rank = Number(s);
+    if (rank < 1 || rank > 99) ctx.addIssue({ code: "custom", message: "A tier rank is from 1 to 99" });
+    return { rank };
+  });
+export type TierFilter = z.infer<typeof TierFilter>;
 
 /** An SLO target as a ratio: 0.999 = 99.9 %. 100 % would leave no error budget at all. */
 export const SloTarget = z

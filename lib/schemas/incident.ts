@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Name, Slug, Text, Version } from "./common";
+import { Name, PlainString, Slug, Text, TierFilter, Version } from "./common";
 
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
 export const INCIDENT_KINDS = ["unplanned", "maintenance"] as const;
@@ -51,8 +51,8 @@ const fields = {
   summary: Text(10_000).optional(),
   rootCause: Text(10_000).optional(),
   postmortem: Text(200_000).optional(),
-  source: z.string().trim().min(1).max(60).nullish(),
-  externalId: z.string().trim().min(1).max(200).nullish(),
+  source: PlainString().trim().min(1).max(60).nullish(),
+  externalId: PlainString().trim().min(1).max(200).nullish(),
   impacts: Impacts,
 };
 
@@ -73,7 +73,7 @@ export type IncidentUpdate = z.infer<typeof IncidentUpdate>;
 
 export const TimelineEventInput = z.strictObject({
   type: z.enum(TIMELINE_TYPES, { error: `Must be one of ${TIMELINE_TYPES.join(", ")}` }),
-  message: z.string({ error: "Required" }).trim().min(1, { error: "Required" }).max(10_000),
+  message: PlainString("Required").trim().min(1, { error: "Required" }).max(10_000),
   at: Instant.optional(),
 });
 export type TimelineEventInput = z.infer<typeof TimelineEventInput>;
@@ -89,7 +89,7 @@ const CommaList = <T extends readonly [string, ...string[]]>(values: T, label: s
 
 export const IncidentListQuery = z.strictObject({
   service: Slug.optional(),
-  tier: z.string().max(64).optional(),
+  tier: TierFilter.optional(),
   severity: CommaList(SEVERITIES, "SEV1..SEV5, comma-separated").optional(),
   kind: IncidentKind.optional(),
   status: z.enum(["open", "resolved"], { error: "Must be open or resolved" }).optional(),

@@ -6,14 +6,16 @@ import {
   Slug,
   SloTarget,
   SloWindow,
+  PlainString,
   Text,
+  TierFilter,
   Version,
 } from "./common";
 
 /** A tier by rank (a number) or by id (a string). */
 export const TierRef = z.union([
   z.number().int({ error: "A tier rank is a whole number" }).positive(),
-  z.string().trim().min(1, { error: "Required" }),
+  PlainString().trim().min(1, { error: "Required" }),
 ], { error: "Must be a tier rank (number) or tier id (string)" });
 
 const DependsOn = z
@@ -41,8 +43,8 @@ export const ServiceUpdate = ServiceInput.partial().extend({
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;
 
 export const ServiceListQuery = z.strictObject({
-  tier: z.string().optional(),
+  tier: TierFilter.optional(),
   archived: BooleanFlag.optional(),
-  q: z.string().max(120).optional(),
+  q: PlainString().max(120).optional(),
 });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TierFilter } from "@/lib/schemas/common";
 import type { Impact, IncidentTimes } from "@/lib/domain";
 import { impactsParams, impactsSql, incidentsSql } from "./availability-sql";
 import { pool } from "./db";
@@ -19,7 +20,7 @@ type SloRow = {
 };
 
 /** Services with their effective SLO (own override, else the tier's), in one query. */
-export async function loadServiceSlos(filter: { slug?: string; tier?: string }): Promise<ServiceSlo[]> {
+export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter }): Promise<ServiceSlo[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.slug !== undefined) {
@@ -29,8 +30,8 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: string }):
     where.push(`s."archivedAt" IS NULL`);
   }
   if (filter.tier !== undefined) {
-    params.push(/^\d+$/.test(filter.tier) ? Number(filter.tier) : filter.tier);
-    where.push(/^\d+$/.test(filter.tier) ? `t.rank = $${params.length}` : `t.id = $${params.length}`);
+    params.push("rank" in filter.tier ? filter.tier.rank : filter.tier.id);
+    where.push("rank" in filter.tier ? `t.rank = $${params.length}` : `t.id = $${params.length}`);
   }
   const { rows } = await pool().query<SloRow>(
     `SELECT s.id, s.slug, s.name, t.id AS tier_id, t.rank AS tier_rank, t.name AS tier_name,

@@ -14,7 +14,7 @@ import {
   type BucketUnit,
   type ResolvedWindow,
 } from "@/lib/domain";
-import type { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
+import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
 import {
   loadImpacts,
   loadIncidents,
@@ -23,7 +23,7 @@ import {
   type ServiceImpacts,
   type ServiceSlo,
 } from "./availability-data";
-import { NotFoundError } from "./errors";
+import { NotFoundError, ValidationError } from "./errors";
 import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
 
 const LONGEST_BURN = Math.max(...Object.values(BURN_LOOKBACKS));
@@ -107,9 +107,16 @@ export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf:
 
 const DEFAULT_COUNTS: Record<BucketUnit, number> = { day: 30, week: 26, month: 12 };
 
+// A bucket is at most 31 days long: cheap bound on from/to before any bucket is resolved.
+const LONGEST_BUCKET_MS: Record<BucketUnit, number> = { day: 25 * 3_600_000, week: 7 * 86_400_000 + 3_600_000, month: 31 * 86_400_000 + 3_600_000 };
+
 function seriesWindows(q: SeriesQuery, timeZone: string, asOf: number): ResolvedWindow[] {
-  if (q.from && q.to) return bucketsBetween(q.bucket, q.from.getTime(), q.to.getTime(), { timeZone });
-  return bucketWindows(q.bucket, q.count ?? DEFAULT_COUNTS[q.bucket], { timeZone, asOf });
+  if (!(q.from && q.to)) return bucketWindows(q.bucket, q.count ?? DEFAULT_COUNTS[q.bucket], { timeZone, asOf });
+  const tooMany = ValidationError.field("to", `At most ${MAX_SERIES_BUCKETS} ${q.bucket} buckets between from and to`);
+  if (q.to.getTime() - q.from.getTime() > (MAX_SERIES_BUCKETS + 1) * LONGEST_BUCKET_MS[q.bucket]) throw tooMany;
+  const windows = bucketsBetween(q.bucket, q.from.getTime(), q.to.getTime(), { timeZone });
+  if (windows.length > MAX_SERIES_BUCKETS) throw tooMany;
+  return windows;
 }
 
 export type SeriesDto = {

@@ -96,10 +96,7 @@ export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: 
   const limit = q.limit ?? 50;
   const and: Prisma.IncidentWhereInput[] = [];
   if (q.service) and.push({ impacts: { some: { service: { slug: q.service } } } });
-  if (q.tier) {
-    const tier = /^\d+$/.test(q.tier) ? { rank: Number(q.tier) } : { id: q.tier };
-    and.push({ impacts: { some: { service: { tier } } } });
-  }
+  if (q.tier) and.push({ impacts: { some: { service: { tier: q.tier } } } });
   if (q.severity?.length) and.push({ severity: { in: q.severity } });
   if (q.kind) and.push({ kind: q.kind });
   if (q.status === "open") and.push({ resolvedAt: null });

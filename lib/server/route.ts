@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./auth/actor";
 import { requireApiActor } from "./auth/current-actor";
+import { hasControlCharacters } from "@/lib/schemas/common";
+import { NotFoundError } from "./errors";
 import { errorResponse } from "./http";
 
 type Ctx<P> = { params: Promise<P> };
@@ -17,6 +19,10 @@ export function apiRoute<P = Record<string, never>>(need: Role, handler: Handler
     try {
       const actor = await requireApiActor(req, need);
       const params = await ctx.params;
+      // A path segment with control characters names nothing (and PostgreSQL cannot take NUL).
+      if (Object.values(params as Record<string, unknown>).some((v) => typeof v === "string" && hasControlCharacters(v))) {
+        throw new NotFoundError("Resource");
+      }
       const result = await handler({ req, params, actor });
       if (result instanceof Response) return result;
       return NextResponse.json(result);

@@ -59,9 +59,7 @@ export function toServiceDto(s: ServiceRow): ServiceDto {
 }
 
 export async function listServices(query: ServiceListQuery = {}): Promise<ServiceDto[]> {
-  const tierFilter = query.tier
-    ? /^\d+$/.test(query.tier) ? { tier: { rank: Number(query.tier) } } : { tierId: query.tier }
-    : {};
+  const tierFilter = query.tier ? { tier: query.tier } : {};
   const rows = await prisma.service.findMany({
     where: {
       ...tierFilter,

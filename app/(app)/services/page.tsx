@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
 import { listServices } from "@/lib/server/services";
 import { listTiers } from "@/lib/server/tiers";
+import { PlainString, TierFilter } from "@/lib/schemas/common";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -30,11 +31,14 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageActor("viewer", "/services");
   const sp = await searchParams;
   // Malformed filters are ignored rather than failing the page: the URL is user-editable.
-  const tier = /^\d{1,3}$/.test(one(sp.tier)) ? one(sp.tier) : "";
-  const q = one(sp.q).slice(0, 120);
+  // The same schema as the API, field by field, so one bad parameter drops only itself.
+  const tierFilter = TierFilter.safeParse(one(sp.tier));
+  const tier = tierFilter.success && "rank" in tierFilter.data ? one(sp.tier) : "";
+  const query = PlainString().safeParse(one(sp.q).slice(0, 120));
+  const q = query.success ? query.data : "";
   const archived = one(sp.archived) === "true";
   const [services, tiers] = await Promise.all([
-    listServices({ ...(tier ? { tier } : {}), ...(q ? { q } : {}), archived }),
+    listServices({ ...(tier && tierFilter.success ? { tier: tierFilter.data } : {}), ...(q ? { q } : {}), archived }),
     listTiers(),
   ]);
   const canEdit = roleAllows(actor.role, "editor");
