@@ -150,7 +150,13 @@ export async function updateIncident(actor: Actor, id: string, input: IncidentUp
       },
     });
     if (updated.count === 0) throw ConflictError.staleVersion("incident");
-    await writeImpacts(tx, { id, ...merged }, impacts);
+    // Impact rows carry the incident's kind, start and end: rewrite them only when those or the
+    // impacts themselves change, not for a title or summary edit.
+    const boundsChanged =
+      merged.kind !== beforeRow.kind ||
+      merged.startedAt.getTime() !== beforeRow.startedAt.getTime() ||
+      (merged.resolvedAt?.getTime() ?? null) !== (beforeRow.resolvedAt?.getTime() ?? null);
+    if (input.impacts || boundsChanged) await writeImpacts(tx, { id, ...merged }, impacts);
     const after = await reload(tx, id);
     await writeTimeline(tx, id, actor, changeEvents(before, after, new Date()));
     await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });

@@ -70,6 +70,20 @@ describe("incidents API", () => {
     expect(await prisma.incident.count()).toBe(before);
   });
 
+  it("keeps impact rows on a title edit and moves their end with resolvedAt", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: T("4T08:00:00"), impacts: [{ service: svc, fraction: 0.5 }] });
+    const id = created.body.id;
+    const before = await prisma.impact.findFirstOrThrow({ where: { incidentId: id } });
+    await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id }, body: { version: 1, title: "Renamed" } });
+    const afterTitle = await prisma.impact.findFirstOrThrow({ where: { incidentId: id } });
+    expect(afterTitle.id).toBe(before.id);
+    expect(afterTitle.effectiveEnd).toBeNull();
+    await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id }, body: { version: 2, resolvedAt: T("4T09:00:00") } });
+    const afterResolve = await prisma.impact.findFirstOrThrow({ where: { incidentId: id } });
+    expect(afterResolve.effectiveEnd?.toISOString()).toBe("2026-03-04T09:00:00.000Z");
+    expect(afterResolve.fraction).toBe(0.5);
+  });
+
   it("refuses a stale version with 409 and overwrites nothing", async () => {
     const created = await logIncident(tokens.editor, { startedAt: T("4T10:00:00"), impacts: [{ service: svc }] });
     const id = created.body.id;
