@@ -3,7 +3,7 @@
 // conditions, no HTTP), and prints self time per function from the V8 CPU profiler.
 import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
-import { seed } from "./seed";
+import { insertDefaultTiers, seed } from "./seed";
 import { Session } from "node:inspector/promises";
 const db = await startThrowawayDatabase();
 process.env.DATABASE_URL = db.url;
@@ -11,7 +11,7 @@ try {
   await applyMigrations(db.url);
   const { pool } = await import("@/lib/server/db");
   pool().on("error", () => {});
-  await pool().query(`INSERT INTO "Tier" (id, rank, name, "sloTarget", "updatedAt") VALUES ('t1',1,'C',0.9999,now()),('t2',2,'I',0.999,now()),('t3',3,'S',0.995,now()),('t4',4,'In',0.99,now()) ON CONFLICT (rank) DO NOTHING`);
+  await insertDefaultTiers(db.url);
   const asOf = Math.floor(Date.now()/60000)*60000;
   await seed(db.url, { services: 1000, incidents: 200000, days: 730 }, asOf);
   const av = await import("@/lib/server/availability");

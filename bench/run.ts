@@ -13,7 +13,7 @@ import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
 import { isBuildCurrent, sourceFingerprint, writeBuildStamp } from "../scripts/lib/build-stamp";
 import { fmt, sample, type Stats } from "./measure";
-import { seed, type SeedSize } from "./seed";
+import { insertDefaultTiers, seed, type SeedSize } from "./seed";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const FULL: SeedSize = {
@@ -74,10 +74,7 @@ async function measureScale(name: string, size: SeedSize, asOf: number): Promise
   pool.on("error", () => {});
   try {
     await applyMigrations(db.url, {});
-    // The four default tiers, as a new database has them after the app's first start.
-    await pool.query(`INSERT INTO "Tier" (id, rank, name, "sloTarget", "updatedAt") VALUES
-      ('t1',1,'Critical',0.9999,now()),('t2',2,'Important',0.999,now()),('t3',3,'Standard',0.995,now()),('t4',4,'Internal',0.99,now())
-      ON CONFLICT (rank) DO NOTHING`);
+    await insertDefaultTiers(db.url);
     const t0 = performance.now();
     const { impacts } = await seed(db.url, size, asOf);
     console.log(`[bench] ${name}: ${size.services} services, ${size.incidents} incidents, ${impacts} impacts seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -2,6 +2,7 @@
 // years with heavy-tailed durations, overlaps, partial impacts, maintenance, a few still ongoing.
 // Deterministic (seeded PRNG) so runs compare.
 import pg from "pg";
+import { DEFAULT_TIERS } from "../lib/schemas/tier";
 
 export type SeedSize = { services: number; incidents: number; days: number };
 
@@ -104,6 +105,23 @@ export async function seed(url: string, size: SeedSize, asOf: number): Promise<{
     await client.query("SET session_replication_role = origin");
     await client.query("ANALYZE");
     return { impacts };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The four default tiers, as a new database has them after the app's first start. */
+export async function insertDefaultTiers(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const tier of DEFAULT_TIERS) {
+      await client.query(
+        `INSERT INTO "Tier" (id, rank, name, description, "sloTarget", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (rank) DO NOTHING`,
+        [`tier-${tier.rank}`, tier.rank, tier.name, tier.description, tier.sloTarget],
+      );
+    }
   } finally {
     await client.end();
   }

@@ -22,3 +22,11 @@ export const TierUpdate = TierInput.partial().extend({
   archived: z.boolean({ error: "Must be true or false" }).optional(),
 });
 export type TierUpdate = z.infer<typeof TierUpdate>;
+
+// SPEC section 1: the default tiers of a new database (editable afterwards).
+export const DEFAULT_TIERS = [
+  { rank: 1, name: "Critical", sloTarget: 0.9999, description: "Revenue or safety depends on it, e.g. checkout" },
+  { rank: 2, name: "Important", sloTarget: 0.999, description: "Users notice at once, e.g. the product catalog" },
+  { rank: 3, name: "Standard", sloTarget: 0.995, description: "Degradation is tolerable for a while, e.g. user reviews" },
+  { rank: 4, name: "Internal", sloTarget: 0.99, description: "Used by staff only" },
+] as const;

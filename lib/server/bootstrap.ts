@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_TIERS } from "@/lib/schemas/tier";
 import type { SetupInput } from "@/lib/schemas/user";
 import type { Actor } from "./auth/actor";
 import { hashPassword } from "./auth/password";
@@ -8,13 +9,6 @@ import { prisma, type Tx } from "./db";
 import { ConflictError } from "./errors";
 import { toUserDto, type UserDto } from "./users";
 
-// SPEC section 1: the default tiers of a new database (editable afterwards).
-export const DEFAULT_TIERS = [
-  { rank: 1, name: "Critical", sloTarget: 0.9999, description: "Revenue or safety depends on it, e.g. checkout" },
-  { rank: 2, name: "Important", sloTarget: 0.999, description: "Users notice at once, e.g. the product catalog" },
-  { rank: 3, name: "Standard", sloTarget: 0.995, description: "Degradation is tolerable for a while, e.g. user reviews" },
-  { rank: 4, name: "Internal", sloTarget: 0.99, description: "Used by staff only" },
-] as const;
 
 const SYSTEM_LOCK = 7_363_001; // pg advisory lock key serialising first-run work
 

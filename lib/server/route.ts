@@ -18,7 +18,8 @@ export function apiRoute<P = Record<string, never>>(need: Role, handler: Handler
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
       const actor = await requireApiActor(req, need);
-      const params = await ctx.params;
+      // Next passes no params at all to routes without dynamic segments.
+      const params = ((await ctx?.params) ?? {}) as P;
       // A path segment with control characters names nothing (and PostgreSQL cannot take NUL).
       if (Object.values(params as Record<string, unknown>).some((v) => typeof v === "string" && hasControlCharacters(v))) {
         throw new NotFoundError("Resource");

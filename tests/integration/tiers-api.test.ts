@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as services from "@/app/api/v1/services/route";
 import * as tierItem from "@/app/api/v1/tiers/[id]/route";
 import * as tiers from "@/app/api/v1/tiers/route";
-import { DEFAULT_TIERS } from "@/lib/server/bootstrap";
+import { DEFAULT_TIERS } from "@/lib/schemas/tier";
 import { ensureDefaults } from "@/lib/server/bootstrap";
 import { call, unique } from "../support/api";
 import { freeTierRank, tokensForAllRoles, type Tokens } from "../support/fixtures";

@@ -18,7 +18,8 @@ export async function call<P = Record<string, string>, T = any>(
   if (opts.rawBody !== undefined) init.body = opts.rawBody;
   else if (opts.body !== undefined) init.body = JSON.stringify(opts.body);
   const req = new NextRequest(new URL(opts.path ?? "/api/test", "http://localhost"), init);
-  const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });
+  // As Next does: routes without dynamic segments get no params.
+  const res = await handler(req, { params: Promise.resolve(opts.params as P) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
