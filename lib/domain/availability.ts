@@ -10,9 +10,11 @@ import {
   type ImpactKind,
   integrate,
   type MaintenanceRule,
+  type RangeTotals,
   type Segment,
   type Timeline,
 } from "./timeline";
+import { sortSmall } from "./sort-small";
 
 export type { Impact, ImpactKind, MaintenanceRule, Segment } from "./timeline";
 
@@ -45,6 +47,9 @@ export interface AvailabilityResult {
   /** Every incident active in [from, end), most counted seconds first. */
   readonly incidents: readonly IncidentAttribution[];
 }
+
+/** A window's figures without the detail (segments, attribution): what a trend chart needs. */
+export type WindowTotals = Omit<AvailabilityResult, "segments" | "incidents">;
 
 export interface AvailabilityInput {
   readonly impacts: readonly Impact[];
@@ -95,32 +100,60 @@ export function summarizeWindow(timeline: Timeline, window: WindowBounds, asOf: 
   const { from, to } = window;
   const end = Math.max(from, Math.min(to, asOf));
   const segments: Segment[] = [];
-  const attributedMs = new Map<string, number>();
+  // Every incident active in [from, end), in order of first impact, with the ms attributed to it.
+  const active = new Map<string, { impact: ClippedImpact; ms: number }>();
+  for (const impact of end > from ? timeline.impacts : []) {
+    if (impact.start >= end) break;
+    if (impact.end > from && !active.has(impact.incidentId)) active.set(impact.incidentId, { impact, ms: 0 });
+  }
   const totals = integrate(timeline, from, end, (segment, clippedFrom, clippedTo) => {
     segments.push(
-      clippedFrom === segment.from && clippedTo === segment.to ? segment : { ...segment, from: clippedFrom, to: clippedTo },
+      clippedFrom === segment.from && clippedTo === segment.to
+        ? segment
+        : {
+            from: clippedFrom,
+            to: clippedTo,
+            fraction: segment.fraction,
+            unplanned: segment.unplanned,
+            maintenance: segment.maintenance,
+            counted: segment.counted,
+            incidentId: segment.incidentId,
+          },
     );
     if (segment.incidentId !== null && segment.counted > 0) {
-      const ms = (clippedTo - clippedFrom) * segment.counted;
-      attributedMs.set(segment.incidentId, (attributedMs.get(segment.incidentId) ?? 0) + ms);
+      const entry = active.get(segment.incidentId);
+      // A segment's leader is always one of the impacts overlapping it, so it is in `active`.
+      if (entry) entry.ms += (clippedTo - clippedFrom) * segment.counted;
     }
   });
 
-  const seen = new Map<string, ClippedImpact>();
-  for (const impact of end > from ? timeline.impacts : []) {
-    if (impact.start >= end) break;
-    if (impact.end > from && !seen.has(impact.incidentId)) seen.set(impact.incidentId, impact);
+  const ranked: { id: string; kind: ImpactKind; startedAt: number; seconds: number }[] = [];
+  for (const { impact, ms } of active.values()) {
+    ranked.push({ id: impact.incidentId, kind: impact.kind, startedAt: impact.incidentStartedAt, seconds: ms / 1000 });
   }
-  const incidents = [...seen.values()]
-    .map((impact) => ({
-      id: impact.incidentId,
-      kind: impact.kind,
-      startedAt: impact.incidentStartedAt,
-      seconds: (attributedMs.get(impact.incidentId) ?? 0) / 1000,
-    }))
-    .sort(compareAttribution)
-    .map((x) => ({ incidentId: x.id, kind: x.kind, downtimeSeconds: x.seconds }));
+  const incidents = sortSmall(ranked, compareAttribution).map((x) => ({ incidentId: x.id, kind: x.kind, downtimeSeconds: x.seconds }));
 
+  const figures = totalsOf(timeline.rule, window, end, totals);
+  return {
+    from: figures.from,
+    to: figures.to,
+    end: figures.end,
+    totalSeconds: figures.totalSeconds,
+    elapsedSeconds: figures.elapsedSeconds,
+    downtimeSeconds: figures.downtimeSeconds,
+    unplannedSeconds: figures.unplannedSeconds,
+    maintenanceSeconds: figures.maintenanceSeconds,
+    countedSeconds: figures.countedSeconds,
+    availability: figures.availability,
+    availabilityCounted: figures.availabilityCounted,
+    rule: figures.rule,
+    segments,
+    incidents,
+  };
+}
+
+function totalsOf(rule: MaintenanceRule, window: WindowBounds, end: number, totals: RangeTotals): WindowTotals {
+  const { from, to } = window;
   const elapsedSeconds = (end - from) / 1000;
   const downtimeSeconds = totals.downMs / 1000;
   const unplannedSeconds = totals.unplannedMs / 1000;
@@ -136,15 +169,16 @@ export function summarizeWindow(timeline: Timeline, window: WindowBounds, asOf: 
     unplannedSeconds,
     maintenanceSeconds,
     countedSeconds: totals.countedMs / 1000,
-    availability:
-      timeline.rule === "count"
-        ? availabilityCounted
-        : availabilityRatio(unplannedSeconds, elapsedSeconds - maintenanceSeconds),
+    availability: rule === "count" ? availabilityCounted : availabilityRatio(unplannedSeconds, elapsedSeconds - maintenanceSeconds),
     availabilityCounted,
-    rule: timeline.rule,
-    segments,
-    incidents,
+    rule,
   };
+}
+
+/** summarizeWindow's figures alone: the same integration, none of the detail it allocates. */
+export function windowTotals(timeline: Timeline, window: WindowBounds, asOf: number): WindowTotals {
+  const end = Math.max(window.from, Math.min(window.to, asOf));
+  return totalsOf(timeline.rule, window, end, integrate(timeline, window.from, end));
 }
 
 /**
@@ -157,8 +191,26 @@ export function computeSeries(
   windows: readonly WindowBounds[],
   options: SeriesOptions,
 ): AvailabilityResult[] {
+  const timeline = seriesTimeline(impacts, windows, options);
+  return timeline ? windows.map((window) => summarizeWindow(timeline, window, options.asOf)) : [];
+}
+
+/**
+ * computeSeries without segments and attribution: a trend chart of every service over 26 weeks
+ * would otherwise build and drop tens of thousands of both. Figures identical to computeSeries'.
+ */
+export function computeSeriesTotals(
+  impacts: readonly Impact[],
+  windows: readonly WindowBounds[],
+  options: SeriesOptions,
+): WindowTotals[] {
+  const timeline = seriesTimeline(impacts, windows, options);
+  return timeline ? windows.map((window) => windowTotals(timeline, window, options.asOf)) : [];
+}
+
+function seriesTimeline(impacts: readonly Impact[], windows: readonly WindowBounds[], options: SeriesOptions): Timeline | null {
   assertInstant("asOf", options.asOf);
-  if (windows.length === 0) return [];
+  if (windows.length === 0) return null;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const window of windows) {
@@ -166,8 +218,7 @@ export function computeSeries(
     lo = Math.min(lo, window.from);
     hi = Math.max(hi, window.to);
   }
-  const timeline = buildTimeline(impacts, { from: lo, to: hi, asOf: options.asOf }, options.maintenance);
-  return windows.map((window) => summarizeWindow(timeline, window, options.asOf));
+  return buildTimeline(impacts, { from: lo, to: hi, asOf: options.asOf }, options.maintenance);
 }
 
 export function computeAvailability(input: AvailabilityInput): AvailabilityResult {

@@ -45,6 +45,9 @@ export const BURN_LOOKBACKS = {
 
 export type BurnLookback = keyof typeof BURN_LOOKBACKS;
 
+/** How far before asOf the burn rates look: the summary's timeline must reach back this far. */
+export const LONGEST_BURN_LOOKBACK = Math.max(...Object.values(BURN_LOOKBACKS));
+
 export type BurnRates = Readonly<Record<BurnLookback | "window", number>>;
 
 export interface ErrorBudget {
@@ -133,10 +136,9 @@ export function summarizeService(input: ServiceSummaryInput): ServiceSummary {
   if (!(Number.isFinite(window.from) && Number.isFinite(window.to) && Number.isFinite(asOf) && window.to >= window.from)) {
     throw new RangeError("summarizeService needs finite instants and window.from <= window.to");
   }
-  const longest = Math.max(...Object.values(BURN_LOOKBACKS));
   const timeline = buildTimeline(
     input.impacts,
-    { from: Math.min(window.from, asOf - longest), to: Math.max(window.to, asOf), asOf },
+    { from: Math.min(window.from, asOf - LONGEST_BURN_LOOKBACK), to: Math.max(window.to, asOf), asOf },
     input.maintenance,
   );
   const availability = summarizeWindow(timeline, window, asOf);
@@ -148,7 +150,9 @@ export function summarizeService(input: ServiceSummaryInput): ServiceSummary {
     countedSeconds: (a, b) => integrate(timeline, a, b).countedMs / 1000,
   });
   const incidents = availability.incidents.map((incident) => ({
-    ...incident,
+    incidentId: incident.incidentId,
+    kind: incident.kind,
+    downtimeSeconds: incident.downtimeSeconds,
     budgetShare: budget.budgetSeconds > 0 ? incident.downtimeSeconds / budget.budgetSeconds : 0,
   }));
   return { availability, errorBudget: budget, incidents };

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeIncidentMetrics, durationStats, type IncidentTimes } from "./incident-metrics";
 
@@ -69,5 +70,20 @@ describe("computeIncidentMetrics", () => {
   it("counts an incident once even if listed twice", () => {
     const a = incident("a", T0, { resolved: 10 * MIN });
     expect(computeIncidentMetrics([a, a]).mttr.count).toBe(1);
+  });
+
+  it("keeps the last entry given for an id, short list or long", () => {
+    const entry = fc.record({
+      id: fc.integer({ min: 0, max: 25 }),
+      start: fc.integer({ min: 0, max: 100 }),
+      resolved: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), (entries) => {
+        const list = entries.map((e) => incident(`i${e.id}`, T0 + e.start * MIN, { resolved: e.resolved === undefined ? undefined : e.resolved * MIN }));
+        const once = [...new Map(list.map((i) => [i.incidentId, i])).values()];
+        expect(computeIncidentMetrics(list)).toEqual(computeIncidentMetrics(once));
+      }),
+    );
   });
 });

@@ -5,6 +5,7 @@
  * and the number of incidents left out for a missing (or out-of-order) milestone.
  */
 
+import { sortSmall } from "./sort-small";
 import type { ImpactKind } from "./timeline";
 
 export interface IncidentTimes {
@@ -43,7 +44,7 @@ export interface IncidentMetrics {
 export function durationStats(seconds: readonly number[], excluded = 0): DurationStats {
   const n = seconds.length;
   if (n === 0) return { count: 0, excluded, meanSeconds: null, medianSeconds: null, p90Seconds: null };
-  const sorted = [...seconds].sort((a, b) => a - b);
+  const sorted = sortSmall([...seconds], (a, b) => a - b);
   const at = (i: number): number => sorted[i] as number;
   const mean = sorted.reduce((sum, v) => sum + v, 0) / n;
   const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
@@ -69,6 +70,21 @@ function between(
 }
 
 /**
+ * One entry per incident id, the last given, at the place of the first. A service has a handful
+ * of incidents in a window and is summarised by the thousand, so short lists skip the Map.
+ */
+function lastPerId(incidents: IncidentTimes[]): IncidentTimes[] {
+  if (incidents.length > 16) return [...new Map(incidents.map((i) => [i.incidentId, i])).values()];
+  const out: IncidentTimes[] = [];
+  for (const incident of incidents) {
+    const at = out.findIndex((o) => o.incidentId === incident.incidentId);
+    if (at === -1) out.push(incident);
+    else out[at] = incident;
+  }
+  return out;
+}
+
+/**
  * `window` (optional) keeps incidents that started in [from, to). Ongoing incidents are left out
  * of MTTR (counted in `excluded`) because their repair time is not known yet.
  */
@@ -76,13 +92,13 @@ export function computeIncidentMetrics(
   incidents: readonly IncidentTimes[],
   window?: { readonly from: number; readonly to: number },
 ): IncidentMetrics {
-  const byId = new Map<string, IncidentTimes>();
+  const kept: IncidentTimes[] = [];
   for (const incident of incidents) {
     if (incident.kind !== "unplanned") continue;
     if (window !== undefined && !(incident.startedAt >= window.from && incident.startedAt < window.to)) continue;
-    byId.set(incident.incidentId, incident);
+    kept.push(incident);
   }
-  const unplanned = [...byId.values()].sort((a, b) => a.startedAt - b.startedAt);
+  const unplanned = sortSmall(lastPerId(kept), (a, b) => a.startedAt - b.startedAt);
 
   const gaps: number[] = [];
   for (let i = 1; i < unplanned.length; i++) {

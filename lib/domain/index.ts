@@ -10,7 +10,7 @@ export {
 } from "./civil-date";
 export * from "./time-zone";
 export * from "./windows";
-export { parseIsoInstant } from "./window-labels";
+export { formatIsoInstant, parseIsoInstant } from "./window-labels";
 export * from "./availability";
 export * from "./error-budget";
 export * from "./allowed-downtime";

@@ -5,6 +5,8 @@
  * O(n log n) sort and heap work is paid once however many figures the server derives.
  */
 
+import { sortSmall } from "./sort-small";
+
 export type ImpactKind = "unplanned" | "maintenance";
 export type MaintenanceRule = "count" | "exclude";
 
@@ -137,17 +139,11 @@ export function clipImpacts(impacts: readonly Impact[], from: number, to: number
       incidentStartedAt: impact.incidentStartedAt,
     });
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return sortSmall(out, (a, b) => a.start - b.start || a.end - b.end);
 }
 
-function sameState(a: Segment, b: Omit<Segment, "from" | "to">): boolean {
-  return (
-    a.fraction === b.fraction &&
-    a.unplanned === b.unplanned &&
-    a.maintenance === b.maintenance &&
-    a.counted === b.counted &&
-    a.incidentId === b.incidentId
-  );
+function sameState(a: Segment, fraction: number, unplanned: number, counted: number, incidentId: string | null): boolean {
+  return a.fraction === fraction && a.unplanned === unplanned && a.counted === counted && a.incidentId === incidentId;
 }
 
 /** Segments of [from, min(to, asOf)). */
@@ -158,11 +154,14 @@ export function buildTimeline(
 ): Timeline {
   const items = clipImpacts(impacts, range.from, range.to, range.asOf);
   const n = items.length;
-  const byEnd = items.map((_, i) => i).sort((a, b) => (items[a] as ClippedImpact).end - (items[b] as ClippedImpact).end);
+  const byEnd: number[] = [];
+  for (let i = 0; i < n; i++) byEnd.push(i);
+  sortSmall(byEnd, (a, b) => (items[a] as ClippedImpact).end - (items[b] as ClippedImpact).end);
   const active = new Uint8Array(n);
   const unplannedHeap = new ImpactHeap(items, active);
   const maintenanceHeap = new ImpactHeap(items, active);
-  const segments: Segment[] = [];
+  // Mutable while sweeping (a run of equal states is extended in place); readonly once returned.
+  const segments: { -readonly [K in keyof Segment]: Segment[K] }[] = [];
 
   let s = 0;
   let e = 0;
@@ -186,16 +185,16 @@ export function buildTimeline(
     const down = Math.max(u, m);
     // Equal fractions go to the unplanned incident: SPEC attributes the overlap to unplanned.
     const leader = topU !== null && u >= m ? topU : topM;
-    const state =
-      rule === "count"
-        ? { fraction: down, unplanned: u, maintenance: down - u, counted: down, incidentId: leader?.incidentId ?? null }
-        : { fraction: down, unplanned: u, maintenance: down - u, counted: u, incidentId: topU?.incidentId ?? null };
+    const counted = rule === "count" ? down : u;
+    const incidentId = (rule === "count" ? leader?.incidentId : topU?.incidentId) ?? null;
 
+    // Object literals, not spreads: this loop runs once per impact edge for every service, and
+    // V8's generic spread path costs more here than the rest of the sweep together.
     const last = segments[segments.length - 1];
-    if (last !== undefined && last.to === t && sameState(last, state)) {
-      segments[segments.length - 1] = { ...last, to: next };
+    if (last !== undefined && last.to === t && sameState(last, down, u, counted, incidentId)) {
+      last.to = next;
     } else {
-      segments.push({ from: t, to: next, ...state });
+      segments.push({ from: t, to: next, fraction: down, unplanned: u, maintenance: down - u, counted, incidentId });
     }
   }
   return { rule, from: range.from, to: Math.min(range.to, range.asOf), segments, impacts: items };

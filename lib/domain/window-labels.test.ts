@@ -1,5 +1,23 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseIsoInstant } from "./window-labels";
+import { formatIsoInstant, parseIsoInstant } from "./window-labels";
+
+describe("formatIsoInstant", () => {
+  it("writes what Date#toISOString writes, for any instant in years 0000-9999 and outside", () => {
+    const min = Date.UTC(-2, 0, 1);
+    const max = Date.UTC(10_001, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min, max }), (ms) => {
+        expect(formatIsoInstant(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([0, -1, 951_782_400_000, Date.UTC(2024, 1, 29, 23, 59, 59, 999), 1.5])("%s", (ms) => {
+    expect(formatIsoInstant(ms)).toBe(new Date(ms).toISOString());
+  });
+});
 
 describe("parseIsoInstant", () => {
   it.each<[string, number]>([

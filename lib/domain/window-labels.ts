@@ -5,7 +5,7 @@
  * Failures carry a sentence meant for API error bodies, so a caller can show it unchanged.
  */
 
-import { epochDay, isoWeeksInYear, isValidCivilDate, MS_PER_DAY } from "./civil-date";
+import { epochDay, formatCivilDate, fromEpochDay, isoWeeksInYear, isValidCivilDate, MS_PER_DAY, pad } from "./civil-date";
 import type { WindowSpec } from "./windows";
 
 export type WindowParseResult = { ok: true; spec: WindowSpec } | { ok: false; reason: string };
@@ -24,6 +24,26 @@ function yearProblem(year: number): string | null {
 
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * Same string as `new Date(ms).toISOString()` for years 0000–9999, without building a Date:
+ * Next replaces the server's Date with a tracking wrapper that costs microseconds per call, and an
+ * all-services summary formats thousands of instants.
+ */
+export function formatIsoInstant(ms: number): string {
+  if (!Number.isInteger(ms)) return new Date(ms).toISOString(); // NaN / fractions: Date's own rules
+  const days = Math.floor(ms / MS_PER_DAY);
+  const date = fromEpochDay(days);
+  if (date.year < 0 || date.year > 9999) return new Date(ms).toISOString();
+  let rest = ms - days * MS_PER_DAY;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest - second * 1000;
+  return `${formatCivilDate(date)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(milli, 3)}Z`;
+}
 
 /**
  * Strict ISO 8601 instant with an explicit offset. `Date.parse` is avoided because it accepts
