@@ -5,6 +5,7 @@ import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
 import { insertDefaultTiers, seed } from "./seed";
 import { Session } from "node:inspector/promises";
+import { AvailabilityListQuery } from "@/lib/schemas/availability";
 const db = await startThrowawayDatabase();
 process.env.DATABASE_URL = db.url;
 try {
@@ -15,7 +16,7 @@ try {
   const asOf = Math.floor(Date.now()/60000)*60000;
   await seed(db.url, { services: 1000, incidents: 200000, days: 730 }, asOf);
   const av = await import("@/lib/server/availability");
-  const q = { window: `month:${new Date(asOf).toISOString().slice(0,7)}`, asOf: new Date(asOf) };
+  const q = AvailabilityListQuery.parse({ window: `month:${new Date(asOf).toISOString().slice(0, 7)}`, asOf: new Date(asOf).toISOString() });
   for (let k = 0; k < 5; k++) await av.allAvailability(q);
   const s = new Session(); s.connect(); await s.post("Profiler.enable"); await s.post("Profiler.start");
   const t = performance.now();

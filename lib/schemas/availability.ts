@@ -18,8 +18,19 @@ export const AvailabilityQuery = z.strictObject({
 });
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 
+/** Incidents named per service in the all-services summary, most downtime first. */
+export const FLEET_INCIDENTS_DEFAULT = 3;
+export const FLEET_INCIDENTS_MAX = 50;
+
 export const AvailabilityListQuery = AvailabilityQuery.extend({
   tier: TierFilter.optional(),
+  // The review table shows each service's top contributors; the full list is one service's view.
+  incidents: z.coerce
+    .number({ error: "Must be a number" })
+    .int({ error: "Must be a whole number" })
+    .min(0, { error: "Must be at least 0" })
+    .max(FLEET_INCIDENTS_MAX, { error: `Must be at most ${FLEET_INCIDENTS_MAX}` })
+    .default(FLEET_INCIDENTS_DEFAULT),
 });
 export type AvailabilityListQuery = z.infer<typeof AvailabilityListQuery>;
 

@@ -61,32 +61,51 @@ export type ServiceImpacts = { impacts: Impact[] };
 type ImpactRow = [serviceId: string, incidentId: string, fraction: number, kind: "unplanned" | "maintenance", startMs: number, endMs: number | null, incidentStartMs: number];
 
 /**
- * Impacts overlapping [from, to) of the given services (or of every service), in ONE query
- * whatever their number. Impacts of services not asked for (e.g. archived) are dropped.
+ * Impacts overlapping [from, to) of the given services, or with `undefined` of every service
+ * (archived ones included: callers look up the services they show), by service id, in ONE query
+ * whatever their number. A service without impacts has no entry.
  */
-export async function loadImpacts(
-  serviceIds: string[],
-  from: number,
-  to: number,
-  opts: { allServices?: boolean } = {},
-): Promise<Map<string, ServiceImpacts>> {
-  const out = new Map<string, ServiceImpacts>(serviceIds.map((id) => [id, { impacts: [] }]));
-  if (serviceIds.length === 0 || !(to > from)) return out;
-  const byService = !opts.allServices;
+export async function loadImpacts(serviceIds: string[] | undefined, from: number, to: number): Promise<Map<string, ServiceImpacts>> {
+  const out = new Map<string, ServiceImpacts>();
+  if (serviceIds?.length === 0 || !(to > from)) return out;
   const { rows } = await pool().query<ImpactRow>({
-    text: impactsSql(byService),
-    values: impactsParams(from, to, byService ? serviceIds : undefined),
+    text: impactsSql(serviceIds !== undefined),
+    values: impactsParams(from, to, serviceIds),
     rowMode: "array",
   });
   for (const [serviceId, incidentId, fraction, kind, start, end, incidentStartedAt] of rows) {
-    out.get(serviceId)?.impacts.push({ incidentId, kind, fraction, start, end, incidentStartedAt });
+    const impact: Impact = { incidentId, kind, fraction, start, end, incidentStartedAt };
+    const entry = out.get(serviceId);
+    if (entry) entry.impacts.push(impact);
+    else out.set(serviceId, { impacts: [impact] });
   }
   return out;
 }
 
-type IncidentRow = [id: string, number: number, title: string, kind: "unplanned" | "maintenance", started: number, detected: number | null, acknowledged: number | null, resolved: number | null];
+type IncidentRow = [id: string, number: number, title: string, detected: number | null, acknowledged: number | null, resolved: number | null];
 
-export type IncidentInfo = { times: IncidentTimes; number: number; title: string };
+export type IncidentInfo = {
+  number: number;
+  title: string;
+  detectedAt: number | null;
+  acknowledgedAt: number | null;
+  resolvedAt: number | null;
+  /** Built on first use by incidentTimes(), then shared by every service the incident hit. */
+  times?: IncidentTimes;
+};
+
+/** The incident's milestones for MTTx: kind and start from its impact row, the rest from the incident. */
+export function incidentTimes(info: IncidentInfo, impact: Impact): IncidentTimes {
+  info.times ??= {
+    incidentId: impact.incidentId,
+    kind: impact.kind,
+    startedAt: impact.incidentStartedAt,
+    detectedAt: info.detectedAt,
+    acknowledgedAt: info.acknowledgedAt,
+    resolvedAt: info.resolvedAt,
+  };
+  return info.times;
+}
 
 /** Incidents overlapping [from, to) (or only `incidentIds`), by id, in one query. */
 export async function loadIncidents(from: number, to: number, incidentIds?: string[]): Promise<Map<string, IncidentInfo>> {
@@ -97,8 +116,8 @@ export async function loadIncidents(from: number, to: number, incidentIds?: stri
     rowMode: "array",
   });
   const out = new Map<string, IncidentInfo>();
-  for (const [id, number, title, kind, startedAt, detectedAt, acknowledgedAt, resolvedAt] of rows) {
-    out.set(id, { number, title, times: { incidentId: id, kind, startedAt, detectedAt, acknowledgedAt, resolvedAt } });
+  for (const [id, number, title, detectedAt, acknowledgedAt, resolvedAt] of rows) {
+    out.set(id, { number, title, detectedAt, acknowledgedAt, resolvedAt });
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import type { AvailabilityResult, IncidentMetrics, ResolvedWindow, ServiceSummary } from "@/lib/domain";
+import { formatIsoInstant, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
 import type { IncidentInfo, ServiceSlo } from "./availability-data";
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = formatIsoInstant;
 
 export type AvailabilitySummaryDto = {
   service: { slug: string; name: string; tier: { rank: number; name: string } };
@@ -83,7 +83,7 @@ export function toSummaryDto(args: {
       remainingSeconds: b.remainingSeconds,
       remainingRatio: b.remainingRatio,
       overspent: b.overspent,
-      burnRates: { ...b.burnRates },
+      burnRates: b.burnRates,
       exhaustionAt: b.exhaustionAt === null ? null : iso(b.exhaustionAt),
     },
     incidentCount: summary.incidents.length,
@@ -131,7 +131,7 @@ export type SeriesEntryDto = {
   consumedSeconds: number;
 };
 
-export function toSeriesEntry(label: string, r: AvailabilityResult, budgetSeconds: number): SeriesEntryDto {
+export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number): SeriesEntryDto {
   return {
     label,
     from: iso(r.from),

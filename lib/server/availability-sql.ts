@@ -28,13 +28,14 @@ export function impactsParams(from: number, to: number, serviceIds?: string[]): 
 
 /**
  * The incidents overlapping [$1, $2) — or, with `$3`, just those ids (a few services: primary-key
- * lookups instead of a range) — with their milestones (MTTD / MTTA / MTTR / MTBF) and the
- * reference and title the attribution list shows.
+ * lookups instead of a range) — with their later milestones (MTTD / MTTA / MTTR) and the
+ * reference and title the attribution list shows. Kind and start are not read again: every impact
+ * row carries them (a trigger keeps them equal to the incident's), and on an all-services read
+ * two columns fewer for thousands of rows is a quarter of this query's time.
  */
 export function incidentsSql(byId: boolean): string {
   return `
-  SELECT n.id, n.number, n.title, n.kind::text AS kind, ${ms('n."startedAt"')} AS started,
-         ${ms('n."detectedAt"')} AS detected, ${ms('n."acknowledgedAt"')} AS acknowledged,
+  SELECT n.id, n.number, n.title, ${ms('n."detectedAt"')} AS detected, ${ms('n."acknowledgedAt"')} AS acknowledged,
          ${ms('n."resolvedAt"')} AS resolved
     FROM "Incident" n
    WHERE ${byId ? "n.id = ANY($3::text[]) AND" : ""}

@@ -1,48 +1,56 @@
 import "server-only";
 import {
-  BURN_LOOKBACKS,
   bucketWindows,
   bucketsBetween,
   budgetSecondsFor,
   computeIncidentMetrics,
-  computeSeries,
+  computeSeriesTotals,
   currentWindowForSlo,
+  LONGEST_BURN_LOOKBACK,
   parseSloWindow,
   parseWindow,
   resolveWindow,
   summarizeService,
   type BucketUnit,
+  type IncidentTimes,
   type ResolvedWindow,
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
 import {
   loadImpacts,
+  incidentTimes,
   loadIncidents,
   loadServiceSlos,
   organisationTimeZone,
   type ServiceImpacts,
+  type IncidentInfo,
   type ServiceSlo,
 } from "./availability-data";
 import { NotFoundError, ValidationError } from "./errors";
 import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
 
-const LONGEST_BURN = Math.max(...Object.values(BURN_LOOKBACKS));
-/** Incidents named per service in the all-services summary (with the total count beside). */
-export const FLEET_INCIDENT_LIMIT = 5;
-
 /** The requested window, else the service's own SLO window, both in the organisation's zone. */
-function windowFor(service: ServiceSlo, label: string | undefined, timeZone: string, asOf: number): ResolvedWindow {
-  if (label) {
-    const spec = parseWindow(label);
-    if (spec) return resolveWindow(spec, { timeZone, asOf });
-  }
-  const slo = parseSloWindow(service.sloWindow) ?? { kind: "rolling" as const, days: 30 };
+function windowFor(sloWindow: string, label: string | undefined, timeZone: string, asOf: number): ResolvedWindow {
+  const spec = label ? parseWindow(label) : null;
+  if (spec) return resolveWindow(spec, { timeZone, asOf });
+  const slo = parseSloWindow(sloWindow) ?? { kind: "rolling" as const, days: 30 };
   return currentWindowForSlo(slo, { timeZone, asOf });
+}
+
+/** Services share windows (one label, or a handful of SLO windows): each is resolved once. */
+function windowsFor(services: ServiceSlo[], label: string | undefined, timeZone: string, asOf: number): ResolvedWindow[] {
+  const resolved = new Map<string, ResolvedWindow>();
+  return services.map((s) => {
+    const key = label ?? s.sloWindow;
+    let window = resolved.get(key);
+    if (!window) resolved.set(key, (window = windowFor(s.sloWindow, label, timeZone, asOf)));
+    return window;
+  });
 }
 
 /** Load range covering every window plus the burn-rate lookbacks before asOf. */
 function loadRange(windows: ResolvedWindow[], asOf: number): { from: number; to: number } {
-  let from = asOf - LONGEST_BURN;
+  let from = asOf - LONGEST_BURN_LOOKBACK;
   let to = asOf;
   for (const w of windows) {
     from = Math.min(from, w.from);
@@ -51,58 +59,73 @@ function loadRange(windows: ResolvedWindow[], asOf: number): { from: number; to:
   return { from, to };
 }
 
-async function summaries(
+type Loaded = { impacts: Map<string, ServiceImpacts>; incidents: Map<string, IncidentInfo> };
+
+/**
+ * Every service (`ids` undefined): impacts and incidents both by time range, at once. A few
+ * services: their impacts by id, then the incidents those impacts name.
+ */
+async function load(ids: string[] | undefined, range: { from: number; to: number }): Promise<Loaded> {
+  if (ids === undefined) {
+    const [impacts, incidents] = await Promise.all([loadImpacts(undefined, range.from, range.to), loadIncidents(range.from, range.to)]);
+    return { impacts, incidents };
+  }
+  const impacts = await loadImpacts(ids, range.from, range.to);
+  const incidentIds = [...new Set([...impacts.values()].flatMap((x) => x.impacts.map((i) => i.incidentId)))];
+  return { impacts, incidents: await loadIncidents(range.from, range.to, incidentIds) };
+}
+
+function summarize(
   services: ServiceSlo[],
-  label: string | undefined,
-  asOf: number,
-  detail: boolean,
-  allServices = false,
-): Promise<AvailabilitySummaryDto[]> {
-  const timeZone = await organisationTimeZone();
-  // Services share windows (one label, or a handful of SLO windows): resolve each once.
-  const resolved = new Map<string, ResolvedWindow>();
-  const windows = services.map((s) => {
-    const key = label ?? s.sloWindow;
-    let window = resolved.get(key);
-    if (!window) resolved.set(key, (window = windowFor(s, label, timeZone, asOf)));
-    return window;
-  });
-  const range = loadRange(windows, asOf);
-  const ids = services.map((s) => s.id);
-  // Every service: impacts and incidents both by time range, at once. A few services: the
-  // incidents are looked up by the ids their impacts name.
-  const [data, incidents] = allServices
-    ? await Promise.all([loadImpacts(ids, range.from, range.to, { allServices }), loadIncidents(range.from, range.to)])
-    : await loadImpacts(ids, range.from, range.to).then(async (d) => {
-        const incidentIds = [...new Set([...d.values()].flatMap((x) => x.impacts.map((i) => i.incidentId)))];
-        return [d, await loadIncidents(range.from, range.to, incidentIds)] as const;
-      });
-  const limit = detail ? Number.POSITIVE_INFINITY : FLEET_INCIDENT_LIMIT;
-  const computed = services.map((service, i) => {
+  windows: ResolvedWindow[],
+  loaded: Loaded,
+  opts: { asOf: number; timeZone: string; detail: boolean; incidentLimit: number },
+): AvailabilitySummaryDto[] {
+  const { asOf, timeZone, detail, incidentLimit } = opts;
+  const { incidents } = loaded;
+  return services.map((service, i) => {
     const window = windows[i] as ResolvedWindow;
-    const { impacts } = data.get(service.id) as ServiceImpacts;
+    const impacts = loaded.impacts.get(service.id)?.impacts ?? [];
     const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf });
-    const own = new Set(impacts.map((x) => x.incidentId));
-    const times = [...own].flatMap((id) => incidents.get(id)?.times ?? []);
+    // Repeats (an incident with several impacts here) are dropped by computeIncidentMetrics.
+    const times: IncidentTimes[] = [];
+    for (const impact of impacts) {
+      const info = incidents.get(impact.incidentId);
+      if (info) times.push(incidentTimes(info, impact));
+    }
     const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
-    return { service, window, summary, metrics };
+    return toSummaryDto({ service, window, summary, metrics, asOf, timeZone, incidents, detail, incidentLimit });
   });
-  // The fleet view names each service's top contributors; one service's view names them all.
-  return computed.map((c) => toSummaryDto({ ...c, asOf, timeZone, incidents, detail, incidentLimit: limit }));
 }
 
 export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {
-  const [service] = await loadServiceSlos({ slug });
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
-  const [summary] = await summaries([service], q.window, q.asOf?.getTime() ?? Date.now(), true);
-  return summary as AvailabilitySummaryDto;
+  const windows = windowsFor([service], q.window, timeZone, asOf);
+  const loaded = await load([service.id], loadRange(windows, asOf));
+  const opts = { asOf, timeZone, detail: true, incidentLimit: Number.POSITIVE_INFINITY };
+  return summarize([service], windows, loaded, opts)[0] as AvailabilitySummaryDto;
 }
 
 export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf: string; services: AvailabilitySummaryDto[] }> {
   const asOf = q.asOf?.getTime() ?? Date.now();
-  const services = await loadServiceSlos({ tier: q.tier });
-  const everyService = q.tier === undefined;
-  return { asOf: new Date(asOf).toISOString(), services: await summaries(services, q.window, asOf, false, everyService) };
+  const pending = loadServiceSlos({ tier: q.tier });
+  pending.catch(() => {}); // awaited below; must not count as unhandled while the zone is read
+  const timeZone = await organisationTimeZone();
+  const opts = { asOf, timeZone, detail: false, incidentLimit: q.incidents };
+  const result = (services: AvailabilitySummaryDto[]) => ({ asOf: new Date(asOf).toISOString(), services });
+  if (q.window !== undefined && q.tier === undefined) {
+    // One window for every service: the range is known before the services are, so the
+    // services, impacts and incidents are all read at the same time.
+    const window = windowFor("", q.window, timeZone, asOf);
+    const [services, loaded] = await Promise.all([pending, load(undefined, loadRange([window], asOf))]);
+    return result(summarize(services, services.map(() => window), loaded, opts));
+  }
+  const services = await pending;
+  const windows = windowsFor(services, q.window, timeZone, asOf);
+  const loaded = await load(q.tier === undefined ? undefined : services.map((s) => s.id), loadRange(windows, asOf));
+  return result(summarize(services, windows, loaded, opts));
 }
 
 const DEFAULT_COUNTS: Record<BucketUnit, number> = { day: 30, week: 26, month: 12 };
@@ -127,20 +150,29 @@ export type SeriesDto = {
   entries: SeriesEntryDto[];
 };
 
-async function series(services: ServiceSlo[], q: SeriesQuery): Promise<{ asOf: string; series: SeriesDto[] }> {
+/**
+ * Either some services (their impacts are read by service id) or every service (a promise, so that
+ * the services and the impacts across the whole table are read at the same time).
+ */
+async function series(
+  target: { services: ServiceSlo[] } | { every: Promise<ServiceSlo[]> },
+  q: SeriesQuery,
+  timeZone: string,
+): Promise<{ asOf: string; series: SeriesDto[] }> {
   const asOf = q.asOf?.getTime() ?? Date.now();
-  const timeZone = await organisationTimeZone();
   const windows = seriesWindows(q, timeZone, asOf);
   const first = windows[0];
   const last = windows.at(-1);
-  const data = first && last
-    ? await loadImpacts(services.map((s) => s.id), first.from, Math.min(last.to, asOf), { allServices: q.tier === undefined && services.length > 1 })
-    : new Map();
+  const to = last ? Math.min(last.to, asOf) : 0;
+  const [services, data] =
+    "services" in target
+      ? [target.services, first ? await loadImpacts(target.services.map((s) => s.id), first.from, to) : new Map<string, ServiceImpacts>()]
+      : await Promise.all([target.every, first ? loadImpacts(undefined, first.from, to) : new Map<string, ServiceImpacts>()]);
   return {
     asOf: new Date(asOf).toISOString(),
     series: services.map((service) => {
-      const impacts = (data.get(service.id) as ServiceImpacts | undefined)?.impacts ?? [];
-      const results = computeSeries(impacts, windows, { asOf, maintenance: service.maintenance });
+      const impacts = data.get(service.id)?.impacts ?? [];
+      const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance });
       return {
         service: { slug: service.slug, name: service.name, tier: { rank: service.tier.rank, name: service.tier.name } },
         bucket: q.bucket,
@@ -155,12 +187,19 @@ async function series(services: ServiceSlo[], q: SeriesQuery): Promise<{ asOf: s
 }
 
 export async function serviceSeries(slug: string, q: SeriesQuery): Promise<{ asOf: string } & SeriesDto> {
-  const [service] = await loadServiceSlos({ slug });
+  const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
-  const result = await series([service], q);
+  const result = await series({ services: [service] }, q, timeZone);
   return { asOf: result.asOf, ...(result.series[0] as SeriesDto) };
 }
 
 export async function allSeries(q: SeriesQuery): Promise<{ asOf: string; series: SeriesDto[] }> {
-  return series(await loadServiceSlos({ tier: q.tier }), q);
+  if (q.tier !== undefined) {
+    const [services, timeZone] = await Promise.all([loadServiceSlos({ tier: q.tier }), organisationTimeZone()]);
+    return series({ services }, q, timeZone);
+  }
+  const services = loadServiceSlos({});
+  // A rejected services read must not go unhandled while the time zone is read.
+  services.catch(() => {});
+  return series({ every: services }, q, await organisationTimeZone());
 }

@@ -140,6 +140,36 @@ describe("availability semantics over HTTP", () => {
     expect(byTier.body.services.map((s: { service: { slug: string } }) => s.service.slug)).toEqual([slug]);
   });
 
+  it("names each service's top three incidents in the all-services summary, or as many as asked", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    // Four outages of 10, 20, 30 and 40 minutes on one day in April.
+    for (const minutes of [10, 20, 30, 40]) {
+      const start = Date.UTC(2026, 3, 2, minutes);
+      await logIncident(tokens.editor, {
+        startedAt: new Date(start).toISOString(),
+        resolvedAt: new Date(start + minutes * 60_000).toISOString(),
+        impacts: [{ service: slug }],
+      });
+    }
+    const mine = async (extra: string) => {
+      const res = await call(all.GET, { token: tokens.viewer, path: `/api/v1/availability?window=month:2026-04&asOf=2026-05-01T00:00:00Z${extra}` });
+      expect(res.status).toBe(200);
+      return res.body.services.find((s: { service: { slug: string } }) => s.service.slug === slug);
+    };
+    const seconds = (entry: { incidents: { downtimeSeconds: number }[] }) => entry.incidents.map((i) => i.downtimeSeconds);
+    const byDefault = await mine("");
+    expect(seconds(byDefault)).toEqual([2400, 1800, 1200]);
+    expect(byDefault.incidentCount).toBe(4);
+    expect(byDefault.incidents[0]).toMatchObject({ reference: expect.stringMatching(/^INC-\d+$/), title: expect.any(String), kind: "unplanned" });
+    expect(seconds(await mine("&incidents=10"))).toEqual([2400, 1800, 1200, 600]);
+    expect(seconds(await mine("&incidents=0"))).toEqual([]);
+    for (const bad of ["-1", "51", "two"]) {
+      const res = await call(all.GET, { token: tokens.viewer, path: `/api/v1/availability?incidents=${bad}` });
+      expect(res.status).toBe(400);
+      expect(res.body.issues[0].path).toBe("incidents");
+    }
+  });
+
   it.each([
     ["window=month:2026-13", "window"],
     ["window=week:2026-W54", "window"],
