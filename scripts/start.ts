@@ -1,10 +1,11 @@
 // `npm start`: production server. Embedded PostgreSQL in .data/pg unless DATABASE_URL is set,
-// pending migrations applied, `next build` when the build is missing or stale, then `next start`.
+// pending migrations applied, `next build` when the build is missing or stale, then the server
+// (scripts/serve.ts: Next behind our own compression).
 // Ctrl-C / SIGTERM stop Next, then the database, and exit 0.
 import { ROOT_DIR } from "./db/paths";
 import { sourceFingerprint, isBuildCurrent, writeBuildStamp } from "./lib/build-stamp";
 import { Lifecycle } from "./lib/lifecycle";
-import { log, nextCli, prepareApp, runMain } from "./lib/app-env";
+import { log, nextCli, prepareApp, runMain, serverCli } from "./lib/app-env";
 
 const lifecycle = new Lifecycle(log);
 
@@ -23,6 +24,7 @@ runMain(lifecycle, async () => {
     await writeBuildStamp(ROOT_DIR, fingerprint);
   }
 
-  log(`starting next on port ${env.PORT}`);
-  return lifecycle.run(next.command, [...next.args, "start", "-p", env.PORT!], { cwd: ROOT_DIR, env });
+  log(`starting the server on port ${env.PORT}`);
+  const server = serverCli();
+  return lifecycle.run(server.command, [...server.args, "-p", env.PORT!], { cwd: ROOT_DIR, env });
 });

@@ -86,6 +86,20 @@ export async function prepareApp(mode: "production" | "development", lifecycle: 
   };
 }
 
+/**
+ * The production server (scripts/serve.ts), run with this Node through tsx. A larger young
+ * generation (64 MB semi-spaces instead of 16): an all-services summary allocates some 40 MB,
+ * and with the default the collector ran three times per request, copying the query rows each
+ * time; measured, the p50 of that request fell by about a tenth.
+ */
+export function serverCli(): { command: string; args: string[] } {
+  const require = createRequire(import.meta.url);
+  return {
+    command: process.execPath,
+    args: ["--max-semi-space-size=64", "--import", require.resolve("tsx"), path.join(ROOT_DIR, "scripts", "serve.ts")],
+  };
+}
+
 /** The Next CLI, run with this Node. */
 export function nextCli(): { command: string; args: string[] } {
   const require = createRequire(import.meta.url);
