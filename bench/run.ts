@@ -7,12 +7,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
-import { bucketWindows, calendarSpecContaining, resolveWindow } from "../lib/domain";
+import { LONGEST_BURN_LOOKBACK, bucketWindows, calendarSpecContaining, resolveWindow } from "../lib/domain";
 import { impactsParams, impactsSql } from "../lib/server/availability-sql";
 import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
+import { serverCli } from "../scripts/lib/app-env";
 import { isBuildCurrent, sourceFingerprint, writeBuildStamp } from "../scripts/lib/build-stamp";
-import { fmt, sample, type Stats } from "./measure";
+import { fmt, sample, sampleInterleaved, type Stats } from "./measure";
 import { insertDefaultTiers, seed, type SeedSize } from "./seed";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -25,7 +26,6 @@ const SCALES: { name: string; size: SeedSize }[] = [
   { name: "1/10", size: { services: Math.round(FULL.services / 10), incidents: Math.round(FULL.incidents / 10), days: FULL.days } },
   { name: "full", size: FULL },
 ];
-const BURN_LOOKBACK = 3 * 86_400_000;
 
 type Row = { name: string; req: Stats; floor: Stats };
 
@@ -50,7 +50,9 @@ async function ensureBuild(): Promise<void> {
 async function startApp(url: string, token: string): Promise<{ base: string; app: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production server, as `npm start` runs it.
+  const server = serverCli();
+  const app = spawn(server.command, [...server.args, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: base, BOOTSTRAP_ADMIN_EMAIL: "bench@example.test", BOOTSTRAP_ADMIN_PASSWORD: randomBytes(12).toString("hex"), BOOTSTRAP_API_TOKEN: token, NEXT_TELEMETRY_DISABLED: "1" },
@@ -101,32 +103,29 @@ async function measureScale(name: string, size: SeedSize, asOf: number): Promise
       const values = impactsParams(from, to, all ? undefined : svc);
       return pool.query({ text: impactsSql(!all), values, rowMode: "array" }).then(() => undefined);
     };
-    const monthFrom = Math.min(month.from, asOf - BURN_LOOKBACK);
+    const monthFrom = Math.min(month.from, asOf - LONGEST_BURN_LOOKBACK);
     const seriesFrom = (weeks[0] as { from: number }).from;
 
-    const http = await sample(200, 20, () => get("/api/health"));
+    const health = () => get("/api/health");
+    const http = await sample(200, 20, health);
     const rows: Row[] = [{ name: "HTTP round trip, no work", req: http, floor: { p50: 0, p95: 0, n: 0 } }];
-    const plus = (s: Stats): Stats => ({ p50: s.p50 + http.p50, p95: s.p95 + http.p95, n: s.n });
-    rows.push({
-      name: "one service, month",
-      req: await sample(100, 20, (i) => get(`/api/v1/services/${slug(pick(i))}/availability?${q}`)),
-      floor: plus(await sample(100, 20, (i) => floor([ids[pick(i)] as string], monthFrom, asOf)())),
-    });
-    rows.push({
-      name: "all services, month",
-      req: await sample(15, 3, () => get(`/api/v1/availability?${q}`)),
-      floor: plus(await sample(15, 3, floor(ids, monthFrom, asOf))),
-    });
-    rows.push({
-      name: "one service, 26 weeks",
-      req: await sample(100, 20, (i) => get(`/api/v1/services/${slug(pick(i))}/availability/series?${sq}`)),
-      floor: plus(await sample(100, 20, (i) => floor([ids[pick(i)] as string], seriesFrom, asOf)())),
-    });
-    rows.push({
-      name: "all services, 26 weeks",
-      req: await sample(8, 2, () => get(`/api/v1/availability/series?${sq}`)),
-      floor: plus(await sample(8, 2, floor(ids, seriesFrom, asOf))),
-    });
+    // Each request is timed in turn with its two floors, the data read and the no-work round trip.
+    const measure = async (name: string, n: number, warmup: number, request: (i: number) => Promise<void>, data: (i: number) => Promise<void>) => {
+      const [req, db, trip] = (await sampleInterleaved(n, warmup, [request, data, health])) as [Stats, Stats, Stats];
+      rows.push({ name, req, floor: { p50: db.p50 + trip.p50, p95: db.p95 + trip.p95, n } });
+    };
+    await measure(
+      "one service, month", 100, 20,
+      (i) => get(`/api/v1/services/${slug(pick(i))}/availability?${q}`),
+      (i) => floor([ids[pick(i)] as string], monthFrom, asOf)(),
+    );
+    await measure("all services, month", 40, 5, () => get(`/api/v1/availability?${q}`), floor(ids, monthFrom, asOf));
+    await measure(
+      "one service, 26 weeks", 100, 20,
+      (i) => get(`/api/v1/services/${slug(pick(i))}/availability/series?${sq}`),
+      (i) => floor([ids[pick(i)] as string], seriesFrom, asOf)(),
+    );
+    await measure("all services, 26 weeks", 15, 3, () => get(`/api/v1/availability/series?${sq}`), floor(ids, seriesFrom, asOf));
     return rows;
   } finally {
     if (app && app.exitCode === null) app.kill("SIGTERM");
