@@ -42,31 +42,35 @@ export interface IncidentMetrics {
  * actually happened (with fewer than 10 incidents it is the maximum).
  */
 export function durationStats(seconds: readonly number[], excluded = 0): DurationStats {
-  const n = seconds.length;
-  if (n === 0) return { count: 0, excluded, meanSeconds: null, medianSeconds: null, p90Seconds: null };
-  const sorted = sortSmall([...seconds], (a, b) => a - b);
-  const at = (i: number): number => sorted[i] as number;
-  const mean = sorted.reduce((sum, v) => sum + v, 0) / n;
-  const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
-  const p90 = at(Math.ceil(0.9 * n) - 1);
-  return { count: n, excluded, meanSeconds: mean, medianSeconds: median, p90Seconds: p90 };
+  return statsOfOwned([...seconds], excluded);
 }
 
-function between(
-  incidents: readonly IncidentTimes[],
-  from: (i: IncidentTimes) => number | null,
-  to: (i: IncidentTimes) => number | null,
-): DurationStats {
-  const values: number[] = [];
-  let excluded = 0;
-  for (const incident of incidents) {
-    const a = from(incident);
-    const b = to(incident);
+/** durationStats on an array the caller hands over: sorted in place, no copy. */
+function statsOfOwned(values: number[], excluded: number): DurationStats {
+  const n = values.length;
+  if (n === 0) return { count: 0, excluded, meanSeconds: null, medianSeconds: null, p90Seconds: null };
+  const sorted = sortSmall(values, (a, b) => a - b);
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  const at = (i: number): number => sorted[i] as number;
+  const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+  return { count: n, excluded, meanSeconds: sum / n, medianSeconds: median, p90Seconds: at(Math.ceil(0.9 * n) - 1) };
+}
+
+/** Seconds from one milestone to a later one, for each incident that has both in order. */
+class Durations {
+  readonly values: number[] = [];
+  excluded = 0;
+
+  add(from: number | null, to: number | null): void {
     // A milestone before the one it is measured from is a data error, not a negative duration.
-    if (a === null || b === null || !(b >= a)) excluded++;
-    else values.push((b - a) / 1000);
+    if (from === null || to === null || !(to >= from)) this.excluded++;
+    else this.values.push((to - from) / 1000);
   }
-  return durationStats(values, excluded);
+
+  stats(): DurationStats {
+    return statsOfOwned(this.values, this.excluded);
+  }
 }
 
 /**
@@ -100,16 +104,24 @@ export function computeIncidentMetrics(
   }
   const unplanned = sortSmall(lastPerId(kept), (a, b) => a.startedAt - b.startedAt);
 
+  const mttd = new Durations();
+  const mtta = new Durations();
+  const mttr = new Durations();
   const gaps: number[] = [];
-  for (let i = 1; i < unplanned.length; i++) {
-    gaps.push(((unplanned[i] as IncidentTimes).startedAt - (unplanned[i - 1] as IncidentTimes).startedAt) / 1000);
+  let previous: IncidentTimes | undefined;
+  for (const incident of unplanned) {
+    mttd.add(incident.startedAt, incident.detectedAt);
+    mtta.add(incident.detectedAt, incident.acknowledgedAt);
+    mttr.add(incident.startedAt, incident.resolvedAt);
+    if (previous) gaps.push((incident.startedAt - previous.startedAt) / 1000);
+    previous = incident;
   }
 
   return {
     incidentCount: unplanned.length,
-    mttd: between(unplanned, (i) => i.startedAt, (i) => i.detectedAt),
-    mtta: between(unplanned, (i) => i.detectedAt, (i) => i.acknowledgedAt),
-    mttr: between(unplanned, (i) => i.startedAt, (i) => i.resolvedAt),
-    mtbf: durationStats(gaps),
+    mttd: mttd.stats(),
+    mtta: mtta.stats(),
+    mttr: mttr.stats(),
+    mtbf: statsOfOwned(gaps, 0),
   };
 }
