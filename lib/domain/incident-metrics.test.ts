@@ -67,6 +67,11 @@ describe("computeIncidentMetrics", () => {
     expect(metrics.mttr).toMatchObject({ count: 1, meanSeconds: 600 });
   });
 
+  it("adds whole milliseconds and divides once: 0.1 s and 0.2 s average 0.15 s, not 0.15000000000000002", () => {
+    const metrics = computeIncidentMetrics([incident("a", T0, { resolved: 100 }), incident("b", T0 + D, { resolved: 200 })]);
+    expect(metrics.mttr).toEqual({ count: 2, excluded: 0, meanSeconds: 0.15, medianSeconds: 0.15, p90Seconds: 0.2 });
+  });
+
   it("counts an incident once even if listed twice", () => {
     const a = incident("a", T0, { resolved: 10 * MIN });
     expect(computeIncidentMetrics([a, a]).mttr.count).toBe(1);

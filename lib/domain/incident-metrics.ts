@@ -42,11 +42,15 @@ export interface IncidentMetrics {
  * actually happened (with fewer than 10 incidents it is the maximum).
  */
 export function durationStats(seconds: readonly number[], excluded = 0): DurationStats {
-  return statsOfOwned([...seconds], excluded);
+  return statsOfOwned([...seconds], excluded, 1);
 }
 
-/** durationStats on an array the caller hands over: sorted in place, no copy. */
-function statsOfOwned(values: number[], excluded: number): DurationStats {
+/**
+ * durationStats on an array the caller hands over (sorted in place, no copy), in units of
+ * `perSecond`. Milestones are whole milliseconds, so sums and middles are taken in ms, exactly,
+ * and divided once: a mean of 419.7711 s, not 419.77110000000005.
+ */
+function statsOfOwned(values: number[], excluded: number, perSecond: number): DurationStats {
   const n = values.length;
   if (n === 0) return { count: 0, excluded, meanSeconds: null, medianSeconds: null, p90Seconds: null };
   const sorted = sortSmall(values, (a, b) => a - b);
@@ -54,10 +58,16 @@ function statsOfOwned(values: number[], excluded: number): DurationStats {
   for (const v of sorted) sum += v;
   const at = (i: number): number => sorted[i] as number;
   const median = n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
-  return { count: n, excluded, meanSeconds: sum / n, medianSeconds: median, p90Seconds: at(Math.ceil(0.9 * n) - 1) };
+  return {
+    count: n,
+    excluded,
+    meanSeconds: sum / n / perSecond,
+    medianSeconds: median / perSecond,
+    p90Seconds: at(Math.ceil(0.9 * n) - 1) / perSecond,
+  };
 }
 
-/** Seconds from one milestone to a later one, for each incident that has both in order. */
+/** Milliseconds from one milestone to a later one, for each incident that has both in order. */
 class Durations {
   readonly values: number[] = [];
   excluded = 0;
@@ -65,11 +75,11 @@ class Durations {
   add(from: number | null, to: number | null): void {
     // A milestone before the one it is measured from is a data error, not a negative duration.
     if (from === null || to === null || !(to >= from)) this.excluded++;
-    else this.values.push((to - from) / 1000);
+    else this.values.push(to - from);
   }
 
   stats(): DurationStats {
-    return statsOfOwned(this.values, this.excluded);
+    return statsOfOwned(this.values, this.excluded, 1000);
   }
 }
 
@@ -113,7 +123,7 @@ export function computeIncidentMetrics(
     mttd.add(incident.startedAt, incident.detectedAt);
     mtta.add(incident.detectedAt, incident.acknowledgedAt);
     mttr.add(incident.startedAt, incident.resolvedAt);
-    if (previous) gaps.push((incident.startedAt - previous.startedAt) / 1000);
+    if (previous) gaps.push(incident.startedAt - previous.startedAt);
     previous = incident;
   }
 
@@ -122,6 +132,6 @@ export function computeIncidentMetrics(
     mttd: mttd.stats(),
     mtta: mtta.stats(),
     mttr: mttr.stats(),
-    mtbf: statsOfOwned(gaps, 0),
+    mtbf: statsOfOwned(gaps, 0, 1000),
   };
 }
