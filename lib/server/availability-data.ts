@@ -8,16 +8,13 @@ export type ServiceSlo = {
   id: string;
   slug: string;
   name: string;
-  tier: { id: string; rank: number; name: string };
+  tier: { rank: number; name: string };
   target: number;
   sloWindow: string;
   maintenance: "count" | "exclude";
 };
 
-type SloRow = {
-  id: string; slug: string; name: string; tier_id: string; tier_rank: number; tier_name: string;
-  target: number; slo_window: string; maintenance: "count" | "exclude";
-};
+type SloRow = [id: string, slug: string, name: string, tierRank: number, tierName: string, target: number, sloWindow: string, maintenance: "count" | "exclude"];
 
 /** Services with their effective SLO (own override, else the tier's), in one query. */
 export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter }): Promise<ServiceSlo[]> {
@@ -33,25 +30,24 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter
     params.push("rank" in filter.tier ? filter.tier.rank : filter.tier.id);
     where.push("rank" in filter.tier ? `t.rank = $${params.length}` : `t.id = $${params.length}`);
   }
-  const { rows } = await pool().query<SloRow>(
-    `SELECT s.id, s.slug, s.name, t.id AS tier_id, t.rank AS tier_rank, t.name AS tier_name,
+  const { rows } = await pool().query<SloRow>({
+    text: `SELECT s.id, s.slug, s.name, t.rank AS tier_rank, t.name AS tier_name,
             COALESCE(s."sloTarget", t."sloTarget") AS target,
             COALESCE(s."sloWindow", t."sloWindow") AS slo_window,
             COALESCE(s."maintenanceRule", t."maintenanceRule")::text AS maintenance
        FROM "Service" s JOIN "Tier" t ON t.id = s."tierId"
       WHERE ${where.join(" AND ")}
       ORDER BY t.rank, s.name`,
-    params,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    tier: { id: r.tier_id, rank: r.tier_rank, name: r.tier_name },
-    target: r.target,
-    sloWindow: r.slo_window,
-    maintenance: r.maintenance,
-  }));
+    values: params,
+    rowMode: "array",
+  });
+  // A thousand services share four tiers: one object each.
+  const tiers = new Map<number, ServiceSlo["tier"]>();
+  return rows.map(([id, slug, name, rank, tierName, target, sloWindow, maintenance]) => {
+    let tier = tiers.get(rank);
+    if (!tier) tiers.set(rank, (tier = { rank, name: tierName }));
+    return { id, slug, name, tier, target, sloWindow, maintenance };
+  });
 }
 
 export type ServiceImpacts = { impacts: Impact[] };
@@ -91,7 +87,7 @@ export type IncidentInfo = {
   acknowledgedAt: number | null;
   resolvedAt: number | null;
   /** Built on first use by incidentTimes(), then shared by every service the incident hit. */
-  times?: IncidentTimes;
+  times: IncidentTimes | undefined;
 };
 
 /** The incident's milestones for MTTx: kind and start from its impact row, the rest from the incident. */
@@ -117,7 +113,8 @@ export async function loadIncidents(from: number, to: number, incidentIds?: stri
   });
   const out = new Map<string, IncidentInfo>();
   for (const [id, number, title, detectedAt, acknowledgedAt, resolvedAt] of rows) {
-    out.set(id, { number, title, detectedAt, acknowledgedAt, resolvedAt });
+    // `times` present from the start: added later, it would give these objects two shapes.
+    out.set(id, { number, title, detectedAt, acknowledgedAt, resolvedAt, times: undefined });
   }
   return out;
 }

@@ -65,7 +65,7 @@ export function toSummaryDto(args: {
   const a = summary.availability;
   const b = summary.errorBudget;
   const dto: AvailabilitySummaryDto = {
-    service: { slug: service.slug, name: service.name, tier: { rank: service.tier.rank, name: service.tier.name } },
+    service: { slug: service.slug, name: service.name, tier: service.tier },
     asOf: iso(args.asOf),
     timeZone: args.timeZone,
     window: { label: window.label, from: iso(window.from), to: iso(window.to), elapsedSeconds: a.elapsedSeconds },

@@ -174,7 +174,7 @@ async function series(
       const impacts = data.get(service.id)?.impacts ?? [];
       const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance });
       return {
-        service: { slug: service.slug, name: service.name, tier: { rank: service.tier.rank, name: service.tier.name } },
+        service: { slug: service.slug, name: service.name, tier: service.tier },
         bucket: q.bucket,
         timeZone,
         slo: { target: service.target, maintenance: service.maintenance },
