@@ -7,7 +7,8 @@
 // Here: brotli at quality 4 when the client offers it, else gzip at level 1; `compress: false` in
 // next.config.mjs keeps Next from compressing a second time.
 //
-// Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]   (PORT / HOSTNAME from the environment too)
+// Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]   (PORT from the environment too; without
+// -H it listens on every interface, like `next start`)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
@@ -19,9 +20,11 @@ const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Not $HOSTNAME: shells and containers set it to the machine's name, and binding to that would
+// make the server unreachable on localhost.
+const hostname = values.hostname;
 
-const app = next({ dev: false, dir: ROOT_DIR, hostname, port });
+const app = next({ dev: false, dir: ROOT_DIR, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 // Typed for Express; it only uses Node's request and response.
 const compress = compression({
@@ -42,9 +45,9 @@ const server = createServer((req, res) => {
   });
 });
 
-server.listen(port, hostname, () => {
-  console.log(`[serve] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
-});
+const ready = () => console.log(`[serve] ready on http://${hostname ?? "localhost"}:${port}`);
+if (hostname === undefined) server.listen(port, ready);
+else server.listen(port, hostname, ready);
 
 // Finish requests in flight, then exit 0: the supervisor (scripts/start.ts) stops PostgreSQL next.
 let stopping = false;
