@@ -90,16 +90,17 @@ function wallMsOfParts(parts: ZonedParts): number {
   );
 }
 
-function partsOfWallMs(wallMs: number): ZonedParts {
+/** Calendar fields of a ms count read as UTC (a wall-clock time, or an instant in UTC). */
+export function partsOfWallMs(wallMs: number): ZonedParts {
   const days = Math.floor(wallMs / MS_PER_DAY);
-  const date = fromEpochDay(days);
+  const { year, month, day } = fromEpochDay(days);
   let rest = wallMs - days * MS_PER_DAY;
   const hour = Math.floor(rest / 3_600_000);
   rest -= hour * 3_600_000;
   const minute = Math.floor(rest / 60_000);
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
-  return { ...date, hour, minute, second, millisecond: rest - second * 1000 };
+  return { year, month, day, hour, minute, second, millisecond: rest - second * 1000 };
 }
 
 /** Offset of the zone from UTC at `instant`, in ms (positive east of Greenwich). */

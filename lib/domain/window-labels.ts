@@ -5,7 +5,8 @@
  * Failures carry a sentence meant for API error bodies, so a caller can show it unchanged.
  */
 
-import { epochDay, formatCivilDate, fromEpochDay, isoWeeksInYear, isValidCivilDate, MS_PER_DAY, pad } from "./civil-date";
+import { epochDay, formatCivilDate, isoWeeksInYear, isValidCivilDate, MS_PER_DAY, pad } from "./civil-date";
+import { partsOfWallMs } from "./time-zone";
 import type { WindowSpec } from "./windows";
 
 export type WindowParseResult = { ok: true; spec: WindowSpec } | { ok: false; reason: string };
@@ -32,17 +33,9 @@ const ISO_INSTANT =
  */
 export function formatIsoInstant(ms: number): string {
   if (!Number.isInteger(ms)) return new Date(ms).toISOString(); // NaN / fractions: Date's own rules
-  const days = Math.floor(ms / MS_PER_DAY);
-  const date = fromEpochDay(days);
-  if (date.year < 0 || date.year > 9999) return new Date(ms).toISOString();
-  let rest = ms - days * MS_PER_DAY;
-  const hour = Math.floor(rest / 3_600_000);
-  rest -= hour * 3_600_000;
-  const minute = Math.floor(rest / 60_000);
-  rest -= minute * 60_000;
-  const second = Math.floor(rest / 1000);
-  const milli = rest - second * 1000;
-  return `${formatCivilDate(date)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(milli, 3)}Z`;
+  const p = partsOfWallMs(ms);
+  if (p.year < 0 || p.year > 9999) return new Date(ms).toISOString();
+  return `${formatCivilDate(p)}T${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}.${pad(p.millisecond, 3)}Z`;
 }
 
 /**
