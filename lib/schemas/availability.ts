@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseWindowLabel } from "@/lib/domain/windows";
-import { TierFilter } from "./common";
+import { QueryInt, TierFilter } from "./common";
 import { Instant } from "./incident";
 
 /** `day:2026-04-03`, `week:2026-W14`, `month:2026-04`, `quarter:2026-Q2`, `year:2026`, `rolling:30d`, `range:<a>/<b>`. */
@@ -25,12 +25,7 @@ export const FLEET_INCIDENTS_MAX = 50;
 export const AvailabilityListQuery = AvailabilityQuery.extend({
   tier: TierFilter.optional(),
   // The review table shows each service's top contributors; the full list is one service's view.
-  incidents: z.coerce
-    .number({ error: "Must be a number" })
-    .int({ error: "Must be a whole number" })
-    .min(0, { error: "Must be at least 0" })
-    .max(FLEET_INCIDENTS_MAX, { error: `Must be at most ${FLEET_INCIDENTS_MAX}` })
-    .default(FLEET_INCIDENTS_DEFAULT),
+  incidents: QueryInt(0, FLEET_INCIDENTS_MAX).default(FLEET_INCIDENTS_DEFAULT),
 });
 export type AvailabilityListQuery = z.infer<typeof AvailabilityListQuery>;
 
@@ -39,12 +34,7 @@ export const MAX_SERIES_BUCKETS = 400;
 export const SeriesQuery = z
   .strictObject({
     bucket: z.enum(["day", "week", "month"], { error: "Must be day, week or month" }),
-    count: z.coerce
-      .number({ error: "Must be a number" })
-      .int({ error: "Must be a whole number" })
-      .min(1, { error: "Must be at least 1" })
-      .max(MAX_SERIES_BUCKETS, { error: `Must be at most ${MAX_SERIES_BUCKETS}` })
-      .optional(),
+    count: QueryInt(1, MAX_SERIES_BUCKETS).optional(),
     from: Instant.optional(),
     to: Instant.optional(),
     asOf: Instant.optional(),

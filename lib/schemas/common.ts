@@ -29,6 +29,23 @@ export const Name = PlainString("Required")
 
 export const Text = (max = 5000) => PlainString().trim().max(max, { error: `Must be at most ${max} characters` });
 
+/**
+ * A whole number from a query string, within [min, max]. Digits only: `Number("")` is 0 and
+ * `Number("1e1")` is 10, so coercion alone would read `?limit=` as zero.
+ */
+export const QueryInt = (min: number, max: number) =>
+  z
+    .string({ error: "Must be a number" })
+    .trim()
+    .regex(/^-?\d+$/, { error: "Must be a whole number" })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `Must be at least ${min}` })
+        .max(max, { error: `Must be at most ${max}` }),
+    );
+
 /** A query's tier: a rank (digits, 1–99) or a tier id. */
 export const TierFilter = PlainString()
   .trim()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Name, PlainString, Slug, Text, TierFilter, Version } from "./common";
+import { Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
 
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
 export const INCIDENT_KINDS = ["unplanned", "maintenance"] as const;
@@ -96,7 +96,7 @@ export const IncidentListQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number({ error: "Must be a number" }).int({ error: "Must be a whole number" }).min(1, { error: "Must be at least 1" }).max(200, { error: "Must be at most 200" }).optional(),
+  limit: QueryInt(1, 200).optional(),
 });
 export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
 
