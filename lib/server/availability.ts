@@ -29,10 +29,16 @@ import {
 import { NotFoundError, ValidationError } from "./errors";
 import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
 
+/** The requested window (labels are validated by the query schema), in the organisation's zone. */
+function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
+  const spec = parseWindow(label);
+  return spec ? resolveWindow(spec, { timeZone, asOf }) : null;
+}
+
 /** The requested window, else the service's own SLO window, both in the organisation's zone. */
 function windowFor(sloWindow: string, label: string | undefined, timeZone: string, asOf: number): ResolvedWindow {
-  const spec = label ? parseWindow(label) : null;
-  if (spec) return resolveWindow(spec, { timeZone, asOf });
+  const requested = label === undefined ? null : labelWindow(label, timeZone, asOf);
+  if (requested) return requested;
   const slo = parseSloWindow(sloWindow) ?? { kind: "rolling" as const, days: 30 };
   return currentWindowForSlo(slo, { timeZone, asOf });
 }
@@ -115,10 +121,10 @@ export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf:
   const timeZone = await organisationTimeZone();
   const opts = { asOf, timeZone, detail: false, incidentLimit: q.incidents };
   const result = (services: AvailabilitySummaryDto[]) => ({ asOf: new Date(asOf).toISOString(), services });
-  if (q.window !== undefined && q.tier === undefined) {
+  const window = q.window === undefined || q.tier !== undefined ? null : labelWindow(q.window, timeZone, asOf);
+  if (window) {
     // One window for every service: the range is known before the services are, so the
     // services, impacts and incidents are all read at the same time.
-    const window = windowFor("", q.window, timeZone, asOf);
     const [services, loaded] = await Promise.all([pending, load(undefined, loadRange([window], asOf))]);
     return result(summarize(services, services.map(() => window), loaded, opts));
   }
