@@ -28,36 +28,19 @@ export function diffRows(before: unknown, after: unknown): Row[] {
     .filter((row) => row.before !== row.after);
 }
 
+const EMPTY = <span className="muted">—</span>;
+
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const rows = diffRows(before, after);
   if (rows.length === 0) return <span className="muted">no field changes</span>;
   // A create or delete has one side only: show it as a single "Value" column.
   const one = !asRecord(before) ? "after" : !asRecord(after) ? "before" : null;
-  if (one) {
-    return (
-      <details className="diff">
-        <summary>
-          {rows.length} field{rows.length === 1 ? "" : "s"}
-        </summary>
-        <table className="diff-table">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">{one === "after" ? "Value" : "Value before"}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.key}</th>
-                <td>{r[one] || <span className="muted">—</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    );
-  }
+  const columns: { side: "before" | "after"; label: string; changed?: string }[] = one
+    ? [{ side: one, label: one === "after" ? "Value" : "Value before" }]
+    : [
+        { side: "before", label: "Before", changed: "diff-before" },
+        { side: "after", label: "After", changed: "diff-after" },
+      ];
   return (
     <details className="diff">
       <summary>
@@ -67,16 +50,22 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
         <thead>
           <tr>
             <th scope="col">Field</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
+            {columns.map((c) => (
+              <th key={c.side} scope="col">
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.key}</th>
-              <td className={r.before ? "diff-before" : undefined}>{r.before || <span className="muted">—</span>}</td>
-              <td className={r.after ? "diff-after" : undefined}>{r.after || <span className="muted">—</span>}</td>
+              {columns.map((c) => (
+                <td key={c.side} className={r[c.side] ? c.changed : undefined}>
+                  {r[c.side] || EMPTY}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
