@@ -1,11 +1,5 @@
+import { StandaloneLoading } from "@/components/feedback/standalone-loading";
+
 export default function Loading() {
-  return (
-    <main className="standalone" id="main" aria-busy="true">
-      <div className="standalone-card">
-        <p role="status">Loading…</p>
-        <div className="skeleton-bar" aria-hidden="true" />
-        <div className="skeleton-bar" aria-hidden="true" />
-      </div>
-    </main>
-  );
+  return <StandaloneLoading />;
 }
