@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
+import { NoServicesYet } from "@/components/services/no-services-yet";
 import { formatPercent, formatWindow } from "@/components/format";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
@@ -100,14 +101,7 @@ export default async function OverviewPage() {
 
       {services.length === 0 && tiers.length > 0 && (
         <section aria-label="Next step">
-          <EmptyState
-            title="No services yet"
-            action={canEdit ? <Link className="btn btn-primary" href="/services/new">New service</Link> : undefined}
-          >
-            {canEdit
-              ? "Add the services your users depend on, starting with the most critical. Each one inherits its tier's SLO target unless you set its own."
-              : "An editor or admin adds services; ask one of them to start with your most critical ones."}
-          </EmptyState>
+          <NoServicesYet canEdit={canEdit} />
         </section>
       )}
     </>

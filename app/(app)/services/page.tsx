@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
+import { NoServicesYet } from "@/components/services/no-services-yet";
 import { ServiceFilters } from "@/components/services/service-filters";
 import { ServicesTable } from "@/components/services/services-table";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -79,14 +80,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
           Archiving a service hides it from lists and reviews while keeping its history. Archived services show up here.
         </EmptyState>
       ) : (
-        <EmptyState
-          title="No services yet"
-          action={canEdit ? <Link className="btn btn-primary" href="/services/new">New service</Link> : undefined}
-        >
-          {canEdit
-            ? "Add the services your users depend on, starting with the most critical. Each service belongs to a tier and inherits its SLO target."
-            : "An editor or admin adds services. Ask one of them to add your most critical ones first."}
-        </EmptyState>
+        <NoServicesYet canEdit={canEdit} />
       )}
     </>
   );
