@@ -1,7 +1,7 @@
 import "server-only";
 import type { TierFilter } from "@/lib/schemas/common";
 import type { Impact, IncidentTimes } from "@/lib/domain";
-import { impactsParams, impactsSql, incidentsSql } from "./availability-sql";
+import { impactsParams, impactsSql, incidentLabelsSql } from "./availability-sql";
 import { pool } from "./db";
 
 export type ServiceSlo = {
@@ -52,71 +52,66 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter
 
 export type ServiceImpacts = { impacts: Impact[] };
 
+/** Impacts by service id; with milestones, every incident they name, by id, for MTTx. */
+export type LoadedImpacts = { byService: Map<string, ServiceImpacts>; incidents: Map<string, IncidentTimes> };
+
 // Rows come back as arrays (rowMode "array"): tens of thousands per request, and no object with
 // named keys per row keeps the garbage collector out of the way. Column order as in the SQL.
-type ImpactRow = [serviceId: string, incidentId: string, fraction: number, kind: "unplanned" | "maintenance", startMs: number, endMs: number | null, incidentStartMs: number];
+type ImpactRow = [
+  serviceId: string,
+  incidentId: string,
+  fraction: number,
+  kind: "unplanned" | "maintenance",
+  startMs: number,
+  endMs: number | null,
+  incidentStartMs: number,
+  detected?: number | null,
+  acknowledged?: number | null,
+  resolved?: number | null,
+];
 
 /**
  * Impacts overlapping [from, to) of the given services, or with `undefined` of every service
  * (archived ones included: callers look up the services they show), by service id, in ONE query
- * whatever their number. A service without impacts has no entry.
+ * whatever their number. A service without impacts has no entry. With `milestones`, the rows also
+ * carry their incident's milestones (a trigger keeps the copies equal to the incident's), so MTTx
+ * needs no second read; an incident hitting several services is one shared object.
  */
-export async function loadImpacts(serviceIds: string[] | undefined, from: number, to: number): Promise<Map<string, ServiceImpacts>> {
-  const out = new Map<string, ServiceImpacts>();
-  if (serviceIds?.length === 0 || !(to > from)) return out;
+export async function loadImpacts(serviceIds: string[] | undefined, from: number, to: number, milestones: boolean): Promise<LoadedImpacts> {
+  const byService = new Map<string, ServiceImpacts>();
+  const incidents = new Map<string, IncidentTimes>();
+  if (serviceIds?.length === 0 || !(to > from)) return { byService, incidents };
   const { rows } = await pool().query<ImpactRow>({
-    text: impactsSql(serviceIds !== undefined),
+    text: impactsSql(serviceIds !== undefined, milestones),
     values: impactsParams(from, to, serviceIds),
     rowMode: "array",
   });
-  for (const [serviceId, incidentId, fraction, kind, start, end, incidentStartedAt] of rows) {
+  for (const [serviceId, incidentId, fraction, kind, start, end, incidentStartedAt, detectedAt, acknowledgedAt, resolvedAt] of rows) {
     const impact: Impact = { incidentId, kind, fraction, start, end, incidentStartedAt };
-    const entry = out.get(serviceId);
+    const entry = byService.get(serviceId);
     if (entry) entry.impacts.push(impact);
-    else out.set(serviceId, { impacts: [impact] });
+    else byService.set(serviceId, { impacts: [impact] });
+    if (milestones && !incidents.has(incidentId)) {
+      incidents.set(incidentId, {
+        incidentId,
+        kind,
+        startedAt: incidentStartedAt,
+        detectedAt: detectedAt ?? null,
+        acknowledgedAt: acknowledgedAt ?? null,
+        resolvedAt: resolvedAt ?? null,
+      });
+    }
   }
-  return out;
+  return { byService, incidents };
 }
 
-type IncidentRow = [id: string, number: number, title: string, detected: number | null, acknowledged: number | null, resolved: number | null];
+export type IncidentLabel = { number: number; title: string };
 
-export type IncidentInfo = {
-  number: number;
-  title: string;
-  detectedAt: number | null;
-  acknowledgedAt: number | null;
-  resolvedAt: number | null;
-  /** Built on first use by incidentTimes(), then shared by every service the incident hit. */
-  times: IncidentTimes | undefined;
-};
-
-/** The incident's milestones for MTTx: kind and start from its impact row, the rest from the incident. */
-export function incidentTimes(info: IncidentInfo, impact: Impact): IncidentTimes {
-  info.times ??= {
-    incidentId: impact.incidentId,
-    kind: impact.kind,
-    startedAt: impact.incidentStartedAt,
-    detectedAt: info.detectedAt,
-    acknowledgedAt: info.acknowledgedAt,
-    resolvedAt: info.resolvedAt,
-  };
-  return info.times;
-}
-
-/** Incidents overlapping [from, to) (or only `incidentIds`), by id, in one query. */
-export async function loadIncidents(from: number, to: number, incidentIds?: string[]): Promise<Map<string, IncidentInfo>> {
-  if (incidentIds?.length === 0) return new Map();
-  const { rows } = await pool().query<IncidentRow>({
-    text: incidentsSql(incidentIds !== undefined),
-    values: impactsParams(from, to, incidentIds),
-    rowMode: "array",
-  });
-  const out = new Map<string, IncidentInfo>();
-  for (const [id, number, title, detectedAt, acknowledgedAt, resolvedAt] of rows) {
-    // `times` present from the start: added later, it would give these objects two shapes.
-    out.set(id, { number, title, detectedAt, acknowledgedAt, resolvedAt, times: undefined });
-  }
-  return out;
+/** Reference numbers and titles of the incidents a response lists (a few per service), by id. */
+export async function loadIncidentLabels(ids: string[]): Promise<Map<string, IncidentLabel>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await pool().query<[id: string, number: number, title: string]>({ text: incidentLabelsSql, values: [ids], rowMode: "array" });
+  return new Map(rows.map(([id, number, title]) => [id, { number, title }]));
 }
 
 export async function organisationTimeZone(): Promise<string> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { formatIsoInstant, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
-import type { IncidentInfo, ServiceSlo } from "./availability-data";
+import type { IncidentLabel, ServiceSlo } from "./availability-data";
 
 const iso = formatIsoInstant;
 
@@ -57,7 +57,7 @@ export function toSummaryDto(args: {
   metrics: IncidentMetrics;
   asOf: number;
   timeZone: string;
-  incidents: Map<string, IncidentInfo>;
+  labels: Map<string, IncidentLabel>;
   detail: boolean;
   incidentLimit: number;
 }): AvailabilitySummaryDto {
@@ -88,7 +88,7 @@ export function toSummaryDto(args: {
     },
     incidentCount: summary.incidents.length,
     incidents: summary.incidents.slice(0, args.incidentLimit).map((i) => {
-      const label = args.incidents.get(i.incidentId);
+      const label = args.labels.get(i.incidentId);
       return {
         id: i.incidentId,
         reference: label ? `INC-${label.number}` : null,

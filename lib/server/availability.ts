@@ -12,20 +12,13 @@ import {
   resolveWindow,
   summarizeService,
   type BucketUnit,
+  type IncidentMetrics,
   type IncidentTimes,
   type ResolvedWindow,
+  type ServiceSummary,
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
-import {
-  loadImpacts,
-  incidentTimes,
-  loadIncidents,
-  loadServiceSlos,
-  organisationTimeZone,
-  type ServiceImpacts,
-  type IncidentInfo,
-  type ServiceSlo,
-} from "./availability-data";
+import { loadImpacts, loadIncidentLabels, loadServiceSlos, organisationTimeZone, type LoadedImpacts, type ServiceSlo } from "./availability-data";
 import { NotFoundError, ValidationError } from "./errors";
 import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
 
@@ -65,43 +58,40 @@ function loadRange(windows: ResolvedWindow[], asOf: number): { from: number; to:
   return { from, to };
 }
 
-type Loaded = { impacts: Map<string, ServiceImpacts>; incidents: Map<string, IncidentInfo> };
-
 /**
- * Every service (`ids` undefined): impacts and incidents both by time range, at once. A few
- * services: their impacts by id, then the incidents those impacts name.
+ * The impacts of the given services (or with `undefined` of every service), with their incidents'
+ * milestones, in one query.
  */
-async function load(ids: string[] | undefined, range: { from: number; to: number }): Promise<Loaded> {
-  if (ids === undefined) {
-    const [impacts, incidents] = await Promise.all([loadImpacts(undefined, range.from, range.to), loadIncidents(range.from, range.to)]);
-    return { impacts, incidents };
-  }
-  const impacts = await loadImpacts(ids, range.from, range.to);
-  const incidentIds = [...new Set([...impacts.values()].flatMap((x) => x.impacts.map((i) => i.incidentId)))];
-  return { impacts, incidents: await loadIncidents(range.from, range.to, incidentIds) };
+function load(ids: string[] | undefined, range: { from: number; to: number }): Promise<LoadedImpacts> {
+  return loadImpacts(ids, range.from, range.to, true);
 }
 
-function summarize(
+type Computed = { service: ServiceSlo; window: ResolvedWindow; summary: ServiceSummary; metrics: IncidentMetrics };
+
+async function summarize(
   services: ServiceSlo[],
   windows: ResolvedWindow[],
-  loaded: Loaded,
+  loaded: LoadedImpacts,
   opts: { asOf: number; timeZone: string; detail: boolean; incidentLimit: number },
-): AvailabilitySummaryDto[] {
+): Promise<AvailabilitySummaryDto[]> {
   const { asOf, timeZone, detail, incidentLimit } = opts;
-  const { incidents } = loaded;
-  return services.map((service, i) => {
+  const computed = services.map((service, i): Computed => {
     const window = windows[i] as ResolvedWindow;
-    const impacts = loaded.impacts.get(service.id)?.impacts ?? [];
+    const impacts = loaded.byService.get(service.id)?.impacts ?? [];
     const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf });
     // Repeats (an incident with several impacts here) are dropped by computeIncidentMetrics.
     const times: IncidentTimes[] = [];
-    for (const impact of impacts) {
-      const info = incidents.get(impact.incidentId);
-      if (info) times.push(incidentTimes(info, impact));
-    }
+    for (const impact of impacts) times.push(loaded.incidents.get(impact.incidentId) as IncidentTimes);
     const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
-    return toSummaryDto({ service, window, summary, metrics, asOf, timeZone, incidents, detail, incidentLimit });
+    return { service, window, summary, metrics };
   });
+  // Titles only for the incidents the response lists, not for every incident in the window.
+  const listed = new Set<string>();
+  for (const c of computed) for (const x of c.summary.incidents.slice(0, incidentLimit)) listed.add(x.incidentId);
+  const labels = await loadIncidentLabels([...listed]);
+  return computed.map(({ service, window, summary, metrics }) =>
+    toSummaryDto({ service, window, summary, metrics, asOf, timeZone, labels, detail, incidentLimit }),
+  );
 }
 
 export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {
@@ -111,7 +101,7 @@ export async function serviceAvailability(slug: string, q: AvailabilityQuery): P
   const windows = windowsFor([service], q.window, timeZone, asOf);
   const loaded = await load([service.id], loadRange(windows, asOf));
   const opts = { asOf, timeZone, detail: true, incidentLimit: Number.POSITIVE_INFINITY };
-  return summarize([service], windows, loaded, opts)[0] as AvailabilitySummaryDto;
+  return (await summarize([service], windows, loaded, opts))[0] as AvailabilitySummaryDto;
 }
 
 export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf: string; services: AvailabilitySummaryDto[] }> {
@@ -126,12 +116,12 @@ export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf:
     // One window for every service: the range is known before the services are, so the
     // services, impacts and incidents are all read at the same time.
     const [services, loaded] = await Promise.all([pending, load(undefined, loadRange([window], asOf))]);
-    return result(summarize(services, services.map(() => window), loaded, opts));
+    return result(await summarize(services, services.map(() => window), loaded, opts));
   }
   const services = await pending;
   const windows = windowsFor(services, q.window, timeZone, asOf);
   const loaded = await load(q.tier === undefined ? undefined : services.map((s) => s.id), loadRange(windows, asOf));
-  return result(summarize(services, windows, loaded, opts));
+  return result(await summarize(services, windows, loaded, opts));
 }
 
 const DEFAULT_COUNTS: Record<BucketUnit, number> = { day: 30, week: 26, month: 12 };
@@ -172,12 +162,12 @@ async function series(
   const to = last ? Math.min(last.to, asOf) : 0;
   const [services, data] =
     "services" in target
-      ? [target.services, first ? await loadImpacts(target.services.map((s) => s.id), first.from, to) : new Map<string, ServiceImpacts>()]
-      : await Promise.all([target.every, first ? loadImpacts(undefined, first.from, to) : new Map<string, ServiceImpacts>()]);
+      ? [target.services, first ? await loadImpacts(target.services.map((s) => s.id), first.from, to, false) : null]
+      : await Promise.all([target.every, first ? loadImpacts(undefined, first.from, to, false) : null]);
   return {
     asOf: new Date(asOf).toISOString(),
     series: services.map((service) => {
-      const impacts = data.get(service.id)?.impacts ?? [];
+      const impacts = data?.byService.get(service.id)?.impacts ?? [];
       const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance });
       return {
         service: { slug: service.slug, name: service.name, tier: service.tier },

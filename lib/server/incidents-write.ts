@@ -25,10 +25,33 @@ async function serviceIds(tx: Tx, impacts: ImpactDraft[]): Promise<string[]> {
   return impacts.map((i) => bySlug.get(i.service) as string);
 }
 
-/** Writes the impact rows with their effective bounds, which availability reads without a join. */
+/** The incident fields its impact rows copy, so that availability and MTTx read them without a join. */
+type CopiedFields = {
+  id: string;
+  kind: "unplanned" | "maintenance";
+  startedAt: Date;
+  detectedAt: Date | null;
+  acknowledgedAt: Date | null;
+  resolvedAt: Date | null;
+};
+
+const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/** True when the impact rows' copies of the incident (kind, milestones, hence bounds) are stale. */
+function copiesChanged(before: CopiedFields, after: CopiedFields): boolean {
+  return (
+    before.kind !== after.kind ||
+    !sameInstant(before.startedAt, after.startedAt) ||
+    !sameInstant(before.detectedAt, after.detectedAt) ||
+    !sameInstant(before.acknowledgedAt, after.acknowledgedAt) ||
+    !sameInstant(before.resolvedAt, after.resolvedAt)
+  );
+}
+
+/** Writes the impact rows with their effective bounds and their copies of the incident. */
 async function writeImpacts(
   tx: Tx,
-  incident: { id: string; kind: "unplanned" | "maintenance"; startedAt: Date; resolvedAt: Date | null },
+  incident: CopiedFields,
   impacts: ImpactDraft[],
 ): Promise<void> {
   const ids = await serviceIds(tx, impacts);
@@ -42,6 +65,9 @@ async function writeImpacts(
       endedAt: i.endedAt ?? null,
       kind: incident.kind,
       incidentStartedAt: incident.startedAt,
+      incidentDetectedAt: incident.detectedAt,
+      incidentAcknowledgedAt: incident.acknowledgedAt,
+      incidentResolvedAt: incident.resolvedAt,
       effectiveStart: i.startedAt ?? incident.startedAt,
       effectiveEnd: i.endedAt ?? incident.resolvedAt,
     })),
@@ -150,13 +176,9 @@ export async function updateIncident(actor: Actor, id: string, input: IncidentUp
       },
     });
     if (updated.count === 0) throw ConflictError.staleVersion("incident");
-    // Impact rows carry the incident's kind, start and end: rewrite them only when those or the
+    // Impact rows carry the incident's kind and milestones: rewrite them only when those or the
     // impacts themselves change, not for a title or summary edit.
-    const boundsChanged =
-      merged.kind !== beforeRow.kind ||
-      merged.startedAt.getTime() !== beforeRow.startedAt.getTime() ||
-      (merged.resolvedAt?.getTime() ?? null) !== (beforeRow.resolvedAt?.getTime() ?? null);
-    if (input.impacts || boundsChanged) await writeImpacts(tx, { id, ...merged }, impacts);
+    if (input.impacts || copiesChanged(beforeRow, { id, ...merged })) await writeImpacts(tx, { id, ...merged }, impacts);
     const after = await reload(tx, id);
     await writeTimeline(tx, id, actor, changeEvents(before, after, new Date()));
     await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });
@@ -194,6 +216,9 @@ export async function addTimelineEvent(actor: Actor, id: string, input: Timeline
       const issues = incidentConsistencyIssues({ ...merged, status, impacts }).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
       if (issues.length) throw new ValidationError(issues);
       await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
+      // The impact rows' copy of the milestone; resolving also ends the impacts still open.
+      const copy = { detectedAt: "incidentDetectedAt", acknowledgedAt: "incidentAcknowledgedAt", resolvedAt: "incidentResolvedAt", mitigatedAt: null }[milestone];
+      if (copy) await tx.impact.updateMany({ where: { incidentId: id }, data: { [copy]: at } });
       if (milestone === "resolvedAt") {
         await tx.impact.updateMany({ where: { incidentId: id, endedAt: null }, data: { effectiveEnd: at } });
       }

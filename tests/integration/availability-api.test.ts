@@ -3,6 +3,8 @@ import * as all from "@/app/api/v1/availability/route";
 import * as allSeries from "@/app/api/v1/availability/series/route";
 import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import * as series from "@/app/api/v1/services/[slug]/availability/series/route";
+import * as events from "@/app/api/v1/incidents/[id]/events/route";
+import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as settings from "@/app/api/v1/settings/route";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
@@ -184,5 +186,44 @@ describe("availability semantics over HTTP", () => {
 
   it("answers 404 for an unknown service", async () => {
     expect((await availability("nobody-home", "window=month:2026-04")).status).toBe(404);
+  });
+});
+
+describe("MTTD / MTTA / MTTR through the HTTP API follow every edit of an incident", () => {
+  it("counts the milestones as last written, by PATCH and by timeline entry, for one service and for all", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    const other = await makeService(tokens.editor, tokens.admin);
+    // A: detected after 5 min, acknowledged 15 min later, resolved after 60 min.
+    await logIncident(tokens.editor, {
+      startedAt: "2026-06-01T10:00:00Z", detectedAt: "2026-06-01T10:05:00Z", acknowledgedAt: "2026-06-01T10:20:00Z",
+      resolvedAt: "2026-06-01T11:00:00Z", impacts: [{ service: slug }],
+    });
+    // B, on both services: logged while ongoing, then corrected and worked through the timeline.
+    const b = await logIncident(tokens.editor, { startedAt: "2026-06-02T12:00:00Z", detectedAt: "2026-06-02T12:02:00Z", impacts: [{ service: slug }, { service: other }] });
+    const id = b.body.id as string;
+    const patched = await call(incident.PATCH, { method: "PATCH", token: tokens.editor, params: { id }, body: { version: 1, detectedAt: "2026-06-02T12:10:00Z" } });
+    expect(patched.status).toBe(200);
+    for (const [type, at] of [["acknowledged", "2026-06-02T12:20:00Z"], ["resolved", "2026-06-02T13:30:00Z"]]) {
+      const res = await call(events.POST, { method: "POST", token: tokens.editor, params: { id }, body: { type, message: type, at } });
+      expect(res.status).toBe(201);
+    }
+    // MTTD: 5 and 10 min; MTTA: 15 and 10 min; MTTR: 60 and 90 min.
+    const expected = {
+      incidentCount: 2,
+      mttd: { count: 2, excluded: 0, meanSeconds: 450, medianSeconds: 450 },
+      mtta: { count: 2, excluded: 0, meanSeconds: 750, medianSeconds: 750 },
+      mttr: { count: 2, excluded: 0, meanSeconds: 4500, medianSeconds: 4500 },
+    };
+    const query = "window=month:2026-06&asOf=2026-07-01T00:00:00Z";
+    expect((await availability(slug, query)).body.metrics).toMatchObject(expected);
+    const everyone = await call(all.GET, { token: tokens.viewer, path: `/api/v1/availability?${query}` });
+    const entry = (s: string) => everyone.body.services.find((x: { service: { slug: string } }) => x.service.slug === s);
+    expect(entry(slug).metrics).toMatchObject(expected);
+    expect(entry(other).metrics).toMatchObject({
+      incidentCount: 1,
+      mttd: { count: 1, meanSeconds: 600 },
+      mtta: { count: 1, meanSeconds: 600 },
+      mttr: { count: 1, meanSeconds: 5400 },
+    });
   });
 });

@@ -108,6 +108,16 @@ describe("incidents API", () => {
     ).rejects.toThrow();
   });
 
+  it("keeps the impact rows' copies of the incident's milestones equal to the incident's in the database", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: T("5T12:00:00"), detectedAt: T("5T12:05:00"), impacts: [{ service: svc }] });
+    const where = { incidentId: created.body.id };
+    expect(await prisma.impact.findFirstOrThrow({ where })).toMatchObject({ incidentDetectedAt: new Date(T("5T12:05:00")), incidentAcknowledgedAt: null, incidentResolvedAt: null });
+    await expect(prisma.incident.update({ where: { id: created.body.id }, data: { detectedAt: new Date(T("5T12:06:00")) } })).rejects.toThrow();
+    await expect(prisma.impact.updateMany({ where, data: { incidentAcknowledgedAt: new Date(T("5T12:07:00")) } })).rejects.toThrow();
+    await call(events.POST, { method: "POST", token: tokens.editor, params: { id: created.body.id }, body: { type: "acknowledged", message: "On it", at: T("5T12:07:00") } });
+    expect(await prisma.impact.findFirstOrThrow({ where })).toMatchObject({ incidentAcknowledgedAt: new Date(T("5T12:07:00")) });
+  });
+
   it("lists newest first with filters and cursor pagination", async () => {
     const other = await makeService(tokens.editor, tokens.admin);
     for (const [day, kind] of [["6", "unplanned"], ["7", "maintenance"], ["8", "unplanned"]] as const) {
