@@ -58,7 +58,7 @@ export async function seed(url: string, size: SeedSize, asOf: number): Promise<{
     const BATCH = 5000;
     for (let start = 0; start < size.incidents; start += BATCH) {
       const inc = { id: [] as string[], title: [] as string[], sev: [] as string[], kind: [] as string[], status: [] as string[], s: [] as string[], d: [] as (string | null)[], a: [] as (string | null)[], m: [] as (string | null)[], r: [] as (string | null)[] };
-      const imp = { id: [] as string[], inc: [] as string[], is: [] as string[], svc: [] as string[], f: [] as number[], kind: [] as string[], os: [] as (string | null)[], oe: [] as (string | null)[], es: [] as string[], ee: [] as (string | null)[], d: [] as (string | null)[], a: [] as (string | null)[], r: [] as (string | null)[] };
+      const imp = { id: [] as string[], inc: [] as string[], is: [] as string[], svc: [] as string[], f: [] as number[], kind: [] as string[], os: [] as (string | null)[], oe: [] as (string | null)[], es: [] as string[], ee: [] as (string | null)[] };
       for (let i = start; i < Math.min(size.incidents, start + BATCH); i++) {
         const id = `bench-inc-${i}`;
         const kind = rand() < 0.1 ? "maintenance" : "unplanned";
@@ -84,7 +84,6 @@ export async function seed(url: string, size: SeedSize, asOf: number): Promise<{
           const oe = own ? r - (r - s) * rand() * 0.3 : null;
           imp.id.push(`${id}-${k}`); imp.inc.push(id); imp.is.push(iso(s) as string); imp.svc.push(serviceIds[k] as string); imp.f.push(f); imp.kind.push(kind);
           imp.os.push(iso(os)); imp.oe.push(iso(oe)); imp.es.push(iso(os ?? s) as string); imp.ee.push(iso(oe ?? r));
-          imp.d.push(iso(d)); imp.a.push(iso(a)); imp.r.push(iso(r));
         }
       }
       await client.query(
@@ -95,13 +94,15 @@ export async function seed(url: string, size: SeedSize, asOf: number): Promise<{
         [inc.id, inc.title, inc.sev, inc.kind, inc.status, inc.s, inc.d, inc.a, inc.m, inc.r],
       );
       await client.query(
+        // The impact's copies of its incident (milestones, number, title) from the incident rows.
         `INSERT INTO "Impact" (id, "incidentId", "serviceId", fraction, kind, "startedAt", "endedAt", "effectiveStart", "effectiveEnd", "incidentStartedAt",
-                               "incidentDetectedAt", "incidentAcknowledgedAt", "incidentResolvedAt")
-         SELECT id, inc, svc, f, kind::"IncidentKind", os, oe, es, ee, ist, d, a, r
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::timestamp[], $7::timestamp[], $8::timestamp[], $9::timestamp[], $10::timestamp[],
-                       $11::timestamp[], $12::timestamp[], $13::timestamp[])
-             AS u(id, inc, svc, f, kind, os, oe, es, ee, ist, d, a, r)`,
-        [imp.id, imp.inc, imp.svc, imp.f, imp.kind, imp.os, imp.oe, imp.es, imp.ee, imp.is, imp.d, imp.a, imp.r],
+                               "incidentDetectedAt", "incidentAcknowledgedAt", "incidentResolvedAt", "incidentNumber", "incidentTitle")
+         SELECT u.id, u.inc, u.svc, u.f, u.kind::"IncidentKind", u.os, u.oe, u.es, u.ee, u.ist,
+                n."detectedAt", n."acknowledgedAt", n."resolvedAt", n.number, n.title
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::timestamp[], $7::timestamp[], $8::timestamp[], $9::timestamp[], $10::timestamp[])
+             AS u(id, inc, svc, f, kind, os, oe, es, ee, ist)
+           JOIN "Incident" n ON n.id = u.inc`,
+        [imp.id, imp.inc, imp.svc, imp.f, imp.kind, imp.os, imp.oe, imp.es, imp.ee, imp.is],
       );
       impacts += imp.id.length;
     }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { TierFilter } from "@/lib/schemas/common";
-import type { Impact, IncidentTimes } from "@/lib/domain";
-import { impactsParams, impactsSql, incidentLabelsSql } from "./availability-sql";
+import { impactsParams, impactsSql } from "./availability-sql";
 import { pool } from "./db";
+import { collectImpacts, type ImpactRow, type LoadedImpacts } from "./impact-rows";
 
 export type ServiceSlo = {
   id: string;
@@ -50,68 +50,25 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter
   });
 }
 
-export type ServiceImpacts = { impacts: Impact[] };
-
-/** Impacts by service id; with milestones, every incident they name, by id, for MTTx. */
-export type LoadedImpacts = { byService: Map<string, ServiceImpacts>; incidents: Map<string, IncidentTimes> };
-
-// Rows come back as arrays (rowMode "array"): tens of thousands per request, and no object with
-// named keys per row keeps the garbage collector out of the way. Column order as in the SQL.
-type ImpactRow = [
-  serviceId: string,
-  incidentId: string,
-  fraction: number,
-  kind: "unplanned" | "maintenance",
-  startMs: number,
-  endMs: number | null,
-  incidentStartMs: number,
-  detected?: number | null,
-  acknowledged?: number | null,
-  resolved?: number | null,
-];
-
 /**
  * Impacts overlapping [from, to) of the given services, or with `undefined` of every service
- * (archived ones included: callers look up the services they show), by service id, in ONE query
- * whatever their number. A service without impacts has no entry. With `milestones`, the rows also
- * carry their incident's milestones (a trigger keeps the copies equal to the incident's), so MTTx
- * needs no second read; an incident hitting several services is one shared object.
+ * (archived ones included: callers look up the services they show), in ONE query whatever their
+ * number. `withIncident`, the rows also carry their incident's milestones, number and title (a
+ * trigger keeps these copies equal to the incident's), so a summary needs no second read.
  */
-export async function loadImpacts(serviceIds: string[] | undefined, from: number, to: number, milestones: boolean): Promise<LoadedImpacts> {
-  const byService = new Map<string, ServiceImpacts>();
-  const incidents = new Map<string, IncidentTimes>();
-  if (serviceIds?.length === 0 || !(to > from)) return { byService, incidents };
+export async function loadImpactRows(serviceIds: string[] | undefined, from: number, to: number, withIncident: boolean): Promise<ImpactRow[]> {
+  if (serviceIds?.length === 0 || !(to > from)) return [];
   const { rows } = await pool().query<ImpactRow>({
-    text: impactsSql(serviceIds !== undefined, milestones),
+    text: impactsSql(serviceIds !== undefined, withIncident),
     values: impactsParams(from, to, serviceIds),
     rowMode: "array",
   });
-  for (const [serviceId, incidentId, fraction, kind, start, end, incidentStartedAt, detectedAt, acknowledgedAt, resolvedAt] of rows) {
-    const impact: Impact = { incidentId, kind, fraction, start, end, incidentStartedAt };
-    const entry = byService.get(serviceId);
-    if (entry) entry.impacts.push(impact);
-    else byService.set(serviceId, { impacts: [impact] });
-    if (milestones && !incidents.has(incidentId)) {
-      incidents.set(incidentId, {
-        incidentId,
-        kind,
-        startedAt: incidentStartedAt,
-        detectedAt: detectedAt ?? null,
-        acknowledgedAt: acknowledgedAt ?? null,
-        resolvedAt: resolvedAt ?? null,
-      });
-    }
-  }
-  return { byService, incidents };
+  return rows;
 }
 
-export type IncidentLabel = { number: number; title: string };
-
-/** Reference numbers and titles of the incidents a response lists (a few per service), by id. */
-export async function loadIncidentLabels(ids: string[]): Promise<Map<string, IncidentLabel>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await pool().query<[id: string, number: number, title: string]>({ text: incidentLabelsSql, values: [ids], rowMode: "array" });
-  return new Map(rows.map(([id, number, title]) => [id, { number, title }]));
+/** The same, as objects by service id (a service without impacts has no entry). */
+export async function loadImpacts(serviceIds: string[] | undefined, from: number, to: number, withIncident: boolean): Promise<LoadedImpacts> {
+  return collectImpacts(await loadImpactRows(serviceIds, from, to, withIncident));
 }
 
 export async function organisationTimeZone(): Promise<string> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { formatIsoInstant, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
-import type { IncidentLabel, ServiceSlo } from "./availability-data";
+import type { ServiceSlo } from "./availability-data";
+import type { IncidentLabel } from "./impact-rows";
 
 const iso = formatIsoInstant;
 

@@ -8,14 +8,16 @@ const utc = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
 
 /**
  * Impacts overlapping [$1, $2), one table, no join: Impact carries its incident's kind and start
- * (attribution) and, with `milestones`, its detected / acknowledged / resolved instants (MTTx).
+ * (attribution) and, `withIncident`, its detected / acknowledged / resolved instants (MTTx) and
+ * its number and title (the attribution list) — all a summary needs, in the one read.
  * With `$3` a list of service ids it reads Impact(serviceId, effectiveEnd); without, it reads
  * Impact(effectiveEnd) for every service at once. Instants come back as epoch ms: timestamps are
  * stored as UTC, and numbers avoid building a Date per column per row.
  */
-export function impactsSql(byService: boolean, milestones: boolean): string {
-  const more = milestones
-    ? `, ${ms('i."incidentDetectedAt"')} AS detected, ${ms('i."incidentAcknowledgedAt"')} AS acknowledged, ${ms('i."incidentResolvedAt"')} AS resolved`
+export function impactsSql(byService: boolean, withIncident: boolean): string {
+  const more = withIncident
+    ? `, ${ms('i."incidentDetectedAt"')} AS detected, ${ms('i."incidentAcknowledgedAt"')} AS acknowledged, ${ms('i."incidentResolvedAt"')} AS resolved,
+         i."incidentNumber" AS number, i."incidentTitle" AS title`
     : "";
   return `
   SELECT i."serviceId" AS service_id, i."incidentId" AS incident_id, i.fraction, i.kind::text AS kind,
@@ -31,6 +33,3 @@ export function impactsParams(from: number, to: number, serviceIds?: string[]): 
   const range = [new Date(from).toISOString(), new Date(to).toISOString()];
   return serviceIds ? [...range, serviceIds] : range;
 }
-
-/** The reference number and title of the given incidents, for the attribution list. */
-export const incidentLabelsSql = `SELECT n.id, n.number, n.title FROM "Incident" n WHERE n.id = ANY($1::text[])`;

@@ -3,24 +3,21 @@ import {
   bucketWindows,
   bucketsBetween,
   budgetSecondsFor,
-  computeIncidentMetrics,
   computeSeriesTotals,
   currentWindowForSlo,
   LONGEST_BURN_LOOKBACK,
   parseSloWindow,
   parseWindow,
   resolveWindow,
-  summarizeService,
   type BucketUnit,
-  type IncidentMetrics,
-  type IncidentTimes,
   type ResolvedWindow,
-  type ServiceSummary,
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
-import { loadImpacts, loadIncidentLabels, loadServiceSlos, organisationTimeZone, type LoadedImpacts, type ServiceSlo } from "./availability-data";
+import { loadImpactRows, loadImpacts, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
+import { collectImpacts, type ImpactRow } from "./impact-rows";
 import { NotFoundError, ValidationError } from "./errors";
-import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
+import { toSeriesEntry, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
+import { summarize, type SummarizeOptions } from "./availability-summaries";
 
 /** The requested window (labels are validated by the query schema), in the organisation's zone. */
 function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
@@ -59,39 +56,11 @@ function loadRange(windows: ResolvedWindow[], asOf: number): { from: number; to:
 }
 
 /**
- * The impacts of the given services (or with `undefined` of every service), with their incidents'
- * milestones, in one query.
+ * The impact rows of the given services (or with `undefined` of every service), with their
+ * incidents' milestones and labels: everything a summary is computed from, in one query.
  */
-function load(ids: string[] | undefined, range: { from: number; to: number }): Promise<LoadedImpacts> {
-  return loadImpacts(ids, range.from, range.to, true);
-}
-
-type Computed = { service: ServiceSlo; window: ResolvedWindow; summary: ServiceSummary; metrics: IncidentMetrics };
-
-async function summarize(
-  services: ServiceSlo[],
-  windows: ResolvedWindow[],
-  loaded: LoadedImpacts,
-  opts: { asOf: number; timeZone: string; detail: boolean; incidentLimit: number },
-): Promise<AvailabilitySummaryDto[]> {
-  const { asOf, timeZone, detail, incidentLimit } = opts;
-  const computed = services.map((service, i): Computed => {
-    const window = windows[i] as ResolvedWindow;
-    const impacts = loaded.byService.get(service.id)?.impacts ?? [];
-    const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf });
-    // Repeats (an incident with several impacts here) are dropped by computeIncidentMetrics.
-    const times: IncidentTimes[] = [];
-    for (const impact of impacts) times.push(loaded.incidents.get(impact.incidentId) as IncidentTimes);
-    const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
-    return { service, window, summary, metrics };
-  });
-  // Titles only for the incidents the response lists, not for every incident in the window.
-  const listed = new Set<string>();
-  for (const c of computed) for (const x of c.summary.incidents.slice(0, incidentLimit)) listed.add(x.incidentId);
-  const labels = await loadIncidentLabels([...listed]);
-  return computed.map(({ service, window, summary, metrics }) =>
-    toSummaryDto({ service, window, summary, metrics, asOf, timeZone, labels, detail, incidentLimit }),
-  );
+function load(ids: string[] | undefined, range: { from: number; to: number }): Promise<ImpactRow[]> {
+  return loadImpactRows(ids, range.from, range.to, true);
 }
 
 export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {
@@ -99,29 +68,31 @@ export async function serviceAvailability(slug: string, q: AvailabilityQuery): P
   const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
   const windows = windowsFor([service], q.window, timeZone, asOf);
-  const loaded = await load([service.id], loadRange(windows, asOf));
+  const loaded = collectImpacts(await load([service.id], loadRange(windows, asOf)));
   const opts = { asOf, timeZone, detail: true, incidentLimit: Number.POSITIVE_INFINITY };
-  return (await summarize([service], windows, loaded, opts))[0] as AvailabilitySummaryDto;
+  return summarize([service], windows, loaded, opts)[0] as AvailabilitySummaryDto;
 }
 
-export async function allAvailability(q: AvailabilityListQuery): Promise<{ asOf: string; services: AvailabilitySummaryDto[] }> {
+/** Everything the all-services summary is computed from, read at once. */
+export type FleetData = { asOf: number; services: ServiceSlo[]; windows: ResolvedWindow[]; rows: ImpactRow[]; opts: SummarizeOptions };
+
+export async function loadFleet(q: AvailabilityListQuery): Promise<FleetData> {
   const asOf = q.asOf?.getTime() ?? Date.now();
   const pending = loadServiceSlos({ tier: q.tier });
   pending.catch(() => {}); // awaited below; must not count as unhandled while the zone is read
   const timeZone = await organisationTimeZone();
   const opts = { asOf, timeZone, detail: false, incidentLimit: q.incidents };
-  const result = (services: AvailabilitySummaryDto[]) => ({ asOf: new Date(asOf).toISOString(), services });
   const window = q.window === undefined || q.tier !== undefined ? null : labelWindow(q.window, timeZone, asOf);
   if (window) {
     // One window for every service: the range is known before the services are, so the
-    // services, impacts and incidents are all read at the same time.
-    const [services, loaded] = await Promise.all([pending, load(undefined, loadRange([window], asOf))]);
-    return result(await summarize(services, services.map(() => window), loaded, opts));
+    // services and the impacts are read at the same time.
+    const [services, rows] = await Promise.all([pending, load(undefined, loadRange([window], asOf))]);
+    return { asOf, services, windows: services.map(() => window), rows, opts };
   }
   const services = await pending;
   const windows = windowsFor(services, q.window, timeZone, asOf);
-  const loaded = await load(q.tier === undefined ? undefined : services.map((s) => s.id), loadRange(windows, asOf));
-  return result(await summarize(services, windows, loaded, opts));
+  const rows = await load(q.tier === undefined ? undefined : services.map((s) => s.id), loadRange(windows, asOf));
+  return { asOf, services, windows, rows, opts };
 }
 
 const DEFAULT_COUNTS: Record<BucketUnit, number> = { day: 30, week: 26, month: 12 };

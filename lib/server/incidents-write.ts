@@ -28,6 +28,8 @@ async function serviceIds(tx: Tx, impacts: ImpactDraft[]): Promise<string[]> {
 /** The incident fields its impact rows copy, so that availability and MTTx read them without a join. */
 type CopiedFields = {
   id: string;
+  number: number;
+  title: string;
   kind: "unplanned" | "maintenance";
   startedAt: Date;
   detectedAt: Date | null;
@@ -37,7 +39,7 @@ type CopiedFields = {
 
 const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-/** True when the impact rows' copies of the incident (kind, milestones, hence bounds) are stale. */
+/** True when the impact rows' copies of the incident's kind and milestones (hence bounds) are stale. */
 function copiesChanged(before: CopiedFields, after: CopiedFields): boolean {
   return (
     before.kind !== after.kind ||
@@ -68,6 +70,8 @@ async function writeImpacts(
       incidentDetectedAt: incident.detectedAt,
       incidentAcknowledgedAt: incident.acknowledgedAt,
       incidentResolvedAt: incident.resolvedAt,
+      incidentNumber: incident.number,
+      incidentTitle: incident.title,
       effectiveStart: i.startedAt ?? incident.startedAt,
       effectiveEnd: i.endedAt ?? incident.resolvedAt,
     })),
@@ -176,9 +180,11 @@ export async function updateIncident(actor: Actor, id: string, input: IncidentUp
       },
     });
     if (updated.count === 0) throw ConflictError.staleVersion("incident");
-    // Impact rows carry the incident's kind and milestones: rewrite them only when those or the
-    // impacts themselves change, not for a title or summary edit.
-    if (input.impacts || copiesChanged(beforeRow, { id, ...merged })) await writeImpacts(tx, { id, ...merged }, impacts);
+    // Impact rows carry the incident's kind, milestones and title: rewrite them only when the
+    // first two or the impacts themselves change; a new title is copied in place.
+    const copied = { id, number: beforeRow.number, title: input.title ?? beforeRow.title, ...merged };
+    if (input.impacts || copiesChanged(beforeRow, copied)) await writeImpacts(tx, copied, impacts);
+    else if (copied.title !== beforeRow.title) await tx.impact.updateMany({ where: { incidentId: id }, data: { incidentTitle: copied.title } });
     const after = await reload(tx, id);
     await writeTimeline(tx, id, actor, changeEvents(before, after, new Date()));
     await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });

@@ -116,6 +116,11 @@ describe("incidents API", () => {
     await expect(prisma.impact.updateMany({ where, data: { incidentAcknowledgedAt: new Date(T("5T12:07:00")) } })).rejects.toThrow();
     await call(events.POST, { method: "POST", token: tokens.editor, params: { id: created.body.id }, body: { type: "acknowledged", message: "On it", at: T("5T12:07:00") } });
     expect(await prisma.impact.findFirstOrThrow({ where })).toMatchObject({ incidentAcknowledgedAt: new Date(T("5T12:07:00")) });
+    // The reference and title too: a title edit alone reaches the impact rows.
+    const renamed = await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id: created.body.id }, body: { version: 2, title: "Renamed" } });
+    expect(renamed.status).toBe(200);
+    expect(await prisma.impact.findFirstOrThrow({ where })).toMatchObject({ incidentTitle: "Renamed", incidentNumber: Number(created.body.reference.slice(4)) });
+    await expect(prisma.incident.update({ where: { id: created.body.id }, data: { title: "Behind the copies' back" } })).rejects.toThrow();
   });
 
   it("lists newest first with filters and cursor pagination", async () => {

@@ -1,6 +1,10 @@
 import { AvailabilityListQuery } from "@/lib/schemas/availability";
-import { allAvailability } from "@/lib/server/availability";
+import { allAvailabilityJson } from "@/lib/server/availability-fleet";
 import { parse, searchParamsObject } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
-export const GET = apiRoute("viewer", ({ req }) => allAvailability(parse(AvailabilityListQuery, searchParamsObject(req))));
+// The body arrives serialised: a large fleet is summarised (and serialised) in parts, side by side.
+export const GET = apiRoute("viewer", async ({ req }) => {
+  const body = await allAvailabilityJson(parse(AvailabilityListQuery, searchParamsObject(req)));
+  return new Response(body, { headers: { "content-type": "application/json" } });
+});

@@ -1,7 +1,20 @@
--- Impact rows also carry their incident's detected / acknowledged / resolved instants, so that
--- MTTD / MTTA / MTTR for every service come from the one impact read. The constraint trigger of
--- incident-checks.sql, which keeps an impact's copies of its incident's kind and start equal to
--- the incident's, now checks these copies as well.
+-- AlterTable
+ALTER TABLE "Impact" ADD COLUMN     "incidentAcknowledgedAt" TIMESTAMP(3),
+ADD COLUMN     "incidentDetectedAt" TIMESTAMP(3),
+ADD COLUMN     "incidentNumber" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "incidentResolvedAt" TIMESTAMP(3),
+ADD COLUMN     "incidentTitle" TEXT NOT NULL DEFAULT '';
+
+-- ---------------------------------------------------------------------------
+-- Appended from prisma/sql/impact-incident-copies.sql:
+-- SQL that schema.prisma cannot express, so the schema engine does not generate
+-- it (npm run db:migration:new -- <name> --append <file>).
+-- ---------------------------------------------------------------------------
+-- Impact rows also carry their incident's detected / acknowledged / resolved instants (MTTD /
+-- MTTA / MTTR) and its number and title (the attribution list), so that the availability of
+-- every service comes from the one impact read. The constraint trigger of incident-checks.sql,
+-- which keeps an impact's copies of its incident's kind and start equal to the incident's, now
+-- checks these copies as well.
 CREATE OR REPLACE FUNCTION "impact_inside_incident"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE target text; bad record;
 BEGIN
@@ -16,6 +29,8 @@ BEGIN
          OR imp."incidentDetectedAt" IS DISTINCT FROM inc."detectedAt"
          OR imp."incidentAcknowledgedAt" IS DISTINCT FROM inc."acknowledgedAt"
          OR imp."incidentResolvedAt" IS DISTINCT FROM inc."resolvedAt"
+         OR imp."incidentNumber" <> inc."number"
+         OR imp."incidentTitle" <> inc."title"
          OR (inc."resolvedAt" IS NOT NULL AND (imp."effectiveEnd" IS NULL OR imp."effectiveEnd" > inc."resolvedAt"))
          OR (inc."resolvedAt" IS NOT NULL AND imp."effectiveStart" > inc."resolvedAt"))
   LIMIT 1;
@@ -30,7 +45,9 @@ ALTER TABLE "Impact" DISABLE TRIGGER "Impact_inside_incident";
 UPDATE "Impact" imp
    SET "incidentDetectedAt" = inc."detectedAt",
        "incidentAcknowledgedAt" = inc."acknowledgedAt",
-       "incidentResolvedAt" = inc."resolvedAt"
+       "incidentResolvedAt" = inc."resolvedAt",
+       "incidentNumber" = inc."number",
+       "incidentTitle" = inc."title"
   FROM "Incident" inc
  WHERE inc."id" = imp."incidentId";
 ALTER TABLE "Impact" ENABLE TRIGGER "Impact_inside_incident";

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as settings from "@/app/api/v1/settings/route";
+import { AvailabilityListQuery } from "@/lib/schemas/availability";
+import { allAvailabilityJson, fleetParts } from "@/lib/server/availability-fleet";
+import { fleetWorkers } from "@/lib/server/fleet-workers";
+import { call } from "../support/api";
+import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { logIncident, makeService } from "../support/incidents";
+
+// Two workers whatever the machine's cores, so that the fleet is cut in three parts. Set before
+// anything in this file starts the process's workers.
+process.env.NINES_FLEET_WORKERS = "2";
+
+let tokens: Tokens;
+beforeAll(async () => {
+  ({ tokens } = await tokensForAllRoles());
+  await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Europe/Berlin" } });
+});
+
+describe("the all-services summary computed in parts on worker threads", () => {
+  it("is the same response, service for service and in the same order, as computed on one thread", async () => {
+    const slugs: string[] = [];
+    for (let i = 0; i < 5; i++) slugs.push(await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99 + i / 1000, maintenance: i % 2 ? "exclude" : "count" }));
+    // Shared incidents, partial and full, maintenance, one still open: every figure has work to do.
+    await logIncident(tokens.editor, {
+      startedAt: "2026-05-03T10:00:00Z", detectedAt: "2026-05-03T10:04:00Z", acknowledgedAt: "2026-05-03T10:09:00Z", resolvedAt: "2026-05-03T11:30:00Z",
+      impacts: slugs.slice(0, 3).map((service, i) => ({ service, fraction: 1 / (i + 1) })),
+    });
+    await logIncident(tokens.editor, {
+      kind: "maintenance", severity: "SEV5", startedAt: "2026-05-10T01:00:00Z", resolvedAt: "2026-05-10T03:00:00Z",
+      impacts: slugs.slice(2).map((service) => ({ service })),
+    });
+    await logIncident(tokens.editor, { title: "Still going", startedAt: "2026-05-20T08:00:00Z", impacts: [{ service: slugs[4] as string, fraction: 0.3 }] });
+    expect(await fleetWorkers().settled()).toBe(2);
+
+    for (const query of [{ window: "month:2026-05" }, { window: "rolling:30d" }, {}]) {
+      const q = AvailabilityListQuery.parse({ ...query, asOf: "2026-05-25T12:00:00Z", incidents: "5" });
+      const onOne = await allAvailabilityJson(q, { splitMinServices: Number.POSITIVE_INFINITY });
+      const inParts = await allAvailabilityJson(q, { splitMinServices: 0 });
+      expect(JSON.parse(inParts)).toEqual(JSON.parse(onOne));
+      const mine = JSON.parse(inParts).services.filter((s: { service: { slug: string } }) => slugs.includes(s.service.slug));
+      expect(mine).toHaveLength(5);
+      expect(mine.find((s: { service: { slug: string } }) => s.service.slug === slugs[4]).incidents[0]).toMatchObject({ title: "Still going" });
+    }
+  });
+});
+
+describe("fleetParts", () => {
+  it.each([
+    [1000, 0],
+    [1000, 1],
+    [1000, 3],
+    [7, 2],
+    [1, 3],
+    [0, 2],
+  ])("cuts %i services for %i workers into contiguous parts covering each once", (n, workers) => {
+    const parts = fleetParts(n, workers);
+    expect(parts).toHaveLength(workers + 1);
+    const covered = parts.flatMap((p) => Array.from({ length: p.to - p.from }, (_, i) => p.from + i));
+    expect(covered).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+});
