@@ -22,7 +22,8 @@ ALTER TABLE "Impact" ADD CONSTRAINT "Impact_interval_ordered" CHECK (
 );
 
 -- An impact's own interval lies inside its incident's, and its copies of the incident's kind and
--- start agree with it. This spans two tables, so a CHECK cannot
+-- start agree with it. (impact-incident-copies.sql, a later migration, replaces this function to
+-- check the copies added then as well.) This spans two tables, so a CHECK cannot
 -- say it; a constraint trigger checked at commit sees the incident and its impacts together.
 CREATE FUNCTION "impact_inside_incident"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE target text; bad record;
