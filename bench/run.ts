@@ -129,7 +129,12 @@ async function measureScale(name: string, size: SeedSize, asOf: number): Promise
     await measure("all services, 26 weeks", 15, 3, () => get(`/api/v1/availability/series?${sq}`), floor(ids, seriesFrom, asOf, false));
     return rows;
   } finally {
-    if (app && app.exitCode === null) app.kill("SIGTERM");
+    // The app first, so that stopping the database does not cut its idle connections under it.
+    if (app && app.exitCode === null) {
+      const exited = new Promise((resolve) => app?.once("exit", resolve));
+      app.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
     await pool.end();
     await db.stop();
   }
