@@ -2,7 +2,7 @@ import "server-only";
 import type { TierFilter } from "@/lib/schemas/common";
 import { impactsParams, impactsSql } from "./availability-sql";
 import { pool } from "./db";
-import { collectImpacts, type ImpactRow, type LoadedImpacts } from "./impact-rows";
+import type { ImpactRow } from "./impact-rows";
 
 export type ServiceSlo = {
   id: string;
@@ -64,11 +64,6 @@ export async function loadImpactRows(serviceIds: string[] | undefined, from: num
     rowMode: "array",
   });
   return rows;
-}
-
-/** The same, as objects by service id (a service without impacts has no entry). */
-export async function loadImpacts(serviceIds: string[] | undefined, from: number, to: number, withIncident: boolean): Promise<LoadedImpacts> {
-  return collectImpacts(await loadImpactRows(serviceIds, from, to, withIncident));
 }
 
 export async function organisationTimeZone(): Promise<string> {

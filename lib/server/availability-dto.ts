@@ -119,6 +119,14 @@ export function toSummaryDto(args: {
   return dto;
 }
 
+export type SeriesDto = {
+  service: { slug: string; name: string; tier: { rank: number; name: string } };
+  bucket: "day" | "week" | "month";
+  timeZone: string;
+  slo: { target: number; maintenance: "count" | "exclude" };
+  entries: SeriesEntryDto[];
+};
+
 export type SeriesEntryDto = {
   label: string;
   from: string;

@@ -1,9 +1,9 @@
 import "server-only";
 import { formatIsoInstant } from "@/lib/domain";
-import type { AvailabilityListQuery } from "@/lib/schemas/availability";
-import { loadFleet, type FleetData } from "./availability";
-import { summarize } from "./availability-summaries";
-import { fleetWorkers, type FleetWorker } from "./fleet-workers";
+import type { AvailabilityListQuery, SeriesQuery } from "@/lib/schemas/availability";
+import { loadFleet, loadFleetSeries, type FleetData, type SeriesData } from "./availability";
+import { seriesOf, summarize } from "./availability-summaries";
+import { fleetWorkers, type FleetJob, type FleetWorker } from "./fleet-workers";
 import { collectImpacts, packImpactRows } from "./impact-rows";
 
 // Below this many services one thread is quicker than packing work for another.
@@ -12,26 +12,7 @@ const SPLIT_MIN_SERVICES = 200;
 const HERE_SHARE = 1.2;
 
 type Part = { from: number; to: number };
-
-/** Services [from, to) of the fleet, summarised here, as a JSON array. */
-function here(data: FleetData, { from, to }: Part): string {
-  const services = data.services.slice(from, to);
-  const loaded = collectImpacts(data.rows, new Set(services.map((s) => s.id)));
-  return JSON.stringify(summarize(services, data.windows.slice(from, to), loaded, data.opts));
-}
-
-/** The same on a worker; if the worker fails, here after all. */
-function there(worker: FleetWorker, data: FleetData, part: Part): Promise<string> {
-  const services = data.services.slice(part.from, part.to);
-  const packed = packImpactRows(
-    data.rows,
-    services.map((s) => s.id),
-  );
-  return worker.run({ services, windows: data.windows.slice(part.from, part.to), packed, opts: data.opts }).catch((err: unknown) => {
-    console.error("[fleet] a worker failed its part; computing it here:", err instanceof Error ? err.message : err);
-    return here(data, part);
-  });
-}
+type Data = ({ kind: "summaries" } & FleetData) | ({ kind: "series" } & SeriesData);
 
 /** Contiguous parts of n services: the first for this thread, one per worker after it. */
 export function fleetParts(n: number, workers: number): Part[] {
@@ -41,21 +22,56 @@ export function fleetParts(n: number, workers: number): Part[] {
   return [{ from: 0, to: first }, ...Array.from({ length: workers }, (_, i) => ({ from: Math.min(n, first + i * size), to: Math.min(n, first + (i + 1) * size) }))];
 }
 
+/** Services [from, to), computed here, as a JSON array. */
+function here(data: Data, { from, to }: Part): string {
+  const services = data.services.slice(from, to);
+  const loaded = collectImpacts(data.rows, new Set(services.map((s) => s.id)));
+  if (data.kind === "series") return JSON.stringify(seriesOf(services, data.windows, loaded, data.opts));
+  return JSON.stringify(summarize(services, data.windows.slice(from, to), loaded, data.opts));
+}
+
+/** The same on a worker; if the worker fails, here after all. */
+function there(worker: FleetWorker, data: Data, part: Part): Promise<string> {
+  const services = data.services.slice(part.from, part.to);
+  const packed = packImpactRows(
+    data.rows,
+    services.map((s) => s.id),
+  );
+  const job: FleetJob =
+    data.kind === "series"
+      ? { kind: "series", services, windows: data.windows, packed, opts: data.opts }
+      : { kind: "summaries", services, windows: data.windows.slice(part.from, part.to), packed, opts: data.opts };
+  return worker.run(job).catch((err: unknown) => {
+    console.error("[fleet] a worker failed its part; computing it here:", err instanceof Error ? err.message : err);
+    return here(data, part);
+  });
+}
+
 /**
- * `GET /api/v1/availability` as a JSON body, `{"asOf", "services": [...]}`. The rows are read
- * once, here; then for a large fleet the list is cut into contiguous parts, one for this thread
- * and one per ready worker thread (fleet-workers.ts), each summarised and serialised by the same
- * code (availability-summaries.ts), and the parts' JSON is joined in order. Every figure of a
- * service comes from one thread.
+ * The rows are read once, here; then for a large fleet the list is cut into contiguous parts, one
+ * for this thread and one per ready worker thread (fleet-workers.ts), each computed and serialised
+ * by the same code (availability-summaries.ts), and the parts' JSON is joined in order. Every
+ * figure of a service comes from one thread.
  */
-export async function allAvailabilityJson(q: AvailabilityListQuery, opts: { splitMinServices?: number } = {}): Promise<string> {
-  const data = await loadFleet(q);
+async function inParts(data: Data, key: string, splitMinServices: number): Promise<string> {
   const n = data.services.length;
-  const workers = n >= (opts.splitMinServices ?? SPLIT_MIN_SERVICES) ? fleetWorkers().available() : [];
+  const workers = n >= splitMinServices ? fleetWorkers().available() : [];
   const [mine, ...theirs] = fleetParts(n, workers.length) as [Part, ...Part[]];
   // Posted before this thread starts its own part, so that the parts run side by side.
   const remote = theirs.map((part, i) => there(workers[i] as FleetWorker, data, part));
   const parts = [here(data, mine), ...(await Promise.all(remote))];
-  const services = parts.map((p) => p.slice(1, -1)).filter((p) => p !== "").join(",");
-  return `{"asOf":${JSON.stringify(formatIsoInstant(data.asOf))},"services":[${services}]}`;
+  const elements = parts.map((p) => p.slice(1, -1)).filter((p) => p !== "").join(",");
+  return `{"asOf":${JSON.stringify(formatIsoInstant(data.asOf))},"${key}":[${elements}]}`;
+}
+
+type SplitOptions = { splitMinServices?: number };
+
+/** `GET /api/v1/availability` as a JSON body, `{"asOf", "services": [...]}`. */
+export async function allAvailabilityJson(q: AvailabilityListQuery, opts: SplitOptions = {}): Promise<string> {
+  return inParts({ kind: "summaries", ...(await loadFleet(q)) }, "services", opts.splitMinServices ?? SPLIT_MIN_SERVICES);
+}
+
+/** `GET /api/v1/availability/series` as a JSON body, `{"asOf", "series": [...]}`. */
+export async function allSeriesJson(q: SeriesQuery, opts: SplitOptions = {}): Promise<string> {
+  return inParts({ kind: "series", ...(await loadFleetSeries(q)) }, "series", opts.splitMinServices ?? SPLIT_MIN_SERVICES);
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { computeIncidentMetrics, summarizeService, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
+import { budgetSecondsFor, computeIncidentMetrics, computeSeriesTotals, summarizeService, type BucketUnit, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
 import type { ServiceSlo } from "./availability-data";
-import { toSummaryDto, type AvailabilitySummaryDto } from "./availability-dto";
+import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesDto } from "./availability-dto";
 import type { LoadedImpacts } from "./impact-rows";
 
-// Summaries of rows already read. No database access here, so that a fleet worker thread
+// Summaries and series of rows already read. No database access here, so that a fleet worker thread
 // (fleet-worker.ts) loads only this, the domain and the DTO mapping.
 
 export type SummarizeOptions = { asOf: number; timeZone: string; detail: boolean; incidentLimit: number };
@@ -22,5 +22,23 @@ export function summarize(services: ServiceSlo[], windows: ResolvedWindow[], loa
     for (const impact of impacts) times.push(loaded.incidents.get(impact.incidentId) as IncidentTimes);
     const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
     return toSummaryDto({ service, window, summary, metrics, asOf, timeZone, labels, detail, incidentLimit });
+  });
+}
+
+export type SeriesOptions = { asOf: number; bucket: BucketUnit; timeZone: string };
+
+/** Each service's figures per bucket (`windows`), from its impacts; also run on fleet workers. */
+export function seriesOf(services: ServiceSlo[], windows: ResolvedWindow[], loaded: LoadedImpacts, opts: SeriesOptions): SeriesDto[] {
+  const { asOf, bucket, timeZone } = opts;
+  return services.map((service) => {
+    const impacts = loaded.byService.get(service.id)?.impacts ?? [];
+    const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance });
+    return {
+      service: { slug: service.slug, name: service.name, tier: service.tier },
+      bucket,
+      timeZone,
+      slo: { target: service.target, maintenance: service.maintenance },
+      entries: results.map((r, i) => toSeriesEntry((windows[i] as ResolvedWindow).label, r, budgetSecondsFor(service.target, r.totalSeconds))),
+    };
   });
 }

@@ -2,9 +2,8 @@ import "server-only";
 import {
   bucketWindows,
   bucketsBetween,
-  budgetSecondsFor,
-  computeSeriesTotals,
   currentWindowForSlo,
+  formatIsoInstant,
   LONGEST_BURN_LOOKBACK,
   parseSloWindow,
   parseWindow,
@@ -13,11 +12,11 @@ import {
   type ResolvedWindow,
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
-import { loadImpactRows, loadImpacts, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
-import { collectImpacts, type ImpactRow } from "./impact-rows";
+import { loadImpactRows, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
+import type { AvailabilitySummaryDto, SeriesDto } from "./availability-dto";
+import { seriesOf, summarize, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
 import { NotFoundError, ValidationError } from "./errors";
-import { toSeriesEntry, type AvailabilitySummaryDto, type SeriesEntryDto } from "./availability-dto";
-import { summarize, type SummarizeOptions } from "./availability-summaries";
+import { collectImpacts, type ImpactRow } from "./impact-rows";
 
 /** The requested window (labels are validated by the query schema), in the organisation's zone. */
 function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
@@ -109,64 +108,42 @@ function seriesWindows(q: SeriesQuery, timeZone: string, asOf: number): Resolved
   return windows;
 }
 
-export type SeriesDto = {
-  service: { slug: string; name: string; tier: { rank: number; name: string } };
-  bucket: BucketUnit;
-  timeZone: string;
-  slo: { target: number; maintenance: "count" | "exclude" };
-  entries: SeriesEntryDto[];
-};
+/** Everything a series of some services (or of every service) is computed from. */
+export type SeriesData = { asOf: number; services: ServiceSlo[]; windows: ResolvedWindow[]; rows: ImpactRow[]; opts: SeriesOptions };
 
 /**
  * Either some services (their impacts are read by service id) or every service (a promise, so that
  * the services and the impacts across the whole table are read at the same time).
  */
-async function series(
-  target: { services: ServiceSlo[] } | { every: Promise<ServiceSlo[]> },
-  q: SeriesQuery,
-  timeZone: string,
-): Promise<{ asOf: string; series: SeriesDto[] }> {
+async function loadSeries(target: { services: ServiceSlo[] } | { every: Promise<ServiceSlo[]> }, q: SeriesQuery, timeZone: string): Promise<SeriesData> {
   const asOf = q.asOf?.getTime() ?? Date.now();
   const windows = seriesWindows(q, timeZone, asOf);
   const first = windows[0];
   const last = windows.at(-1);
   const to = last ? Math.min(last.to, asOf) : 0;
-  const [services, data] =
+  const [services, rows] =
     "services" in target
-      ? [target.services, first ? await loadImpacts(target.services.map((s) => s.id), first.from, to, false) : null]
-      : await Promise.all([target.every, first ? loadImpacts(undefined, first.from, to, false) : null]);
-  return {
-    asOf: new Date(asOf).toISOString(),
-    series: services.map((service) => {
-      const impacts = data?.byService.get(service.id)?.impacts ?? [];
-      const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance });
-      return {
-        service: { slug: service.slug, name: service.name, tier: service.tier },
-        bucket: q.bucket,
-        timeZone,
-        slo: { target: service.target, maintenance: service.maintenance },
-        entries: results.map((r, i) =>
-          toSeriesEntry((windows[i] as ResolvedWindow).label, r, budgetSecondsFor(service.target, r.totalSeconds)),
-        ),
-      };
-    }),
-  };
+      ? [target.services, first ? await loadImpactRows(target.services.map((s) => s.id), first.from, to, false) : []]
+      : await Promise.all([target.every, first ? loadImpactRows(undefined, first.from, to, false) : []]);
+  return { asOf, services, windows, rows, opts: { asOf, bucket: q.bucket, timeZone } };
 }
 
 export async function serviceSeries(slug: string, q: SeriesQuery): Promise<{ asOf: string } & SeriesDto> {
   const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
-  const result = await series({ services: [service] }, q, timeZone);
-  return { asOf: result.asOf, ...(result.series[0] as SeriesDto) };
+  const data = await loadSeries({ services: [service] }, q, timeZone);
+  const [one] = seriesOf(data.services, data.windows, collectImpacts(data.rows), data.opts);
+  return { asOf: formatIsoInstant(data.asOf), ...(one as SeriesDto) };
 }
 
-export async function allSeries(q: SeriesQuery): Promise<{ asOf: string; series: SeriesDto[] }> {
+/** Every service's series (or a tier's), with what they are computed from. */
+export async function loadFleetSeries(q: SeriesQuery): Promise<SeriesData> {
   if (q.tier !== undefined) {
     const [services, timeZone] = await Promise.all([loadServiceSlos({ tier: q.tier }), organisationTimeZone()]);
-    return series({ services }, q, timeZone);
+    return loadSeries({ services }, q, timeZone);
   }
   const services = loadServiceSlos({});
   // A rejected services read must not go unhandled while the time zone is read.
   services.catch(() => {});
-  return series({ every: services }, q, await organisationTimeZone());
+  return loadSeries({ every: services }, q, await organisationTimeZone());
 }

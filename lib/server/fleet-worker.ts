@@ -1,11 +1,11 @@
 import "server-only";
 import { parentPort } from "node:worker_threads";
-import { summarize } from "./availability-summaries";
+import { seriesOf, summarize } from "./availability-summaries";
 import { unpackImpacts } from "./impact-rows";
 import type { FleetJobMessage, FleetWorkerReply } from "./fleet-workers";
 
-// Runs in a worker thread (fleet-workers.ts): summarises the services it is sent, as JSON. Pure
-// computation: everything it needs comes in the message.
+// Runs in a worker thread (fleet-workers.ts): the summaries or series of the services it is sent,
+// as JSON. Pure computation: everything it needs comes in the message.
 const port = parentPort;
 if (!port) throw new Error("fleet-worker.ts runs in a worker thread (see fleet-workers.ts)");
 
@@ -16,7 +16,8 @@ port.on("message", ({ id, job }: FleetJobMessage) => {
       job.services.map((s) => s.id),
       job.packed,
     );
-    reply = { id, json: JSON.stringify(summarize(job.services, job.windows, loaded, job.opts)) };
+    const figures = job.kind === "series" ? seriesOf(job.services, job.windows, loaded, job.opts) : summarize(job.services, job.windows, loaded, job.opts);
+    reply = { id, json: JSON.stringify(figures) };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -5,13 +5,19 @@ import path from "node:path";
 import { SHARE_ENV, Worker } from "node:worker_threads";
 import type { ResolvedWindow } from "@/lib/domain";
 import type { ServiceSlo } from "./availability-data";
-import type { SummarizeOptions } from "./availability-summaries";
+import type { SeriesOptions, SummarizeOptions } from "./availability-summaries";
 import type { PackedImpacts } from "./impact-rows";
 
-/** Some services to summarise, with everything that takes: the worker reads nothing itself. */
-export type FleetJob = { services: ServiceSlo[]; windows: ResolvedWindow[]; packed: PackedImpacts; opts: SummarizeOptions };
+/**
+ * Some services' summaries or series to compute, with everything that takes (`windows` is each
+ * service's window for summaries, the buckets for series): the worker reads nothing itself.
+ */
+export type FleetJob = { services: ServiceSlo[]; windows: ResolvedWindow[]; packed: PackedImpacts } & (
+  | { kind: "summaries"; opts: SummarizeOptions }
+  | { kind: "series"; opts: SeriesOptions }
+);
 export type FleetJobMessage = { id: number; job: FleetJob };
-/** `json`: the services' summaries as a JSON array. */
+/** `json`: the services' summaries or series, as a JSON array. */
 export type FleetWorkerReply = { ready: true } | { id: number; json: string } | { id: number; error: string };
 
 // Plain JavaScript, so that Node starts it as it is; it loads the TypeScript (see there).
@@ -79,8 +85,9 @@ export class FleetWorker {
 }
 
 /**
- * Worker threads for the all-services summary: its services are split between this thread and
- * the workers, so that computing and serialising a thousand summaries uses more than one core.
+ * Worker threads for the all-services summary and series: their services are split between this
+ * thread and the workers, so that computing and serialising a thousand services' figures uses
+ * more than one core.
  * Until a worker has loaded (or if none can run) the caller does all the work itself, so a request
  * never waits for a worker to start.
  */

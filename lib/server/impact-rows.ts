@@ -55,8 +55,7 @@ export function collectImpacts(rows: readonly ImpactRow[], only?: ReadonlySet<st
 }
 
 /**
- * Some services' rows (read with the incident's copies) packed into a few flat arrays for a
- * worker thread. Structured clone of thousands of small objects costs the sender several
+ * Some services' rows packed into a few flat arrays for a worker thread. Structured clone of thousands of small objects costs the sender several
  * milliseconds and the receiver twice that; flat arrays cost a fraction, and their buffers move
  * rather than being copied. Nulls travel as NaN; ids and titles are joined with NUL, which
  * PostgreSQL text cannot contain.
@@ -106,7 +105,8 @@ export function packImpactRows(rows: readonly ImpactRow[], serviceIds: readonly 
     numbers[k * 4 + 1] = row[4];
     numbers[k * 4 + 2] = orNaN(row[5]);
     numbers[k * 4 + 3] = row[6];
-    if (!named.has(row[1])) named.set(row[1], row);
+    // Rows read without the incident's copies (series) name no incidents, as in collectImpacts().
+    if (row[10] !== undefined && !named.has(row[1])) named.set(row[1], row);
   }
   const timesMaintenance = new Uint8Array(named.size);
   const timesNumbers = new Float64Array(named.size * 5);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as settings from "@/app/api/v1/settings/route";
-import { AvailabilityListQuery } from "@/lib/schemas/availability";
-import { allAvailabilityJson, fleetParts } from "@/lib/server/availability-fleet";
+import { AvailabilityListQuery, SeriesQuery } from "@/lib/schemas/availability";
+import { allAvailabilityJson, allSeriesJson, fleetParts } from "@/lib/server/availability-fleet";
 import { fleetWorkers } from "@/lib/server/fleet-workers";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
@@ -17,20 +17,25 @@ beforeAll(async () => {
   await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Europe/Berlin" } });
 });
 
-describe("the all-services summary computed in parts on worker threads", () => {
-  it("is the same response, service for service and in the same order, as computed on one thread", async () => {
-    const slugs: string[] = [];
-    for (let i = 0; i < 5; i++) slugs.push(await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99 + i / 1000, maintenance: i % 2 ? "exclude" : "count" }));
-    // Shared incidents, partial and full, maintenance, one still open: every figure has work to do.
-    await logIncident(tokens.editor, {
-      startedAt: "2026-05-03T10:00:00Z", detectedAt: "2026-05-03T10:04:00Z", acknowledgedAt: "2026-05-03T10:09:00Z", resolvedAt: "2026-05-03T11:30:00Z",
-      impacts: slugs.slice(0, 3).map((service, i) => ({ service, fraction: 1 / (i + 1) })),
-    });
-    await logIncident(tokens.editor, {
-      kind: "maintenance", severity: "SEV5", startedAt: "2026-05-10T01:00:00Z", resolvedAt: "2026-05-10T03:00:00Z",
-      impacts: slugs.slice(2).map((service) => ({ service })),
-    });
-    await logIncident(tokens.editor, { title: "Still going", startedAt: "2026-05-20T08:00:00Z", impacts: [{ service: slugs[4] as string, fraction: 0.3 }] });
+/** Five services with shared incidents, partial and full, maintenance, one still open. */
+async function makeFleet(): Promise<string[]> {
+  const slugs: string[] = [];
+  for (let i = 0; i < 5; i++) slugs.push(await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99 + i / 1000, maintenance: i % 2 ? "exclude" : "count" }));
+  await logIncident(tokens.editor, {
+    startedAt: "2026-05-03T10:00:00Z", detectedAt: "2026-05-03T10:04:00Z", acknowledgedAt: "2026-05-03T10:09:00Z", resolvedAt: "2026-05-03T11:30:00Z",
+    impacts: slugs.slice(0, 3).map((service, i) => ({ service, fraction: 1 / (i + 1) })),
+  });
+  await logIncident(tokens.editor, {
+    kind: "maintenance", severity: "SEV5", startedAt: "2026-05-10T01:00:00Z", resolvedAt: "2026-05-10T03:00:00Z",
+    impacts: slugs.slice(2).map((service) => ({ service })),
+  });
+  await logIncident(tokens.editor, { title: "Still going", startedAt: "2026-05-20T08:00:00Z", impacts: [{ service: slugs[4] as string, fraction: 0.3 }] });
+  return slugs;
+}
+
+describe("the all-services summary and series computed in parts on worker threads", () => {
+  it("is the same summary response, service for service and in the same order, as computed on one thread", async () => {
+    const slugs = await makeFleet();
     expect(await fleetWorkers().settled()).toBe(2);
 
     for (const query of [{ window: "month:2026-05" }, { window: "rolling:30d" }, {}]) {
@@ -41,6 +46,22 @@ describe("the all-services summary computed in parts on worker threads", () => {
       const mine = JSON.parse(inParts).services.filter((s: { service: { slug: string } }) => slugs.includes(s.service.slug));
       expect(mine).toHaveLength(5);
       expect(mine.find((s: { service: { slug: string } }) => s.service.slug === slugs[4]).incidents[0]).toMatchObject({ title: "Still going" });
+    }
+  });
+
+  it("is the same series response as computed on one thread", async () => {
+    const slugs = await makeFleet();
+    expect(await fleetWorkers().settled()).toBe(2);
+    for (const query of [{ bucket: "week", count: "8" }, { bucket: "day", from: "2026-05-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }]) {
+      const q = SeriesQuery.parse({ ...query, asOf: "2026-05-25T12:00:00Z" });
+      const onOne = await allSeriesJson(q, { splitMinServices: Number.POSITIVE_INFINITY });
+      const inParts = await allSeriesJson(q, { splitMinServices: 0 });
+      expect(JSON.parse(inParts)).toEqual(JSON.parse(onOne));
+      const mine = JSON.parse(inParts).series.filter((s: { service: { slug: string } }) => slugs.includes(s.service.slug));
+      expect(mine).toHaveLength(5);
+      // The open incident on the last service shows as downtime in some bucket.
+      const last = mine.find((s: { service: { slug: string } }) => s.service.slug === slugs[4]);
+      expect(last.entries.some((e: { downtimeSeconds: number }) => e.downtimeSeconds > 0)).toBe(true);
     }
   });
 });

@@ -1,6 +1,10 @@
 import { SeriesQuery } from "@/lib/schemas/availability";
-import { allSeries } from "@/lib/server/availability";
+import { allSeriesJson } from "@/lib/server/availability-fleet";
 import { parse, searchParamsObject } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
-export const GET = apiRoute("viewer", ({ req }) => allSeries(parse(SeriesQuery, searchParamsObject(req))));
+// The body arrives serialised: a large fleet's series are computed (and serialised) in parts, side by side.
+export const GET = apiRoute("viewer", async ({ req }) => {
+  const body = await allSeriesJson(parse(SeriesQuery, searchParamsObject(req)));
+  return new Response(body, { headers: { "content-type": "application/json" } });
+});
