@@ -36,3 +36,8 @@ export function apiRoute<P = Record<string, never>>(need: Role, handler: Handler
 export function created(body: unknown): NextResponse {
   return NextResponse.json(body, { status: 201 });
 }
+
+/** A 200 whose JSON body is already serialised (built in parts, see availability-fleet.ts). */
+export function serializedJson(body: string): Response {
+  return new Response(body, { headers: { "content-type": "application/json" } });
+}

@@ -1,10 +1,7 @@
 import { SeriesQuery } from "@/lib/schemas/availability";
 import { allSeriesJson } from "@/lib/server/availability-fleet";
 import { parse, searchParamsObject } from "@/lib/server/http";
-import { apiRoute } from "@/lib/server/route";
+import { apiRoute, serializedJson } from "@/lib/server/route";
 
 // The body arrives serialised: a large fleet's series are computed (and serialised) in parts, side by side.
-export const GET = apiRoute("viewer", async ({ req }) => {
-  const body = await allSeriesJson(parse(SeriesQuery, searchParamsObject(req)));
-  return new Response(body, { headers: { "content-type": "application/json" } });
-});
+export const GET = apiRoute("viewer", async ({ req }) => serializedJson(await allSeriesJson(parse(SeriesQuery, searchParamsObject(req)))));
