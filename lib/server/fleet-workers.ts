@@ -137,6 +137,7 @@ export class FleetWorkers {
 function workerCount(): number {
   const configured = process.env.NINES_FLEET_WORKERS;
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
+  if (configured !== undefined) console.error(`[fleet] NINES_FLEET_WORKERS=${JSON.stringify(configured)} is not a whole number; using the default`);
   if (process.env.NODE_ENV === "development") return 0;
   return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
