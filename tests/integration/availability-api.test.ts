@@ -6,8 +6,9 @@ import * as series from "@/app/api/v1/services/[slug]/availability/series/route"
 import * as events from "@/app/api/v1/incidents/[id]/events/route";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as settings from "@/app/api/v1/settings/route";
+import * as tiers from "@/app/api/v1/tiers/route";
 import { call } from "../support/api";
-import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { freeTierRank, tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { logIncident, makeService } from "../support/incidents";
 
 let tokens: Tokens;
@@ -140,6 +141,16 @@ describe("availability semantics over HTTP", () => {
     const rank = mine.service.tier.rank;
     const byTier = await call(all.GET, { token: tokens.viewer, path: `/api/v1/availability?window=month:2026-04&tier=${rank}` });
     expect(byTier.body.services.map((s: { service: { slug: string } }) => s.service.slug)).toEqual([slug]);
+  });
+
+  it("answers a tier with no services yet with empty lists, not an error", async () => {
+    const rank = await freeTierRank();
+    const tier = await call(tiers.POST, { method: "POST", token: tokens.admin, body: { rank, name: `Empty ${rank}`, sloTarget: 0.99 } });
+    expect(tier.status).toBe(201);
+    const summary = await call(all.GET, { token: tokens.viewer, path: `/api/v1/availability?window=month:2026-04&tier=${rank}` });
+    expect(summary).toMatchObject({ status: 200, body: { services: [] } });
+    const series = await call(allSeries.GET, { token: tokens.viewer, path: `/x?bucket=week&count=4&tier=${rank}` });
+    expect(series).toMatchObject({ status: 200, body: { series: [] } });
   });
 
   it("names each service's top three incidents in the all-services summary, or as many as asked", async () => {
