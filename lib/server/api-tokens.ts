@@ -1,17 +1,23 @@
 import "server-only";
 import type { ApiToken } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { ApiTokenInput } from "@/lib/schemas/api-token";
 import type { Actor } from "./auth/actor";
+import { lesserRole } from "./auth/roles";
 import { hashTokenSecret, newTokenSecret, tokenDisplayPrefix } from "./auth/token-secret";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { NotFoundError } from "./errors";
+
+const USER_FIELDS = { email: true, role: true } as const;
 
 export type ApiTokenDto = {
   id: string;
   name: string;
   prefix: string;
   role: "viewer" | "editor" | "admin";
+  /** What the token may do now: the lesser of its role and its owner's current role. */
+  effectiveRole: "viewer" | "editor" | "admin";
   createdBy: string;
   createdAt: string;
   lastUsedAt: string | null;
@@ -22,12 +28,13 @@ export type ApiTokenDto = {
   active: boolean;
 };
 
-function toDto(t: ApiToken & { user: { email: string } }): ApiTokenDto {
+function toDto(t: ApiToken & { user: { email: string; role: Role } }): ApiTokenDto {
   return {
     id: t.id,
     name: t.name,
     prefix: t.prefix,
     role: t.role,
+    effectiveRole: lesserRole(t.role, t.user.role),
     createdBy: t.user.email,
     createdAt: t.createdAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
@@ -39,7 +46,7 @@ function toDto(t: ApiToken & { user: { email: string } }): ApiTokenDto {
 }
 
 export async function listApiTokens(): Promise<ApiTokenDto[]> {
-  const rows = await prisma.apiToken.findMany({ include: { user: { select: { email: true } } }, orderBy: { createdAt: "desc" } });
+  const rows = await prisma.apiToken.findMany({ include: { user: { select: USER_FIELDS } }, orderBy: { createdAt: "desc" } });
   return rows.map(toDto);
 }
 
@@ -56,7 +63,7 @@ export async function createApiToken(actor: Actor, input: ApiTokenInput): Promis
         prefix: tokenDisplayPrefix(secret),
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
       },
-      include: { user: { select: { email: true } } },
+      include: { user: { select: USER_FIELDS } },
     });
     const token = toDto(row);
     await recordAudit(tx, actor, { action: "create", entityType: "api_token", entityId: row.id, after: token });
@@ -66,12 +73,12 @@ export async function createApiToken(actor: Actor, input: ApiTokenInput): Promis
 
 export async function revokeApiToken(actor: Actor, id: string): Promise<ApiTokenDto> {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.apiToken.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
+    const before = await tx.apiToken.findUnique({ where: { id }, include: { user: { select: USER_FIELDS } } });
     if (!before) throw new NotFoundError("API token", id);
     const row = await tx.apiToken.update({
       where: { id },
       data: { revokedAt: before.revokedAt ?? new Date() },
-      include: { user: { select: { email: true } } },
+      include: { user: { select: USER_FIELDS } },
     });
     await recordAudit(tx, actor, { action: "revoke", entityType: "api_token", entityId: id, before: toDto(before), after: toDto(row) });
     return toDto(row);

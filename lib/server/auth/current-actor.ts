@@ -8,7 +8,7 @@ import { prisma } from "@/lib/server/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
-import { roleAllows } from "./roles";
+import { lesserRole, roleAllows } from "./roles";
 import { hashTokenSecret } from "./token-secret";
 
 async function actorForUserId(userId: string): Promise<Actor | null> {
@@ -33,7 +33,8 @@ async function actorForToken(secret: string): Promise<Actor | null> {
     kind: "token",
     userId: token.userId,
     label: `token:${token.name}`,
-    role: token.role,
+    // Read with the token on every request, so a demotion of its owner takes effect at once.
+    role: lesserRole(token.role, token.user.role),
     name: token.user.name,
     email: token.user.email,
   };

@@ -6,4 +6,9 @@ export function roleAllows(have: Role, need: Role): boolean {
   return RANK[have] >= RANK[need];
 }
 
+/** The weaker of two roles: a token never does more than its owner may do now. */
+export function lesserRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
 export const ROLES: readonly Role[] = ["viewer", "editor", "admin"];

@@ -28,7 +28,7 @@ export default async function TokensPage() {
         title="API tokens"
         description={
           <>
-            For scripts and integrations: send <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/v1/…</code>. A token acts with the role it was given.
+            For scripts and integrations: send <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/v1/…</code>. A token acts with the role it was given, never more than its owner&apos;s current role.
           </>
         }
         crumbs={[{ href: "/settings", label: "Settings" }]}
@@ -65,7 +65,10 @@ export default async function TokensPage() {
                       <span className="inherited">by {t.createdBy}</span>
                     </td>
                     <td><code>{t.prefix}…</code></td>
-                    <td><span className={`badge badge-role-${t.role}`}>{t.role}</span></td>
+                    <td>
+                      <span className={`badge badge-role-${t.role}`}>{t.role}</span>
+                      {t.effectiveRole !== t.role && <span className="inherited">acts as {t.effectiveRole}: its owner is now {t.effectiveRole}</span>}
+                    </td>
                     <td>{status(t)}</td>
                     <td className="nowrap"><OrgTime iso={t.createdAt} timeZone={tz} /></td>
                     <td className="nowrap">{t.lastUsedAt ? <OrgTime iso={t.lastUsedAt} timeZone={tz} /> : <span className="muted">never</span>}</td>
