@@ -4,6 +4,7 @@
  */
 
 import { type AvailabilityResult, type IncidentAttribution, summarizeWindow, type WindowBounds } from "./availability";
+import { MAX_INSTANT_MS } from "./instant-range";
 import { buildTimeline, type Impact, integrate, type MaintenanceRule } from "./timeline";
 
 const PPB = 1_000_000_000;
@@ -63,6 +64,31 @@ export interface ErrorBudget {
   readonly burnRates: BurnRates;
   /** Projected instant (epoch ms) the budget runs out at the window's average pace, or null. */
   readonly exhaustionAt: number | null;
+  /** Why exhaustionAt is what it is. */
+  readonly exhaustion: ExhaustionOutlook;
+}
+
+/**
+ * `projected`: exhaustionAt is set. `none_consumed`: nothing counted yet, so no pace to project.
+ * `exhausted`: nothing remains. `beyond_range`: the pace is so slow that the instant lies after
+ * 9999-12-31 (a 1 ms outage in a month), which no instant Nines prints can say.
+ */
+export type ExhaustionOutlook = "projected" | "none_consumed" | "exhausted" | "beyond_range";
+
+/** SPEC section 3: exhaustion = now + remaining × elapsed / consumed, when both are positive. */
+export function projectExhaustion(args: {
+  asOf: number;
+  remainingSeconds: number;
+  elapsedSeconds: number;
+  consumedSeconds: number;
+}): { at: number | null; outlook: ExhaustionOutlook } {
+  const { asOf, remainingSeconds, elapsedSeconds, consumedSeconds } = args;
+  if (!(consumedSeconds > 0)) return { at: null, outlook: "none_consumed" };
+  if (!(remainingSeconds > 0)) return { at: null, outlook: "exhausted" };
+  // Divide first: remaining × elapsed may overflow where the quotient would not.
+  const at = asOf + (remainingSeconds / consumedSeconds) * elapsedSeconds * 1000;
+  if (!(at <= MAX_INSTANT_MS)) return { at: null, outlook: "beyond_range" };
+  return { at, outlook: "projected" };
 }
 
 export interface ErrorBudgetInput {
@@ -93,6 +119,7 @@ export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
     window: rate(consumedSeconds, elapsedSeconds),
   };
 
+  const exhaustion = projectExhaustion({ asOf, remainingSeconds, elapsedSeconds, consumedSeconds });
   return {
     target,
     budgetSeconds,
@@ -101,10 +128,8 @@ export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
     remainingRatio: budgetSeconds > 0 ? remainingSeconds / budgetSeconds : 1,
     overspent: remainingSeconds < 0,
     burnRates,
-    exhaustionAt:
-      consumedSeconds > 0 && remainingSeconds > 0
-        ? asOf + ((remainingSeconds * elapsedSeconds) / consumedSeconds) * 1000
-        : null,
+    exhaustionAt: exhaustion.at,
+    exhaustion: exhaustion.outlook,
   };
 }
 

@@ -8,6 +8,7 @@ export {
   isoWeeksInYear,
   isValidCivilDate,
 } from "./civil-date";
+export * from "./instant-range";
 export * from "./time-zone";
 export * from "./windows";
 export { formatIsoInstant, parseIsoInstant } from "./window-labels";

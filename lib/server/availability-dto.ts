@@ -26,6 +26,8 @@ export type AvailabilitySummaryDto = {
     overspent: boolean;
     burnRates: Record<string, number>;
     exhaustionAt: string | null;
+    /** Why exhaustionAt is null or not: projected, none_consumed, exhausted or beyond_range. */
+    exhaustion: string;
   };
   /** Most downtime first; all of them for one service, the top few in the all-services summary. */
   incidents: { id: string; reference: string | null; title: string | null; kind: string; downtimeSeconds: number; budgetShare: number }[];
@@ -37,6 +39,12 @@ export type AvailabilitySummaryDto = {
     formula: string;
     intervals: { from: string; to: string; fraction: number; unplanned: number; maintenance: number; counted: number; incidentId: string | null }[];
   };
+};
+
+/** In the all-services lists: a service whose figures could not be computed (logged by reference). */
+export type ServiceFailureDto = {
+  service: { slug: string; name: string; tier: { rank: number; name: string } };
+  error: { code: "computation_failed"; message: string; reference: string };
 };
 
 const RULES = {
@@ -86,6 +94,7 @@ export function toSummaryDto(args: {
       overspent: b.overspent,
       burnRates: b.burnRates,
       exhaustionAt: b.exhaustionAt === null ? null : iso(b.exhaustionAt),
+      exhaustion: b.exhaustion,
     },
     incidentCount: summary.incidents.length,
     incidents: summary.incidents.slice(0, args.incidentLimit).map((i) => {

@@ -14,7 +14,7 @@ import {
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
 import type { AvailabilitySummaryDto, SeriesDto } from "./availability-dto";
-import { seriesOf, summarize, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
+import { seriesOne, summarizeOne, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
 import { NotFoundError, ValidationError } from "./errors";
 import { collectImpacts, type ImpactRow } from "./impact-rows";
 
@@ -69,7 +69,7 @@ export async function serviceAvailability(slug: string, q: AvailabilityQuery): P
   const windows = windowsFor([service], q.window, timeZone, asOf);
   const loaded = collectImpacts(await load([service.id], loadRange(windows, asOf)));
   const opts = { asOf, timeZone, detail: true, incidentLimit: Number.POSITIVE_INFINITY };
-  return summarize([service], windows, loaded, opts)[0] as AvailabilitySummaryDto;
+  return summarizeOne(service, windows[0] as ResolvedWindow, loaded, opts);
 }
 
 /** Everything the all-services summary is computed from, read at once. */
@@ -132,8 +132,7 @@ export async function serviceSeries(slug: string, q: SeriesQuery): Promise<{ asO
   const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
   const data = await loadSeries({ services: [service] }, q, timeZone);
-  const [one] = seriesOf(data.services, data.windows, collectImpacts(data.rows), data.opts);
-  return { asOf: formatIsoInstant(data.asOf), ...(one as SeriesDto) };
+  return { asOf: formatIsoInstant(data.asOf), ...seriesOne(service, data.windows, collectImpacts(data.rows), data.opts) };
 }
 
 /** Every service's series (or a tier's), with what they are computed from. */

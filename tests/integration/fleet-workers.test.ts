@@ -1,7 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as all from "@/app/api/v1/availability/route";
+import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import * as settings from "@/app/api/v1/settings/route";
 import { AvailabilityListQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { allAvailabilityJson, allSeriesJson, fleetParts } from "@/lib/server/availability-fleet";
+import { prisma } from "@/lib/server/db";
 import { fleetWorkers } from "@/lib/server/fleet-workers";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
@@ -79,5 +82,35 @@ describe("fleetParts", () => {
     expect(parts).toHaveLength(workers + 1);
     const covered = parts.flatMap((p) => Array.from({ length: p.to - p.from }, (_, i) => p.from + i));
     expect(covered).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+});
+
+describe("a service whose figures cannot be computed", () => {
+  it("is listed with an error entry while every other service answers, on one thread and in parts", async () => {
+    const [ok, bad] = [await makeService(tokens.editor, tokens.admin), await makeService(tokens.editor, tokens.admin)];
+    await logIncident(tokens.editor, { startedAt: "2026-05-03T10:00:00Z", resolvedAt: "2026-05-03T11:00:00Z", impacts: [{ service: ok as string }, { service: bad as string }] });
+    // Written past the API, which refuses it: the engine cannot compute a target above 1.
+    await prisma.service.update({ where: { slug: bad }, data: { sloTarget: 1.5 } });
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const res = await call(all.GET, { token: tokens.viewer, path: "/x?window=month:2026-05&asOf=2026-05-25T00:00:00Z" });
+      expect(res.status).toBe(200);
+      const find = (body: { services: { service: { slug: string } }[] }, slug: string) => body.services.find((s) => s.service.slug === slug);
+      expect(find(res.body, ok as string)).toMatchObject({ downtimeSeconds: 3600 });
+      expect(find(res.body, bad as string)).toMatchObject({ error: { code: "computation_failed" } });
+      const q = AvailabilityListQuery.parse({ window: "month:2026-05", asOf: "2026-05-25T00:00:00Z" });
+      const inParts = JSON.parse(await allAvailabilityJson(q, { splitMinServices: 0 }));
+      expect(find(inParts, bad as string)).toMatchObject({ error: { code: "computation_failed" } });
+      expect(find(inParts, ok as string)).toMatchObject({ downtimeSeconds: 3600 });
+      const series = JSON.parse(await allSeriesJson(SeriesQuery.parse({ bucket: "week", count: "4", asOf: "2026-05-25T00:00:00Z" }), { splitMinServices: 0 }));
+      expect(series.series.find((s: { service: { slug: string } }) => s.service.slug === bad)).toMatchObject({ error: { code: "computation_failed" } });
+      // The single service's own endpoint answers for it alone: a logged 500 with a reference.
+      const mine = await call(one.GET, { token: tokens.viewer, params: { slug: bad as string } });
+      expect(mine.status).toBe(500);
+      expect(mine.body.message).toMatch(/reference/);
+    } finally {
+      log.mockRestore();
+      await prisma.service.update({ where: { slug: bad }, data: { archivedAt: new Date() } });
+    }
   });
 });
