@@ -6,14 +6,16 @@
  */
 
 import { epochDay, formatCivilDate, isoWeeksInYear, isValidCivilDate, MS_PER_DAY, pad } from "./civil-date";
+import { isAcceptedInstant, MAX_INSTANT_ISO, MAX_WINDOW_DAYS, MAX_WINDOW_MS, MIN_INSTANT_ISO } from "./instant-range";
 import { partsOfWallMs } from "./time-zone";
 import type { WindowSpec } from "./windows";
 
 export type WindowParseResult = { ok: true; spec: WindowSpec } | { ok: false; reason: string };
 
-const MIN_YEAR = 1000;
+// Calendar labels name years of the accepted instant range (instant-range.ts).
+const MIN_YEAR = 1970;
 const MAX_YEAR = 9999;
-export const MAX_ROLLING_DAYS = 3660;
+export const MAX_ROLLING_DAYS = MAX_WINDOW_DAYS;
 
 function fail(reason: string): WindowParseResult {
   return { ok: false, reason };
@@ -141,7 +143,9 @@ export function parseWindowLabel(label: string): WindowParseResult {
       if (from === null || to === null) {
         return fail("range bounds must be ISO 8601 instants with an offset, e.g. 2026-04-01T00:00:00Z or 2026-04-01T02:00+02:00");
       }
+      if (!isAcceptedInstant(from) || !isAcceptedInstant(to)) return fail(`range bounds must be between ${MIN_INSTANT_ISO} and ${MAX_INSTANT_ISO}`);
       if (!(from < to)) return fail("range start must be before its end");
+      if (to - from > MAX_WINDOW_MS) return fail(`a range is at most ${MAX_WINDOW_DAYS} days long`);
       return { ok: true, spec: { kind: "range", from, to } };
     }
     default:

@@ -60,7 +60,7 @@ describe("parseWindow", () => {
     ["day:2026-4-3", /day:YYYY-MM-DD/],
     ["quarter:2026-Q5", /Qn/],
     ["year:26", /year:YYYY/],
-    ["year:0999", /between 1000 and 9999/],
+    ["year:1969", /between 1970 and 9999/],
     ["rolling:0d", /rolling:<N>d/],
     ["rolling:3661d", /at most 3660 days/],
     ["rolling:30", /rolling:<N>d/],

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { parseWindowLabel } from "@/lib/domain/windows";
-import { QueryInt, TierFilter } from "./common";
-import { Instant } from "./incident";
+import { Instant, QueryInt, TierFilter } from "./common";
 
 /** `day:2026-04-03`, `week:2026-W14`, `month:2026-04`, `quarter:2026-Q2`, `year:2026`, `rolling:30d`, `range:<a>/<b>`. */
 export const WindowLabel = z

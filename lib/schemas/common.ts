@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { isAcceptedInstant, MAX_INSTANT_ISO, MIN_INSTANT_ISO } from "@/lib/domain/instant-range";
 import { isValidTimeZone } from "@/lib/domain/time-zone";
+import { parseIsoInstant } from "@/lib/domain/window-labels";
 
 // PostgreSQL cannot store NUL in text, and other control characters are never meant: refuse them
 // in every free-text field and query string, so they get a 400 naming the field, not a 500.
@@ -12,6 +14,26 @@ export const PlainString = (message = "Must be text") =>
 export function hasControlCharacters(s: string): boolean {
   return CONTROL_CHARACTERS.test(s);
 }
+
+const INSTANT_FORMAT = "Must be an ISO 8601 instant with a zone, e.g. 2026-04-03T10:00:00Z";
+
+/**
+ * An instant with its zone (a bare local time would be ambiguous across zones), on the calendar,
+ * and within the one range Nines accepts everywhere, bodies and query strings alike
+ * (lib/domain/instant-range.ts). Parsed by the same function as the instants of window labels.
+ */
+export const Instant = z.string({ error: INSTANT_FORMAT }).transform((text, ctx) => {
+  const ms = parseIsoInstant(text.trim());
+  if (ms === null) {
+    ctx.addIssue({ code: "custom", message: INSTANT_FORMAT });
+    return z.NEVER;
+  }
+  if (!isAcceptedInstant(ms)) {
+    ctx.addIssue({ code: "custom", message: `Must be between ${MIN_INSTANT_ISO} and ${MAX_INSTANT_ISO}` });
+    return z.NEVER;
+  }
+  return new Date(ms);
+});
 
 export const Slug = z
   .string({ error: "Required" })

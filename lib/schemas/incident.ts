@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
+import { Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
 
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
 export const INCIDENT_KINDS = ["unplanned", "maintenance"] as const;
@@ -9,12 +9,6 @@ export const TIMELINE_TYPES = ["detected", "acknowledged", "update", "status_cha
 /** The milestones in the order they must happen (SPEC section 1). */
 export const MILESTONES = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
 export type Milestone = (typeof MILESTONES)[number];
-
-/** An instant with its zone: a bare local time would be ambiguous across time zones. */
-export const Instant = z
-  .string({ error: "Must be an ISO 8601 instant, e.g. 2026-04-03T10:00:00Z" })
-  .pipe(z.iso.datetime({ offset: true, error: "Must be an ISO 8601 instant with a zone, e.g. 2026-04-03T10:00:00Z" }))
-  .transform((s) => new Date(s));
 
 export const Severity = z.enum(SEVERITIES, { error: "Must be SEV1, SEV2, SEV3, SEV4 or SEV5" });
 export const IncidentKind = z.enum(INCIDENT_KINDS, { error: "Must be unplanned or maintenance" });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
+import { isAcceptedInstant } from "@/lib/domain/instant-range";
 import { prisma } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
 
@@ -88,7 +89,7 @@ export async function getIncident(id: string): Promise<IncidentDto & { timeline:
 // Cursor = "<startedAt ms>.<id>" of the last row: stable under inserts, newest first.
 function decodeCursor(cursor: string): { startedAt: Date; id: string } {
   const match = /^(\d{1,15})\.([a-z0-9]{1,40})$/.exec(cursor);
-  if (!match) throw ValidationError.field("cursor", "Not a cursor this API returned");
+  if (!match || !isAcceptedInstant(Number(match[1]))) throw ValidationError.field("cursor", "Not a cursor this API returned");
   return { startedAt: new Date(Number(match[1])), id: match[2] as string };
 }
 

@@ -2,6 +2,9 @@ import { NextRequest } from "next/server";
 
 type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
 
+/** Any route handler, whatever its params: for tables of routes. */
+export type AnyRoute = (req: NextRequest, ctx: { params: Promise<any> }) => Promise<Response>;
+
 export type CallResult<T = any> = { status: number; body: T };
 
 /**
