@@ -1,10 +1,29 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { ADMIN, unique } from "./fixtures";
 
-test("signing out and in again, with a clear message for a wrong password", async ({ page }) => {
+/** A browser context of its own, signed in: signing it out leaves the shared admin session alone. */
+async function signedIn(browser: Browser, email = ADMIN.email, password = ADMIN.password) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  return { context, page };
+}
+
+test("signing out ends the session on the server, and signing in again gives a clear message for a wrong password", async ({ browser, playwright }) => {
+  const { context, page } = await signedIn(browser);
   await page.goto("/services");
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(cookie).toBeDefined();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+  // The cookie as it was before signing out no longer reads anything.
+  const replay = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { cookie: `${cookie?.name}=${cookie?.value}` } });
+  expect((await replay.get("/api/v1/me")).status()).toBe(401);
+  await replay.dispose();
 
   // A signed-out visit is sent to sign in and comes back where it was going.
   await page.goto("/settings/tiers");
@@ -16,6 +35,7 @@ test("signing out and in again, with a clear message for a wrong password", asyn
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings\/tiers$/);
+  await context.close();
 });
 
 test("a viewer reads but gets no write controls, and admin pages are refused", async ({ page, browser }) => {
@@ -29,13 +49,7 @@ test("a viewer reads but gets no write controls, and admin pages are refused", a
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("cell", { name: email })).toBeVisible();
 
-  const viewer = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const vpage = await viewer.newPage();
-  await vpage.goto("/login");
-  await vpage.getByLabel("Email").fill(email);
-  await vpage.getByLabel("Password").fill(password);
-  await vpage.getByRole("button", { name: "Sign in" }).click();
-  await expect(vpage.getByRole("navigation", { name: "Main" })).toBeVisible();
+  const { context: viewer, page: vpage } = await signedIn(browser, email, password);
   await vpage.goto("/services");
   await expect(vpage.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(vpage.getByRole("link", { name: "New service" })).toHaveCount(0);

@@ -3,6 +3,7 @@ import type { User } from "@/lib/generated/prisma/client";
 import type { UserInput, UserUpdate } from "@/lib/schemas/user";
 import type { Actor } from "./auth/actor";
 import { hashPassword } from "./auth/password";
+import { endUserSessions } from "./auth/sessions";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
@@ -58,7 +59,15 @@ export async function updateUser(actor: Actor, id: string, input: UserUpdate): P
         ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? (before.disabledAt ?? new Date()) : null }),
       },
     });
-    await recordAudit(tx, actor, { action: "update", entityType: "user", entityId: id, before: toUserDto(before), after: toUserDto(user) });
-    return toUserDto(user);
+    const [beforeDto, afterDto] = [toUserDto(before), toUserDto(user)];
+    if (JSON.stringify(beforeDto) !== JSON.stringify(afterDto)) {
+      await recordAudit(tx, actor, { action: "update", entityType: "user", entityId: id, before: beforeDto, after: afterDto });
+    }
+    // Never the hash: that it changed, by whom, is what the trail needs.
+    if (passwordHash) await recordAudit(tx, actor, { action: "change_password", entityType: "user", entityId: id, after: { email: user.email } });
+    // Whoever held a session before the change must sign in again under the new state.
+    const reason = passwordHash ? "password_changed" : user.disabledAt && !before.disabledAt ? "disabled" : user.role !== before.role ? "role_changed" : null;
+    if (reason) await endUserSessions(tx, actor, id, reason);
+    return afterDto;
   });
 }

@@ -5,7 +5,7 @@ type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Res
 /** Any route handler, whatever its params: for tables of routes. */
 export type AnyRoute = (req: NextRequest, ctx: { params: Promise<any> }) => Promise<Response>;
 
-export type CallResult<T = any> = { status: number; body: T };
+export type CallResult<T = any> = { status: number; body: T; headers: Headers };
 
 /**
  * Calls a route handler the way Next.js does: a real Request in, a real Response out, with the
@@ -13,10 +13,21 @@ export type CallResult<T = any> = { status: number; body: T };
  */
 export async function call<P = Record<string, string>, T = any>(
   handler: Handler<P>,
-  opts: { method?: string; path?: string; token?: string | null; body?: unknown; rawBody?: string; params?: P } = {},
+  opts: {
+    method?: string;
+    path?: string;
+    token?: string | null;
+    /** A session cookie's value (see sessionCookie in fixtures.ts). */
+    cookie?: string;
+    body?: unknown;
+    rawBody?: string;
+    params?: P;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<CallResult<T>> {
-  const headers = new Headers({ "content-type": "application/json" });
+  const headers = new Headers({ "content-type": "application/json", ...opts.headers });
   if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
+  if (opts.cookie) headers.set("cookie", `next-auth.session-token=${opts.cookie}`);
   const init: { method: string; headers: Headers; body?: string } = { method: opts.method ?? "GET", headers };
   if (opts.rawBody !== undefined) init.body = opts.rawBody;
   else if (opts.body !== undefined) init.body = JSON.stringify(opts.body);
@@ -24,7 +35,7 @@ export async function call<P = Record<string, string>, T = any>(
   // As Next does: routes without dynamic segments get no params.
   const res = await handler(req, { params: Promise.resolve(opts.params as P) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
 }
 
 let counter = 0;

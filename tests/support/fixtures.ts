@@ -1,5 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import { encode } from "next-auth/jwt";
 import { createApiToken } from "@/lib/server/api-tokens";
+import { openSession } from "@/lib/server/auth/sessions";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { unique } from "./api";
@@ -31,4 +33,13 @@ export async function freeTierRank(): Promise<number> {
   for (let rank = 10 + Math.floor(Math.random() * 40); rank < 100; rank++) if (!used.has(rank)) return rank;
   for (let rank = 5; rank < 100; rank++) if (!used.has(rank)) return rank;
   throw new Error("no free tier rank left in the test database");
+}
+
+/**
+ * A signed-in person's session cookie, as next-auth writes it after a sign-in: a JWT signed with
+ * the app's secret naming the user and a server-side session row.
+ */
+export async function sessionCookie(userId: string, sessionId?: string): Promise<string> {
+  const sid = sessionId ?? (await openSession(userId, "integration test"));
+  return encode({ token: { sub: userId, sid }, secret: process.env.NEXTAUTH_SECRET as string });
 }

@@ -7,14 +7,16 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/server/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
 import type { Actor } from "./actor";
-import { authOptions } from "./options";
+import { authOptions, secureCookies } from "./options";
 import { lesserRole, roleAllows } from "./roles";
+import { sessionUser } from "./sessions";
 import { hashTokenSecret } from "./token-secret";
 
-async function actorForUserId(userId: string): Promise<Actor | null> {
-  const user = await prisma.user.findUnique({ where: { id: userId } });
-  if (!user || user.disabledAt) return null;
-  return { kind: "user", userId: user.id, label: user.email, role: user.role, name: user.name, email: user.email };
+/** The person behind a session cookie, while its server-side session is open. */
+async function actorForSession(userId: string | undefined, sessionId: string | undefined): Promise<Actor | null> {
+  if (!userId || !sessionId) return null;
+  const user = await sessionUser(userId, sessionId);
+  return user && { kind: "user", userId: user.id, label: user.email, role: user.role, name: user.name, email: user.email };
 }
 
 async function actorForToken(secret: string): Promise<Actor | null> {
@@ -48,8 +50,8 @@ export async function actorFromRequest(req: NextRequest): Promise<Actor | null> 
     if (!match?.[1]) return null;
     return actorForToken(match[1]);
   }
-  const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  return jwt?.sub ? actorForUserId(jwt.sub) : null;
+  const jwt = await getToken({ req, secret: process.env.NEXTAUTH_SECRET, secureCookie: secureCookies });
+  return actorForSession(jwt?.sub, jwt?.sid);
 }
 
 export async function requireApiActor(req: NextRequest, need: Role): Promise<Actor> {
@@ -67,6 +69,5 @@ export async function requireApiActor(req: NextRequest, need: Role): Promise<Act
  */
 export const sessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? actorForUserId(id) : null;
+  return actorForSession((session?.user as { id?: string } | undefined)?.id, (session as { sid?: string } | null)?.sid);
 });
