@@ -35,8 +35,20 @@ const compress = compression({
   brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+// The client's address as this socket sees it, for the sign-in limits (lib/server/auth/
+// sign-in-limits.ts). Next keeps a client's own X-Forwarded-For, so that cannot be trusted; behind
+// N proxies of yours, set NINES_TRUST_PROXY=N and the address is the entry the outermost appended.
+const trustedProxies = Number(process.env.NINES_TRUST_PROXY ?? 0) || 0;
+function clientAddress(req: IncomingMessage): string {
+  const socket = req.socket.remoteAddress ?? "unknown";
+  if (trustedProxies <= 0) return socket;
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return forwarded[forwarded.length - trustedProxies] ?? socket;
+}
+
 await app.prepare();
 const server = createServer((req, res) => {
+  req.headers["x-nines-client-address"] = clientAddress(req);
   compress(req, res, () => {
     handle(req, res).catch((error: unknown) => {
       console.error("[serve] unhandled request error", error);

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { SignInInput } from "@/lib/schemas/user";
+import { credentialsSignIn } from "./credentials-sign-in";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/field";
@@ -12,13 +12,15 @@ import { useFormErrors } from "@/components/forms/use-form-errors";
 
 const FIELDS = ["email", "password"] as const;
 
-type Outcome = "ok" | "wrong" | "failed";
-
-async function credentialsSignIn(input: SignInInput): Promise<Outcome> {
-  const res = await signIn("credentials", { ...input, redirect: false });
-  if (res?.ok && !res.error) return "ok";
-  // next-auth reports bad credentials as 401 "CredentialsSignin"; anything else is an outage.
-  return res?.error === "CredentialsSignin" || res?.status === 401 ? "wrong" : "failed";
+/** While the limit holds, the button stays disabled; it comes back by itself when the wait is over. */
+function useBlockedUntil(): [number | null, (until: number) => void] {
+  const [until, setUntil] = useState<number | null>(null);
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setTimeout(() => setUntil(null), Math.max(0, until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [until]);
+  return [until, setUntil];
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -26,7 +28,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const { errors, fieldId, showZod, showIssues, clear } = useFormErrors("login", FIELDS);
-  const mutation = useMutation({ mutationFn: credentialsSignIn });
+  const mutation = useMutation({ mutationFn: (input: SignInInput) => credentialsSignIn(input, callbackUrl) });
+  const [blockedUntil, blockUntil] = useBlockedUntil();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -35,11 +38,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     if (!parsed.success) return showZod(parsed.error);
     mutation.mutate(parsed.data, {
       onSuccess: (outcome) => {
-        if (outcome === "ok") {
+        if (outcome.kind === "ok") {
           router.replace(callbackUrl);
           router.refresh();
-        } else if (outcome === "wrong") {
+        } else if (outcome.kind === "wrong") {
           showIssues([], "Wrong e-mail or password");
+        } else if (outcome.kind === "limited") {
+          blockUntil(Date.now() + outcome.retryAfterSeconds * 1000);
+          showIssues([], outcome.message);
         } else {
           showIssues([], "Could not sign in right now. Try again in a moment.");
         }
@@ -72,7 +78,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         error={errors.fields.password}
         required
       />
-      <SubmitButton pending={mutation.isPending || (mutation.isSuccess && mutation.data === "ok")}>Sign in</SubmitButton>
+      <SubmitButton pending={mutation.isPending || (mutation.isSuccess && mutation.data.kind === "ok") || blockedUntil !== null}>Sign in</SubmitButton>
     </form>
   );
 }

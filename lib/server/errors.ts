@@ -4,6 +4,8 @@
 export type Issue = { path: string; message: string };
 
 export class AppError extends Error {
+  /** Sent as Retry-After (seconds) when set: a 429 or a 503 says when to come back. */
+  retryAfterSeconds?: number;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -51,5 +53,26 @@ export class ConflictError extends AppError {
       `This ${entity} was changed by someone else since you read it; reload and apply your edit again`,
       [{ path: "version", message: "stale version" }],
     );
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message = "Send the body as JSON, with Content-Type: application/json") {
+    super(415, "unsupported_media_type", message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, "rate_limited", message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The database cannot be reached or does not answer in time: try again shortly. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = "The database is unavailable; try again in a few seconds", retryAfterSeconds = 5) {
+    super(503, "unavailable", message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

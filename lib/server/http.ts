@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zodIssues } from "@/lib/schemas/issues";
-import { AppError, ConflictError, NotFoundError, ValidationError } from "./errors";
+import { AppError, ConflictError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from "./errors";
 
 type ErrorBody = { error: string; message: string; issues?: { path: string; message: string }[] };
 
@@ -36,13 +36,21 @@ export function errorResponse(err: unknown): NextResponse<ErrorBody> {
   }
   const body: ErrorBody = { error: appError.code, message: appError.message };
   if (appError.issues) body.issues = appError.issues;
-  return NextResponse.json(body, { status: appError.status });
+  const headers = appError.retryAfterSeconds === undefined ? undefined : { "retry-after": String(appError.retryAfterSeconds) };
+  return NextResponse.json(body, { status: appError.status, headers });
 }
 
-/** Reads a JSON body; a malformed one is a 400, not a 500. */
+/** application/json, or a +json type such as application/merge-patch+json. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Reads a JSON body; a malformed one is a 400, not a 500. A body sent as anything but JSON is a
+ * 415: a form or text/plain body is what a cross-site page can send without asking the browser.
+ */
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
   if (!text.trim()) return {};
+  if (!JSON_TYPE.test(req.headers.get("content-type") ?? "")) throw new UnsupportedMediaTypeError();
   try {
     return JSON.parse(text) as unknown;
   } catch {

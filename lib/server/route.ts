@@ -6,6 +6,7 @@ import { requireApiActor } from "./auth/current-actor";
 import { hasControlCharacters } from "@/lib/schemas/common";
 import { NotFoundError } from "./errors";
 import { errorResponse } from "./http";
+import { assertSameOriginWrite } from "./same-origin";
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (args: { req: NextRequest; params: P; actor: Actor }) => Promise<unknown>;
@@ -17,6 +18,7 @@ type Handler<P> = (args: { req: NextRequest; params: P; actor: Actor }) => Promi
 export function apiRoute<P = Record<string, never>>(need: Role, handler: Handler<P>) {
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
+      assertSameOriginWrite(req);
       const actor = await requireApiActor(req, need);
       // Next passes no params at all to routes without dynamic segments.
       const params = ((await ctx?.params) ?? {}) as P;

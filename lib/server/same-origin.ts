@@ -1,0 +1,32 @@
+import "server-only";
+import { ForbiddenError } from "./errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The origins people reach Nines at: the public URL, and the host this request was sent to. */
+function ownOrigins(req: Request): Set<string> {
+  const own = new Set<string>();
+  const publicUrl = process.env.NEXTAUTH_URL;
+  if (publicUrl) own.add(new URL(publicUrl).origin);
+  const host = req.headers.get("host");
+  if (host) for (const proto of ["http", "https"]) own.add(`${proto}://${host}`);
+  return own;
+}
+
+/**
+ * Cross-site request forgery: a browser sends the session cookie with a request another site
+ * makes it send. A write that relies on the cookie (no Authorization header) must come from a
+ * page of Nines itself, as the browser's Origin (or Sec-Fetch-Site) says. Scripts send a token
+ * and are not affected; reads change nothing and are not checked.
+ */
+export function assertSameOriginWrite(req: Request): void {
+  if (SAFE_METHODS.has(req.method) || req.headers.has("authorization")) return;
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin") throw crossSite();
+  if (origin !== null ? !ownOrigins(req).has(origin) : site !== "same-origin") throw crossSite();
+}
+
+function crossSite(): ForbiddenError {
+  return new ForbiddenError("Cross-site request refused: a signed-in write must come from a Nines page (or send an API token)");
+}
