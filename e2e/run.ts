@@ -1,7 +1,8 @@
 // npm run test:e2e: the app exactly as `npm start` runs it (scripts/start.ts: embedded
 // PostgreSQL, migrations, build when stale, next start), but with its data in a temporary folder
 // (never .data/), then Playwright in Debian's Chromium. Afterwards it stops the app with Ctrl-C,
-// starts it again on the same data and checks that nothing was lost.
+// starts it again on the same data and checks that nothing was lost; last, the database outage
+// checks of e2e/outage.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -10,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startThrowawayDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
+import { outageChecks } from "./outage";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -108,6 +110,9 @@ async function main(): Promise<number> {
     check(setup.status === 409, "after a restart setup stays closed (the admin still exists)");
     check((await stop(app, "SIGTERM")) === 0, "SIGTERM stops the app with exit code 0");
     app = null;
+
+    // The same build under a database that stops, comes back and stalls.
+    await outageChecks(check);
     return 0;
   } finally {
     if (app) await stop(app, "SIGTERM");

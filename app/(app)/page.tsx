@@ -12,7 +12,7 @@ import { listTiers } from "@/lib/server/tiers";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  const actor = await requirePageActor("viewer", "/");
+  const actor = await requirePageActor();
   const [tiers, services] = await Promise.all([listTiers(), listServices()]);
   const canEdit = roleAllows(actor.role, "editor");
   const withoutOwner = services.filter((s) => !s.owner).length;

@@ -61,7 +61,7 @@ export function ServiceForm({ tiers, candidates, mode, service }: Props) {
     }
     const onSuccess = (saved: ServiceDto) => router.push(`/services/${saved.slug}`);
     if (mode === "create") create.mutate(parsed.data as ServiceInput, { onSuccess, onError: showApi });
-    else update.mutate(parsed.data, { onSuccess, onError: showApi });
+    else update.mutate(parsed.data as ServiceUpdate, { onSuccess, onError: showApi });
   }
 
   return (

@@ -61,7 +61,7 @@ export function TierForm({ tier, suggestedRank = 1 }: { tier?: TierDto; suggeste
       return showIssues(issues, null);
     }
     if (tier) {
-      update.mutate(parsed.data, { onError: showApi, onSuccess: () => router.push("/settings/tiers") });
+      update.mutate(parsed.data as TierUpdate, { onError: showApi, onSuccess: () => router.push("/settings/tiers") });
     } else {
       create.mutate(parsed.data as TierInput, {
         onError: showApi,

@@ -37,7 +37,8 @@ export const ServiceInput = z.strictObject({
 export type ServiceInput = z.infer<typeof ServiceInput>;
 
 export const ServiceUpdate = ServiceInput.partial().extend({
-  version: Version.optional(),
+  // Required: an edit without the version it was based on would silently overwrite another.
+  version: Version,
   archived: z.boolean({ error: "Must be true or false" }).optional(),
 });
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;

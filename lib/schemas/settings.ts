@@ -9,6 +9,7 @@ export const SettingsUpdate = z.strictObject({
     .gt(0, { error: "Must be above 0" })
     .max(1, { error: "Must be at most 1" })
     .optional(),
-  version: Version.optional(),
+  // Required: an edit without the version it was based on would silently overwrite another.
+  version: Version,
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

@@ -18,7 +18,8 @@ export const TierInput = z.strictObject({
 export type TierInput = z.infer<typeof TierInput>;
 
 export const TierUpdate = TierInput.partial().extend({
-  version: Version.optional(),
+  // Required: an edit without the version it was based on would silently overwrite another.
+  version: Version,
   archived: z.boolean({ error: "Must be true or false" }).optional(),
 });
 export type TierUpdate = z.infer<typeof TierUpdate>;

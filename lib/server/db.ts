@@ -14,13 +14,38 @@ function databaseUrl(): string {
   return url;
 }
 
+function envMs(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * How long Nines waits for PostgreSQL before answering 503 (lib/server/db-errors.ts): to connect,
+ * and for a statement. A stopped database refuses at once; a stalled one (paused, a network that
+ * drops packets) never answers, so besides the server's statement_timeout the client gives up a
+ * second later on its own.
+ */
+export const DB_TIMEOUTS = {
+  connectMs: envMs("DATABASE_CONNECT_TIMEOUT_MS", 3000),
+  statementMs: envMs("DATABASE_STATEMENT_TIMEOUT_MS", 5000),
+};
+
 function createDb(): Db {
   const pool = new pg.Pool({
     connectionString: databaseUrl(),
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: DB_TIMEOUTS.connectMs,
+    statement_timeout: DB_TIMEOUTS.statementMs,
+    query_timeout: DB_TIMEOUTS.statementMs + 1000,
+    // A transaction left open by a request that gave up must not hold its locks for long.
+    idle_in_transaction_session_timeout: 2 * DB_TIMEOUTS.statementMs,
+    keepAlive: true,
   });
   pool.on("error", (err) => console.error("[db] idle client error", err.message));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: DB_TIMEOUTS.connectMs, timeout: 2 * DB_TIMEOUTS.statementMs },
+  });
   return { pool, prisma };
 }
 

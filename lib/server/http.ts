@@ -3,18 +3,21 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zodIssues } from "@/lib/schemas/issues";
-import { AppError, ConflictError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from "./errors";
+import { isDatabaseUnavailable } from "./db-errors";
+import { AppError, ConflictError, NotFoundError, ServiceUnavailableError, UnsupportedMediaTypeError, ValidationError } from "./errors";
 
 type ErrorBody = { error: string; message: string; issues?: { path: string; message: string }[] };
 
 /** Maps any thrown value to the JSON error contract. The only place errors become HTTP. */
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) return new ServiceUnavailableError();
   if (err instanceof z.ZodError) return new ValidationError(zodIssues(err));
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (err.code === "P2002") {
-      const path = uniqueFields(err.meta).join(".") || "id";
-      return new ConflictError(`A record with this ${path} already exists`, [
+      const fields = uniqueFields(err.meta);
+      const path = fields[0] ?? "";
+      return new ConflictError(fields.length ? `A record with this ${fields.join(" and ")} already exists` : "A record like this already exists", [
         { path, message: "already exists" },
       ]);
     }
@@ -26,6 +29,11 @@ export function toAppError(err: unknown): AppError | null {
 
 export function errorResponse(err: unknown): NextResponse<ErrorBody> {
   const appError = toAppError(err);
+  if (appError instanceof ServiceUnavailableError && !(err instanceof AppError)) {
+    // Expected while the database is down: one line, not a stack per request.
+    const message = err instanceof Error ? err.message : String(err);
+    console.warn(`[api] database unavailable: ${message.trim().split("\n").at(-1)}`);
+  }
   if (!appError) {
     const id = crypto.randomUUID();
     console.error(`[api] unexpected error ${id}`, err);
@@ -69,12 +77,22 @@ export function searchParamsObject(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams.entries());
 }
 
-// With driver adapters the violated fields sit under driverAdapterError; without, under target.
+type UniqueCause = { table?: string; constraint?: { fields?: string[]; index?: string } };
+
+/**
+ * The fields of a violated unique constraint. Without a driver adapter Prisma names them in
+ * `target`; adapter-pg names the fields, or only the index. Prisma names an index
+ * `<Table>_<field>_<field>_key` (a primary key `<Table>_pkey`), so the fields are read back from it.
+ */
 function uniqueFields(meta: Record<string, unknown> | undefined): string[] {
   const target = meta?.target;
   if (Array.isArray(target)) return target.map(String);
   if (typeof target === "string") return [target];
-  const cause = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })
-    ?.cause;
-  return (cause?.constraint?.fields ?? []).map((f) => f.replace(/"/g, ""));
+  const cause = (meta?.driverAdapterError as { cause?: UniqueCause } | undefined)?.cause;
+  if (cause?.constraint?.fields?.length) return cause.constraint.fields.map((f) => f.replace(/"/g, ""));
+  const index = cause?.constraint?.index;
+  const table = cause?.table;
+  if (!index || !table || !index.startsWith(`${table}_`)) return [];
+  if (index === `${table}_pkey`) return ["id"];
+  return index.endsWith("_key") ? index.slice(table.length + 1, -"_key".length).split("_") : [];
 }

@@ -21,10 +21,25 @@ function ownOrigins(req: Request): Set<string> {
  */
 export function assertSameOriginWrite(req: Request): void {
   if (SAFE_METHODS.has(req.method) || req.headers.has("authorization")) return;
+  // Browsers send Origin with every write; a cookie write without it is not from a Nines page.
+  if (sameOrigin(req) !== true) throw crossSite();
+}
+
+/**
+ * For writes that need no sign-in (the first-run setup): refused only when the browser says the
+ * request comes from another site. A script sends neither header, and carries no cookie to abuse.
+ */
+export function assertNotCrossSite(req: Request): void {
+  if (!SAFE_METHODS.has(req.method) && sameOrigin(req) === false) throw crossSite();
+}
+
+/** What the browser's headers say: from our own origin, from another, or (null) nothing. */
+function sameOrigin(req: Request): boolean | null {
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
-  if (site !== null && site !== "same-origin") throw crossSite();
-  if (origin !== null ? !ownOrigins(req).has(origin) : site !== "same-origin") throw crossSite();
+  if (site !== null && site !== "same-origin") return false;
+  if (origin !== null) return ownOrigins(req).has(origin);
+  return site === "same-origin" ? true : null;
 }
 
 function crossSite(): ForbiddenError {

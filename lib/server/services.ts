@@ -141,7 +141,10 @@ export async function createService(actor: Actor, input: ServiceInput): Promise<
   });
 }
 
-export async function updateService(actor: Actor, slug: string, input: ServiceUpdate): Promise<ServiceDto> {
+/** An edit through the API carries the version it read; the archive action acts on the latest. */
+type ServiceChange = Omit<ServiceUpdate, "version"> & { version?: number };
+
+export async function updateService(actor: Actor, slug: string, input: ServiceChange): Promise<ServiceDto> {
   return prisma.$transaction(async (tx) => {
     const beforeRow = await tx.service.findUnique({ where: { slug }, include });
     if (!beforeRow) throw new NotFoundError("Service", slug);

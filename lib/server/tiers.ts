@@ -83,7 +83,10 @@ export async function createTier(actor: Actor, input: TierInput): Promise<TierDt
   });
 }
 
-export async function updateTier(actor: Actor, id: string, input: TierUpdate): Promise<TierDto> {
+/** An edit through the API carries the version it read; the archive action acts on the latest. */
+type TierChange = Omit<TierUpdate, "version"> & { version?: number };
+
+export async function updateTier(actor: Actor, id: string, input: TierChange): Promise<TierDto> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.tier.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("Tier", id);

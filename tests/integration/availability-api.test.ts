@@ -8,13 +8,13 @@ import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as settings from "@/app/api/v1/settings/route";
 import * as tiers from "@/app/api/v1/tiers/route";
 import { call } from "../support/api";
-import { freeTierRank, tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { freeTierRank, tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
 import { logIncident, makeService } from "../support/incidents";
 
 let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
-  await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "UTC" } });
+  await setTimeZone(tokens.admin, "UTC");
 });
 
 const availability = (slug: string, query: string) =>
@@ -107,7 +107,7 @@ describe("availability semantics over HTTP", () => {
   });
 
   it("cuts calendar windows in the organisation's zone, with a 167-hour DST week", async () => {
-    await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Europe/Berlin" } });
+    await setTimeZone(tokens.admin, "Europe/Berlin");
     try {
       const slug = await makeService(tokens.editor, tokens.admin);
       const res = await availability(slug, "window=week:2026-W13&asOf=2026-05-01T00:00:00Z");
@@ -115,7 +115,7 @@ describe("availability semantics over HTTP", () => {
       expect(res.body.totalSeconds).toBe(167 * 3600);
       expect(res.body.timeZone).toBe("Europe/Berlin");
     } finally {
-      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "UTC" } });
+      await setTimeZone(tokens.admin, "UTC");
     }
   });
 

@@ -7,7 +7,7 @@ import { allAvailabilityJson, allSeriesJson, fleetParts } from "@/lib/server/ava
 import { prisma } from "@/lib/server/db";
 import { fleetWorkers } from "@/lib/server/fleet-workers";
 import { call } from "../support/api";
-import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
 import { logIncident, makeService } from "../support/incidents";
 
 // Two workers whatever the machine's cores, so that the fleet is cut in three parts. Set before
@@ -17,7 +17,7 @@ process.env.NINES_FLEET_WORKERS = "2";
 let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
-  await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Europe/Berlin" } });
+  await setTimeZone(tokens.admin, "Europe/Berlin");
 });
 
 /** Five services with shared incidents, partial and full, maintenance, one still open. */

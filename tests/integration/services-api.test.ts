@@ -116,7 +116,7 @@ describe("services API", () => {
       method: "PATCH",
       token: tokens.editor,
       params: { slug: db },
-      body: { dependsOn: [api] },
+      body: { dependsOn: [api], version: dbNow.body.version },
     });
     expect(cycle.status).toBe(400);
     expect(cycle.body.issues[0].path).toBe("dependsOn");
@@ -124,7 +124,7 @@ describe("services API", () => {
       method: "PATCH",
       token: tokens.editor,
       params: { slug: db },
-      body: { dependsOn: [db] },
+      body: { dependsOn: [db], version: dbNow.body.version },
     });
     expect(self.status).toBe(400);
   });
@@ -157,9 +157,18 @@ describe("services API", () => {
     const archived = await call(services.GET, { token: tokens.viewer, path: "/api/v1/services?archived=true" });
     expect(archived.body.services.map((s: { slug: string }) => s.slug)).toContain(slug);
     const restored = await call(serviceItem.PATCH, {
-      method: "PATCH", token: tokens.editor, params: { slug }, body: { archived: false },
+      method: "PATCH", token: tokens.editor, params: { slug }, body: { archived: false, version: del.body.version },
     });
     expect(restored.body.archived).toBe(false);
+  });
+
+  it("refuses an edit without the version it was based on, naming the field", async () => {
+    const slug = unique("noversion");
+    await createService({ slug, name: "Original", tier: tier.rank });
+    const res = await call(serviceItem.PATCH, { method: "PATCH", token: tokens.editor, params: { slug }, body: { name: "Blind edit" } });
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual([{ path: "version", message: "Must be the version number you read" }]);
+    expect((await call(serviceItem.GET, { token: tokens.viewer, params: { slug } })).body.name).toBe("Original");
   });
 
   it("returns 404 for an unknown service", async () => {

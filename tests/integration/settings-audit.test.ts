@@ -5,7 +5,7 @@ import * as services from "@/app/api/v1/services/route";
 import * as settings from "@/app/api/v1/settings/route";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
-import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
 
 let tokens: Tokens;
 beforeAll(async () => {
@@ -16,15 +16,16 @@ describe("settings", () => {
   it("reads and changes the organisation time zone", async () => {
     const before = await call(settings.GET, { token: tokens.viewer });
     expect(before.status).toBe(200);
-    const res = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Europe/Berlin" } });
+    const res = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Europe/Berlin", version: before.body.version } });
     expect(res.status).toBe(200);
     expect(res.body.timeZone).toBe("Europe/Berlin");
     expect((await call(settings.GET, { token: tokens.viewer })).body.timeZone).toBe("Europe/Berlin");
-    await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "UTC" } });
+    await setTimeZone(tokens.admin, "UTC");
   });
 
   it("rejects a zone that does not exist, naming the field", async () => {
-    const res = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Mars/Olympus" } });
+    const { version } = (await call(settings.GET, { token: tokens.viewer })).body;
+    const res = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { timeZone: "Mars/Olympus", version } });
     expect(res.status).toBe(400);
     expect(res.body.issues).toEqual([{ path: "timeZone", message: "Must be an IANA time zone, e.g. Europe/Berlin or UTC" }]);
   });
@@ -34,7 +35,7 @@ describe("audit trail", () => {
   it("records create, update and archive with actor, before and after, newest first", async () => {
     const slug = unique("audited");
     const created = await call(services.POST, { method: "POST", token: tokens.editor, body: { slug, name: "Before", tier: 2 } });
-    await call(serviceItem.PATCH, { method: "PATCH", token: tokens.editor, params: { slug }, body: { name: "After" } });
+    await call(serviceItem.PATCH, { method: "PATCH", token: tokens.editor, params: { slug }, body: { name: "After", version: created.body.version } });
     await call(serviceItem.DELETE, { method: "DELETE", token: tokens.editor, params: { slug } });
     const res = await call(audit.GET, {
       token: tokens.admin,

@@ -33,10 +33,20 @@ describe("tiers API", () => {
     expect(created.body).toMatchObject({ rank, name, sloTarget: 0.98, sloWindow: "rolling:30d", maintenance: "count", version: 1 });
     const dup = await call(tiers.POST, { method: "POST", token: tokens.admin, body: { rank, name: "Other", sloTarget: 0.9 } });
     expect(dup.status).toBe(409);
+    expect(dup.body.issues).toEqual([{ path: "rank", message: "already exists" }]);
+    expect(dup.body.message).toBe("A record with this rank already exists");
     const id = created.body.id as string;
     const edit = await call(tierItem.PATCH, { method: "PATCH", token: tokens.admin, params: { id }, body: { description: "edited", version: 1 } });
     expect(edit.status).toBe(200);
     expect(edit.body).toMatchObject({ description: "edited", version: 2 });
+    // Moving another tier onto a taken rank names the rank too.
+    const other = await call(tiers.POST, { method: "POST", token: tokens.admin, body: { rank: await freeTierRank(), name: unique("Tier"), sloTarget: 0.9 } });
+    const clash = await call(tierItem.PATCH, { method: "PATCH", token: tokens.admin, params: { id: other.body.id }, body: { rank, version: other.body.version } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.issues).toEqual([{ path: "rank", message: "already exists" }]);
+    const blind = await call(tierItem.PATCH, { method: "PATCH", token: tokens.admin, params: { id }, body: { description: "no version" } });
+    expect(blind.status).toBe(400);
+    expect(blind.body.issues[0].path).toBe("version");
     const stale = await call(tierItem.PATCH, { method: "PATCH", token: tokens.admin, params: { id }, body: { description: "stale", version: 1 } });
     expect(stale.status).toBe(409);
     expect((await call(tierItem.GET, { token: tokens.viewer, params: { id } })).body.description).toBe("edited");

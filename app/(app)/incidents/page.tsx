@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/server/auth/page-guard";
 export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage() {
-  await requirePageActor("viewer", "/incidents");
+  await requirePageActor();
   return (
     <ComingLater
       title="Incidents"

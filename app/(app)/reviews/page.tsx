@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/server/auth/page-guard";
 export const metadata: Metadata = { title: "Reviews" };
 
 export default async function ReviewsPage() {
-  await requirePageActor("viewer", "/reviews");
+  await requirePageActor();
   return (
     <ComingLater
       title="Reviews"

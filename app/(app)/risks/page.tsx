@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/server/auth/page-guard";
 export const metadata: Metadata = { title: "Risks" };
 
 export default async function RisksPage() {
-  await requirePageActor("viewer", "/risks");
+  await requirePageActor();
   return (
     <ComingLater
       title="Risks"

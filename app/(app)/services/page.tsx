@@ -29,7 +29,7 @@ function href(params: { tier: string; q: string; archived: boolean }): string {
 }
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await requirePageActor("viewer", "/services");
+  const actor = await requirePageActor();
   const sp = await searchParams;
   // Malformed filters are ignored rather than failing the page: the URL is user-editable.
   // The same schema as the API, field by field, so one bad parameter drops only itself.

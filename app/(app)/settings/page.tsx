@@ -24,7 +24,7 @@ const LINKS = [
 ];
 
 export default async function SettingsPage() {
-  const actor = await requirePageActor("viewer", "/settings");
+  const actor = await requirePageActor();
   const settings = await getSettings();
   const isAdmin = roleAllows(actor.role, "admin");
 

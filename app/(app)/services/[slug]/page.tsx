@@ -32,7 +32,7 @@ function SlugList({ slugs, empty, label }: { slugs: string[]; empty: string; lab
 
 export default async function ServicePage({ params }: Params) {
   const { slug } = await params;
-  const actor = await requirePageActor("viewer", `/services/${slug}`);
+  const actor = await requirePageActor();
   const service = await getService(slug).catch((err: unknown) => {
     if (err instanceof NotFoundError) notFound();
     throw err;

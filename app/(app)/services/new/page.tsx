@@ -11,7 +11,7 @@ import { listTiers } from "@/lib/server/tiers";
 export const metadata: Metadata = { title: "New service" };
 
 export default async function NewServicePage() {
-  const actor = await requirePageActor("editor", "/services/new");
+  const actor = await requirePageActor();
   const [tiers, services] = await Promise.all([listTiers(), listServices()]);
   return (
     <>

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Audit trail" };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageActor("admin", "/settings/audit");
+  await requirePageActor();
   const sp = await searchParams;
   const types = await auditEntityTypes();
   // Unknown values are ignored: the URL is user-editable and a bad cursor should not crash.

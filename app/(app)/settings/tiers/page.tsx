@@ -12,7 +12,7 @@ import { listTiers } from "@/lib/server/tiers";
 export const metadata: Metadata = { title: "Tiers" };
 
 export default async function TiersPage() {
-  const actor = await requirePageActor("viewer", "/settings/tiers");
+  const actor = await requirePageActor();
   const tiers = await listTiers({ includeArchived: true });
   const isAdmin = roleAllows(actor.role, "admin");
   const nextRank = Math.min(99, Math.max(0, ...tiers.map((t) => t.rank)) + 1);

@@ -18,7 +18,7 @@ function status(t: { revoked: boolean; active: boolean }) {
 }
 
 export default async function TokensPage() {
-  await requirePageActor("admin", "/settings/tokens");
+  await requirePageActor();
   const [tokens, settings] = await Promise.all([listApiTokens(), getSettings()]);
   const tz = settings.timeZone;
 

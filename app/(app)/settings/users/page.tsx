@@ -11,7 +11,7 @@ import { listUsers } from "@/lib/server/users";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const actor = await requirePageActor("admin", "/settings/users");
+  const actor = await requirePageActor();
   const [users, settings] = await Promise.all([listUsers(), getSettings()]);
 
   return (

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function EditServicePage({ params }: Params) {
   const { slug } = await params;
-  await requirePageActor("editor", `/services/${slug}/edit`);
+  await requirePageActor();
   const [service, tiers, services] = await Promise.all([
     getService(slug).catch((err: unknown) => {
       if (err instanceof NotFoundError) notFound();

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit tier" };
 
 export default async function EditTierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageActor("admin", `/settings/tiers/${id}`);
+  await requirePageActor();
   const tier = await getTier(id).catch((err: unknown) => {
     if (err instanceof NotFoundError) notFound();
     throw err;

@@ -1,0 +1,38 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { roleForPage } from "./page-access";
+
+describe("roleForPage", () => {
+  it.each([
+    ["/", "viewer"],
+    ["/services", "viewer"],
+    ["/services/checkout", "viewer"],
+    ["/services/new", "editor"],
+    ["/services/checkout/edit", "editor"],
+    ["/incidents", "viewer"],
+    ["/settings", "viewer"],
+    ["/settings/tiers", "viewer"],
+    ["/settings/tiers/abc123", "admin"],
+    ["/settings/users", "admin"],
+    ["/settings/tokens", "admin"],
+    ["/settings/audit", "admin"],
+    // Not a prefix match: a service may be called "new-edit".
+    ["/services/new-edit", "viewer"],
+  ])("%s needs %s", (page, role) => expect(roleForPage(page)).toBe(role));
+
+  it("every page under app/(app) is one of the paths above or a viewer page on purpose", () => {
+    // A reminder with teeth: a new page must be looked at here, and its role added to the table.
+    const pages: string[] = [];
+    const walk = (dir: string, route: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(path.join(dir, entry.name), `${route}/${entry.name}`);
+        else if (entry.name === "page.tsx") pages.push(route || "/");
+      }
+    };
+    walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
+    expect(pages.sort()).toEqual(
+      ["/", "/incidents", "/reviews", "/risks", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+    );
+  });
+});
