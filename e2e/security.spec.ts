@@ -32,14 +32,13 @@ test.describe("headers on every response", () => {
     const tags = html.match(/<script\b[^>]*>/g) ?? [];
     expect(tags.length).toBeGreaterThan(0);
     for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
-    // A script without the nonce does not run.
-    const ran = await page.evaluate(() => {
-      const s = document.createElement("script");
-      s.textContent = "window.__injected = true";
-      document.body.append(s);
-      return (window as { __injected?: boolean }).__injected === true;
+    // Markup that slipped into the page cannot run script: no inline handlers, no javascript: URLs.
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" onerror="window.__injected = true"><a id="xss" href="javascript:window.__injected=true">x</a>`);
     });
-    expect(ran).toBe(false);
+    await page.locator("#xss").click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected === true)).toBe(false);
   });
 
   test("the API and files carry them too", async ({ request }) => {

@@ -1,34 +1,65 @@
+import type { ReactNode } from "react";
+
 // Before/after of one audit event as a field-by-field table. Plain component (no hooks), so it
 // renders on the server or inside the client feed alike.
 
-type Row = { key: string; before: string; after: string };
+type Row = { key: string; before: unknown; after: unknown };
 
-function show(value: unknown): string {
-  if (value === undefined) return "";
-  if (value === null) return "null";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
+/** Absent (a create has no before) is not the same as null (a field that was empty). */
+const ABSENT = Symbol("absent");
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /** Changed fields only; for a create (no before) or delete (no after), every field. */
-export function diffRows(before: unknown, after: unknown): Row[] {
+function diffRows(before: unknown, after: unknown): Row[] {
   const b = asRecord(before);
   const a = asRecord(after);
   if (!b && !a) return [];
   if (!b || !a) {
     const only = (a ?? b) as Record<string, unknown>;
-    return Object.keys(only).map((key) => ({ key, before: b ? show(only[key]) : "", after: a ? show(only[key]) : "" }));
+    return Object.keys(only).map((key) => ({ key, before: b ? only[key] : ABSENT, after: a ? only[key] : ABSENT }));
   }
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys
-    .map((key) => ({ key, before: show(b[key]), after: show(a[key]) }))
-    .filter((row) => row.before !== row.after);
+    .map((key) => ({ key, before: key in b ? b[key] : ABSENT, after: key in a ? a[key] : ABSENT }))
+    .filter((row) => !same(row.before, row.after));
 }
 
 const EMPTY = <span className="muted">—</span>;
+
+function scalar(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** "service: checkout · fraction: 0.25 · startedAt: null" for one record of a list. */
+function inline(record: Record<string, unknown>): string {
+  return Object.entries(record)
+    .map(([k, v]) => `${k}: ${asRecord(v) || Array.isArray(v) ? JSON.stringify(v) : scalar(v)}`)
+    .join(" · ");
+}
+
+/** A value as a person reads it: lists as lists, records as key: value, never a JSON blob. */
+export function AuditValue({ value }: { value: unknown }): ReactNode {
+  if (value === ABSENT || value === undefined || value === "") return EMPTY;
+  if (value === null) return <span className="muted">empty</span>;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="muted">none</span>;
+    return (
+      <ul className="audit-list">
+        {value.map((item, i) => (
+          <li key={i}>{asRecord(item) ? inline(item as Record<string, unknown>) : scalar(item)}</li>
+        ))}
+      </ul>
+    );
+  }
+  const record = asRecord(value);
+  if (record) return <span>{inline(record)}</span>;
+  return scalar(value);
+}
 
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const rows = diffRows(before, after);
@@ -62,8 +93,8 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             <tr key={r.key}>
               <th scope="row">{r.key}</th>
               {columns.map((c) => (
-                <td key={c.side} className={r[c.side] ? c.changed : undefined}>
-                  {r[c.side] || EMPTY}
+                <td key={c.side} className={r[c.side] !== ABSENT ? c.changed : undefined}>
+                  <AuditValue value={r[c.side]} />
                 </td>
               ))}
             </tr>

@@ -53,7 +53,7 @@ export function AuditFeed({ entityType, firstPage, cursor, timeZone }: { entityT
                     <span className="muted">{e.entityType}</span>{" "}
                     {href ? <Link href={href}>{entityName(e)}</Link> : entityName(e)}
                   </td>
-                  <td><AuditDiff before={e.before} after={e.after} /></td>
+                  <td className="cell-changes"><AuditDiff before={e.before} after={e.after} /></td>
                 </tr>
               );
             })}

@@ -18,7 +18,8 @@ export function SideNav({ footer }: { footer: ReactNode }) {
   return (
     <header className="shell-side">
       <div className="brand-row">
-        <Link href="/" className="brand" aria-label="Nines, overview">
+        {/* Named by its visible text: speech users say what they see ("click Nines"). */}
+        <Link href="/" className="brand">
           <span className="brand-mark" aria-hidden="true">9</span>
           <span>Nines</span>
         </Link>

@@ -5,7 +5,6 @@ import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import * as series from "@/app/api/v1/services/[slug]/availability/series/route";
 import * as events from "@/app/api/v1/incidents/[id]/events/route";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
-import * as settings from "@/app/api/v1/settings/route";
 import * as tiers from "@/app/api/v1/tiers/route";
 import { call } from "../support/api";
 import { freeTierRank, tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";

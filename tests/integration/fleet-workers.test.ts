@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as all from "@/app/api/v1/availability/route";
 import * as one from "@/app/api/v1/services/[slug]/availability/route";
-import * as settings from "@/app/api/v1/settings/route";
 import { AvailabilityListQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { allAvailabilityJson, allSeriesJson, fleetParts } from "@/lib/server/availability-fleet";
 import { prisma } from "@/lib/server/db";

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { adminToken, unique } from "./fixtures";
+
+const asAdmin = { authorization: `Bearer ${adminToken()}` };
+
+test.describe("every page passes an axe scan, signed in as an admin, on a desktop and on a phone", () => {
+  const slug = unique("axe");
+  let tierId = "";
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: asAdmin });
+    expect((await api.post("/api/v1/services", { data: { slug, name: `Axe ${slug}`, tier: 1, description: "Scanned" } })).status()).toBe(201);
+    tierId = ((await (await api.get("/api/v1/tiers")).json()).tiers as { id: string }[])[0]?.id ?? "";
+    await api.dispose();
+  });
+  const pages = ["/", "/services", "/services/new", "/services/:slug", "/services/:slug/edit", "/incidents", "/reviews", "/risks", "/settings", "/settings/tiers", "/settings/tiers/:tier", "/settings/users", "/settings/tokens", "/settings/audit"];
+  for (const pattern of pages) {
+    test(pattern, async ({ page }) => {
+      const route = pattern.replace(":slug", slug).replace(":tier", tierId);
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        const res = await page.goto(route);
+        expect(res?.status(), route).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expectAccessible(page, `${route} at ${width} px`);
+      }
+    });
+  }
+});
+
+test("the sign-in page passes an axe scan", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expectAccessible(page, "/login");
+  await context.close();
+});
+
+test("at 1280 px no page scrolls sideways and the navigation stays in view, the API tokens page with long names included", async ({ page, request }) => {
+  const long = `${unique("deploy-pipeline")}-${"x".repeat(80)}`.slice(0, 120);
+  expect((await request.post("/api/v1/tokens", { headers: asAdmin, data: { name: long, role: "viewer", expiresInDays: 30 } })).status()).toBe(201);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const route of ["/settings/tokens", "/settings/users", "/settings/audit", "/services", "/settings/tiers"]) {
+    await page.goto(route);
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll, `${route} scrolls sideways`).toBeLessThanOrEqual(client);
+    const nav = await page.getByRole("navigation", { name: "Main" }).boundingBox();
+    expect(nav?.x ?? -1, route).toBeGreaterThanOrEqual(0);
+  }
+});
