@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MaintenanceRule, Name, SloTarget, SloWindow, Text, Version } from "./common";
+import { BooleanFlag, MaintenanceRule, Name, SloTarget, SloWindow, Text, Version } from "./common";
 
 export const TierRank = z
   .number({ error: "Must be a whole number from 1 (most critical)" })
@@ -23,6 +23,9 @@ export const TierUpdate = TierInput.partial().extend({
   archived: z.boolean({ error: "Must be true or false" }).optional(),
 });
 export type TierUpdate = z.infer<typeof TierUpdate>;
+
+export const TierListQuery = z.strictObject({ includeArchived: BooleanFlag.optional() });
+export type TierListQuery = z.infer<typeof TierListQuery>;
 
 // SPEC section 1: the default tiers of a new database (editable afterwards).
 export const DEFAULT_TIERS = [

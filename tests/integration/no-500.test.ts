@@ -3,65 +3,223 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as audit from "@/app/api/v1/audit/route";
 import * as allSeries from "@/app/api/v1/availability/series/route";
 import * as all from "@/app/api/v1/availability/route";
+import * as events from "@/app/api/v1/incidents/[id]/events/route";
 import * as incidentItem from "@/app/api/v1/incidents/[id]/route";
 import * as incidents from "@/app/api/v1/incidents/route";
+import * as me from "@/app/api/v1/me/route";
+import * as oneSeries from "@/app/api/v1/services/[slug]/availability/series/route";
+import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import * as serviceItem from "@/app/api/v1/services/[slug]/route";
 import * as services from "@/app/api/v1/services/route";
 import * as settings from "@/app/api/v1/settings/route";
+import * as setup from "@/app/api/setup/route";
+import * as tierItem from "@/app/api/v1/tiers/[id]/route";
 import * as tiers from "@/app/api/v1/tiers/route";
-import { call } from "../support/api";
-import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import * as tokenItem from "@/app/api/v1/tokens/[id]/route";
+import * as tokens from "@/app/api/v1/tokens/route";
+import * as userItem from "@/app/api/v1/users/[id]/route";
+import * as users from "@/app/api/v1/users/route";
+import { ApiTokenInput } from "@/lib/schemas/api-token";
+import { AuditQuery } from "@/lib/schemas/audit";
+import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
+import { IncidentInput, IncidentListQuery, IncidentUpdate, SEVERITIES, TimelineEventInput } from "@/lib/schemas/incident";
+import { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
+import { SettingsUpdate } from "@/lib/schemas/settings";
+import { TierInput, TierListQuery, TierUpdate } from "@/lib/schemas/tier";
+import { SetupInput, UserInput, UserUpdate } from "@/lib/schemas/user";
+import { call, unique, type AnyRoute, type CallResult } from "../support/api";
+import { actorWithToken, freeTierRank, tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { anyInstant, bodyOf, extremeNumber, queryOf, windowLabel } from "../support/fuzz";
+import { logIncident, makeService } from "../support/incidents";
 
-let tokens: Tokens;
+let t: Tokens;
+/** Services the generated incidents hit: the most lenient target, a common one, the strictest. */
+let hit: string[] = [];
+let target: { slug: string; tierId: string; incidentId: string; userId: string; tokenId: string };
+
 beforeAll(async () => {
-  ({ tokens } = await tokensForAllRoles());
+  ({ tokens: t } = await tokensForAllRoles());
+  hit = [await makeService(t.editor, t.admin, { sloTarget: 0.5 }), await makeService(t.editor, t.admin, { sloTarget: 0.999, sloWindow: "rolling:30d" }), await makeService(t.editor, t.admin, { sloTarget: 0.9999999, maintenance: "exclude" })];
+  // Targets of the PATCH and DELETE routes, so that random edits change nothing another test reads.
+  const slug = await makeService(t.editor, t.admin);
+  const tier = await call(tiers.POST, { method: "POST", token: t.admin, body: { rank: await freeTierRank(), name: unique("fuzz"), sloTarget: 0.99 } });
+  const incident = await logIncident(t.editor, { startedAt: "2026-11-01T00:00:00Z", impacts: [{ service: slug }] });
+  const { actor } = await actorWithToken("viewer");
+  const token = await call(tokens.POST, { method: "POST", token: t.admin, body: { name: unique("fuzz"), role: "viewer" } });
+  target = { slug, tierId: tier.body.id, incidentId: incident.body.id, userId: actor.userId, tokenId: token.body.token.id };
 });
 
-// Values of the shapes people and scripts actually send wrong: wrong types, extremes, unicode.
-const anyValue = fc.oneof(
-  fc.string(),
-  // Any code point, NUL and other control characters included: PostgreSQL refuses NUL in text.
-  fc.string({ unit: "binary", maxLength: 12 }),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string(), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 2 }),
-);
-const fieldNames = ["slug", "name", "tier", "sloTarget", "sloWindow", "maintenance", "owner", "description", "dependsOn", "version", "archived", "rank", "timeZone"];
-const body = fc.dictionary(fc.constantFrom(...fieldNames), anyValue, { maxKeys: 6 });
+const fieldsOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+const ALLOWED = [200, 201, 400, 404, 409, 415];
+
+function expectNo500(res: CallResult, what: string): void {
+  expect(ALLOWED, `${what} answered ${res.status}: ${JSON.stringify(res.body)}`).toContain(res.status);
+  if (res.status === 400) expect(Array.isArray(res.body.issues), what).toBe(true);
+}
+
+/** Every number in a JSON body is finite (JSON has no Infinity, and null where a number belongs misleads). */
+function finiteNumbers(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(finiteNumbers);
+  if (value && typeof value === "object") return Object.values(value).every(finiteNumbers);
+  return true;
+}
 
 describe("no input makes the server answer 500", () => {
-  it("random bodies to every write endpoint get 2xx, 400, 404 or 409", async () => {
+  it("random bodies to every POST and PATCH route get 2xx, 400, 404, 409 or 415", async () => {
+    const writes: { name: string; handler: AnyRoute; method: string; params?: () => Record<string, string>; fields: string[]; token?: () => string }[] = [
+      { name: "POST services", handler: services.POST, method: "POST", fields: fieldsOf(ServiceInput) },
+      { name: "PATCH services/{slug}", handler: serviceItem.PATCH, method: "PATCH", params: () => ({ slug: target.slug }), fields: fieldsOf(ServiceUpdate) },
+      { name: "POST tiers", handler: tiers.POST, method: "POST", fields: fieldsOf(TierInput) },
+      { name: "PATCH tiers/{id}", handler: tierItem.PATCH, method: "PATCH", params: () => ({ id: target.tierId }), fields: fieldsOf(TierUpdate) },
+      { name: "POST incidents", handler: incidents.POST, method: "POST", fields: fieldsOf(IncidentInput) },
+      { name: "PATCH incidents/{id}", handler: incidentItem.PATCH, method: "PATCH", params: () => ({ id: target.incidentId }), fields: fieldsOf(IncidentUpdate) },
+      { name: "POST incidents/{id}/events", handler: events.POST, method: "POST", params: () => ({ id: target.incidentId }), fields: fieldsOf(TimelineEventInput) },
+      { name: "PATCH settings", handler: settings.PATCH, method: "PATCH", fields: fieldsOf(SettingsUpdate) },
+      { name: "POST users", handler: users.POST, method: "POST", fields: fieldsOf(UserInput) },
+      { name: "PATCH users/{id}", handler: userItem.PATCH, method: "PATCH", params: () => ({ id: target.userId }), fields: fieldsOf(UserUpdate) },
+      { name: "POST tokens", handler: tokens.POST, method: "POST", fields: fieldsOf(ApiTokenInput) },
+      { name: "POST setup", handler: setup.POST as AnyRoute, method: "POST", fields: fieldsOf(SetupInput) },
+    ];
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom("services", "service", "tiers", "settings"), async (input, target) => {
-        const res =
-          target === "services" ? await call(services.POST, { method: "POST", token: tokens.admin, body: input })
-          : target === "service" ? await call(serviceItem.PATCH, { method: "PATCH", token: tokens.admin, params: { slug: "fuzz-target" }, body: input })
-          : target === "tiers" ? await call(tiers.POST, { method: "POST", token: tokens.admin, body: input })
-          : await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { ...input, timeZone: typeof input.timeZone === "string" ? input.timeZone : "UTC" } });
-        expect([200, 201, 400, 404, 409]).toContain(res.status);
-        if (res.status === 400) expect(Array.isArray(res.body.issues)).toBe(true);
+      fc.asyncProperty(fc.constantFrom(...writes).chain((route) => fc.tuple(fc.constant(route), bodyOf(route.fields))), async ([route, body]) => {
+        const res = await call(route.handler, { method: route.method, token: t.admin, params: route.params?.(), body });
+        expectNo500(res, `${route.name} ${JSON.stringify(body)}`);
       }),
-      { numRuns: 150 },
+      { numRuns: 600 },
     );
   });
 
-  it("random raw bytes as a body get 400", async () => {
+  it("random query strings to every GET route get 200, 400 or 404", async () => {
+    const reads: { name: string; handler: AnyRoute; params?: () => Record<string, string>; query: string[] }[] = [
+      { name: "services", handler: services.GET, query: fieldsOf(ServiceListQuery) },
+      { name: "services/{slug}", handler: serviceItem.GET, params: () => ({ slug: target.slug }), query: [] },
+      { name: "services/{slug}/availability", handler: one.GET, params: () => ({ slug: hit[1] as string }), query: fieldsOf(AvailabilityQuery) },
+      { name: "services/{slug}/availability/series", handler: oneSeries.GET, params: () => ({ slug: hit[0] as string }), query: fieldsOf(SeriesQuery) },
+      { name: "availability", handler: all.GET, query: fieldsOf(AvailabilityListQuery) },
+      { name: "availability/series", handler: allSeries.GET, query: fieldsOf(SeriesQuery) },
+      { name: "tiers", handler: tiers.GET, query: fieldsOf(TierListQuery) },
+      { name: "tiers/{id}", handler: tierItem.GET, params: () => ({ id: target.tierId }), query: [] },
+      { name: "incidents", handler: incidents.GET, query: fieldsOf(IncidentListQuery) },
+      { name: "incidents/{id}", handler: incidentItem.GET, params: () => ({ id: target.incidentId }), query: [] },
+      { name: "audit", handler: audit.GET, query: fieldsOf(AuditQuery) },
+      { name: "users", handler: users.GET, query: [] },
+      { name: "tokens", handler: tokens.GET, query: [] },
+      { name: "settings", handler: settings.GET, query: [] },
+      { name: "me", handler: me.GET, query: [] },
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.string(), async (raw) => {
-        const res = await call(services.POST, { method: "POST", token: tokens.editor, rawBody: raw });
-        expect([400, 409, 201]).toContain(res.status);
+      fc.asyncProperty(fc.constantFrom(...reads).chain((route) => fc.tuple(fc.constant(route), queryOf([...route.query, "window", "asOf", "from", "to"]))), async ([route, path]) => {
+        const res = await call(route.handler, { token: t.admin, params: route.params?.(), path });
+        expectNo500(res, `GET ${route.name}${path.slice(2)}`);
+        if (res.status === 200) expect(finiteNumbers(res.body), `GET ${route.name}${path.slice(2)}`).toBe(true);
       }),
-      { numRuns: 50 },
+      { numRuns: 600 },
+    );
+  });
+
+  it("incidents valid in shape but extreme in value are accepted or refused, and no read breaks after them", async () => {
+    const impact = fc.record(
+      { service: fc.constantFrom(...hit), fraction: fc.oneof(extremeNumber, fc.constantFrom(Number.MIN_VALUE, 1e-300, 1e-6, 1)), startedAt: anyInstant, endedAt: anyInstant },
+      { requiredKeys: ["service", "fraction"] },
+    );
+    const anyShape = fc.record(
+      {
+        title: fc.constant("Fuzzed outage"),
+        severity: fc.constantFrom(...SEVERITIES),
+        kind: fc.constantFrom("unplanned", "maintenance"),
+        startedAt: anyInstant,
+        detectedAt: anyInstant,
+        resolvedAt: fc.oneof(anyInstant, fc.constant(null)),
+        impacts: fc.uniqueArray(impact, { minLength: 1, maxLength: 3, selector: (i) => i.service }),
+      },
+      { requiredKeys: ["title", "severity", "startedAt", "impacts"] },
+    );
+    // Valid ones, so that most are accepted and land in the windows read next: a start in the
+    // last 40 days, lasting 1 ms to centuries (or ongoing), fractions down to the smallest double.
+    const DAY = 86_400_000;
+    const span = fc.oneof(fc.constantFrom(1, 2, 1000, 3_600_000, 100 * 365 * DAY), fc.integer({ min: 1, max: 40 * DAY }));
+    const valid = fc
+      .record({
+        ago: fc.integer({ min: 0, max: 40 * DAY }),
+        lasts: fc.option(span, { nil: null }),
+        detectAfter: fc.option(fc.constantFrom(0, 1, 60_000), { nil: null }),
+        kind: fc.constantFrom("unplanned", "maintenance"),
+        impacts: fc.uniqueArray(fc.record({ service: fc.constantFrom(...hit), fraction: fc.constantFrom(Number.MIN_VALUE, 1e-300, 1e-9, 1e-6, 0.5, 1) }), { minLength: 1, maxLength: 3, selector: (i) => i.service }),
+      })
+      .map(({ ago, lasts, detectAfter, kind, impacts }) => {
+        const start = Date.now() - ago;
+        const end = lasts === null ? null : Math.min(start + lasts, Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+        const detected = detectAfter === null || (end !== null && start + detectAfter > end) ? null : start + detectAfter;
+        return {
+          title: "Fuzzed outage",
+          severity: "SEV2",
+          kind,
+          startedAt: new Date(start).toISOString(),
+          ...(detected === null ? {} : { detectedAt: new Date(detected).toISOString() }),
+          resolvedAt: end === null ? null : new Date(end).toISOString(),
+          impacts,
+        };
+      });
+    const incident = fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: anyShape, weight: 1 });
+    const read = fc.record({ window: fc.option(fc.oneof(windowLabel, fc.constantFrom("rolling:30d", "rolling:1h", "month:2026-11")), { nil: undefined }), asOf: fc.option(anyInstant, { nil: undefined }) }, { requiredKeys: [] });
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(incident, read, async (body, q) => {
+        const created = await call(incidents.POST, { method: "POST", token: t.editor, body });
+        if (created.status === 201) accepted++;
+        expectNo500(created, `POST incidents ${JSON.stringify(body)}`);
+        const query = `/x?${new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][]).toString()}`;
+        for (const [name, res] of [
+          ["one", await call(one.GET, { token: t.viewer, params: { slug: body.impacts[0]?.service as string }, path: query })],
+          ["all", await call(all.GET, { token: t.viewer, path: query })],
+          ["all, by SLO window", await call(all.GET, { token: t.viewer, path: "/x" })],
+          ["series", await call(allSeries.GET, { token: t.viewer, path: "/x?bucket=week&count=8" })],
+        ] as const) {
+          expectNo500(res, `${name} ${query} after ${JSON.stringify(body)}`);
+          if (res.status === 200) expect(finiteNumbers(res.body), `${name} ${query}`).toBe(true);
+          // A fleet list that names an error entry means some service could not be computed.
+          if (name !== "one" && res.status === 200) expect(JSON.stringify(res.body)).not.toContain("computation_failed");
+        }
+      }),
+      { numRuns: 80 },
+    );
+    // The property means something only if many of them reached the engine.
+    expect(accepted).toBeGreaterThan(30);
+  });
+
+  it("random raw bytes or a body that is not JSON get 400 or 415", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", ""), async (raw, type) => {
+        const res = await call(services.POST, { method: "POST", token: t.editor, rawBody: raw, headers: { "content-type": type } });
+        expect([400, 409, 201, 415]).toContain(res.status);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("random path segments get 404, not 500", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.string({ maxLength: 300 })), async (segment) => {
+        for (const [handler, params] of [
+          [serviceItem.GET, { slug: segment }],
+          [incidentItem.GET, { id: segment }],
+          [tierItem.GET, { id: segment }],
+          [tokenItem.DELETE, { id: segment }],
+          [one.GET, { slug: segment }],
+        ] as const) {
+          const res = await call(handler as AnyRoute, { method: handler === tokenItem.DELETE ? "DELETE" : "GET", token: t.admin, params });
+          expectNo500(res, `${segment}`);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
 
 describe("inputs that once reached the database unchecked", () => {
   it("control characters in text get a 400 naming the field", async () => {
-    const name = await call(services.POST, { method: "POST", token: tokens.editor, body: { slug: "nul-name", name: "a\u0000b", tier: 1 } });
+    const name = await call(services.POST, { method: "POST", token: t.editor, body: { slug: "nul-name", name: "a\u0000b", tier: 1 } });
     expect(name.status).toBe(400);
     expect(name.body.issues).toEqual([{ path: "name", message: "Must not contain control characters" }]);
     for (const [handler, path, field] of [
@@ -69,7 +227,7 @@ describe("inputs that once reached the database unchecked", () => {
       [incidents.GET, "/x?tier=a%00b", "tier"],
       [audit.GET, "/x?entityType=a%00b", "entityType"],
     ] as const) {
-      const res = await call(handler, { token: tokens.admin, path });
+      const res = await call(handler, { token: t.admin, path });
       expect(res.status).toBe(400);
       expect(res.body.issues[0].path).toBe(field);
     }
@@ -77,22 +235,22 @@ describe("inputs that once reached the database unchecked", () => {
 
   it("a tier rank out of range in a filter gets a 400, not a database error", async () => {
     for (const handler of [services.GET, incidents.GET, all.GET]) {
-      const res = await call(handler, { token: tokens.viewer, path: "/x?tier=99999999999" });
+      const res = await call(handler, { token: t.viewer, path: "/x?tier=99999999999" });
       expect(res.status).toBe(400);
       expect(res.body.issues[0]).toEqual({ path: "tier", message: "A tier rank is from 1 to 99" });
     }
   });
 
   it("a path segment with a NUL names nothing: 404", async () => {
-    expect((await call(serviceItem.GET, { token: tokens.viewer, params: { slug: "a\u0000b" } })).status).toBe(404);
-    expect((await call(incidentItem.GET, { token: tokens.viewer, params: { id: "a\u0000b" } })).status).toBe(404);
+    expect((await call(serviceItem.GET, { token: t.viewer, params: { slug: "a\u0000b" } })).status).toBe(404);
+    expect((await call(incidentItem.GET, { token: t.viewer, params: { id: "a\u0000b" } })).status).toBe(404);
   });
 
   it("a series spanning centuries is refused before any work", async () => {
-    const res = await call(allSeries.GET, { token: tokens.viewer, path: "/x?bucket=day&from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z" });
+    const res = await call(allSeries.GET, { token: t.viewer, path: "/x?bucket=day&from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z" });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toBe("to");
-    const fine = await call(allSeries.GET, { token: tokens.viewer, path: "/x?bucket=month&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z" });
+    const fine = await call(allSeries.GET, { token: t.viewer, path: "/x?bucket=month&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z" });
     expect(fine.status).toBe(200);
   });
 });

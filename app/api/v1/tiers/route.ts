@@ -1,12 +1,10 @@
-import { BooleanFlag } from "@/lib/schemas/common";
-import { TierInput } from "@/lib/schemas/tier";
-import { parse, readJson } from "@/lib/server/http";
+import { TierInput, TierListQuery } from "@/lib/schemas/tier";
+import { parse, readJson, searchParamsObject } from "@/lib/server/http";
 import { apiRoute, created } from "@/lib/server/route";
 import { createTier, listTiers } from "@/lib/server/tiers";
 
 export const GET = apiRoute("viewer", async ({ req }) => {
-  const archived = new URL(req.url).searchParams.get("includeArchived");
-  const includeArchived = archived === null ? false : parse(BooleanFlag, archived);
+  const { includeArchived = false } = parse(TierListQuery, searchParamsObject(req));
   return { tiers: await listTiers({ includeArchived }) };
 });
 
