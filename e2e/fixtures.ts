@@ -1,3 +1,5 @@
+import { expect, type Browser } from "@playwright/test";
+
 export const ADMIN = {
   name: "Ada Admin",
   email: "ada@example.test",
@@ -14,4 +16,19 @@ let n = 0;
 export function unique(prefix: string): string {
   n += 1;
   return `${prefix}-${Date.now().toString(36)}-${n}`;
+}
+
+/**
+ * A browser context of its own, signed in through the form: signing it out (or locking it out)
+ * leaves the shared admin session of the other tests alone.
+ */
+export async function signedIn(browser: Browser, email = ADMIN.email, password = ADMIN.password) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  return { context, page };
 }

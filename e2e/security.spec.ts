@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { adminToken, unique } from "./fixtures";
+import { adminToken, signedIn, unique } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
@@ -63,13 +63,7 @@ test.describe("pages answer with real status codes", () => {
 
   test("a page refused by role: a real 403", async ({ browser, request }) => {
     const viewer = await newUser(request, "viewer");
-    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(viewer.email);
-    await page.getByLabel("Password").fill(viewer.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    const { context, page } = await signedIn(browser, viewer.email, viewer.password);
     for (const route of ["/settings/users", "/services/new"]) {
       const res = await page.goto(route);
       expect(res?.status(), route).toBe(403);

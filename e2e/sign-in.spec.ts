@@ -1,17 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { ADMIN, unique } from "./fixtures";
-
-/** A browser context of its own, signed in: signing it out leaves the shared admin session alone. */
-async function signedIn(browser: Browser, email = ADMIN.email, password = ADMIN.password) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  return { context, page };
-}
+import { expect, test } from "@playwright/test";
+import { ADMIN, signedIn, unique } from "./fixtures";
 
 test("signing out ends the session on the server, and signing in again gives a clear message for a wrong password", async ({ browser, playwright }) => {
   const { context, page } = await signedIn(browser);
