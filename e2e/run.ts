@@ -95,13 +95,20 @@ async function main(): Promise<number> {
     if (run.status !== 0) return run.status ?? 1;
 
     // Ctrl-C, then a second start on the same data: the admin, the token and the data remain.
+    const kept = `kept-${randomBytes(4).toString("hex")}`;
+    const write = await fetch(`${baseUrl}/api/v1/services`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ slug: kept, name: "Kept across a restart", tier: 1 }),
+    });
+    check(write.status === 201, "before the restart, a service is written");
     check((await stop(app, "SIGINT")) === 0, "Ctrl-C stops the app and the database with exit code 0");
     check(!existsSync(path.join(dataDir, "pg", "postmaster.pid")), "no PostgreSQL left running after Ctrl-C");
     app = startApp(env);
     await waitForReady(baseUrl, app);
     const services = await fetch(`${baseUrl}/api/v1/services`, { headers: { authorization: `Bearer ${adminToken}` } });
     const body = (await services.json()) as { services?: { slug: string }[] };
-    check(services.status === 200 && (body.services?.length ?? 0) > 0, "after a restart the services created in the browser are still there");
+    check(services.status === 200 && (body.services ?? []).some((svc) => svc.slug === kept), "after a restart the service written before it is still there");
     const setup = await fetch(`${baseUrl}/api/setup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
