@@ -3,17 +3,8 @@
 
 import { zonedParts } from "@/lib/domain/time-zone";
 
-const NBSP = "\u00a0";
-
-/** 0.999 → "99.9" (no float noise such as 99.90000000000001). */
-export function ratioToPercentText(ratio: number): string {
-  return String(Number((ratio * 100).toFixed(7)));
-}
-
-/** 0.999 → "99.9 %". */
-export function formatPercent(ratio: number): string {
-  return `${ratioToPercentText(ratio)}${NBSP}%`;
-}
+// Percentages: formatPercent and percentText of lib/domain/format.ts, the one rule for the app.
+export { formatPercent, percentText } from "@/lib/domain/format";
 
 /**
  * "99.9" → 0.999. Empty → null (the field is left to inherit). Unparseable → NaN, which the
@@ -51,8 +42,4 @@ export function formatDateTime(iso: string, timeZone: string): string {
   const p = zonedParts(Date.parse(iso), timeZone);
   const two = (n: number) => String(n).padStart(2, "0");
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
-}
-
-export function formatDate(iso: string, timeZone: string): string {
-  return formatDateTime(iso, timeZone).slice(0, 10);
 }

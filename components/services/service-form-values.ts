@@ -1,4 +1,4 @@
-import { formatPercent, formatWindow, percentTextToRatio, ratioToPercentText, tierLabel } from "@/components/format";
+import { formatPercent, formatWindow, percentTextToRatio, percentText, tierLabel } from "@/components/format";
 import type { ServiceDto } from "@/lib/query/types";
 
 export type TierOption = {
@@ -33,7 +33,7 @@ export function initialValues(service: ServiceDto | undefined, defaultTierId: st
     slug: service.slug,
     name: service.name,
     tier: service.tier.id,
-    sloTarget: o.sloTarget === null ? "" : ratioToPercentText(o.sloTarget),
+    sloTarget: o.sloTarget === null ? "" : percentText(o.sloTarget),
     sloWindow: o.sloWindow ?? "",
     maintenance: o.maintenance ?? "",
     owner: service.owner,
@@ -66,7 +66,7 @@ export function inheritHints(tier: TierOption | undefined) {
   if (!tier) return { placeholder: undefined, target: undefined, window: "Inherit from tier", maintenance: "Inherit from tier", from: "the tier" };
   const from = tierLabel(tier);
   return {
-    placeholder: ratioToPercentText(tier.sloTarget),
+    placeholder: percentText(tier.sloTarget),
     target: `Leave empty to inherit ${formatPercent(tier.sloTarget)} from ${from}.`,
     window: `Inherit: ${formatWindow(tier.sloWindow).toLowerCase()}`,
     maintenance: `Inherit: ${tier.maintenance === "count" ? "counts" : "excluded"}`,

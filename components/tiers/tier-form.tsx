@@ -9,7 +9,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/forms/field"
 import { MaintenanceOptions, SloWindowOptions } from "@/components/forms/slo-options";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { percentTextToRatio, ratioToPercentText } from "@/components/format";
+import { percentTextToRatio, percentText } from "@/components/format";
 import { useCreateTier, useUpdateTier } from "@/lib/query/mutations";
 import type { TierDto } from "@/lib/query/types";
 import { zodIssues } from "@/lib/schemas/issues";
@@ -22,7 +22,7 @@ type Values = { rank: string; name: string; sloTarget: string; sloWindow: string
 
 function initial(tier: TierDto | undefined, suggestedRank: number): Values {
   return tier
-    ? { rank: String(tier.rank), name: tier.name, sloTarget: ratioToPercentText(tier.sloTarget), sloWindow: tier.sloWindow, maintenance: tier.maintenance, description: tier.description }
+    ? { rank: String(tier.rank), name: tier.name, sloTarget: percentText(tier.sloTarget), sloWindow: tier.sloWindow, maintenance: tier.maintenance, description: tier.description }
     : { rank: String(suggestedRank), name: "", sloTarget: "", sloWindow: "rolling:30d", maintenance: "count", description: "" };
 }
 

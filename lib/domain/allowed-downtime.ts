@@ -33,4 +33,3 @@ export function allowedDowntime(target: number): AllowedDowntime {
   };
 }
 
-export { formatDuration, formatPercent } from "./format";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatPercent } from "./format";
+import fc from "fast-check";
+import { formatDuration, formatPercent, percentText } from "./format";
 
 describe("formatDuration", () => {
   it.each<[number, string]>([
@@ -30,20 +31,42 @@ describe("formatDuration", () => {
 
 describe("formatPercent", () => {
   it.each<[number, number, string]>([
-    [1 - 3120 / 2_592_000, 4, "99.8796%"],
-    [166 / 168, 2, "98.81%"],
-    [166 / 168, 4, "98.8095%"],
-    [156 / 168, 3, "92.857%"],
-    [1, 2, "100.00%"],
-    [0.99999, 2, "99.99%"], // never rounds up to a perfect 100 %
-    [0.99996, 4, "99.9960%"],
-    [0, 1, "0.0%"],
-    [-0.25, 0, "-25%"],
+    [1 - 3120 / 2_592_000, 4, "99.8796\u00a0%"],
+    [166 / 168, 2, "98.81\u00a0%"],
+    [166 / 168, 4, "98.8095\u00a0%"],
+    [156 / 168, 3, "92.857\u00a0%"],
+    [1, 2, "100.00\u00a0%"],
+    [0.99999, 2, "99.99\u00a0%"], // never rounds up to a perfect 100 %
+    [0.99996, 4, "99.9960\u00a0%"],
+    [0, 1, "0.0\u00a0%"],
+    [-0.25, 0, "-25\u00a0%"],
   ])("%s with %s digits → %s", (ratio, digits, text) => {
     expect(formatPercent(ratio, digits)).toBe(text);
   });
 
-  it("defaults to two digits", () => {
-    expect(formatPercent(0.5)).toBe("50.00%");
+  it.each<[number, string]>([
+    [0.999, "99.9\u00a0%"],
+    [0.9999, "99.99\u00a0%"],
+    [0.9999999, "99.99999\u00a0%"],
+    [0.995, "99.5\u00a0%"],
+    [0.5, "50\u00a0%"],
+    [1, "100\u00a0%"],
+    // Shortest form: still never 100 % for a ratio below 1.
+    [0.99999999999, "99.9999999\u00a0%"],
+  ])("without digits, %s → %s (the shortest exact form)", (ratio, text) => {
+    expect(formatPercent(ratio)).toBe(text);
+  });
+
+  it("never shows 100 % for a ratio below 1, whatever the digits (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }), (ratio, digits) => {
+        expect(Number.parseFloat(percentText(ratio, digits))).toBeLessThan(100);
+      }),
+    );
+  });
+
+  it("is a dash for what is not a number", () => {
+    expect(formatPercent(Number.NaN)).toBe("—");
+    expect(formatPercent(Number.POSITIVE_INFINITY, 2)).toBe("—");
   });
 });

@@ -47,16 +47,27 @@ function joinUnits(values: readonly number[], units: readonly string[]): string 
     .join(" ");
 }
 
+const NBSP = "\u00a0";
+
 /**
- * 0.998796296 → "99.8796%" (digits = 4). Rounds half up, except that a ratio below 1 never shows
- * as 100 %: it is truncated instead (0.99999 → "99.99%"), so a dashboard never claims a perfect
- * record that was not kept.
+ * The number part of a percentage. With `digits`, exactly that many decimals (0.998796296 with 4
+ * → "99.8796"); without, the shortest exact form up to 7 decimals (0.999 → "99.9", no float noise
+ * such as 99.90000000000001), which is how targets are typed. Either way a ratio below 1 never
+ * shows as 100: it is truncated instead (0.99999 with 2 → "99.99"), so a dashboard never claims
+ * a perfect record that was not kept.
  */
-export function formatPercent(ratio: number, digits = 2): string {
+export function percentText(ratio: number, digits?: number): string {
   if (!Number.isFinite(ratio)) return "—";
-  if (!Number.isInteger(digits) || digits < 0 || digits > 12) throw new RangeError(`digits must be 0..12, got ${digits}`);
-  const scale = 10 ** digits;
+  if (digits !== undefined && (!Number.isInteger(digits) || digits < 0 || digits > 12)) throw new RangeError(`digits must be 0..12, got ${digits}`);
+  const places = digits ?? 7;
+  const scale = 10 ** places;
   let value = Math.round(ratio * 100 * scale) / scale;
   if (value >= 100 && ratio < 1) value = Math.floor(ratio * 100 * scale) / scale;
-  return `${value.toFixed(digits)}%`;
+  return digits === undefined ? String(Number(value.toFixed(places))) : value.toFixed(digits);
+}
+
+/** percentText with its sign: "99.8796 %" (a no-break space keeps the two on one line). */
+export function formatPercent(ratio: number, digits?: number): string {
+  const text = percentText(ratio, digits);
+  return text === "—" ? text : `${text}${NBSP}%`;
 }

@@ -9,11 +9,13 @@ export {
   isValidCivilDate,
 } from "./civil-date";
 export * from "./instant-range";
+export * from "./incident-lifecycle";
 export * from "./time-zone";
 export * from "./windows";
 export { formatIsoInstant, parseIsoInstant } from "./window-labels";
 export * from "./availability";
 export * from "./error-budget";
 export * from "./allowed-downtime";
+export * from "./format";
 export * from "./incident-metrics";
 export { buildTimeline, integrate, type ClippedImpact, type RangeTotals, type Timeline } from "./timeline";

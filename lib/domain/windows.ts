@@ -217,10 +217,6 @@ export function parseSloWindow(value: string): SloWindow | null {
   return days >= 1 && days <= MAX_ROLLING_DAYS ? { kind: "rolling", days } : null;
 }
 
-export function formatSloWindow(window: SloWindow): string {
-  return window.kind === "rolling" ? `rolling:${window.days}d` : window.unit;
-}
-
 /** Rolling N days = [asOf − N×24 h, asOf); calendar = the period containing asOf. */
 export function currentWindowForSlo(window: SloWindow, options: AsOfOptions): ResolvedWindow {
   if (window.kind === "rolling") {

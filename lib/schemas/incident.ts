@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
 
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
-export const INCIDENT_KINDS = ["unplanned", "maintenance"] as const;
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 export const TIMELINE_TYPES = ["detected", "acknowledged", "update", "status_change", "mitigated", "resolved", "note"] as const;
-
-/** The milestones in the order they must happen (SPEC section 1). */
-export const MILESTONES = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
-export type Milestone = (typeof MILESTONES)[number];
 
 export const Severity = z.enum(SEVERITIES, { error: "Must be SEV1, SEV2, SEV3, SEV4 or SEV5" });
 export const IncidentKind = z.enum(INCIDENT_KINDS, { error: "Must be unplanned or maintenance" });
@@ -93,50 +87,3 @@ export const IncidentListQuery = z.strictObject({
   limit: QueryInt(1, 200).optional(),
 });
 export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
-
-/** The shape shared by create and (merged) update for cross-field checks. */
-export type IncidentTimes = {
-  startedAt: Date;
-  detectedAt?: Date | null;
-  acknowledgedAt?: Date | null;
-  mitigatedAt?: Date | null;
-  resolvedAt?: Date | null;
-  status?: string | null;
-  impacts?: { service: string; startedAt?: Date | null; endedAt?: Date | null }[];
-};
-
-/**
- * Cross-field rules: started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved (skipping absent
- * ones), each impact's own interval inside the incident's, one impact per service, and a
- * resolved status only with resolvedAt. Returns issues naming the offending field.
- */
-export function incidentConsistencyIssues(inc: IncidentTimes): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
-  let latest: { name: Milestone; at: Date } | null = null;
-  for (const name of MILESTONES) {
-    const at = inc[name];
-    if (!at) continue;
-    if (latest && at < latest.at) issues.push({ path: name, message: `Must not be before ${latest.name} (${latest.at.toISOString()})` });
-    else latest = { name, at };
-  }
-  if (inc.status === "resolved" && !inc.resolvedAt) issues.push({ path: "status", message: "A resolved incident needs resolvedAt" });
-  const seen = new Set<string>();
-  (inc.impacts ?? []).forEach((impact, i) => {
-    if (seen.has(impact.service)) issues.push({ path: `impacts.${i}.service`, message: `'${impact.service}' is listed twice` });
-    seen.add(impact.service);
-    const start = impact.startedAt ?? inc.startedAt;
-    if (impact.startedAt && impact.startedAt < inc.startedAt) {
-      issues.push({ path: `impacts.${i}.startedAt`, message: "Must not be before the incident's startedAt" });
-    }
-    if (impact.startedAt && inc.resolvedAt && impact.startedAt > inc.resolvedAt) {
-      issues.push({ path: `impacts.${i}.startedAt`, message: "Must not be after the incident's resolvedAt" });
-    }
-    if (impact.endedAt && impact.endedAt < start) {
-      issues.push({ path: `impacts.${i}.endedAt`, message: "Must not be before the impact's start" });
-    }
-    if (impact.endedAt && inc.resolvedAt && impact.endedAt > inc.resolvedAt) {
-      issues.push({ path: `impacts.${i}.endedAt`, message: "Must not be after the incident's resolvedAt" });
-    }
-  });
-  return issues;
-}

@@ -15,10 +15,3 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
     return [{ path: base, message: issue.message }];
   });
 }
-
-/** Issues keyed by field path: the first message for each. */
-export function issuesByPath(issues: FieldIssue[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const { path, message } of issues) out[path] ??= message;
-  return out;
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import { effectiveSlo } from "@/lib/domain/incident-lifecycle";
 import type { TierFilter } from "@/lib/schemas/common";
 import { impactsParams, impactsSql } from "./availability-sql";
 import { pool } from "./db";
@@ -14,9 +15,10 @@ export type ServiceSlo = {
   maintenance: "count" | "exclude";
 };
 
-type SloRow = [id: string, slug: string, name: string, tierRank: number, tierName: string, target: number, sloWindow: string, maintenance: "count" | "exclude"];
+type Rule = "count" | "exclude";
+type SloRow = [id: string, slug: string, name: string, tierRank: number, tierName: string, ownTarget: number | null, tierTarget: number, ownWindow: string | null, tierWindow: string, ownRule: Rule | null, tierRule: Rule];
 
-/** Services with their effective SLO (own override, else the tier's), in one query. */
+/** Services with their effective SLO (effectiveSlo: own override, else the tier's), in one query. */
 export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter }): Promise<ServiceSlo[]> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -32,9 +34,8 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter
   }
   const { rows } = await pool().query<SloRow>({
     text: `SELECT s.id, s.slug, s.name, t.rank AS tier_rank, t.name AS tier_name,
-            COALESCE(s."sloTarget", t."sloTarget") AS target,
-            COALESCE(s."sloWindow", t."sloWindow") AS slo_window,
-            COALESCE(s."maintenanceRule", t."maintenanceRule")::text AS maintenance
+            s."sloTarget", t."sloTarget", s."sloWindow", t."sloWindow",
+            s."maintenanceRule"::text, t."maintenanceRule"::text
        FROM "Service" s JOIN "Tier" t ON t.id = s."tierId"
       WHERE ${where.join(" AND ")}
       ORDER BY t.rank, s.name`,
@@ -43,10 +44,11 @@ export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter
   });
   // A thousand services share four tiers: one object each.
   const tiers = new Map<number, ServiceSlo["tier"]>();
-  return rows.map(([id, slug, name, rank, tierName, target, sloWindow, maintenance]) => {
+  return rows.map(([id, slug, name, rank, tierName, ownTarget, tierTarget, ownWindow, tierWindow, ownRule, tierRule]) => {
     let tier = tiers.get(rank);
     if (!tier) tiers.set(rank, (tier = { rank, name: tierName }));
-    return { id, slug, name, tier, target, sloWindow, maintenance };
+    const slo = effectiveSlo({ sloTarget: ownTarget, sloWindow: ownWindow, maintenance: ownRule }, { sloTarget: tierTarget, sloWindow: tierWindow, maintenance: tierRule });
+    return { id, slug, name, tier, target: slo.sloTarget, sloWindow: slo.sloWindow, maintenance: slo.maintenance };
   });
 }
 

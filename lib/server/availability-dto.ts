@@ -1,5 +1,6 @@
 import "server-only";
 import { formatIsoInstant, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
+import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { ServiceSlo } from "./availability-data";
 import type { IncidentLabel } from "./impact-rows";
 
@@ -101,7 +102,7 @@ export function toSummaryDto(args: {
       const label = args.labels.get(i.incidentId);
       return {
         id: i.incidentId,
-        reference: label ? `INC-${label.number}` : null,
+        reference: label ? incidentReference(label.number) : null,
         title: label?.title ?? null,
         kind: i.kind,
         downtimeSeconds: i.downtimeSeconds,

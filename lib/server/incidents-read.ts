@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
+import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import { isAcceptedInstant } from "@/lib/domain/instant-range";
 import { prisma } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
@@ -43,7 +44,7 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
   return {
     id: row.id,
     number: row.number,
-    reference: `INC-${row.number}`,
+    reference: incidentReference(row.number),
     title: row.title,
     severity: row.severity,
     kind: row.kind,

@@ -1,17 +1,22 @@
 import "server-only";
-import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import {
-  incidentConsistencyIssues,
-  type IncidentInput,
-  type IncidentUpdate,
-  type TimelineEventInput,
-} from "@/lib/schemas/incident";
+  copiesChanged,
+  impactRowCopies,
+  incidentIssues,
+  incidentReference,
+  initialStatus,
+  statusAfterEdit,
+  statusAfterMilestone,
+  type IncidentCopy,
+  type Milestone,
+} from "@/lib/domain/incident-lifecycle";
+import type { IncidentInput, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { changeEvents, creationEvents, type TimelineDraft } from "./incident-timeline";
-import { incidentInclude, toIncidentDto, type IncidentDto, type TimelineEventDto } from "./incidents-read";
+import { incidentInclude, toIncidentDto, type IncidentDto, type IncidentRow, type TimelineEventDto } from "./incidents-read";
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
 
@@ -25,37 +30,8 @@ async function serviceIds(tx: Tx, impacts: ImpactDraft[]): Promise<string[]> {
   return impacts.map((i) => bySlug.get(i.service) as string);
 }
 
-/** The incident fields its impact rows copy, so that availability and MTTx read them without a join. */
-type CopiedFields = {
-  id: string;
-  number: number;
-  title: string;
-  kind: "unplanned" | "maintenance";
-  startedAt: Date;
-  detectedAt: Date | null;
-  acknowledgedAt: Date | null;
-  resolvedAt: Date | null;
-};
-
-const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
-
-/** True when the impact rows' copies of the incident's kind and milestones (hence bounds) are stale. */
-function copiesChanged(before: CopiedFields, after: CopiedFields): boolean {
-  return (
-    before.kind !== after.kind ||
-    !sameInstant(before.startedAt, after.startedAt) ||
-    !sameInstant(before.detectedAt, after.detectedAt) ||
-    !sameInstant(before.acknowledgedAt, after.acknowledgedAt) ||
-    !sameInstant(before.resolvedAt, after.resolvedAt)
-  );
-}
-
 /** Writes the impact rows with their effective bounds and their copies of the incident. */
-async function writeImpacts(
-  tx: Tx,
-  incident: CopiedFields,
-  impacts: ImpactDraft[],
-): Promise<void> {
+async function writeImpacts(tx: Tx, incident: IncidentCopy & { id: string }, impacts: ImpactDraft[]): Promise<void> {
   const ids = await serviceIds(tx, impacts);
   await tx.impact.deleteMany({ where: { incidentId: incident.id } });
   await tx.impact.createMany({
@@ -65,17 +41,14 @@ async function writeImpacts(
       fraction: i.fraction,
       startedAt: i.startedAt ?? null,
       endedAt: i.endedAt ?? null,
-      kind: incident.kind,
-      incidentStartedAt: incident.startedAt,
-      incidentDetectedAt: incident.detectedAt,
-      incidentAcknowledgedAt: incident.acknowledgedAt,
-      incidentResolvedAt: incident.resolvedAt,
-      incidentNumber: incident.number,
-      incidentTitle: incident.title,
-      effectiveStart: i.startedAt ?? incident.startedAt,
-      effectiveEnd: i.endedAt ?? incident.resolvedAt,
+      ...impactRowCopies(incident, i),
     })),
   });
+}
+
+/** An incident's impacts as they are, to write them again. */
+function draftsOf(row: IncidentRow): ImpactDraft[] {
+  return row.impacts.map((i) => ({ service: i.service.slug, fraction: i.fraction, startedAt: i.startedAt, endedAt: i.endedAt }));
 }
 
 async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, events: TimelineDraft[]): Promise<void> {
@@ -85,16 +58,8 @@ async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, events: T
   });
 }
 
-function defaultStatus(times: { resolvedAt?: Date | null; mitigatedAt?: Date | null }): IncidentStatus {
-  if (times.resolvedAt) return "resolved";
-  return times.mitigatedAt ? "monitoring" : "investigating";
-}
-
-function assertConsistent(merged: Parameters<typeof incidentConsistencyIssues>[0]): void {
-  const issues = incidentConsistencyIssues(merged);
-  if (merged.resolvedAt && merged.status && merged.status !== "resolved") {
-    issues.push({ path: "status", message: "Must be resolved when resolvedAt is set" });
-  }
+function assertConsistent(incident: Parameters<typeof incidentIssues>[0]): void {
+  const issues = incidentIssues(incident);
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -102,7 +67,7 @@ async function assertUniqueExternal(tx: Tx, source: string | null | undefined, e
   if (!source || !externalId) return;
   const other = await tx.incident.findFirst({ where: { source, externalId, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { number: true } });
   if (other) {
-    throw new ConflictError(`INC-${other.number} already has ${source} id '${externalId}'`, [{ path: "externalId", message: "already exists" }]);
+    throw new ConflictError(`${incidentReference(other.number)} already has ${source} id '${externalId}'`, [{ path: "externalId", message: "already exists" }]);
   }
 }
 
@@ -111,7 +76,7 @@ async function reload(tx: Tx, id: string): Promise<IncidentDto> {
 }
 
 export async function createIncident(actor: Actor, input: IncidentInput): Promise<IncidentDto> {
-  const status = input.status ?? defaultStatus(input);
+  const status = input.status ?? initialStatus(input);
   assertConsistent({ ...input, status });
   return prisma.$transaction(async (tx) => {
     await assertUniqueExternal(tx, input.source, input.externalId);
@@ -156,12 +121,8 @@ export async function updateIncident(actor: Actor, id: string, input: IncidentUp
       mitigatedAt: pick("mitigatedAt", input.mitigatedAt),
       resolvedAt: pick("resolvedAt", input.resolvedAt),
     };
-    const reopened = beforeRow.resolvedAt && merged.resolvedAt === null;
-    const status: IncidentStatus =
-      input.status ?? (merged.resolvedAt ? "resolved" : reopened ? "investigating" : beforeRow.status === "resolved" ? defaultStatus(merged) : beforeRow.status);
-    const impacts: ImpactDraft[] =
-      input.impacts ??
-      beforeRow.impacts.map((i) => ({ service: i.service.slug, fraction: i.fraction, startedAt: i.startedAt, endedAt: i.endedAt }));
+    const status = statusAfterEdit({ requested: input.status, previous: beforeRow.status, wasResolved: beforeRow.resolvedAt !== null, ...merged });
+    const impacts: ImpactDraft[] = input.impacts ?? draftsOf(beforeRow);
     assertConsistent({ ...merged, status, impacts });
     await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
     const updated = await tx.incident.updateMany({
@@ -202,7 +163,7 @@ export async function deleteIncident(actor: Actor, id: string): Promise<{ delete
   });
 }
 
-const EVENT_MILESTONE = { detected: "detectedAt", acknowledged: "acknowledgedAt", mitigated: "mitigatedAt", resolved: "resolvedAt" } as const;
+const EVENT_MILESTONE: Partial<Record<string, Milestone>> = { detected: "detectedAt", acknowledged: "acknowledgedAt", mitigated: "mitigatedAt", resolved: "resolvedAt" };
 
 /**
  * Adds a timeline entry. A milestone entry (detected, acknowledged, mitigated, resolved) also sets
@@ -210,24 +171,20 @@ const EVENT_MILESTONE = { detected: "detectedAt", acknowledged: "acknowledgedAt"
  */
 export async function addTimelineEvent(actor: Actor, id: string, input: TimelineEventInput): Promise<TimelineEventDto> {
   const at = input.at ?? new Date();
-  const milestone = EVENT_MILESTONE[input.type as keyof typeof EVENT_MILESTONE];
+  const milestone = EVENT_MILESTONE[input.type];
   return prisma.$transaction(async (tx) => {
     const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
     if (!row) throw new NotFoundError("Incident", id);
     if (milestone && row[milestone] === null) {
       const before = toIncidentDto(row);
       const merged = { ...row, [milestone]: at };
-      const status: IncidentStatus = milestone === "resolvedAt" ? "resolved" : milestone === "mitigatedAt" && row.status !== "resolved" ? "monitoring" : row.status;
+      const status = statusAfterMilestone(milestone, row.status);
       const impacts = row.impacts.map((i) => ({ service: i.service.slug, startedAt: i.startedAt, endedAt: i.endedAt }));
-      const issues = incidentConsistencyIssues({ ...merged, status, impacts }).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
+      const issues = incidentIssues({ ...merged, status, impacts }).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
       if (issues.length) throw new ValidationError(issues);
-      await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
-      // The impact rows' copy of the milestone; resolving also ends the impacts still open.
-      const copy = { detectedAt: "incidentDetectedAt", acknowledgedAt: "incidentAcknowledgedAt", resolvedAt: "incidentResolvedAt", mitigatedAt: null }[milestone];
-      if (copy) await tx.impact.updateMany({ where: { incidentId: id }, data: { [copy]: at } });
-      if (milestone === "resolvedAt") {
-        await tx.impact.updateMany({ where: { incidentId: id, endedAt: null }, data: { effectiveEnd: at } });
-      }
+      const updated = await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
+      // The impact rows carry the milestones (and resolving ends the impacts still open).
+      if (copiesChanged(row, updated)) await writeImpacts(tx, updated, draftsOf(row));
       await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after: await reload(tx, id) });
     }
     const event = await tx.timelineEvent.create({

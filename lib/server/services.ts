@@ -1,4 +1,5 @@
 import "server-only";
+import { effectiveSlo } from "@/lib/domain/incident-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
 import type { Actor } from "./auth/actor";
@@ -37,6 +38,8 @@ export type ServiceDto = {
 };
 
 export function toServiceDto(s: ServiceRow): ServiceDto {
+  const own = { sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenanceRule };
+  const slo = effectiveSlo(own, { sloTarget: s.tier.sloTarget, sloWindow: s.tier.sloWindow, maintenance: s.tier.maintenanceRule });
   return {
     id: s.id,
     slug: s.slug,
@@ -44,10 +47,8 @@ export function toServiceDto(s: ServiceRow): ServiceDto {
     description: s.description,
     owner: s.ownerTeam,
     tier: { id: s.tier.id, rank: s.tier.rank, name: s.tier.name },
-    sloTarget: s.sloTarget ?? s.tier.sloTarget,
-    sloWindow: s.sloWindow ?? s.tier.sloWindow,
-    maintenance: s.maintenanceRule ?? s.tier.maintenanceRule,
-    overrides: { sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenanceRule },
+    ...slo,
+    overrides: own,
     dependsOn: s.dependsOn.map((d) => d.dependsOn.slug).sort(),
     dependedOnBy: s.dependedOnBy.map((d) => d.service.slug).sort(),
     archived: s.archivedAt !== null,

@@ -26,11 +26,6 @@ export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] 
 let wasmReady: Promise<void> | undefined;
 let lastPanic: string | undefined;
 
-/** The message of the engine's last Rust panic, if any (a panic surfaces as "unreachable"). */
-export function lastEnginePanic(): string | undefined {
-  return lastPanic;
-}
-
 /**
  * Instantiate the engine's WebAssembly once per process. The package's main entry imports the
  * `.wasm` file as an ES module, which Node refuses, so we wire the glue module up ourselves.

@@ -10,5 +10,3 @@ export function roleAllows(have: Role, need: Role): boolean {
 export function lesserRole(a: Role, b: Role): Role {
   return RANK[a] <= RANK[b] ? a : b;
 }
-
-export const ROLES: readonly Role[] = ["viewer", "editor", "admin"];

@@ -1,0 +1,169 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  copiesChanged,
+  effectiveSlo,
+  impactIssues,
+  impactRowCopies,
+  incidentIssues,
+  incidentReference,
+  initialStatus,
+  MILESTONES,
+  milestoneBounds,
+  milestoneOrderIssues,
+  parseIncidentReference,
+  SEVERITIES,
+  SEVERITY_MEANINGS,
+  statusAfterEdit,
+  statusAfterMilestone,
+  statusIssues,
+  type IncidentCopy,
+} from "./incident-lifecycle";
+
+const T = (minute: number) => Date.UTC(2026, 10, 30, 10, minute);
+
+describe("references", () => {
+  it.each([
+    [1, "INC-1"],
+    [412, "INC-412"],
+  ])("%i is %s and back", (n, ref) => {
+    expect(incidentReference(n)).toBe(ref);
+    expect(parseIncidentReference(ref)).toBe(n);
+  });
+
+  it.each(["inc-7", " INC-7 ", "Inc-7"])("reads %j", (text) => expect(parseIncidentReference(text)).toBe(7));
+  it.each(["INC-0", "INC-01", "INC-", "INC-x", "7", "INC-99999999999", "cm3abc", "INC-1.5"])("refuses %j", (text) => expect(parseIncidentReference(text)).toBeNull());
+});
+
+describe("milestones", () => {
+  it("in order, absent ones skipped: no issue", () => {
+    expect(milestoneOrderIssues({ startedAt: T(0), detectedAt: T(4), resolvedAt: T(30) })).toEqual([]);
+    expect(milestoneOrderIssues({ startedAt: T(0), detectedAt: T(4), acknowledgedAt: T(4) })).toEqual([]);
+  });
+
+  it.each([
+    [{ startedAt: T(10), detectedAt: T(5) }, "detectedAt", /before impact began/],
+    [{ startedAt: T(0), detectedAt: T(10), acknowledgedAt: T(5) }, "acknowledgedAt", /before detected/],
+    [{ startedAt: T(0), detectedAt: T(10), resolvedAt: T(5) }, "resolvedAt", /before detected/],
+    // An absent milestone in between does not hide an inversion around it.
+    [{ startedAt: T(0), acknowledgedAt: T(20), resolvedAt: T(15) }, "resolvedAt", /before acknowledged/],
+  ])("%j: %s is out of order", (times, path, message) => {
+    const [issue] = milestoneOrderIssues(times);
+    expect(issue?.path).toBe(path);
+    expect(issue?.message).toMatch(message);
+  });
+
+  it("Dates and epoch ms are the same instants", () => {
+    expect(milestoneOrderIssues({ startedAt: new Date(T(10)), detectedAt: T(5) })).toHaveLength(1);
+  });
+
+  it("bounds say what a form may offer for a milestone", () => {
+    const times = { startedAt: T(0), detectedAt: T(4), mitigatedAt: T(20), resolvedAt: null };
+    expect(milestoneBounds(times, "acknowledgedAt")).toEqual({ notBefore: T(4), notAfter: T(20) });
+    expect(milestoneBounds(times, "resolvedAt")).toEqual({ notBefore: T(20), notAfter: null });
+    expect(milestoneBounds(times, "startedAt")).toEqual({ notBefore: null, notAfter: T(4) });
+  });
+
+  it("a value within the bounds never breaks the order (property)", () => {
+    const instants = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 5, maxLength: 5 });
+    const present = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 });
+    fc.assert(
+      fc.property(instants, present, fc.constantFrom(...MILESTONES), fc.integer({ min: 0, max: 10_000 }), (values, has, which, value) => {
+        // Ordered milestones, some absent (never the start): a valid incident to edit.
+        const sorted = [...values].sort((a, b) => a - b);
+        const times = Object.fromEntries(MILESTONES.map((m, i) => [m, i === 0 || has[i] ? sorted[i] : null])) as { startedAt: number };
+        const { notBefore, notAfter } = milestoneBounds(times, which);
+        fc.pre((notBefore === null || value >= notBefore) && (notAfter === null || value <= notAfter));
+        expect(milestoneOrderIssues({ ...times, [which]: value })).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("status", () => {
+  it.each([
+    ["resolved", null, ["status"]],
+    ["resolved", T(9), []],
+    ["monitoring", T(9), ["status"]],
+    ["investigating", null, []],
+  ] as const)("%s with resolvedAt %s", (status, resolvedAt, paths) => {
+    expect(statusIssues(status, resolvedAt).map((i) => i.path)).toEqual(paths);
+  });
+
+  it.each([
+    [{}, "investigating"],
+    [{ mitigatedAt: T(5) }, "monitoring"],
+    [{ mitigatedAt: T(5), resolvedAt: T(9) }, "resolved"],
+  ] as const)("a new incident with %j starts %s", (times, status) => expect(initialStatus(times)).toBe(status));
+
+  it.each([
+    ["an explicit status wins", { requested: "identified", previous: "investigating", wasResolved: false, resolvedAt: null, mitigatedAt: null }, "identified"],
+    ["resolving", { previous: "monitoring", wasResolved: false, resolvedAt: T(9), mitigatedAt: T(5) }, "resolved"],
+    ["reopening", { previous: "resolved", wasResolved: true, resolvedAt: null, mitigatedAt: T(5) }, "investigating"],
+    ["an edit of an open one keeps its status", { previous: "identified", wasResolved: false, resolvedAt: null, mitigatedAt: null }, "identified"],
+  ] as const)("after an edit: %s", (_, args, status) => expect(statusAfterEdit(args)).toBe(status));
+
+  it.each([
+    ["resolvedAt", "identified", "resolved"],
+    ["mitigatedAt", "identified", "monitoring"],
+    ["mitigatedAt", "resolved", "resolved"],
+    ["acknowledgedAt", "investigating", "investigating"],
+  ] as const)("logging %s when %s gives %s", (milestone, previous, status) => expect(statusAfterMilestone(milestone, previous)).toBe(status));
+});
+
+describe("impacts", () => {
+  const incident = { startedAt: T(0), resolvedAt: T(60) };
+  it.each([
+    [[{ service: "a" }, { service: "a" }], "impacts.1.service", /listed twice/],
+    [[{ service: "a", startedAt: T(-1) }], "impacts.0.startedAt", /before the incident's startedAt/],
+    [[{ service: "a", startedAt: T(61) }], "impacts.0.startedAt", /after the incident's resolvedAt/],
+    [[{ service: "a", startedAt: T(10), endedAt: T(5) }], "impacts.0.endedAt", /before the impact's start/],
+    [[{ service: "a", endedAt: T(61) }], "impacts.0.endedAt", /after the incident's resolvedAt/],
+  ])("%j", (impacts, path, message) => {
+    const [issue] = impactIssues(incident, impacts);
+    expect(issue?.path).toBe(path);
+    expect(issue?.message).toMatch(message);
+  });
+
+  it("an ongoing incident bounds its impacts' starts only from below", () => {
+    expect(impactIssues({ startedAt: T(0) }, [{ service: "a", startedAt: T(500), endedAt: T(900) }])).toEqual([]);
+  });
+
+  it("incidentIssues gathers every rule", () => {
+    const issues = incidentIssues({ startedAt: T(10), detectedAt: T(5), status: "resolved", impacts: [{ service: "a" }, { service: "a" }] });
+    expect(issues.map((i) => i.path)).toEqual(["detectedAt", "status", "impacts.1.service"]);
+  });
+});
+
+describe("what an impact row copies", () => {
+  const incident: IncidentCopy = { number: 7, title: "Checkout down", kind: "unplanned", startedAt: new Date(T(0)), detectedAt: new Date(T(2)), acknowledgedAt: null, resolvedAt: new Date(T(40)) };
+
+  it("the incident's fields, and bounds: its own, else the incident's", () => {
+    expect(impactRowCopies(incident, {})).toMatchObject({ incidentNumber: 7, incidentTitle: "Checkout down", kind: "unplanned", effectiveStart: incident.startedAt, effectiveEnd: incident.resolvedAt });
+    const own = { startedAt: new Date(T(5)), endedAt: new Date(T(20)) };
+    expect(impactRowCopies(incident, own)).toMatchObject({ effectiveStart: own.startedAt, effectiveEnd: own.endedAt });
+    expect(impactRowCopies({ ...incident, resolvedAt: null }, {}).effectiveEnd).toBeNull();
+  });
+
+  it("copies change with kind or a milestone, not with the title", () => {
+    expect(copiesChanged(incident, { ...incident, title: "Renamed" })).toBe(false);
+    expect(copiesChanged(incident, { ...incident, kind: "maintenance" })).toBe(true);
+    expect(copiesChanged(incident, { ...incident, acknowledgedAt: new Date(T(3)) })).toBe(true);
+    expect(copiesChanged(incident, { ...incident, resolvedAt: new Date(T(40)) })).toBe(false);
+  });
+});
+
+describe("effective SLO", () => {
+  const tier = { sloTarget: 0.999, sloWindow: "rolling:30d", maintenance: "count" as const };
+  it.each([
+    [{ sloTarget: null, sloWindow: null, maintenance: null }, tier],
+    [{ sloTarget: 0.9999, sloWindow: null, maintenance: "exclude" as const }, { sloTarget: 0.9999, sloWindow: "rolling:30d", maintenance: "exclude" }],
+    [{ sloTarget: null, sloWindow: "month", maintenance: null }, { ...tier, sloWindow: "month" }],
+  ])("own %j", (own, expected) => expect(effectiveSlo(own, tier)).toEqual(expected));
+});
+
+describe("severities", () => {
+  it("every severity has its one-line meaning", () => {
+    for (const s of SEVERITIES) expect(SEVERITY_MEANINGS[s].length).toBeGreaterThan(10);
+  });
+});
