@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
-import { incidentReference } from "@/lib/domain/incident-lifecycle";
+import type { TimelineData } from "@/lib/domain/incident-history";
+import { incidentReference, type IncidentKind, type IncidentStatus, type Severity } from "@/lib/domain/incident-lifecycle";
 import { isAcceptedInstant } from "@/lib/domain/instant-range";
 import { prisma } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
@@ -20,9 +21,9 @@ export type IncidentDto = {
   number: number;
   reference: string;
   title: string;
-  severity: string;
-  kind: "unplanned" | "maintenance";
-  status: string;
+  severity: Severity;
+  kind: IncidentKind;
+  status: IncidentStatus;
   startedAt: string;
   detectedAt: string | null;
   acknowledgedAt: string | null;
@@ -73,7 +74,20 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
   };
 }
 
-export type TimelineEventDto = { id: string; at: string; type: string; message: string; author: string };
+export type TimelineEventDto = {
+  id: string;
+  at: string;
+  type: string;
+  /** What a person typed; empty for entries Nines wrote itself. */
+  message: string;
+  /** What Nines recorded, as data (lib/domain/incident-history.ts); null for typed entries. */
+  data: TimelineData | null;
+  author: string;
+};
+
+export function toTimelineEventDto(e: { id: string; at: Date; type: string; message: string; data: unknown; authorName: string }): TimelineEventDto {
+  return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: (e.data ?? null) as TimelineData | null, author: e.authorName };
+}
 
 export async function getIncident(id: string): Promise<IncidentDto & { timeline: TimelineEventDto[] }> {
   const row = await prisma.incident.findUnique({
@@ -83,7 +97,7 @@ export async function getIncident(id: string): Promise<IncidentDto & { timeline:
   if (!row) throw new NotFoundError("Incident", id);
   return {
     ...toIncidentDto(row),
-    timeline: row.timeline.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, author: e.authorName })),
+    timeline: row.timeline.map(toTimelineEventDto),
   };
 }
 

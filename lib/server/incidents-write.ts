@@ -15,8 +15,9 @@ import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { changeEvents, creationEvents, type TimelineDraft } from "./incident-timeline";
-import { incidentInclude, toIncidentDto, type IncidentDto, type IncidentRow, type TimelineEventDto } from "./incidents-read";
+import { changeEntries, openingEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentDto, type IncidentRow, type TimelineEventDto } from "./incidents-read";
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
 
@@ -51,12 +52,15 @@ function draftsOf(row: IncidentRow): ImpactDraft[] {
   return row.impacts.map((i) => ({ service: i.service.slug, fraction: i.fraction, startedAt: i.startedAt, endedAt: i.endedAt }));
 }
 
-async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, events: TimelineDraft[]): Promise<void> {
-  if (!events.length) return;
+/** Entries Nines writes itself: data, no sentence (pages render it in their zone). */
+async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, entries: HistoryEntry[]): Promise<void> {
+  if (!entries.length) return;
   await tx.timelineEvent.createMany({
-    data: events.map((e) => ({ incidentId, at: e.at, type: e.type, message: e.message, authorId: actor.userId, authorName: actor.name })),
+    data: entries.map((e) => ({ incidentId, at: new Date(e.at), type: e.type, message: "", data: asJson(e.data), authorId: actor.userId, authorName: actor.name })),
   });
 }
+
+const asJson = (data: TimelineData) => data as unknown as Prisma.InputJsonObject;
 
 function assertConsistent(incident: Parameters<typeof incidentIssues>[0]): void {
   const issues = incidentIssues(incident);
@@ -100,7 +104,7 @@ export async function createIncident(actor: Actor, input: IncidentInput): Promis
     });
     await writeImpacts(tx, row, input.impacts);
     const dto = await reload(tx, row.id);
-    await writeTimeline(tx, row.id, actor, creationEvents(dto, actor.name));
+    await writeTimeline(tx, row.id, actor, openingEntries(dto));
     await recordAudit(tx, actor, { action: "create", entityType: "incident", entityId: row.id, after: dto });
     return dto;
   });
@@ -147,7 +151,7 @@ export async function updateIncident(actor: Actor, id: string, input: IncidentUp
     if (input.impacts || copiesChanged(beforeRow, copied)) await writeImpacts(tx, copied, impacts);
     else if (copied.title !== beforeRow.title) await tx.impact.updateMany({ where: { incidentId: id }, data: { incidentTitle: copied.title } });
     const after = await reload(tx, id);
-    await writeTimeline(tx, id, actor, changeEvents(before, after, new Date()));
+    await writeTimeline(tx, id, actor, changeEntries(before, after, new Date().toISOString()));
     await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });
     return after;
   });
@@ -175,7 +179,9 @@ export async function addTimelineEvent(actor: Actor, id: string, input: Timeline
   return prisma.$transaction(async (tx) => {
     const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
     if (!row) throw new NotFoundError("Incident", id);
+    let data: TimelineData | null = null;
     if (milestone && row[milestone] === null) {
+      data = { kind: "milestone", milestone, at: at.toISOString(), was: null };
       const before = toIncidentDto(row);
       const merged = { ...row, [milestone]: at };
       const status = statusAfterMilestone(milestone, row.status);
@@ -188,9 +194,9 @@ export async function addTimelineEvent(actor: Actor, id: string, input: Timeline
       await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after: await reload(tx, id) });
     }
     const event = await tx.timelineEvent.create({
-      data: { incidentId: id, at, type: input.type, message: input.message, authorId: actor.userId, authorName: actor.name },
+      data: { incidentId: id, at, type: input.type, message: input.message, data: data ? asJson(data) : Prisma.DbNull, authorId: actor.userId, authorName: actor.name },
     });
-    const dto = { id: event.id, at: event.at.toISOString(), type: event.type, message: event.message, author: event.authorName };
+    const dto = toTimelineEventDto(event);
     await recordAudit(tx, actor, { action: "create", entityType: "timeline_event", entityId: event.id, after: { incidentId: id, ...dto } });
     return dto;
   });

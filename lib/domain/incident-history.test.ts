@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { changeEntries, openingEntries, type IncidentState } from "./incident-history";
+
+const base: IncidentState = {
+  reference: "INC-7",
+  title: "Checkout errors",
+  severity: "SEV2",
+  kind: "unplanned",
+  status: "investigating",
+  startedAt: "2026-11-30T10:00:00.000Z",
+  detectedAt: "2026-11-30T10:04:00.000Z",
+  acknowledgedAt: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+  source: null,
+  externalId: null,
+  summary: "",
+  rootCause: "",
+  postmortem: "",
+  impacts: [{ service: "checkout", fraction: 1, startedAt: null, endedAt: null }],
+};
+const NOW = "2026-11-30T11:00:00.000Z";
+
+describe("openingEntries", () => {
+  it("the opening at the start of impact, and each milestone declared with it at its own instant", () => {
+    expect(openingEntries(base)).toEqual([
+      { type: "note", at: base.startedAt, data: { kind: "opened", reference: "INC-7" } },
+      { type: "detected", at: base.detectedAt, data: { kind: "milestone", milestone: "detectedAt", at: base.detectedAt, was: null } },
+    ]);
+  });
+});
+
+describe("changeEntries", () => {
+  it("nothing changed, nothing written", () => {
+    expect(changeEntries(base, { ...base }, NOW)).toEqual([]);
+  });
+
+  it.each<[string, Partial<IncidentState>, unknown[]]>([
+    ["a milestone set", { acknowledgedAt: "2026-11-30T10:20:00.000Z" }, [{ type: "acknowledged", at: "2026-11-30T10:20:00.000Z", data: { kind: "milestone", milestone: "acknowledgedAt", at: "2026-11-30T10:20:00.000Z", was: null } }]],
+    ["a milestone corrected", { detectedAt: "2026-11-30T10:06:00.000Z" }, [{ type: "detected", at: "2026-11-30T10:06:00.000Z", data: { kind: "milestone", milestone: "detectedAt", at: "2026-11-30T10:06:00.000Z", was: base.detectedAt } }]],
+    ["a milestone cleared", { detectedAt: null }, [{ type: "update", at: NOW, data: { kind: "milestone_cleared", milestone: "detectedAt", was: base.detectedAt } }]],
+    ["the status", { status: "identified" }, [{ type: "status_change", at: NOW, data: { kind: "status", from: "investigating", to: "identified" } }]],
+    ["a field", { severity: "SEV1" }, [{ type: "update", at: NOW, data: { kind: "field", field: "severity", from: "SEV2", to: "SEV1" } }]],
+    ["the start, an instant", { startedAt: "2026-11-30T09:55:00.000Z" }, [{ type: "update", at: NOW, data: { kind: "field", field: "startedAt", from: base.startedAt, to: "2026-11-30T09:55:00.000Z" } }]],
+    ["a long text (not copied into the timeline)", { postmortem: "# What happened" }, [{ type: "update", at: NOW, data: { kind: "text", field: "postmortem" } }]],
+  ])("%s", (_, change, expected) => {
+    expect(changeEntries(base, { ...base, ...change }, NOW)).toEqual(expected);
+  });
+
+  it("impacts added, changed and removed", () => {
+    const after: IncidentState = {
+      ...base,
+      impacts: [
+        { service: "checkout", fraction: 0.25, startedAt: null, endedAt: null },
+        { service: "search", fraction: 1, startedAt: "2026-11-30T10:10:00.000Z", endedAt: null },
+      ],
+    };
+    expect(changeEntries(base, after, NOW).map((e) => e.data)).toEqual([
+      { kind: "impact_changed", service: "checkout", from: { fraction: 1, startedAt: null, endedAt: null }, to: { fraction: 0.25, startedAt: null, endedAt: null } },
+      { kind: "impact_added", service: "search", to: { fraction: 1, startedAt: "2026-11-30T10:10:00.000Z", endedAt: null } },
+    ]);
+    expect(changeEntries(after, base, NOW).map((e) => e.data.kind)).toEqual(["impact_changed", "impact_removed"]);
+  });
+});
