@@ -9,12 +9,15 @@ export {
   isValidCivilDate,
 } from "./civil-date";
 export * from "./instant-range";
+export * from "./incident-cost";
+export * from "./incident-history";
 export * from "./incident-lifecycle";
 export * from "./time-zone";
 export * from "./windows";
 export { formatIsoInstant, parseIsoInstant } from "./window-labels";
 export * from "./availability";
 export * from "./error-budget";
+export * from "./action-items";
 export * from "./allowed-downtime";
 export * from "./format";
 export * from "./incident-metrics";

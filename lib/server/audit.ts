@@ -79,3 +79,15 @@ export async function auditEntityTypes(): Promise<string[]> {
   const rows = await prisma.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true } });
   return rows.map((r) => r.entityType).sort();
 }
+
+/** Who made the latest change to an entity, and when: what a stale edit is told. */
+export type LastChange = { version: number; changedBy: string; changedAt: string };
+
+export async function lastChange(tx: Tx | typeof prisma, entityType: string, entityId: string, version: number): Promise<LastChange | undefined> {
+  const event = await tx.auditEvent.findFirst({
+    where: { entityType, entityId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    include: { actor: { select: { name: true } } },
+  });
+  return event ? { version, changedBy: event.actor?.name || event.actorLabel, changedAt: event.at.toISOString() } : undefined;
+}

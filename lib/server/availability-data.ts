@@ -19,12 +19,16 @@ type Rule = "count" | "exclude";
 type SloRow = [id: string, slug: string, name: string, tierRank: number, tierName: string, ownTarget: number | null, tierTarget: number, ownWindow: string | null, tierWindow: string, ownRule: Rule | null, tierRule: Rule];
 
 /** Services with their effective SLO (effectiveSlo: own override, else the tier's), in one query. */
-export async function loadServiceSlos(filter: { slug?: string; tier?: TierFilter }): Promise<ServiceSlo[]> {
+export async function loadServiceSlos(filter: { slug?: string; slugs?: string[]; tier?: TierFilter }): Promise<ServiceSlo[]> {
   const where: string[] = [];
   const params: unknown[] = [];
+  // Services named by slug are read whether archived or not: past incidents still name them.
   if (filter.slug !== undefined) {
     params.push(filter.slug);
     where.push(`s.slug = $${params.length}`);
+  } else if (filter.slugs !== undefined) {
+    params.push(filter.slugs);
+    where.push(`s.slug = ANY($${params.length}::text[])`);
   } else {
     where.push(`s."archivedAt" IS NULL`);
   }

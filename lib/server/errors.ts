@@ -45,14 +45,18 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
+  /** For a stale edit: the version there is now, who made it and when. */
+  current?: { version: number; changedBy: string; changedAt: string };
   constructor(message: string, issues?: Issue[]) {
     super(409, "conflict", message, issues);
   }
-  static staleVersion(entity: string): ConflictError {
-    return new ConflictError(
-      `This ${entity} was changed by someone else since you read it; reload and apply your edit again`,
-      [{ path: "version", message: "stale version" }],
-    );
+  static staleVersion(entity: string, current?: { version: number; changedBy: string; changedAt: string }): ConflictError {
+    const who = current ? `by ${current.changedBy}` : "by someone else";
+    const error = new ConflictError(`This ${entity} was changed ${who} since you read it; reload and apply your edit again`, [
+      { path: "version", message: "stale version" },
+    ]);
+    error.current = current;
+    return error;
   }
 }
 

@@ -6,7 +6,7 @@ import { zodIssues } from "@/lib/schemas/issues";
 import { isDatabaseUnavailable } from "./db-errors";
 import { AppError, ConflictError, NotFoundError, ServiceUnavailableError, UnsupportedMediaTypeError, ValidationError } from "./errors";
 
-type ErrorBody = { error: string; message: string; issues?: { path: string; message: string }[] };
+type ErrorBody = { error: string; message: string; issues?: { path: string; message: string }[]; current?: unknown };
 
 /** Maps any thrown value to the JSON error contract. The only place errors become HTTP. */
 export function toAppError(err: unknown): AppError | null {
@@ -44,6 +44,7 @@ export function errorResponse(err: unknown): NextResponse<ErrorBody> {
   }
   const body: ErrorBody = { error: appError.code, message: appError.message };
   if (appError.issues) body.issues = appError.issues;
+  if (appError instanceof ConflictError && appError.current) body.current = appError.current;
   const headers = appError.retryAfterSeconds === undefined ? undefined : { "retry-after": String(appError.retryAfterSeconds) };
   return NextResponse.json(body, { status: appError.status, headers });
 }

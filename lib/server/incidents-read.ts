@@ -4,7 +4,11 @@ import type { IncidentListQuery } from "@/lib/schemas/incident";
 import type { TimelineData } from "@/lib/domain/incident-history";
 import { incidentReference, type IncidentKind, type IncidentStatus, type Severity } from "@/lib/domain/incident-lifecycle";
 import { isAcceptedInstant } from "@/lib/domain/instant-range";
+import { actionItemsOf, type ActionItemDto } from "./action-items";
+import { lastChange } from "./audit";
 import { prisma } from "./db";
+import { resolveIncidentId } from "./incident-ref";
+import { incidentCosts, type ImpactCostDto } from "./incident-costs";
 import { NotFoundError, ValidationError } from "./errors";
 
 export const incidentInclude = {
@@ -89,15 +93,31 @@ export function toTimelineEventDto(e: { id: string; at: Date; type: string; mess
   return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: (e.data ?? null) as TimelineData | null, author: e.authorName };
 }
 
-export async function getIncident(id: string): Promise<IncidentDto & { timeline: TimelineEventDto[] }> {
+export type IncidentDetailDto = IncidentDto & {
+  timeline: TimelineEventDto[];
+  /** What it cost each service it hit (the engine's attribution), in the order of impacts. */
+  costs: ImpactCostDto[];
+  actionItems: ActionItemDto[];
+  /** The latest change, from the audit trail: who, when. */
+  lastChange: { changedBy: string; changedAt: string } | null;
+};
+
+/** Everything the incident page shows, by id or reference. */
+export async function getIncident(ref: string): Promise<IncidentDetailDto> {
+  const id = await resolveIncidentId(ref);
   const row = await prisma.incident.findUnique({
     where: { id },
     include: { ...incidentInclude, timeline: { orderBy: [{ at: "asc" }, { createdAt: "asc" }] } },
   });
-  if (!row) throw new NotFoundError("Incident", id);
+  if (!row) throw new NotFoundError("Incident", ref);
+  const incident = toIncidentDto(row);
+  const [costs, actionItems, change] = await Promise.all([incidentCosts(incident), actionItemsOf({ incidentId: id }), lastChange(prisma, "incident", id, row.version)]);
   return {
-    ...toIncidentDto(row),
+    ...incident,
     timeline: row.timeline.map(toTimelineEventDto),
+    costs,
+    actionItems,
+    lastChange: change ? { changedBy: change.changedBy, changedAt: change.changedAt } : null,
   };
 }
 

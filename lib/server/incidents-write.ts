@@ -12,11 +12,12 @@ import {
 } from "@/lib/domain/incident-lifecycle";
 import type { IncidentInput, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
 import type { Actor } from "./auth/actor";
-import { recordAudit } from "./audit";
+import { lastChange, recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { changeEntries, openingEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { resolveIncidentId } from "./incident-ref";
 import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentDto, type IncidentRow, type TimelineEventDto } from "./incidents-read";
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
@@ -110,11 +111,13 @@ export async function createIncident(actor: Actor, input: IncidentInput): Promis
   });
 }
 
-export async function updateIncident(actor: Actor, id: string, input: IncidentUpdate): Promise<IncidentDto> {
+/** `ref`: the incident's id or reference (INC-42). */
+export async function updateIncident(actor: Actor, ref: string, input: IncidentUpdate): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
+    const id = await resolveIncidentId(ref, tx);
     const beforeRow = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
-    if (!beforeRow) throw new NotFoundError("Incident", id);
-    if (beforeRow.version !== input.version) throw ConflictError.staleVersion("incident");
+    if (!beforeRow) throw new NotFoundError("Incident", ref);
+    if (beforeRow.version !== input.version) throw ConflictError.staleVersion("incident", await lastChange(tx, "incident", id, beforeRow.version));
     const before = toIncidentDto(beforeRow);
     const pick = <K extends keyof typeof beforeRow>(k: K, v: (typeof beforeRow)[K] | undefined) => (v === undefined ? beforeRow[k] : v);
     const merged = {
@@ -157,10 +160,11 @@ export async function updateIncident(actor: Actor, id: string, input: IncidentUp
   });
 }
 
-export async function deleteIncident(actor: Actor, id: string): Promise<{ deleted: true; id: string }> {
+export async function deleteIncident(actor: Actor, ref: string): Promise<{ deleted: true; id: string }> {
   return prisma.$transaction(async (tx) => {
+    const id = await resolveIncidentId(ref, tx);
     const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
-    if (!row) throw new NotFoundError("Incident", id);
+    if (!row) throw new NotFoundError("Incident", ref);
     await tx.incident.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "delete", entityType: "incident", entityId: id, before: toIncidentDto(row) });
     return { deleted: true, id };
@@ -173,12 +177,13 @@ const EVENT_MILESTONE: Partial<Record<string, Milestone>> = { detected: "detecte
  * Adds a timeline entry. A milestone entry (detected, acknowledged, mitigated, resolved) also sets
  * that milestone when it is still empty, so logging "resolved" while it happens ends the impact.
  */
-export async function addTimelineEvent(actor: Actor, id: string, input: TimelineEventInput): Promise<TimelineEventDto> {
+export async function addTimelineEvent(actor: Actor, ref: string, input: TimelineEventInput): Promise<TimelineEventDto> {
   const at = input.at ?? new Date();
   const milestone = EVENT_MILESTONE[input.type];
   return prisma.$transaction(async (tx) => {
+    const id = await resolveIncidentId(ref, tx);
     const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
-    if (!row) throw new NotFoundError("Incident", id);
+    if (!row) throw new NotFoundError("Incident", ref);
     let data: TimelineData | null = null;
     if (milestone && row[milestone] === null) {
       data = { kind: "milestone", milestone, at: at.toISOString(), was: null };

@@ -152,3 +152,44 @@ describe("incidents API", () => {
     expect(await prisma.auditEvent.count({ where: { entityId: created.body.id, action: "delete" } })).toBe(1);
   });
 });
+
+describe("the incident's detail", () => {
+  it("is found by its reference as by its id, and PATCH and events take the reference too", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: "2026-03-05T10:00:00Z", impacts: [{ service: svc }] });
+    const { id, reference } = created.body;
+    const byRef = await call(item.GET, { token: tokens.viewer, params: { id: reference.toLowerCase() } });
+    expect(byRef.status).toBe(200);
+    expect(byRef.body.id).toBe(id);
+    const patched = await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id: reference }, body: { version: 1, title: "By reference" } });
+    expect(patched.body.title).toBe("By reference");
+    const note = await call(events.POST, { method: "POST", token: tokens.editor, params: { id: reference }, body: { type: "note", message: "via ref" } });
+    expect(note.status).toBe(201);
+    expect((await call(item.GET, { token: tokens.viewer, params: { id: "INC-999999999" } })).status).toBe(404);
+  });
+
+  it("carries what it cost each service: the engine's attribution and the share of its SLO window's budget", async () => {
+    const checkout = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
+    const search = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99, sloWindow: "month" });
+    const created = await logIncident(tokens.editor, {
+      startedAt: "2026-04-07T08:00:00Z",
+      resolvedAt: "2026-04-07T08:37:00Z",
+      impacts: [{ service: checkout }, { service: search, fraction: 0.25 }],
+    });
+    const got = await call(item.GET, { token: tokens.viewer, params: { id: created.body.id } });
+    const bySlug = Object.fromEntries(got.body.costs.map((c: { service: string }) => [c.service, c]));
+    // April is 30 days: 2,592 s of budget at 99.9 %, 25,920 s at 99 %.
+    expect(bySlug[checkout]).toMatchObject({ downtimeSeconds: 2220, windowSeconds: 2220, budgetSeconds: 2592, window: { label: "month:2026-04" } });
+    expect(bySlug[checkout].budgetShare).toBeCloseTo(2220 / 2592, 12);
+    expect(bySlug[search]).toMatchObject({ downtimeSeconds: 555, budgetSeconds: 25_920 });
+    expect(got.body.lastChange).toMatchObject({ changedBy: "Test editor" });
+  });
+
+  it("a stale edit is told who changed the incident and when", async () => {
+    const created = await logIncident(tokens.editor, { startedAt: "2026-03-06T10:00:00Z", impacts: [{ service: svc }] });
+    await call(item.PATCH, { method: "PATCH", token: tokens.admin, params: { id: created.body.id }, body: { version: 1, severity: "SEV1" } });
+    const stale = await call(item.PATCH, { method: "PATCH", token: tokens.editor, params: { id: created.body.id }, body: { version: 1, summary: "typed meanwhile" } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).toMatchObject({ version: 2, changedBy: "Test admin" });
+    expect(Date.parse(stale.body.current.changedAt)).toBeGreaterThan(Date.now() - 60_000);
+  });
+});
