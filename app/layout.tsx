@@ -4,6 +4,7 @@ import { Providers } from "@/components/providers";
 import "./globals.css";
 import "./styles/controls.css";
 import "./styles/data.css";
+import "./styles/incidents.css";
 
 // Every page reads the session and the database per request; nothing here can be prerendered
 // at build time (and the build has no DATABASE_URL).

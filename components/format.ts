@@ -43,3 +43,20 @@ export function formatDateTime(iso: string, timeZone: string): string {
   const two = (n: number) => String(n).padStart(2, "0");
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A window label as people say it: "November 2026", "week 2026-W48", "the last 30 days". */
+export function describeWindowLabel(label: string): string {
+  const [kind, value = ""] = label.split(/:(.*)/s);
+  if (kind === "month") {
+    const [year, month] = value.split("-");
+    return `${MONTHS[Number(month) - 1] ?? value} ${year}`;
+  }
+  if (kind === "week") return `week ${value}`;
+  if (kind === "quarter") return value.replace("-", " ");
+  if (kind === "year") return value;
+  if (kind === "day") return value;
+  if (kind === "rolling") return `the last ${value.replace(/d$/, " days").replace(/h$/, " hours")}`;
+  return "the chosen range";
+}

@@ -7,16 +7,22 @@ const asAdmin = { authorization: `Bearer ${adminToken()}` };
 test.describe("every page passes an axe scan, signed in as an admin, on a desktop and on a phone", () => {
   const slug = unique("axe");
   let tierId = "";
+  let incidentRef = "";
   test.beforeAll(async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: asAdmin });
     expect((await api.post("/api/v1/services", { data: { slug, name: `Axe ${slug}`, tier: 1, description: "Scanned" } })).status()).toBe(201);
     tierId = ((await (await api.get("/api/v1/tiers")).json()).tiers as { id: string }[])[0]?.id ?? "";
+    const incident = await api.post("/api/v1/incidents", {
+      data: { title: "Axe outage", severity: "SEV2", startedAt: new Date(Date.now() - 3_600_000).toISOString(), impacts: [{ service: slug, fraction: 0.5 }], postmortem: "## Timeline\n- 10:00 paged" },
+    });
+    incidentRef = (await incident.json()).reference;
+    await api.post("/api/v1/action-items", { data: { title: "Add a canary", owner: "sre", dueDate: "2020-01-01", incident: incidentRef } });
     await api.dispose();
   });
-  const pages = ["/", "/services", "/services/new", "/services/:slug", "/services/:slug/edit", "/incidents", "/reviews", "/risks", "/settings", "/settings/tiers", "/settings/tiers/:tier", "/settings/users", "/settings/tokens", "/settings/audit"];
+  const pages = ["/", "/services", "/services/new", "/services/:slug", "/services/:slug/edit", "/incidents", "/incidents/new", "/incidents/:incident", "/action-items", "/reviews", "/risks", "/settings", "/settings/tiers", "/settings/tiers/:tier", "/settings/users", "/settings/tokens", "/settings/audit"];
   for (const pattern of pages) {
     test(pattern, async ({ page }) => {
-      const route = pattern.replace(":slug", slug).replace(":tier", tierId);
+      const route = pattern.replace(":slug", slug).replace(":tier", tierId).replace(":incident", incidentRef);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
         const res = await page.goto(route);

@@ -6,6 +6,7 @@ import { NoServicesYet } from "@/components/services/no-services-yet";
 import { formatPercent, formatWindow } from "@/components/format";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
+import { listIncidents } from "@/lib/server/incidents-read";
 import { listServices } from "@/lib/server/services";
 import { listTiers } from "@/lib/server/tiers";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const actor = await requirePageActor();
-  const [tiers, services] = await Promise.all([listTiers(), listServices()]);
+  const [tiers, services, ongoing] = await Promise.all([listTiers(), listServices(), listIncidents({ status: "open", limit: 200 })]);
   const canEdit = roleAllows(actor.role, "editor");
   const withoutOwner = services.filter((s) => !s.owner).length;
   const overriding = services.filter((s) => s.overrides.sloTarget !== null).length;
@@ -33,9 +34,30 @@ export default async function OverviewPage() {
         </div>
       </div>
 
+      {ongoing.incidents.length > 0 && (
+        <section className="ongoing-banner" aria-labelledby="ongoing-heading">
+          <h2 id="ongoing-heading">
+            <span className="live">{ongoing.incidents.length} ongoing incident{ongoing.incidents.length === 1 ? "" : "s"}</span>
+          </h2>
+          <ul className="plain-list">
+            {ongoing.incidents.slice(0, 5).map((i) => (
+              <li key={i.id}>
+                <Link href={`/incidents/${i.reference}`}>{i.reference} · {i.title}</Link> <span className="muted">({i.severity}, {i.impacts.map((x) => x.service).join(", ")})</span>
+              </li>
+            ))}
+          </ul>
+          {ongoing.incidents.length > 5 && <Link href="/incidents?status=open">All {ongoing.incidents.length} ongoing incidents</Link>}
+        </section>
+      )}
+
       <section aria-labelledby="numbers-heading">
         <h2 id="numbers-heading" className="visually-hidden">Key numbers</h2>
         <div className="card-grid">
+          <Link href="/incidents?status=open" className="card stat">
+            <span className="stat-label">Ongoing incidents</span>
+            <span className="stat-value">{ongoing.incidents.length}</span>
+            <span className="stat-meta">{ongoing.incidents.length ? "being worked on now" : "nothing is down"}</span>
+          </Link>
           <Link href="/services" className="card stat">
             <span className="stat-label">Active services</span>
             <span className="stat-value">{services.length}</span>

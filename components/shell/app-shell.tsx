@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DeclareButton } from "./declare-button";
 import { SideNav } from "./side-nav";
 import { SignOutButton } from "./sign-out-button";
 
@@ -12,6 +13,7 @@ export function AppShell({ user, timeZone, children }: { user: ShellUser; timeZo
       </a>
       <div className="shell">
         <SideNav
+          action={user.role === "viewer" ? undefined : <DeclareButton />}
           footer={
             <>
               <div className="who">

@@ -10,7 +10,7 @@ import { currentState, NAV_ITEMS } from "./nav-items";
  * Sidebar on wide screens, a top bar with a Menu button on narrow ones. The menu remembers the
  * path it was opened on, so any navigation closes it without an effect.
  */
-export function SideNav({ footer }: { footer: ReactNode }) {
+export function SideNav({ footer, action }: { footer: ReactNode; action?: ReactNode }) {
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -33,6 +33,7 @@ export function SideNav({ footer }: { footer: ReactNode }) {
           {open ? "Close" : "Menu"}
         </button>
       </div>
+      {action && <div className="side-action">{action}</div>}
       <div id="primary-nav" className="side-body" data-open={open || undefined}>
         <nav aria-label="Main">
           <ul className="nav-list">

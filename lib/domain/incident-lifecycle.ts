@@ -56,11 +56,11 @@ export function parseIncidentReference(text: string): number | null {
 // ------------------------------------------------------------------------------------------------
 // Milestones and status
 
-/** Instants as epoch ms or Dates; absent milestones are null or undefined. */
-type At = number | Date | null | undefined;
-export type MilestoneTimes = Partial<Record<Milestone, At>> & { startedAt: number | Date };
+/** Instants as epoch ms, Dates or ISO strings (as DTOs carry them); absent ones null or undefined. */
+type At = number | Date | string | null | undefined;
+export type MilestoneTimes = Partial<Record<Milestone, At>> & { startedAt: number | Date | string };
 
-const ms = (at: At): number | null => (at === null || at === undefined ? null : typeof at === "number" ? at : at.getTime());
+const ms = (at: At): number | null => (at === null || at === undefined ? null : typeof at === "number" ? at : typeof at === "string" ? Date.parse(at) : at.getTime());
 
 /**
  * started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved, skipping absent ones. Each issue names

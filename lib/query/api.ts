@@ -10,13 +10,20 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** On a stale-version 409: the version there now, who made it and when. */
+    readonly current?: { version: number; changedBy: string; changedAt: string },
   ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
-type ErrorBody = { error?: unknown; message?: unknown; issues?: unknown };
+type ErrorBody = { error?: unknown; message?: unknown; issues?: unknown; current?: unknown };
+
+function isCurrent(value: unknown): value is ApiError["current"] {
+  const v = value as { version?: unknown; changedBy?: unknown; changedAt?: unknown } | null;
+  return typeof v === "object" && v !== null && typeof v.version === "number" && typeof v.changedBy === "string" && typeof v.changedAt === "string";
+}
 
 function isIssue(value: unknown): value is FieldIssue {
   return (
@@ -45,7 +52,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   const code = typeof body.error === "string" ? body.error : "http_error";
   const message = typeof body.message === "string" ? body.message : defaultMessage(res.status);
   const issues = Array.isArray(body.issues) ? body.issues.filter(isIssue) : [];
-  return new ApiError(res.status, code, message, issues);
+  return new ApiError(res.status, code, message, issues, isCurrent(body.current) ? body.current : undefined);
 }
 
 /** Same-origin JSON request with the session cookie; resolves to the body or throws ApiError. */

@@ -8,4 +8,6 @@ export const queryKeys = {
   users: () => [...queryKeys.all, "users"] as const,
   tokens: () => [...queryKeys.all, "tokens"] as const,
   settings: () => [...queryKeys.all, "settings"] as const,
+  incident: (ref: string) => [...queryKeys.all, "incident", ref] as const,
+  actionItems: () => [...queryKeys.all, "action-items"] as const,
 };

@@ -1,6 +1,6 @@
 // DTO types of the JSON API, re-exported in one place so client code never reaches into
 // lib/server (type-only: erased at build, nothing server-side ships to the browser).
-export type { ServiceDto } from "@/lib/server/services";
+export type { ServiceDto, ServiceOption } from "@/lib/server/services";
 export type { TierDto } from "@/lib/server/tiers";
 export type { UserDto } from "@/lib/server/users";
 export type { ApiTokenDto } from "@/lib/server/api-tokens";
@@ -9,3 +9,6 @@ export type { SettingsDto } from "@/lib/server/settings";
 export type { Actor } from "@/lib/server/auth/actor";
 
 export type Role = "viewer" | "editor" | "admin";
+export type { IncidentDto, IncidentDetailDto, TimelineEventDto, ImpactDto } from "@/lib/server/incidents-read";
+export type { ImpactCostDto } from "@/lib/server/incident-costs";
+export type { ActionItemDto } from "@/lib/server/action-items";

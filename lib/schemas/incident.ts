@@ -59,11 +59,21 @@ export const IncidentUpdate = z.strictObject({
 });
 export type IncidentUpdate = z.infer<typeof IncidentUpdate>;
 
-export const TimelineEventInput = z.strictObject({
-  type: z.enum(TIMELINE_TYPES, { error: `Must be one of ${TIMELINE_TYPES.join(", ")}` }),
-  message: PlainString("Required").trim().min(1, { error: "Required" }).max(10_000),
-  at: Instant.optional(),
-});
+/**
+ * A timeline entry. An update or a note is what someone types, so it needs text; a milestone
+ * (detected, acknowledged, mitigated, resolved) says enough by itself, the text is optional.
+ */
+export const TimelineEventInput = z
+  .strictObject({
+    type: z.enum(TIMELINE_TYPES, { error: `Must be one of ${TIMELINE_TYPES.join(", ")}` }),
+    message: PlainString().trim().max(10_000, { error: "Must be at most 10000 characters" }).default(""),
+    at: Instant.optional(),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.message === "" && (entry.type === "update" || entry.type === "note" || entry.type === "status_change")) {
+      ctx.addIssue({ code: "custom", path: ["message"], message: "Required: say what happened" });
+    }
+  });
 export type TimelineEventInput = z.infer<typeof TimelineEventInput>;
 
 const CommaList = <T extends readonly [string, ...string[]]>(values: T, label: string) =>

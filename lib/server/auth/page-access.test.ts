@@ -11,6 +11,9 @@ describe("roleForPage", () => {
     ["/services/new", "editor"],
     ["/services/checkout/edit", "editor"],
     ["/incidents", "viewer"],
+    ["/incidents/new", "editor"],
+    ["/incidents/INC-12", "viewer"],
+    ["/action-items", "viewer"],
     ["/settings", "viewer"],
     ["/settings/tiers", "viewer"],
     ["/settings/tiers/abc123", "admin"],
@@ -32,7 +35,7 @@ describe("roleForPage", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
     expect(pages.sort()).toEqual(
-      ["/", "/incidents", "/reviews", "/risks", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+      ["/", "/action-items", "/incidents", "/incidents/[ref]", "/incidents/new", "/reviews", "/risks", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
     );
   });
 });

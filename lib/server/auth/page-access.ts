@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  */
 const PAGE_ROLES: readonly { path: RegExp; role: Role }[] = [
   { path: /^\/services\/new$/, role: "editor" },
+  { path: /^\/incidents\/new$/, role: "editor" },
   { path: /^\/services\/[^/]+\/edit$/, role: "editor" },
   { path: /^\/settings\/(users|tokens|audit)$/, role: "admin" },
   { path: /^\/settings\/tiers\/[^/]+$/, role: "admin" },

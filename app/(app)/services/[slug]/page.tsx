@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
+import { IncidentTable } from "@/components/incidents/incident-table";
 import { formatMaintenance, formatPercent, formatWindow, tierLabel } from "@/components/format";
 import { OrgTime } from "@/components/org-time";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
 import { NotFoundError } from "@/lib/server/errors";
+import { listCosts } from "@/lib/server/incident-costs";
+import { listIncidents } from "@/lib/server/incidents-read";
+import { requestTime } from "@/lib/server/request-time";
 import { getService } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
 import { getTier } from "@/lib/server/tiers";
@@ -37,7 +42,8 @@ export default async function ServicePage({ params }: Params) {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const [tier, settings] = await Promise.all([getTier(service.tier.id), getSettings()]);
+  const [tier, settings, recent] = await Promise.all([getTier(service.tier.id), getSettings(), listIncidents({ service: slug, limit: 10 })]);
+  const costs = await listCosts(recent.incidents);
   const inherited = (value: unknown) => (value === null ? <span className="inherited">inherited from {tierLabel(tier)}</span> : <span className="inherited">set on this service</span>);
 
   return (
@@ -89,6 +95,17 @@ export default async function ServicePage({ params }: Params) {
           </dl>
         </section>
       </div>
+      <section aria-labelledby="recent-heading">
+        <div className="section-head">
+          <h2 id="recent-heading">Recent incidents</h2>
+          <Link href={`/incidents?service=${service.slug}`}>All incidents on {service.name}</Link>
+        </div>
+        {recent.incidents.length > 0 ? (
+          <IncidentTable incidents={recent.incidents} costs={costs} timeZone={settings.timeZone} renderedAt={requestTime()} caption={`Recent incidents on ${service.name}`} />
+        ) : (
+          <EmptyState title="No incidents on this service">When it is hit by an outage or planned maintenance, declare an incident and it shows up here with what it cost.</EmptyState>
+        )}
+      </section>
       <section className="card" aria-labelledby="deps-heading">
         <h2 id="deps-heading">Dependencies</h2>
         <div className="two-col">

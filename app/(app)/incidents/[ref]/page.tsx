@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { IncidentView } from "@/components/incidents/incident-view";
+import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { roleAllows } from "@/lib/server/auth/roles";
+import { NotFoundError } from "@/lib/server/errors";
+import { getIncident } from "@/lib/server/incidents-read";
+import { listServiceOptions } from "@/lib/server/services";
+import { requestTime } from "@/lib/server/request-time";
+import { getSettings } from "@/lib/server/settings";
+
+type Params = { params: Promise<{ ref: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).ref).toUpperCase() };
+}
+
+/** /incidents/INC-42 (or by id). The server renders the first paint; the page then keeps itself current. */
+export default async function IncidentPage({ params }: Params) {
+  const actor = await requirePageActor();
+  const ref = decodeURIComponent((await params).ref);
+  const canEdit = roleAllows(actor.role, "editor");
+  const [incident, settings, services] = await Promise.all([
+    getIncident(ref).catch((err: unknown) => {
+      if (err instanceof NotFoundError) notFound();
+      throw err;
+    }),
+    getSettings(),
+    canEdit ? listServiceOptions() : Promise.resolve([]),
+  ]);
+  return <IncidentView initial={incident} timeZone={settings.timeZone} canEdit={canEdit} services={services} renderedAt={requestTime()} />;
+}

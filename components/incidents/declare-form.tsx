@@ -1,0 +1,136 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/field";
+import { useFormErrors } from "@/components/forms/use-form-errors";
+import { percentTextToRatio } from "@/components/format";
+import { SEVERITIES, SEVERITY_MEANINGS, type Severity } from "@/lib/domain/incident-lifecycle";
+import { useDeclareIncident } from "@/lib/query/incidents";
+import type { ServiceOption } from "@/lib/query/types";
+import { IncidentInput } from "@/lib/schemas/incident";
+import { zodIssues, type FieldIssue } from "@/lib/schemas/issues";
+import { ImpactedServices, type ImpactDraft } from "./impacted-services";
+import { ServicePicker } from "./service-picker";
+
+const FIELDS = ["title", "severity", "kind", "impacts", "startedAt"] as const;
+const STARTS = [
+  { value: "0", label: "Now" },
+  { value: "5", label: "5 min ago" },
+  { value: "15", label: "15 min ago" },
+  { value: "30", label: "30 min ago" },
+  { value: "at", label: "At…" },
+] as const;
+
+/**
+ * Declaring an incident, made for the worst moment: a title and one service are enough (Enter
+ * declares), everything else has a sensible default and can be corrected on the incident page.
+ */
+export function DeclareForm({ services, timeZone }: { services: ServiceOption[]; timeZone: string }) {
+  const router = useRouter();
+  const options = useMemo(() => new Map(services.map((s) => [s.slug, s])), [services]);
+  const [title, setTitle] = useState("");
+  const [severity, setSeverity] = useState<Severity>("SEV2");
+  const [kind, setKind] = useState<"unplanned" | "maintenance">("unplanned");
+  const [drafts, setDrafts] = useState<ImpactDraft[]>([]);
+  const [start, setStart] = useState<string>("0");
+  const [startAt, setStartAt] = useState(() => toOrgInputValue(Date.now(), timeZone));
+  const [impactErrors, setImpactErrors] = useState<Record<number, string>>({});
+  const { errors, fieldId, showIssues, showApi, clear } = useFormErrors("declare", FIELDS);
+  const declare = useDeclareIncident();
+
+  function show(issues: FieldIssue[]) {
+    const perImpact: Record<number, string> = {};
+    for (const issue of issues) {
+      const m = /^impacts\.(\d+)\./.exec(issue.path);
+      if (m) perImpact[Number(m[1])] ??= issue.message;
+    }
+    setImpactErrors(perImpact);
+    // A row's problem shows beside its row only; the form's alert still says where to look.
+    const rest = issues.filter((i) => !/^impacts\.\d+\./.test(i.path));
+    showIssues(rest, rest.length ? null : "Check the highlighted services.");
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    clear();
+    setImpactErrors({});
+    const now = Date.now();
+    const startedAt = start === "at" ? fromOrgInputValue(startAt, timeZone) : new Date(now - Number(start) * 60_000).toISOString();
+    const body = {
+      title,
+      severity,
+      kind,
+      startedAt: startedAt ?? "",
+      // Declaring is when people noticed: the detection milestone, unless the start is later.
+      ...(startedAt && Date.parse(startedAt) <= now ? { detectedAt: new Date(now).toISOString() } : {}),
+      impacts: drafts.map((d) => ({ service: d.service, fraction: (percentTextToRatio(d.percent) ?? Number.NaN) })),
+    };
+    const parsed = IncidentInput.safeParse(body);
+    if (!parsed.success) return show(zodIssues(parsed.error).map((i) => (i.path.startsWith("impacts.") && i.path.endsWith(".fraction") ? { ...i, message: "Must be a percentage above 0 and at most 100" } : i)));
+    declare.mutate(body, {
+      onSuccess: (incident) => router.push(`/incidents/${incident.reference}`),
+      onError: (err) => (err.status === 400 ? show(err.issues) : showApi(err)),
+    });
+  }
+
+  return (
+    <form className="form card declare" onSubmit={submit} noValidate aria-describedby="declare-help">
+      <p id="declare-help" className="muted">A title and one service are enough: press Enter to declare. Fill in the rest on the incident page as you learn more.</p>
+      <FormAlert message={errors.form} details={errors.details} />
+      <TextField id={fieldId("title")} label="What is happening?" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.fields.title} placeholder="Checkout returns errors" autoFocus maxLength={120} required />
+      <div className={`field${errors.fields.impacts ? " field-invalid" : ""}`}>
+        <div className="field-head">
+          <label htmlFor={fieldId("impacts")}>Services hit</label>
+        </div>
+        <ServicePicker id={fieldId("impacts")} options={services} chosen={new Set(drafts.map((d) => d.service))} onAdd={(slug) => setDrafts([...drafts, { service: slug, percent: "100" }])} invalid={Boolean(errors.fields.impacts)} describedBy={errors.fields.impacts ? `${fieldId("impacts")}-error` : undefined} />
+        {errors.fields.impacts && <p id={`${fieldId("impacts")}-error`} className="field-error">{errors.fields.impacts}</p>}
+        <ImpactedServices drafts={drafts} options={options} onChange={setDrafts} errors={impactErrors} />
+      </div>
+      <fieldset className="field" aria-describedby={errors.fields.severity ? `${fieldId("severity")}-error` : undefined}>
+        <legend>Severity</legend>
+        <div className="choice-list">
+          {SEVERITIES.map((s, i) => (
+            <label key={s} className="choice">
+              <input id={i === 0 ? fieldId("severity") : undefined} type="radio" name="severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} />
+              <span className={`badge sev sev-${s.toLowerCase()}`}>{s}</span> <span>{SEVERITY_MEANINGS[s]}</span>
+            </label>
+          ))}
+        </div>
+        {errors.fields.severity && <p id={`${fieldId("severity")}-error`} className="field-error">{errors.fields.severity}</p>}
+      </fieldset>
+      <div className="declare-row">
+        <fieldset className="field">
+          <legend>Kind</legend>
+          <div className="choice-row">
+            <label className="choice"><input id={fieldId("kind")} type="radio" name="kind" checked={kind === "unplanned"} onChange={() => setKind("unplanned")} /> Unplanned outage</label>
+            <label className="choice"><input type="radio" name="kind" checked={kind === "maintenance"} onChange={() => setKind("maintenance")} /> Planned maintenance</label>
+          </div>
+        </fieldset>
+        <fieldset className="field" aria-describedby={errors.fields.startedAt ? `${fieldId("startedAt")}-error` : undefined}>
+          <legend>Impact began</legend>
+          <div className="choice-row">
+            {STARTS.map((s, i) => (
+              <label key={s.value} className="choice">
+                <input id={i === 0 ? fieldId("startedAt") : undefined} type="radio" name="start" value={s.value} checked={start === s.value} onChange={() => setStart(s.value)} /> {s.label}
+              </label>
+            ))}
+          </div>
+          {start === "at" && (
+            <div className="field">
+              <label htmlFor="declare-start-at">Start ({timeZone})</label>
+              <input id="declare-start-at" type="datetime-local" className="input" value={startAt} onChange={(e) => setStartAt(e.target.value)} aria-invalid={errors.fields.startedAt ? true : undefined} />
+            </div>
+          )}
+          {errors.fields.startedAt && <p id={`${fieldId("startedAt")}-error`} className="field-error">{errors.fields.startedAt}</p>}
+        </fieldset>
+      </div>
+      <div className="button-row">
+        <SubmitButton pending={declare.isPending || declare.isSuccess}>Declare incident</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { formatDateTime } from "@/components/format";
+import { useAddTimelineEntry } from "@/lib/query/incidents";
+import type { IncidentDetailDto } from "@/lib/query/types";
+import { describeTimelineData } from "./timeline-text";
+
+const TYPE_LABELS: Record<string, string> = {
+  detected: "Detected",
+  acknowledged: "Acknowledged",
+  mitigated: "Mitigated",
+  resolved: "Resolved",
+  update: "Update",
+  status_change: "Status",
+  note: "Note",
+};
+
+/** Updates and notes typed into one box (Ctrl+Enter posts), above the timeline, newest first. */
+export function TimelinePanel({ incident, timeZone, canEdit }: { incident: IncidentDetailDto; timeZone: string; canEdit: boolean }) {
+  const add = useAddTimelineEntry(incident.reference);
+  const [message, setMessage] = useState("");
+  const [type, setType] = useState<"update" | "note">("update");
+  const [error, setError] = useState<string | null>(null);
+  const entries = [...incident.timeline].reverse();
+
+  function post(event?: FormEvent) {
+    event?.preventDefault();
+    setError(null);
+    if (!message.trim()) return setError("Required: say what happened");
+    add.mutate(
+      { type, message },
+      {
+        onSuccess: () => setMessage(""),
+        onError: (e) => setError(e.issues[0]?.message ?? e.message),
+      },
+    );
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) post();
+  }
+
+  return (
+    <section className="card" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Timeline <span className="muted heading-note">times in {timeZone}</span></h2>
+      {canEdit && (
+        <form className="composer" onSubmit={post}>
+          <label htmlFor="timeline-message" className="visually-hidden">Update</label>
+          <textarea
+            id="timeline-message"
+            className="input"
+            rows={3}
+            placeholder="What do you know now? What are you trying? (Ctrl+Enter posts)"
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            onKeyDown={onKeyDown}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "timeline-message-error" : undefined}
+            maxLength={10_000}
+          />
+          {error && <p id="timeline-message-error" className="field-error">{error}</p>}
+          <div className="composer-row">
+            <label htmlFor="timeline-type" className="visually-hidden">Kind of entry</label>
+            <select id="timeline-type" className="input input-inline" value={type} onChange={(e) => setType(e.target.value as "update" | "note")}>
+              <option value="update">Status update</option>
+              <option value="note">Internal note</option>
+            </select>
+            <button type="submit" className="btn btn-primary" disabled={add.isPending} aria-busy={add.isPending || undefined}>Post</button>
+          </div>
+        </form>
+      )}
+      {entries.length === 0 ? (
+        <p className="muted">Nothing on the timeline yet.</p>
+      ) : (
+        <ol className="timeline" aria-label="Timeline, newest first">
+          {entries.map((e) => (
+            <li key={e.id} className={`timeline-entry timeline-${e.type}`}>
+              <time dateTime={e.at} className="timeline-time">{formatDateTime(e.at, timeZone)}</time>
+              <span className="badge timeline-type">{TYPE_LABELS[e.type] ?? e.type}</span>
+              <div className="timeline-body">
+                {e.data && <p>{describeTimelineData(e.data, timeZone)}</p>}
+                {e.message && <p className="timeline-message">{e.message}</p>}
+                {e.author && <p className="muted timeline-author">{e.author}</p>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
