@@ -13,6 +13,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Nines", template: "%s · Nines" },
   description: "Availability reviews, incidents and risk matrices for SRE teams",
+  // app/icon.svg is the tab icon; public/ holds the rest (scripts/icons/render-icons.ts).
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }], apple: "/apple-touch-icon.png" },
+  manifest: "/site.webmanifest",
+  // A team's own dashboard behind a sign-in: never in a search engine's index.
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = {
