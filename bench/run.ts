@@ -14,6 +14,7 @@ import { applyMigrations } from "../scripts/db/migrate";
 import { serverCli } from "../scripts/lib/app-env";
 import { isBuildCurrent, sourceFingerprint, writeBuildStamp } from "../scripts/lib/build-stamp";
 import { fmt, sample, sampleInterleaved, type Stats } from "./measure";
+import { busyIncidents, declaration, signIn, writeFloor } from "./incidents";
 import { insertDefaultTiers, seed, type SeedSize } from "./seed";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -27,7 +28,8 @@ const SCALES: { name: string; size: SeedSize }[] = [
   { name: "full", size: FULL },
 ];
 
-type Row = { name: string; req: Stats; floor: Stats };
+/** `goal`: held to "within 3x of its floor, 10x data at most 12x time"; the others are reported. */
+type Row = { name: string; req: Stats; floor: Stats; goal: boolean };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -47,7 +49,9 @@ async function ensureBuild(): Promise<void> {
   await writeBuildStamp(ROOT, fingerprint);
 }
 
-async function startApp(url: string, token: string): Promise<{ base: string; app: ChildProcess }> {
+type Admin = { email: string; password: string; token: string };
+
+async function startApp(url: string, admin: Admin): Promise<{ base: string; app: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // The production server, as `npm start` runs it.
@@ -55,7 +59,7 @@ async function startApp(url: string, token: string): Promise<{ base: string; app
   const app = spawn(server.command, [...server.args, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: base, BOOTSTRAP_ADMIN_EMAIL: "bench@example.test", BOOTSTRAP_ADMIN_PASSWORD: randomBytes(12).toString("hex"), BOOTSTRAP_API_TOKEN: token, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: base, BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password, BOOTSTRAP_API_TOKEN: admin.token, NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (let i = 0; i < 600; i++) {
     try {
@@ -80,15 +84,16 @@ async function measureScale(name: string, size: SeedSize, asOf: number): Promise
     const t0 = performance.now();
     const { impacts } = await seed(db.url, size, asOf);
     console.log(`[bench] ${name}: ${size.services} services, ${size.incidents} incidents, ${impacts} impacts seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const token = `nines_bench_${randomBytes(16).toString("hex")}`;
-    const started = await startApp(db.url, token);
+    const admin: Admin = { email: "bench@example.test", password: randomBytes(12).toString("hex"), token: `nines_bench_${randomBytes(16).toString("hex")}` };
+    const started = await startApp(db.url, admin);
     app = started.app;
-    const headers = { authorization: `Bearer ${token}` };
-    const get = async (path: string) => {
-      const res = await fetch(`${started.base}${path}`, { headers });
+    const headers = { authorization: `Bearer ${admin.token}` };
+    const send = async (path: string, init: RequestInit = {}, auth = true) => {
+      const res = await fetch(`${started.base}${path}`, { ...init, headers: { ...(auth ? headers : {}), ...init.headers } });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     };
+    const get = (path: string) => send(path);
     const ids = Array.from({ length: size.services }, (_, i) => `bench-svc-${i}`);
     const slug = (i: number) => `svc-${String(i).padStart(5, "0")}`;
     const pick = (i: number) => (i * 7919) % size.services;
@@ -109,11 +114,13 @@ async function measureScale(name: string, size: SeedSize, asOf: number): Promise
 
     const health = () => get("/api/health");
     const http = await sample(200, 20, health);
-    const rows: Row[] = [{ name: "HTTP round trip, no work", req: http, floor: { p50: 0, p95: 0, n: 0 } }];
-    // Each request is timed in turn with its two floors, the data read and the no-work round trip.
-    const measure = async (name: string, n: number, warmup: number, request: (i: number) => Promise<void>, data: (i: number) => Promise<void>) => {
-      const [req, db, trip] = (await sampleInterleaved(n, warmup, [request, data, health])) as [Stats, Stats, Stats];
-      rows.push({ name, req, floor: { p50: db.p50 + trip.p50, p95: db.p95 + trip.p95, n } });
+    const rows: Row[] = [{ name: "HTTP round trip, no work", req: http, floor: { p50: 0, p95: 0, n: 0 }, goal: false }];
+    // Each request is timed in turn with the parts of its floor (by default the data read and the
+    // no-work round trip), and the floor is their sum.
+    const measure = async (name: string, n: number, warmup: number, request: (i: number) => Promise<void>, data: (i: number) => Promise<void>, floors = [data, health], goal = true) => {
+      const [req, ...parts] = await sampleInterleaved(n, warmup, [request, ...floors]);
+      const floor = parts.reduce((a, b) => ({ p50: a.p50 + b.p50, p95: a.p95 + b.p95, n }), { p50: 0, p95: 0, n });
+      rows.push({ name, req: req as Stats, floor, goal });
     };
     await measure(
       "one service, month", 100, 20,
@@ -127,6 +134,20 @@ async function measureScale(name: string, size: SeedSize, asOf: number): Promise
       (i) => floor([ids[pick(i)] as string], seriesFrom, asOf, false)(),
     );
     await measure("all services, 26 weeks", 15, 3, () => get(`/api/v1/availability/series?${sq}`), floor(ids, seriesFrom, asOf, false));
+
+    // Incidents: declaring one on three services (floor: its rows in one transaction + a round
+    // trip), and a busy incident's page (floor: the JSON request it renders).
+    const three = [11, 12, 13].map((k) => pick(k));
+    const threeSlugs = three.map(slug) as [string, string, string];
+    const threeIds = three.map((k) => ids[k] as string) as [string, string, string];
+    const actorId = (await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [admin.email])).rows[0]?.id as string;
+    const post = (i: number) => send("/api/v1/incidents", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(declaration(threeSlugs, i)) });
+    await measure("declare incident, 3 impacts", 60, 10, post, () => writeFloor(pool, threeIds, actorId), undefined, false);
+    const session = await signIn(started.base, admin.email, admin.password);
+    const busy = await busyIncidents(pool, 25);
+    const incident = (i: number) => busy[i % busy.length] as string;
+    const page = (i: number) => send(`/incidents/${incident(i)}`, { headers: { cookie: session.cookie } }, false);
+    await measure("incident page (HTML)", 60, 10, page, (i) => get(`/api/v1/incidents/${incident(i)}`), [(i) => get(`/api/v1/incidents/${incident(i)}`)], false);
     return rows;
   } finally {
     // The app first, so that stopping the database does not cut its idle connections under it.
@@ -154,8 +175,8 @@ function report(results: Map<string, Row[]>): boolean {
       console.log(
         `${r.name.padEnd(28)}${scale.padStart(5)} ${fmt(r.req.p50)} ${fmt(r.req.p95)} | ${fmt(r.floor.p50)} ${fmt(r.floor.p95)} | ${Number.isNaN(ratio) ? "      -" : ratio.toFixed(2).padStart(7)}x | ${Number.isNaN(growth) ? "" : `${growth.toFixed(2)}x`}`,
       );
-      if (i > 0 && scale === "full" && ratio > 3) ok = false;
-      if (i > 0 && scale === "full" && growth > 12) ok = false;
+      if (r.goal && scale === "full" && ratio > 3) ok = false;
+      if (r.goal && scale === "full" && growth > 12) ok = false;
     }
   }
   const one = full.find((r) => r.name === "one service, month");
@@ -168,7 +189,9 @@ function report(results: Map<string, Row[]>): boolean {
     console.log(`${met ? "met " : "MISSED"}  ${text}`);
     ok &&= met;
   }
-  console.log(ok ? "all goals met (each request within 3x of its floor; 10x data at most 12x time)" : "some goals MISSED");
+  console.log(ok ? "all goals met (each availability request within 3x of its floor; 10x data at most 12x time)" : "some goals MISSED");
+  console.log("floors: availability requests = their SQL alone + a no-work round trip; declare = the same rows in one");
+  console.log("transaction + a round trip; incident page = the JSON request for the same incident (GET /api/v1/incidents/{id})");
   return ok;
 }
 

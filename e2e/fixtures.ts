@@ -1,4 +1,4 @@
-import { expect, type Browser } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const ADMIN = {
   name: "Ada Admin",
@@ -31,4 +31,15 @@ export async function signedIn(browser: Browser, email = ADMIN.email, password =
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   return { context, page };
+}
+
+/**
+ * Waits until React has hydrated the page's main content (it attaches its props to the elements),
+ * so that a click is handled by the app rather than by the browser as a plain form submit.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector("main h1");
+    return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps"));
+  });
 }

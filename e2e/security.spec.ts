@@ -70,6 +70,11 @@ test.describe("pages answer with real status codes", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your role does not allow this page");
     }
     expect((await page.goto("/services"))?.status()).toBe(200);
+    // The page the guard checks is the one the proxy saw, never one the client claims.
+    await context.setExtraHTTPHeaders({ "x-nines-page": "/" });
+    for (const route of ["/settings/users", "/settings/tiers/some.id"]) {
+      expect((await page.goto(route))?.status(), route).toBe(403);
+    }
     await context.close();
   });
 });

@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import compression from "compression";
 import next from "next";
+import { securityHeaders } from "../lib/server/security-headers";
 import { ROOT_DIR } from "./db/paths";
 
 const { values } = parseArgs({
@@ -46,9 +47,16 @@ function clientAddress(req: IncomingMessage): string {
   return forwarded[forwarded.length - trustedProxies] ?? socket;
 }
 
+// The headers every response carries (lib/server/security-headers.ts). Set here for the API and
+// files: Next's proxy would add a millisecond to each; proxy.ts sets them for pages, with a nonce.
+const headers = Object.entries(securityHeaders({ publicUrl: process.env.NEXTAUTH_URL }));
+
 await app.prepare();
 const server = createServer((req, res) => {
   req.headers["x-nines-client-address"] = clientAddress(req);
+  // Only proxy.ts may say which page is asked for (lib/server/auth/page-access.ts).
+  delete req.headers["x-nines-page"];
+  for (const [name, value] of headers) res.setHeader(name, value);
   compress(req, res, () => {
     handle(req, res).catch((error: unknown) => {
       console.error("[serve] unhandled request error", error);

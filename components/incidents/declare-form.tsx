@@ -32,7 +32,6 @@ const STARTS = [
 export function DeclareForm({ services, timeZone }: { services: ServiceOption[]; timeZone: string }) {
   const router = useRouter();
   const options = useMemo(() => new Map(services.map((s) => [s.slug, s])), [services]);
-  const [title, setTitle] = useState("");
   const [severity, setSeverity] = useState<Severity>("SEV2");
   const [kind, setKind] = useState<"unplanned" | "maintenance">("unplanned");
   const [drafts, setDrafts] = useState<ImpactDraft[]>([]);
@@ -54,8 +53,10 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
     showIssues(rest, rest.length ? null : "Check the highlighted services.");
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Read from the field, not from state: a title typed before the page finished loading counts.
+    const title = String(new FormData(event.currentTarget).get("title") ?? "");
     clear();
     setImpactErrors({});
     const now = Date.now();
@@ -81,7 +82,7 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
     <form className="form card declare" onSubmit={submit} noValidate aria-describedby="declare-help">
       <p id="declare-help" className="muted">A title and one service are enough: press Enter to declare. Fill in the rest on the incident page as you learn more.</p>
       <FormAlert message={errors.form} details={errors.details} />
-      <TextField id={fieldId("title")} label="What is happening?" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.fields.title} placeholder="Checkout returns errors" autoFocus maxLength={120} required />
+      <TextField id={fieldId("title")} name="title" label="What is happening?" defaultValue="" error={errors.fields.title} placeholder="Checkout returns errors" autoFocus maxLength={120} required />
       <div className={`field${errors.fields.impacts ? " field-invalid" : ""}`}>
         <div className="field-head">
           <label htmlFor={fieldId("impacts")}>Services hit</label>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { formatDateTime } from "@/components/format";
 import { useAddTimelineEntry } from "@/lib/query/incidents";
 import type { IncidentDetailDto } from "@/lib/query/types";
@@ -16,22 +16,30 @@ const TYPE_LABELS: Record<string, string> = {
   note: "Note",
 };
 
-/** Updates and notes typed into one box (Ctrl+Enter posts), above the timeline, newest first. */
+/**
+ * Updates and notes typed into one box (Ctrl+Enter posts), above the timeline, newest first. The
+ * box is read when posting, not mirrored in state: what someone types before the page has finished
+ * loading is kept, not reset.
+ */
 export function TimelinePanel({ incident, timeZone, canEdit }: { incident: IncidentDetailDto; timeZone: string; canEdit: boolean }) {
   const add = useAddTimelineEntry(incident.reference);
-  const [message, setMessage] = useState("");
-  const [type, setType] = useState<"update" | "note">("update");
+  const form = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
   const entries = [...incident.timeline].reverse();
 
   function post(event?: FormEvent) {
     event?.preventDefault();
+    const element = form.current;
+    if (!element) return;
+    const data = new FormData(element);
+    const message = String(data.get("message") ?? "");
+    const type = data.get("type") === "note" ? "note" : "update";
     setError(null);
     if (!message.trim()) return setError("Required: say what happened");
     add.mutate(
       { type, message },
       {
-        onSuccess: () => setMessage(""),
+        onSuccess: () => element.reset(),
         onError: (e) => setError(e.issues[0]?.message ?? e.message),
       },
     );
@@ -45,15 +53,15 @@ export function TimelinePanel({ incident, timeZone, canEdit }: { incident: Incid
     <section className="card" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline <span className="muted heading-note">times in {timeZone}</span></h2>
       {canEdit && (
-        <form className="composer" onSubmit={post}>
+        <form className="composer" onSubmit={post} ref={form}>
           <label htmlFor="timeline-message" className="visually-hidden">Update</label>
           <textarea
             id="timeline-message"
+            name="message"
             className="input"
             rows={3}
             placeholder="What do you know now? What are you trying? (Ctrl+Enter posts)"
-            value={message}
-            onChange={(e) => setMessage(e.target.value)}
+            defaultValue=""
             onKeyDown={onKeyDown}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "timeline-message-error" : undefined}
@@ -62,7 +70,7 @@ export function TimelinePanel({ incident, timeZone, canEdit }: { incident: Incid
           {error && <p id="timeline-message-error" className="field-error">{error}</p>}
           <div className="composer-row">
             <label htmlFor="timeline-type" className="visually-hidden">Kind of entry</label>
-            <select id="timeline-type" className="input input-inline" value={type} onChange={(e) => setType(e.target.value as "update" | "note")}>
+            <select id="timeline-type" name="type" className="input input-inline" defaultValue="update">
               <option value="update">Status update</option>
               <option value="note">Internal note</option>
             </select>
