@@ -25,6 +25,13 @@ const config = [
     },
   },
   {
+    // Response types shared with the browser: they describe data, they import nothing server-side.
+    files: ["lib/dto/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/generated/*", "next/*", "next", "@prisma/*"] }],
+    },
+  },
+  {
     files: ["lib/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/generated/*", "next/*", "next", "@prisma/*"] }],

@@ -1,14 +1,13 @@
-// DTO types of the JSON API, re-exported in one place so client code never reaches into
-// lib/server (type-only: erased at build, nothing server-side ships to the browser).
-export type { ServiceDto, ServiceOption } from "@/lib/server/services";
-export type { TierDto } from "@/lib/server/tiers";
-export type { UserDto } from "@/lib/server/users";
-export type { ApiTokenDto } from "@/lib/server/api-tokens";
-export type { AuditEventDto } from "@/lib/server/audit";
-export type { SettingsDto } from "@/lib/server/settings";
-export type { Actor } from "@/lib/server/auth/actor";
+// DTO types of the JSON API, in one place for client code (lib/dto holds them; nothing here
+// reaches into lib/server).
+export type { ServiceDto, ServiceOption } from "@/lib/dto/services";
+export type { TierDto } from "@/lib/dto/tiers";
+export type { UserDto } from "@/lib/dto/users";
+export type { ApiTokenDto } from "@/lib/dto/tokens";
+export type { AuditEventDto } from "@/lib/dto/audit";
+export type { SettingsDto } from "@/lib/dto/settings";
+export type { IncidentDto, IncidentDetailDto, TimelineEventDto, ImpactDto, ImpactCostDto } from "@/lib/dto/incidents";
+export type { ActionItemDto } from "@/lib/dto/action-items";
+export type { AvailabilitySummaryDto, ServiceFailureDto, SeriesDto, SeriesEntryDto } from "@/lib/dto/availability";
 
 export type Role = "viewer" | "editor" | "admin";
-export type { IncidentDto, IncidentDetailDto, TimelineEventDto, ImpactDto } from "@/lib/server/incidents-read";
-export type { ImpactCostDto } from "@/lib/server/incident-costs";
-export type { ActionItemDto } from "@/lib/server/action-items";

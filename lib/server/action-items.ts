@@ -1,5 +1,6 @@
 import "server-only";
-import { completionAfter, incidentReference, isOverdue, todayIn, type ActionItemStatus } from "@/lib/domain";
+import type { ActionItemDto } from "@/lib/dto/action-items";
+import { completionAfter, incidentReference, isOverdue, todayIn } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionItemInput, ActionItemListQuery, ActionItemUpdate } from "@/lib/schemas/action-item";
 import type { Actor } from "./auth/actor";
@@ -14,23 +15,6 @@ const include = {
   risk: { select: { id: true, number: true, title: true } },
 } satisfies Prisma.ActionItemInclude;
 type Row = Prisma.ActionItemGetPayload<{ include: typeof include }>;
-
-export type ActionItemDto = {
-  id: string;
-  title: string;
-  owner: string;
-  /** YYYY-MM-DD in the organisation's zone, or null. */
-  dueDate: string | null;
-  status: ActionItemStatus;
-  /** Open and due before today in the organisation's zone. */
-  overdue: boolean;
-  incident: { id: string; reference: string; title: string } | null;
-  risk: { id: string; number: number; title: string } | null;
-  completedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
 
 const dateText = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const dateValue = (text: string) => new Date(`${text}T00:00:00.000Z`);

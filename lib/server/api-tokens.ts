@@ -1,4 +1,5 @@
 import "server-only";
+import type { ApiTokenDto } from "@/lib/dto/tokens";
 import type { ApiToken } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ApiTokenInput } from "@/lib/schemas/api-token";
@@ -10,23 +11,6 @@ import { prisma } from "./db";
 import { NotFoundError } from "./errors";
 
 const USER_FIELDS = { email: true, role: true } as const;
-
-export type ApiTokenDto = {
-  id: string;
-  name: string;
-  prefix: string;
-  role: "viewer" | "editor" | "admin";
-  /** What the token may do now: the lesser of its role and its owner's current role. */
-  effectiveRole: "viewer" | "editor" | "admin";
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revoked: boolean;
-  revokedAt: string | null;
-  /** Not revoked and not expired: the token still signs requests in. */
-  active: boolean;
-};
 
 function toDto(t: ApiToken & { user: { email: string; role: Role } }): ApiTokenDto {
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEventDto, LastChange } from "@/lib/dto/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./auth/actor";
 import { prisma, type Tx } from "./db";
@@ -31,17 +32,6 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
     },
   });
 }
-
-export type AuditEventDto = {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-};
 
 export async function listAuditEvents(query: {
   entityType?: string;
@@ -79,9 +69,6 @@ export async function auditEntityTypes(): Promise<string[]> {
   const rows = await prisma.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true } });
   return rows.map((r) => r.entityType).sort();
 }
-
-/** Who made the latest change to an entity, and when: what a stale edit is told. */
-export type LastChange = { version: number; changedBy: string; changedAt: string };
 
 export async function lastChange(tx: Tx | typeof prisma, entityType: string, entityId: string, version: number): Promise<LastChange | undefined> {
   const event = await tx.auditEvent.findFirst({

@@ -1,52 +1,11 @@
 import "server-only";
+import type { AvailabilitySummaryDto, SeriesEntryDto } from "@/lib/dto/availability";
 import { formatIsoInstant, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { ServiceSlo } from "./availability-data";
 import type { IncidentLabel } from "./impact-rows";
 
 const iso = formatIsoInstant;
-
-export type AvailabilitySummaryDto = {
-  service: { slug: string; name: string; tier: { rank: number; name: string } };
-  asOf: string;
-  timeZone: string;
-  window: { label: string; from: string; to: string; elapsedSeconds: number };
-  totalSeconds: number;
-  downtimeSeconds: number;
-  unplannedSeconds: number;
-  maintenanceSeconds: number;
-  countedSeconds: number;
-  availability: number;
-  availabilityMaintenanceCounted: number;
-  slo: { target: number; window: string; maintenance: "count" | "exclude" };
-  errorBudget: {
-    budgetSeconds: number;
-    consumedSeconds: number;
-    remainingSeconds: number;
-    remainingRatio: number;
-    overspent: boolean;
-    burnRates: Record<string, number>;
-    exhaustionAt: string | null;
-    /** Why exhaustionAt is null or not: projected, none_consumed, exhausted or beyond_range. */
-    exhaustion: string;
-  };
-  /** Most downtime first; all of them for one service, the top few in the all-services summary. */
-  incidents: { id: string; reference: string | null; title: string | null; kind: string; downtimeSeconds: number; budgetShare: number }[];
-  /** Incidents active in the window, whether listed above or not. */
-  incidentCount: number;
-  metrics: IncidentMetrics;
-  explanation?: {
-    rule: string;
-    formula: string;
-    intervals: { from: string; to: string; fraction: number; unplanned: number; maintenance: number; counted: number; incidentId: string | null }[];
-  };
-};
-
-/** In the all-services lists: a service whose figures could not be computed (logged by reference). */
-export type ServiceFailureDto = {
-  service: { slug: string; name: string; tier: { rank: number; name: string } };
-  error: { code: "computation_failed"; message: string; reference: string };
-};
 
 const RULES = {
   count: "Planned maintenance counts as downtime: availability = 1 − downtime / elapsed",
@@ -128,27 +87,6 @@ export function toSummaryDto(args: {
   }
   return dto;
 }
-
-export type SeriesDto = {
-  service: { slug: string; name: string; tier: { rank: number; name: string } };
-  bucket: "day" | "week" | "month";
-  timeZone: string;
-  slo: { target: number; maintenance: "count" | "exclude" };
-  entries: SeriesEntryDto[];
-};
-
-export type SeriesEntryDto = {
-  label: string;
-  from: string;
-  to: string;
-  elapsedSeconds: number;
-  downtimeSeconds: number;
-  unplannedSeconds: number;
-  maintenanceSeconds: number;
-  availability: number;
-  budgetSeconds: number;
-  consumedSeconds: number;
-};
 
 export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number): SeriesEntryDto {
   return {

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { budgetSecondsFor, computeIncidentMetrics, computeSeriesTotals, summarizeService, type BucketUnit, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
 import type { ServiceSlo } from "./availability-data";
-import { toSeriesEntry, toSummaryDto, type AvailabilitySummaryDto, type SeriesDto, type ServiceFailureDto } from "./availability-dto";
+import { toSeriesEntry, toSummaryDto } from "./availability-dto";
+import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto } from "@/lib/dto/availability";
 import type { LoadedImpacts } from "./impact-rows";
 
 // Summaries and series of rows already read. No database access here, so that a fleet worker thread

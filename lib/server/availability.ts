@@ -13,7 +13,7 @@ import {
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
-import type { AvailabilitySummaryDto, SeriesDto } from "./availability-dto";
+import type { AvailabilitySummaryDto, SeriesDto } from "@/lib/dto/availability";
 import { seriesOne, summarizeOne, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
 import { NotFoundError, ValidationError } from "./errors";
 import { collectImpacts, type ImpactRow } from "./impact-rows";

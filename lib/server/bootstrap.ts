@@ -7,7 +7,8 @@ import { hashTokenSecret, tokenDisplayPrefix } from "./auth/token-secret";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError } from "./errors";
-import { toUserDto, type UserDto } from "./users";
+import { toUserDto } from "./users";
+import type { UserDto } from "@/lib/dto/users";
 
 
 const SYSTEM_LOCK = 7_363_001; // pg advisory lock key serialising first-run work

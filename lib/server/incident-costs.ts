@@ -1,4 +1,5 @@
 import "server-only";
+import type { ImpactCostDto } from "@/lib/dto/incidents";
 import { attributedSeconds, currentWindowForSlo, incidentCost, parseSloWindow, type ResolvedWindow } from "@/lib/domain";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
 import { collectImpacts } from "./impact-rows";
@@ -7,19 +8,6 @@ import { collectImpacts } from "./impact-rows";
 // incident page shows each impact's downtime and budget share, the list each incident's downtime.
 
 type IncidentSpan = { id: string; startedAt: string; resolvedAt: string | null; impacts: readonly { service: string }[] };
-
-export type ImpactCostDto = {
-  service: string;
-  serviceName: string;
-  /** Counted seconds attributed to the incident on this service, over the incident's span. */
-  downtimeSeconds: number;
-  sloTarget: number;
-  /** The service's SLO window as of the incident's end (or now, while it is ongoing). */
-  window: { label: string; from: string; to: string };
-  budgetSeconds: number;
-  windowSeconds: number;
-  budgetShare: number;
-};
 
 const spanOf = (incident: IncidentSpan, now: number) => ({ from: Date.parse(incident.startedAt), to: incident.resolvedAt ? Date.parse(incident.resolvedAt) : now });
 

@@ -1,14 +1,15 @@
 import "server-only";
+import type { IncidentDetailDto, IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
 import type { TimelineData } from "@/lib/domain/incident-history";
-import { incidentReference, type IncidentKind, type IncidentStatus, type Severity } from "@/lib/domain/incident-lifecycle";
+import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import { isAcceptedInstant } from "@/lib/domain/instant-range";
-import { actionItemsOf, type ActionItemDto } from "./action-items";
+import { actionItemsOf } from "./action-items";
 import { lastChange } from "./audit";
 import { prisma } from "./db";
 import { resolveIncidentId } from "./incident-ref";
-import { incidentCosts, type ImpactCostDto } from "./incident-costs";
+import { incidentCosts } from "./incident-costs";
 import { NotFoundError, ValidationError } from "./errors";
 
 export const incidentInclude = {
@@ -17,33 +18,6 @@ export const incidentInclude = {
 export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof incidentInclude }>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-export type ImpactDto = { service: string; serviceName: string; fraction: number; startedAt: string | null; endedAt: string | null };
-
-export type IncidentDto = {
-  id: string;
-  number: number;
-  reference: string;
-  title: string;
-  severity: Severity;
-  kind: IncidentKind;
-  status: IncidentStatus;
-  startedAt: string;
-  detectedAt: string | null;
-  acknowledgedAt: string | null;
-  mitigatedAt: string | null;
-  resolvedAt: string | null;
-  ongoing: boolean;
-  summary: string;
-  rootCause: string;
-  postmortem: string;
-  source: string | null;
-  externalId: string | null;
-  impacts: ImpactDto[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
 
 export function toIncidentDto(row: IncidentRow): IncidentDto {
   return {
@@ -78,29 +52,9 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
   };
 }
 
-export type TimelineEventDto = {
-  id: string;
-  at: string;
-  type: string;
-  /** What a person typed; empty for entries Nines wrote itself. */
-  message: string;
-  /** What Nines recorded, as data (lib/domain/incident-history.ts); null for typed entries. */
-  data: TimelineData | null;
-  author: string;
-};
-
 export function toTimelineEventDto(e: { id: string; at: Date; type: string; message: string; data: unknown; authorName: string }): TimelineEventDto {
   return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: (e.data ?? null) as TimelineData | null, author: e.authorName };
 }
-
-export type IncidentDetailDto = IncidentDto & {
-  timeline: TimelineEventDto[];
-  /** What it cost each service it hit (the engine's attribution), in the order of impacts. */
-  costs: ImpactCostDto[];
-  actionItems: ActionItemDto[];
-  /** The latest change, from the audit trail: who, when. */
-  lastChange: { changedBy: string; changedAt: string } | null;
-};
 
 /** Everything the incident page shows, by id or reference. */
 export async function getIncident(ref: string): Promise<IncidentDetailDto> {

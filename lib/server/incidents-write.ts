@@ -18,7 +18,8 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { changeEntries, openingEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveIncidentId } from "./incident-ref";
-import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentDto, type IncidentRow, type TimelineEventDto } from "./incidents-read";
+import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentRow } from "./incidents-read";
+import type { IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ServiceDto, ServiceOption } from "@/lib/dto/services";
 import { effectiveSlo } from "@/lib/domain/incident-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
@@ -14,28 +15,6 @@ const include = {
   dependedOnBy: { include: { service: { select: { slug: true } } } },
 } satisfies Prisma.ServiceInclude;
 type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof include }>;
-
-export type ServiceDto = {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  owner: string;
-  tier: { id: string; rank: number; name: string };
-  /** Effective SLO: the service's override, else its tier's default. */
-  sloTarget: number;
-  sloWindow: string;
-  maintenance: "count" | "exclude";
-  /** What the service sets itself; null = inherited from the tier. */
-  overrides: { sloTarget: number | null; sloWindow: string | null; maintenance: "count" | "exclude" | null };
-  dependsOn: string[];
-  dependedOnBy: string[];
-  archived: boolean;
-  archivedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
 
 export function toServiceDto(s: ServiceRow): ServiceDto {
   const own = { sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenanceRule };
@@ -200,9 +179,6 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
 export async function archiveService(actor: Actor, slug: string): Promise<ServiceDto> {
   return updateService(actor, slug, { archived: true });
 }
-
-/** What pickers need of every active service: a thousand of them in two small reads. */
-export type ServiceOption = { slug: string; name: string; tier: number; dependedOnBy: string[] };
 
 export async function listServiceOptions(): Promise<ServiceOption[]> {
   const [services, edges] = await Promise.all([

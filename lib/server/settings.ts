@@ -1,18 +1,11 @@
 import "server-only";
+import type { SettingsDto } from "@/lib/dto/settings";
 import type { OrganizationSettings } from "@/lib/generated/prisma/client";
 import type { SettingsUpdate } from "@/lib/schemas/settings";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError } from "./errors";
-
-export type SettingsDto = {
-  name: string;
-  timeZone: string;
-  riskThreshold: number;
-  version: number;
-  updatedAt: string;
-};
 
 function toDto(s: OrganizationSettings): SettingsDto {
   return {

@@ -1,26 +1,11 @@
 import "server-only";
+import type { TierDto } from "@/lib/dto/tiers";
 import type { Tier } from "@/lib/generated/prisma/client";
 import type { TierInput, TierUpdate } from "@/lib/schemas/tier";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
-
-export type TierDto = {
-  id: string;
-  rank: number;
-  name: string;
-  description: string;
-  sloTarget: number;
-  sloWindow: string;
-  maintenance: "count" | "exclude";
-  archived: boolean;
-  archivedAt: string | null;
-  activeServiceCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
 
 export function toTierDto(tier: Tier, activeServiceCount = 0): TierDto {
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { UserDto } from "@/lib/dto/users";
 import type { User } from "@/lib/generated/prisma/client";
 import type { UserInput, UserUpdate } from "@/lib/schemas/user";
 import type { Actor } from "./auth/actor";
@@ -7,15 +8,6 @@ import { endUserSessions } from "./auth/sessions";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-
-export type UserDto = {
-  id: string;
-  email: string;
-  name: string;
-  role: "viewer" | "editor" | "admin";
-  disabled: boolean;
-  createdAt: string;
-};
 
 export function toUserDto(u: User): UserDto {
   return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() };
