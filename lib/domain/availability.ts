@@ -41,6 +41,11 @@ export interface AvailabilityResult {
   readonly availability: number;
   /** Always the maintenance-counted figure, for side-by-side display. */
   readonly availabilityCounted: number;
+  /**
+   * 1 − availability, computed as its own ratio (bad / measured) rather than by subtraction, so it
+   * stays exact for the tiny values a log scale of nines shows (1 − 0.99999 in doubles is not 1e-5).
+   */
+  readonly unavailability: number;
   readonly rule: MaintenanceRule;
   /** Clipped to [from, end); only where down > 0. */
   readonly segments: readonly Segment[];
@@ -83,6 +88,11 @@ function assertWindow(window: WindowBounds): void {
 function availabilityRatio(bad: number, measured: number): number {
   if (!(measured > 0)) return 1;
   return Math.min(1, Math.max(0, 1 - bad / measured));
+}
+
+function unavailabilityRatio(bad: number, measured: number): number {
+  if (!(measured > 0)) return 0;
+  return Math.min(1, Math.max(0, bad / measured));
 }
 
 /** Ordering of the attribution list: seconds desc, then earliest incident start, then id. */
@@ -146,6 +156,7 @@ export function summarizeWindow(timeline: Timeline, window: WindowBounds, asOf: 
     countedSeconds: figures.countedSeconds,
     availability: figures.availability,
     availabilityCounted: figures.availabilityCounted,
+    unavailability: figures.unavailability,
     rule: figures.rule,
     segments,
     incidents,
@@ -170,6 +181,7 @@ function totalsOf(rule: MaintenanceRule, window: WindowBounds, end: number, tota
     maintenanceSeconds,
     countedSeconds: totals.countedMs / 1000,
     availability: rule === "count" ? availabilityCounted : availabilityRatio(unplannedSeconds, elapsedSeconds - maintenanceSeconds),
+    unavailability: rule === "count" ? unavailabilityRatio(downtimeSeconds, elapsedSeconds) : unavailabilityRatio(unplannedSeconds, elapsedSeconds - maintenanceSeconds),
     availabilityCounted,
     rule,
   };

@@ -69,7 +69,7 @@ describe("errorBudget", () => {
     const budget = errorBudget({ target: 0.999, from: T0, to, asOf: T0 + D, countedSeconds: () => 0 });
     expect(budget.exhaustionAt).toBeNull();
     expect(budget.remainingRatio).toBe(1);
-    expect(budget.burnRates).toEqual({ "1h": 0, "6h": 0, "1d": 0, "3d": 0, window: 0 });
+    expect(budget.burnRates).toEqual({ "5m": 0, "30m": 0, "1h": 0, "2h": 0, "6h": 0, "1d": 0, "3d": 0, window: 0 });
   });
 
   it("asks for burn-rate downtime over [asOf − L, asOf)", () => {
@@ -87,7 +87,10 @@ describe("errorBudget", () => {
     });
     expect(asked).toEqual([
       [T0, asOf],
+      [asOf - 5 * 60_000, asOf],
+      [asOf - 30 * 60_000, asOf],
       [asOf - H, asOf],
+      [asOf - 2 * H, asOf],
       [asOf - 6 * H, asOf],
       [asOf - D, asOf],
       [asOf - 3 * D, asOf],

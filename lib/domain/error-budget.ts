@@ -4,6 +4,8 @@
  */
 
 import { type AvailabilityResult, type IncidentAttribution, summarizeWindow, type WindowBounds } from "./availability";
+import { budgetBurnDown, type BurnDownPoint } from "./burn-down";
+import { budgetState, burnState, type BudgetState, type BurnRule, type BurnState } from "./burn-state";
 import { MAX_INSTANT_MS } from "./instant-range";
 import { buildTimeline, type Impact, integrate, type MaintenanceRule } from "./timeline";
 
@@ -37,8 +39,21 @@ export function budgetSecondsFor(target: number, durationSeconds: number): numbe
   return (complementPpb(target) * durationSeconds) / PPB;
 }
 
+/**
+ * The lookbacks burn rates are reported over: the four long windows of the SRE workbook's
+ * multi-window, multi-burn-rate rules and their short companions (burn-state.ts), so that a state
+ * clears soon after an incident ends.
+ */
+/** A window met its SLO when its availability reached the target. */
+export function meetsTarget(availability: number, target: number): boolean {
+  return availability >= target;
+}
+
 export const BURN_LOOKBACKS = {
+  "5m": 5 * 60_000,
+  "30m": 30 * 60_000,
   "1h": 3_600_000,
+  "2h": 2 * 3_600_000,
   "6h": 6 * 3_600_000,
   "1d": 86_400_000,
   "3d": 3 * 86_400_000,
@@ -66,6 +81,11 @@ export interface ErrorBudget {
   readonly exhaustionAt: number | null;
   /** Why exhaustionAt is what it is. */
   readonly exhaustion: ExhaustionOutlook;
+  /** The stock: healthy, under 25 % left, or overspent (burn-state.ts). */
+  readonly budgetState: BudgetState;
+  /** The pace, by the multi-window rules (burn-state.ts), and the rule that fired. */
+  readonly burnState: BurnState;
+  readonly burnRule: BurnRule | null;
 }
 
 /**
@@ -111,25 +131,25 @@ export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
 
   const rate = (counted: number, seconds: number): number => (seconds > 0 ? counted / seconds / complement : 0);
   const burn = (lookbackMs: number): number => rate(input.countedSeconds(asOf - lookbackMs, asOf), lookbackMs / 1000);
-  const burnRates: BurnRates = {
-    "1h": burn(BURN_LOOKBACKS["1h"]),
-    "6h": burn(BURN_LOOKBACKS["6h"]),
-    "1d": burn(BURN_LOOKBACKS["1d"]),
-    "3d": burn(BURN_LOOKBACKS["3d"]),
-    window: rate(consumedSeconds, elapsedSeconds),
-  };
+  const burnRates = { window: rate(consumedSeconds, elapsedSeconds) } as Record<BurnLookback | "window", number>;
+  for (const [name, ms] of Object.entries(BURN_LOOKBACKS)) burnRates[name as BurnLookback] = burn(ms);
 
   const exhaustion = projectExhaustion({ asOf, remainingSeconds, elapsedSeconds, consumedSeconds });
+  const remainingRatio = budgetSeconds > 0 ? remainingSeconds / budgetSeconds : 1;
+  const pace = burnState(burnRates);
   return {
     target,
     budgetSeconds,
     consumedSeconds,
     remainingSeconds,
-    remainingRatio: budgetSeconds > 0 ? remainingSeconds / budgetSeconds : 1,
+    remainingRatio,
     overspent: remainingSeconds < 0,
     burnRates,
     exhaustionAt: exhaustion.at,
     exhaustion: exhaustion.outlook,
+    budgetState: budgetState(remainingRatio),
+    burnState: pace.state,
+    burnRule: pace.rule,
   };
 }
 
@@ -144,12 +164,15 @@ export interface ServiceSummaryInput {
   readonly maintenance: MaintenanceRule;
   readonly window: WindowBounds;
   readonly asOf: number;
+  /** Also the budget's burn-down across the window, in at most this many points. */
+  readonly burnDownPoints?: number;
 }
 
 export interface ServiceSummary {
   readonly availability: AvailabilityResult;
   readonly errorBudget: ErrorBudget;
   readonly incidents: readonly AttributedIncident[];
+  readonly burnDown?: readonly BurnDownPoint[];
 }
 
 /**
@@ -180,5 +203,6 @@ export function summarizeService(input: ServiceSummaryInput): ServiceSummary {
     downtimeSeconds: incident.downtimeSeconds,
     budgetShare: budget.budgetSeconds > 0 ? incident.downtimeSeconds / budget.budgetSeconds : 0,
   }));
-  return { availability, errorBudget: budget, incidents };
+  const burnDown = input.burnDownPoints ? budgetBurnDown(timeline, window, asOf, budget.budgetSeconds, input.burnDownPoints) : undefined;
+  return { availability, errorBudget: budget, incidents, ...(burnDown ? { burnDown } : {}) };
 }

@@ -16,6 +16,8 @@ export * from "./time-zone";
 export * from "./windows";
 export { formatIsoInstant, parseIsoInstant } from "./window-labels";
 export * from "./availability";
+export * from "./burn-down";
+export * from "./burn-state";
 export * from "./error-budget";
 export * from "./action-items";
 export * from "./allowed-downtime";

@@ -1,4 +1,5 @@
 // Response types of the availability API, shared by the server, the client hooks and components.
+import type { BudgetState, BurnState } from "@/lib/domain/burn-state";
 import type { IncidentMetrics } from "@/lib/domain/incident-metrics";
 
 export type AvailabilitySummaryDto = {
@@ -24,6 +25,11 @@ export type AvailabilitySummaryDto = {
     exhaustionAt: string | null;
     /** Why exhaustionAt is null or not: projected, none_consumed, exhausted or beyond_range. */
     exhaustion: string;
+    /** healthy, low (under 25 % left) or overspent. */
+    state: BudgetState;
+    /** By the multi-window burn-rate rules: fast_burn, slow_burn or ok; and the rule that fired. */
+    burnState: BurnState;
+    burnRule: { long: string; short: string; threshold: number } | null;
   };
   /** Most downtime first; all of them for one service, the top few in the all-services summary. */
   incidents: { id: string; reference: string | null; title: string | null; kind: string; downtimeSeconds: number; budgetShare: number }[];
@@ -35,6 +41,8 @@ export type AvailabilitySummaryDto = {
     formula: string;
     intervals: { from: string; to: string; fraction: number; unplanned: number; maintenance: number; counted: number; incidentId: string | null }[];
   };
+  /** One service's view only: the budget left across the window, to asOf (exact at each change of pace). */
+  burnDown?: { at: string; remainingSeconds: number }[];
 };
 
 /** In the all-services lists: a service whose figures could not be computed (logged by reference). */
@@ -60,6 +68,10 @@ export type SeriesEntryDto = {
   unplannedSeconds: number;
   maintenanceSeconds: number;
   availability: number;
+  /** downtime / elapsed as its own ratio (exact for log scales). */
+  unavailability: number;
+  /** The bucket's availability reached the SLO target. */
+  metTarget: boolean;
   budgetSeconds: number;
   consumedSeconds: number;
 };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AvailabilitySummaryDto, SeriesEntryDto } from "@/lib/dto/availability";
-import { formatIsoInstant, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
+import { formatIsoInstant, meetsTarget, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { ServiceSlo } from "./availability-data";
 import type { IncidentLabel } from "./impact-rows";
@@ -55,6 +55,9 @@ export function toSummaryDto(args: {
       burnRates: b.burnRates,
       exhaustionAt: b.exhaustionAt === null ? null : iso(b.exhaustionAt),
       exhaustion: b.exhaustion,
+      state: b.budgetState,
+      burnState: b.burnState,
+      burnRule: b.burnRule && { long: b.burnRule.long, short: b.burnRule.short, threshold: b.burnRule.threshold },
     },
     incidentCount: summary.incidents.length,
     incidents: summary.incidents.slice(0, args.incidentLimit).map((i) => {
@@ -84,11 +87,12 @@ export function toSummaryDto(args: {
         incidentId: s.incidentId,
       })),
     };
+    if (summary.burnDown) dto.burnDown = summary.burnDown.map((p) => ({ at: iso(p.at), remainingSeconds: p.remainingSeconds }));
   }
   return dto;
 }
 
-export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number): SeriesEntryDto {
+export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number, target: number): SeriesEntryDto {
   return {
     label,
     from: iso(r.from),
@@ -98,6 +102,8 @@ export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: num
     unplannedSeconds: r.unplannedSeconds,
     maintenanceSeconds: r.maintenanceSeconds,
     availability: r.availability,
+    unavailability: r.unavailability,
+    metTarget: meetsTarget(r.availability, target),
     budgetSeconds,
     consumedSeconds: r.countedSeconds,
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { budgetSecondsFor, computeIncidentMetrics, computeSeriesTotals, summarizeService, type BucketUnit, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
+import { BURN_DOWN_MAX_POINTS, budgetSecondsFor, computeIncidentMetrics, computeSeriesTotals, summarizeService, type BucketUnit, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
 import type { ServiceSlo } from "./availability-data";
 import { toSeriesEntry, toSummaryDto } from "./availability-dto";
 import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto } from "@/lib/dto/availability";
@@ -33,7 +33,8 @@ function isolated<T>(service: ServiceSlo, compute: () => T): T | ServiceFailureD
 export function summarizeOne(service: ServiceSlo, window: ResolvedWindow, loaded: LoadedImpacts, opts: SummarizeOptions): AvailabilitySummaryDto {
   const { asOf, timeZone, detail, incidentLimit } = opts;
   const impacts = loaded.byService.get(service.id)?.impacts ?? [];
-  const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf });
+  // One service's own view also draws its budget's burn-down; the all-services lists do not.
+  const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf, burnDownPoints: detail ? BURN_DOWN_MAX_POINTS : undefined });
   // Repeats (an incident with several impacts here) are dropped by computeIncidentMetrics.
   const times: IncidentTimes[] = [];
   for (const impact of impacts) times.push(loaded.incidents.get(impact.incidentId) as IncidentTimes);
@@ -58,7 +59,7 @@ export function seriesOne(service: ServiceSlo, windows: ResolvedWindow[], loaded
     bucket,
     timeZone,
     slo: { target: service.target, maintenance: service.maintenance },
-    entries: results.map((r, i) => toSeriesEntry((windows[i] as ResolvedWindow).label, r, budgetSecondsFor(service.target, r.totalSeconds))),
+    entries: results.map((r, i) => toSeriesEntry((windows[i] as ResolvedWindow).label, r, budgetSecondsFor(service.target, r.totalSeconds), service.target)),
   };
 }
 

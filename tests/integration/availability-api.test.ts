@@ -237,3 +237,45 @@ describe("MTTD / MTTA / MTTR through the HTTP API follow every edit of an incide
     });
   });
 });
+
+describe("budget and burn states, the burn-down, the trend's ratios", () => {
+  it("an outage running for 10 minutes at 99.9 % is a fast burn; the budget's state and burn-down come with it", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
+    const asOf = "2026-06-15T12:10:00Z";
+    await logIncident(tokens.editor, { startedAt: "2026-06-15T12:00:00Z", impacts: [{ service: slug }] });
+    const res = await availability(slug, `asOf=${asOf}`);
+    expect(res.body.errorBudget).toMatchObject({ state: "healthy", burnState: "fast_burn", burnRule: { long: "1h", short: "5m", threshold: 14.4 } });
+    // 600 s of 2,592 s: 23 % burnt.
+    expect(res.body.errorBudget.burnRates).toMatchObject({ "5m": 1000, "30m": 1000 / 3, "1h": 1000 / 6 });
+    const points = res.body.burnDown as { at: string; remainingSeconds: number }[];
+    expect(points[0]).toEqual({ at: "2026-06-01T00:00:00.000Z", remainingSeconds: 2592 });
+    expect(points.at(-1)).toEqual({ at: "2026-06-15T12:10:00.000Z", remainingSeconds: 1992 });
+    // The all-services list carries the states, not the burn-down.
+    const fleet = await call(all.GET, { token: tokens.viewer, path: `/x?asOf=${asOf}` });
+    const mine = fleet.body.services.find((s: { service: { slug: string } }) => s.service.slug === slug);
+    expect(mine.errorBudget).toMatchObject({ state: "healthy", burnState: "fast_burn" });
+    expect(mine.burnDown).toBeUndefined();
+  });
+
+  it("an hour after it ended the fast burn has cleared, and an overspent budget says so", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
+    await logIncident(tokens.editor, { startedAt: "2026-06-15T10:00:00Z", resolvedAt: "2026-06-15T11:00:00Z", impacts: [{ service: slug }] });
+    const res = await availability(slug, "asOf=2026-06-15T12:10:00Z");
+    expect(res.body.errorBudget).toMatchObject({ state: "overspent", burnState: "slow_burn", burnRule: { long: "1d", short: "2h" } });
+    const later = await availability(slug, "asOf=2026-06-18T12:00:00Z");
+    expect(later.body.errorBudget.burnState).toBe("ok");
+  });
+
+  it("each bucket of a trend has its unavailability, exact, and whether it met the target", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99999 });
+    // 6.048 s down in a 604,800 s week: 1e-5 exactly, at the target's edge.
+    await logIncident(tokens.editor, { startedAt: "2026-06-02T10:00:00.000Z", resolvedAt: "2026-06-02T10:00:06.048Z", impacts: [{ service: slug }] });
+    await logIncident(tokens.editor, { startedAt: "2026-06-09T10:00:00.000Z", resolvedAt: "2026-06-09T10:00:07.000Z", impacts: [{ service: slug }] });
+    const res = await call(series.GET, { token: tokens.viewer, params: { slug }, path: "/x?bucket=week&from=2026-06-01T00:00:00Z&to=2026-06-22T00:00:00Z&asOf=2026-07-01T00:00:00Z" });
+    const [w1, w2, w3] = res.body.entries;
+    expect(w1).toMatchObject({ unavailability: 1e-5, metTarget: true });
+    expect(w2.metTarget).toBe(false);
+    expect(w2.unavailability).toBeCloseTo(7 / 604_800, 15);
+    expect(w3).toMatchObject({ unavailability: 0, availability: 1, metTarget: true });
+  });
+});
