@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetState, BURN_RULES, burnState, describeBurnRule } from "./burn-state";
+import { budgetState, BURN_RULES, burnState, describeBurnRule, SERVICE_STATES, serviceState } from "./burn-state";
 import type { BurnLookback } from "./error-budget";
 
 const rates = (over: Partial<Record<BurnLookback, number>>) => ({ "5m": 0, "30m": 0, "1h": 0, "2h": 0, "6h": 0, "1d": 0, "3d": 0, ...over });
@@ -39,4 +39,19 @@ describe("budgetState", () => {
     [0, "low"],
     [-0.01, "overspent"],
   ])("%s of the budget left → %s", (ratio, state) => expect(budgetState(ratio)).toBe(state));
+});
+
+describe("serviceState: the most pressing first", () => {
+  it.each([
+    ["overspent", "fast_burn", "fast_burn"],
+    ["overspent", "slow_burn", "overspent"],
+    ["low", "slow_burn", "slow_burn"],
+    ["low", "ok", "low"],
+    ["healthy", "ok", "healthy"],
+    ["healthy", "fast_burn", "fast_burn"],
+  ] as const)("budget %s, burn %s → %s", (budget, burn, state) => expect(serviceState(budget, burn)).toBe(state));
+
+  it("the order of SERVICE_STATES is the order of urgency", () => {
+    expect(SERVICE_STATES).toEqual(["fast_burn", "overspent", "slow_burn", "low", "healthy"]);
+  });
 });

@@ -43,3 +43,25 @@ export function budgetState(remainingRatio: number): BudgetState {
 export function describeBurnRule(rule: BurnRule): string {
   return `${rule.threshold}× the budget's pace over ${rule.long} and over ${rule.short}`;
 }
+
+/**
+ * One state per service, its most pressing: burning fast (act now), overspent (the window's SLO is
+ * lost), burning slowly, under 25 % left, healthy. In this order lists put them first.
+ */
+export const SERVICE_STATES = ["fast_burn", "overspent", "slow_burn", "low", "healthy"] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
+export const SERVICE_STATE_LABELS: Record<ServiceState, string> = {
+  fast_burn: "Fast burn",
+  overspent: "Budget overspent",
+  slow_burn: "Slow burn",
+  low: "Under 25 % left",
+  healthy: "Healthy",
+};
+
+export function serviceState(budget: BudgetState, burn: BurnState): ServiceState {
+  if (burn === "fast_burn") return "fast_burn";
+  if (budget === "overspent") return "overspent";
+  if (burn === "slow_burn") return "slow_burn";
+  return budget === "low" ? "low" : "healthy";
+}

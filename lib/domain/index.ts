@@ -23,4 +23,4 @@ export * from "./action-items";
 export * from "./allowed-downtime";
 export * from "./format";
 export * from "./incident-metrics";
-export { buildTimeline, integrate, type ClippedImpact, type RangeTotals, type Timeline } from "./timeline";
+export { buildTimeline, integrate, segmentSeconds, type ClippedImpact, type RangeTotals, type Timeline } from "./timeline";

@@ -200,6 +200,12 @@ export function buildTimeline(
   return { rule, from: range.from, to: Math.min(range.to, range.asOf), segments, impacts: items };
 }
 
+/** A segment's length and its counted seconds (length × counted fraction), as integrate sums them. */
+export function segmentSeconds(segment: Segment): { seconds: number; countedSeconds: number } {
+  const ms = segment.to - segment.from;
+  return { seconds: ms / 1000, countedSeconds: (ms * segment.counted) / 1000 };
+}
+
 /** Index of the first segment that ends after `instant`. */
 export function firstSegmentEndingAfter(segments: readonly Segment[], instant: number): number {
   let lo = 0;

@@ -6,7 +6,8 @@ export type AvailabilitySummaryDto = {
   service: { slug: string; name: string; tier: { rank: number; name: string } };
   asOf: string;
   timeZone: string;
-  window: { label: string; from: string; to: string; elapsedSeconds: number };
+  /** `end` = min(to, asOf): where the measuring stops. */
+  window: { label: string; from: string; to: string; end: string; elapsedSeconds: number };
   totalSeconds: number;
   downtimeSeconds: number;
   unplannedSeconds: number;
@@ -14,6 +15,8 @@ export type AvailabilitySummaryDto = {
   countedSeconds: number;
   availability: number;
   availabilityMaintenanceCounted: number;
+  /** The window's availability reached the SLO target. */
+  metTarget: boolean;
   slo: { target: number; window: string; maintenance: "count" | "exclude" };
   errorBudget: {
     budgetSeconds: number;
@@ -39,7 +42,8 @@ export type AvailabilitySummaryDto = {
   explanation?: {
     rule: string;
     formula: string;
-    intervals: { from: string; to: string; fraction: number; unplanned: number; maintenance: number; counted: number; incidentId: string | null }[];
+    /** The merged intervals: constant state within each; `countedSeconds` = seconds × counted, and they sum to countedSeconds. */
+    intervals: { from: string; to: string; seconds: number; fraction: number; unplanned: number; maintenance: number; counted: number; countedSeconds: number; incidentId: string | null; reference: string | null }[];
   };
   /** One service's view only: the budget left across the window, to asOf (exact at each change of pace). */
   burnDown?: { at: string; remainingSeconds: number }[];
@@ -59,6 +63,9 @@ export type SeriesDto = {
   entries: SeriesEntryDto[];
 };
 
+/** `GET /api/v1/services/{slug}/availability/series`: one service's series, as of an instant. */
+export type ServiceSeriesDto = SeriesDto & { asOf: string };
+
 export type SeriesEntryDto = {
   label: string;
   from: string;
@@ -75,3 +82,13 @@ export type SeriesEntryDto = {
   budgetSeconds: number;
   consumedSeconds: number;
 };
+
+/** `GET /api/v1/availability`: every service's summary, or its failure entry. */
+export type FleetAvailabilityDto = { asOf: string; services: (AvailabilitySummaryDto | ServiceFailureDto)[] };
+
+/** `GET /api/v1/availability/series`: every service's series, or its failure entry. */
+export type FleetSeriesDto = { asOf: string; series: (SeriesDto | ServiceFailureDto)[] };
+
+export function isServiceFailure<T extends object>(entry: T | ServiceFailureDto): entry is ServiceFailureDto {
+  return "error" in entry;
+}

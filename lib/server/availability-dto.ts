@@ -1,6 +1,6 @@
 import "server-only";
 import type { AvailabilitySummaryDto, SeriesEntryDto } from "@/lib/dto/availability";
-import { formatIsoInstant, meetsTarget, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
+import { formatIsoInstant, meetsTarget, segmentSeconds, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { ServiceSlo } from "./availability-data";
 import type { IncidentLabel } from "./impact-rows";
@@ -18,6 +18,11 @@ function formula(a: AvailabilityResult): string {
     ? `1 − ${a.downtimeSeconds} / ${a.elapsedSeconds} = ${a.availability}`
     : `1 − ${a.unplannedSeconds} / (${a.elapsedSeconds} − ${a.maintenanceSeconds}) = ${a.availability}`;
 }
+
+const referenceOf = (labels: Map<string, IncidentLabel>, id: string): string | null => {
+  const label = labels.get(id);
+  return label ? incidentReference(label.number) : null;
+};
 
 export function toSummaryDto(args: {
   service: ServiceSlo;
@@ -37,7 +42,7 @@ export function toSummaryDto(args: {
     service: { slug: service.slug, name: service.name, tier: service.tier },
     asOf: iso(args.asOf),
     timeZone: args.timeZone,
-    window: { label: window.label, from: iso(window.from), to: iso(window.to), elapsedSeconds: a.elapsedSeconds },
+    window: { label: window.label, from: iso(window.from), to: iso(window.to), end: iso(a.end), elapsedSeconds: a.elapsedSeconds },
     totalSeconds: a.totalSeconds,
     downtimeSeconds: a.downtimeSeconds,
     unplannedSeconds: a.unplannedSeconds,
@@ -45,6 +50,7 @@ export function toSummaryDto(args: {
     countedSeconds: a.countedSeconds,
     availability: a.availability,
     availabilityMaintenanceCounted: a.availabilityCounted,
+    metTarget: meetsTarget(a.availability, service.target),
     slo: { target: service.target, window: service.sloWindow, maintenance: service.maintenance },
     errorBudget: {
       budgetSeconds: b.budgetSeconds,
@@ -64,7 +70,7 @@ export function toSummaryDto(args: {
       const label = args.labels.get(i.incidentId);
       return {
         id: i.incidentId,
-        reference: label ? incidentReference(label.number) : null,
+        reference: referenceOf(args.labels, i.incidentId),
         title: label?.title ?? null,
         kind: i.kind,
         downtimeSeconds: i.downtimeSeconds,
@@ -80,11 +86,13 @@ export function toSummaryDto(args: {
       intervals: a.segments.map((s) => ({
         from: iso(s.from),
         to: iso(s.to),
+        ...segmentSeconds(s),
         fraction: s.fraction,
         unplanned: s.unplanned,
         maintenance: s.maintenance,
         counted: s.counted,
         incidentId: s.incidentId,
+        reference: s.incidentId === null ? null : referenceOf(args.labels, s.incidentId),
       })),
     };
     if (summary.burnDown) dto.burnDown = summary.burnDown.map((p) => ({ at: iso(p.at), remainingSeconds: p.remainingSeconds }));

@@ -13,8 +13,8 @@ import {
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
-import type { AvailabilitySummaryDto, SeriesDto } from "@/lib/dto/availability";
-import { seriesOne, summarizeOne, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
+import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto, ServiceSeriesDto } from "@/lib/dto/availability";
+import { seriesOf, seriesOne, summarizeOne, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
 import { NotFoundError, ValidationError } from "./errors";
 import { collectImpacts, type ImpactRow } from "./impact-rows";
 
@@ -128,11 +128,19 @@ async function loadSeries(target: { services: ServiceSlo[] } | { every: Promise<
   return { asOf, services, windows, rows, opts: { asOf, bucket: q.bucket, timeZone } };
 }
 
-export async function serviceSeries(slug: string, q: SeriesQuery): Promise<{ asOf: string } & SeriesDto> {
+export async function serviceSeries(slug: string, q: SeriesQuery): Promise<ServiceSeriesDto> {
   const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
   const data = await loadSeries({ services: [service] }, q, timeZone);
   return { asOf: formatIsoInstant(data.asOf), ...seriesOne(service, data.windows, collectImpacts(data.rows), data.opts) };
+}
+
+/** The series of the named services (a page of a list), from one read of their impacts. */
+export async function seriesOfServices(slugs: string[], q: SeriesQuery): Promise<(SeriesDto | ServiceFailureDto)[]> {
+  if (slugs.length === 0) return [];
+  const [services, timeZone] = await Promise.all([loadServiceSlos({ slugs }), organisationTimeZone()]);
+  const data = await loadSeries({ services }, q, timeZone);
+  return seriesOf(data.services, data.windows, collectImpacts(data.rows), data.opts);
 }
 
 /** Every service's series (or a tier's), with what they are computed from. */
