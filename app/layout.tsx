@@ -5,6 +5,8 @@ import "./globals.css";
 import "./styles/controls.css";
 import "./styles/data.css";
 import "./styles/incidents.css";
+import "./styles/fleet.css";
+import "./styles/charts.css";
 
 // Every page reads the session and the database per request; nothing here can be prerendered
 // at build time (and the build has no DATABASE_URL).

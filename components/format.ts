@@ -60,3 +60,21 @@ export function describeWindowLabel(label: string): string {
   if (kind === "rolling") return `the last ${value.replace(/d$/, " days").replace(/h$/, " hours")}`;
   return "the chosen range";
 }
+
+/** A burn rate as people read it: "0×", "<0.1×", "2.4×", "36×". */
+export function formatBurnRate(rate: number | undefined): string {
+  if (rate === undefined || !Number.isFinite(rate)) return "—";
+  if (rate === 0) return "0×";
+  if (rate < 0.1) return "<0.1×";
+  return `${rate < 10 ? rate.toFixed(1) : Math.round(rate)}×`;
+}
+
+/** An axis tick: one unit, rounded ("−23m", "4.3h", "48s"); the tooltip and tables give the exact figure. */
+export function formatAxisDuration(seconds: number): string {
+  const sign = seconds < 0 ? "−" : "";
+  const s = Math.abs(seconds);
+  if (s >= 86_400) return `${sign}${Number((s / 86_400).toFixed(1))}d`;
+  if (s >= 3600) return `${sign}${Number((s / 3600).toFixed(1))}h`;
+  if (s >= 60) return `${sign}${Number((s / 60).toFixed(s >= 600 ? 0 : 1))}m`;
+  return `${sign}${Number(s.toFixed(s >= 10 ? 0 : 1))}s`;
+}

@@ -1,131 +1,105 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
+import { WidgetSkeleton } from "@/components/feedback/widget-skeleton";
+import { formatDateTime } from "@/components/format";
+import { BurnRules } from "@/components/overview/burn-rules";
+import { FleetTable } from "@/components/overview/fleet-table";
+import { OngoingBanner } from "@/components/overview/ongoing-banner";
+import { OverviewFilters, type OverviewFilterValues } from "@/components/overview/overview-filters";
+import { StateCounts } from "@/components/overview/state-counts";
 import { NoServicesYet } from "@/components/services/no-services-yet";
-import { formatPercent, formatWindow } from "@/components/format";
+import { SERVICE_STATES } from "@/lib/domain/burn-state";
+import { OVERVIEW_SORTS, type OverviewSort, type OverviewState } from "@/lib/dto/overview";
+import { TierFilter } from "@/lib/schemas/common";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
+import { fleetOverview, type OverviewQuery } from "@/lib/server/fleet-overview";
 import { listIncidents } from "@/lib/server/incidents-read";
-import { listServices } from "@/lib/server/services";
+import { getSettings } from "@/lib/server/settings";
 import { listTiers } from "@/lib/server/tiers";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  const actor = await requirePageActor();
-  const [tiers, services, ongoing] = await Promise.all([listTiers(), listServices(), listIncidents({ status: "open", limit: 200 })]);
-  const canEdit = roleAllows(actor.role, "editor");
-  const withoutOwner = services.filter((s) => !s.owner).length;
-  const overriding = services.filter((s) => s.overrides.sloTarget !== null).length;
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+const PER_PAGE = ["25", "50", "100", "250"];
 
+/** The URL's view of the fleet; anything malformed falls back to the default (the URL is editable). */
+function readQuery(sp: Search): { query: OverviewQuery; values: OverviewFilterValues } {
+  const tier = TierFilter.safeParse(one(sp.tier));
+  const tierValue = tier.success && "rank" in tier.data ? one(sp.tier) : "";
+  const state = [...SERVICE_STATES, "failed"].includes(one(sp.state)) ? (one(sp.state) as OverviewState) : undefined;
+  const sort = (OVERVIEW_SORTS as readonly string[]).includes(one(sp.sort)) ? (one(sp.sort) as OverviewSort) : "budget";
+  const perPage = PER_PAGE.includes(one(sp.perPage)) ? one(sp.perPage) : "50";
+  const page = /^[1-9]\d{0,5}$/.test(one(sp.page)) ? Number(one(sp.page)) : 1;
+  const q = one(sp.q).replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 120);
+  return {
+    query: { ...(tierValue && tier.success ? { tier: tier.data } : {}), ...(q ? { q } : {}), ...(state ? { state } : {}), sort, page, perPage: Number(perPage) },
+    values: { tier: tierValue, q, state: state ?? "", sort, perPage },
+  };
+}
+
+function hrefOf(values: OverviewFilterValues, change: Partial<OverviewFilterValues & { page: string }>): string {
+  const merged = { ...values, page: "", ...change };
+  const sp = new URLSearchParams(Object.entries(merged).filter(([k, v]) => v && !(k === "sort" && v === "budget") && !(k === "perPage" && v === "50")));
+  const qs = sp.toString();
+  return qs ? `/?${qs}` : "/";
+}
+
+async function Fleet({ query, values, timeZone, canEdit }: { query: OverviewQuery; values: OverviewFilterValues; timeZone: string; canEdit: boolean }) {
+  const overview = await fleetOverview(query);
+  const everything = Object.values(overview.counts).reduce((a, b) => a + b, 0);
+  if (everything === 0 && !values.q && !values.tier) return <NoServicesYet canEdit={canEdit} />;
+  const first = (overview.page - 1) * overview.perPage + 1;
+  const last = first + overview.rows.length - 1;
   return (
     <>
-      <PageHeader title="Overview" description={`Welcome, ${actor.name}. What Nines knows about your services today.`} />
-
-      <div className="notice" role="note">
-        <div>
-          <strong>Availability and error-budget pages are on their way.</strong>{" "}
-          <span className="muted">
-            The server already computes them for scripts (<code>GET /api/v1/availability</code>); the charts and the
-            incident pages arrive with a later issue. Until then this page shows what is configured: services, their
-            tiers and SLO targets.
-          </span>
-        </div>
-      </div>
-
-      {ongoing.incidents.length > 0 && (
-        <section className="ongoing-banner" aria-labelledby="ongoing-heading">
-          <h2 id="ongoing-heading">
-            <span className="live">{ongoing.incidents.length} ongoing incident{ongoing.incidents.length === 1 ? "" : "s"}</span>
-          </h2>
-          <ul className="plain-list">
-            {ongoing.incidents.slice(0, 5).map((i) => (
-              <li key={i.id}>
-                <Link href={`/incidents/${i.reference}`}>{i.reference} · {i.title}</Link> <span className="muted">({i.severity}, {i.impacts.map((x) => x.service).join(", ")})</span>
-              </li>
-            ))}
-          </ul>
-          {ongoing.incidents.length > 5 && <Link href="/incidents?status=open">All {ongoing.incidents.length} ongoing incidents</Link>}
-        </section>
+      <StateCounts counts={overview.counts} current={query.state} href={(state) => hrefOf(values, { state: state ?? "" })} />
+      <BurnRules />
+      <p className="muted" role="status">
+        {overview.total === 0 ? "No services" : `Services ${first}–${last} of ${overview.total}`}
+        {values.state ? " in this state" : ""}, each in its own SLO window, as of {formatDateTime(overview.asOf, timeZone)} {timeZone}.
+      </p>
+      {overview.rows.length > 0 ? (
+        <FleetTable rows={overview.rows} caption="Services, the most pressing first" />
+      ) : (
+        <EmptyState title="No services match" action={<Link className="btn btn-secondary" href="/">Show every service</Link>}>
+          Try another tier or state, or a shorter search: it looks at names and slugs.
+        </EmptyState>
       )}
-
-      <section aria-labelledby="numbers-heading">
-        <h2 id="numbers-heading" className="visually-hidden">Key numbers</h2>
-        <div className="card-grid">
-          <Link href="/incidents?status=open" className="card stat">
-            <span className="stat-label">Ongoing incidents</span>
-            <span className="stat-value">{ongoing.incidents.length}</span>
-            <span className="stat-meta">{ongoing.incidents.length ? "being worked on now" : "nothing is down"}</span>
-          </Link>
-          <Link href="/services" className="card stat">
-            <span className="stat-label">Active services</span>
-            <span className="stat-value">{services.length}</span>
-            <span className="stat-meta">across {tiers.length} tiers</span>
-          </Link>
-          <Link href="/settings/tiers" className="card stat">
-            <span className="stat-label">Tiers</span>
-            <span className="stat-value">{tiers.length}</span>
-            <span className="stat-meta">criticality classes with default SLOs</span>
-          </Link>
-          <div className="card stat">
-            <span className="stat-label">Own SLO target</span>
-            <span className="stat-value">{overriding}</span>
-            <span className="stat-meta">services override their tier</span>
-          </div>
-          <div className="card stat">
-            <span className="stat-label">Without an owner team</span>
-            <span className="stat-value">{withoutOwner}</span>
-            <span className="stat-meta">{withoutOwner ? "someone should own these" : "every service has an owner"}</span>
-          </div>
-        </div>
-      </section>
-
-      <section aria-labelledby="tiers-heading">
-        <div className="section-head">
-          <h2 id="tiers-heading">Services per tier</h2>
-          <Link href="/settings/tiers">Manage tiers</Link>
-        </div>
-        {tiers.length === 0 ? (
-          <EmptyState title="No tiers yet" action={<Link className="btn btn-primary" href="/settings/tiers">Set up tiers</Link>}>
-            Tiers say how critical a service is and give it a default SLO target. Create at least one before adding services.
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Tier</th>
-                  <th scope="col" className="num">Default target</th>
-                  <th scope="col">Window</th>
-                  <th scope="col" className="num">Active services</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tiers.map((tier) => (
-                  <tr key={tier.id}>
-                    <td className="cell-title">
-                      <Link href={`/services?tier=${tier.rank}`}>
-                        Tier {tier.rank} · {tier.name}
-                      </Link>
-                      {tier.description && <span className="inherited">{tier.description}</span>}
-                    </td>
-                    <td className="num">{formatPercent(tier.sloTarget)}</td>
-                    <td>{formatWindow(tier.sloWindow)}</td>
-                    <td className="num">{tier.activeServiceCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      {services.length === 0 && tiers.length > 0 && (
-        <section aria-label="Next step">
-          <NoServicesYet canEdit={canEdit} />
-        </section>
+      {overview.pages > 1 && (
+        <nav className="pager" aria-label="Pages of services">
+          {overview.page > 1 ? <Link href={hrefOf(values, { page: String(overview.page - 1) })}>← Previous</Link> : <span />}
+          <span>Page {overview.page} of {overview.pages}</span>
+          {overview.page < overview.pages ? <Link href={hrefOf(values, { page: String(overview.page + 1) })}>Next →</Link> : <span />}
+        </nav>
       )}
+    </>
+  );
+}
+
+async function Ongoing() {
+  const ongoing = await listIncidents({ status: "open", limit: 200 });
+  return <OngoingBanner incidents={ongoing.incidents} />;
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePageActor();
+  const [sp, settings, tiers] = await Promise.all([searchParams, getSettings(), listTiers()]);
+  const { query, values } = readQuery(sp);
+  return (
+    <>
+      <PageHeader title="Overview" description="Every active service against its SLO: what is burning now, what budget is left, how the last 26 weeks went." />
+      <Suspense fallback={null}>
+        <Ongoing />
+      </Suspense>
+      <OverviewFilters values={values} tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} />
+      <Suspense key={JSON.stringify(query)} fallback={<WidgetSkeleton label="Computing every service's figures" rows={8} />}>
+        <Fleet query={query} values={values} timeZone={settings.timeZone} canEdit={roleAllows(actor.role, "editor")} />
+      </Suspense>
     </>
   );
 }

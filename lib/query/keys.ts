@@ -10,4 +10,6 @@ export const queryKeys = {
   settings: () => [...queryKeys.all, "settings"] as const,
   incident: (ref: string) => [...queryKeys.all, "incident", ref] as const,
   actionItems: () => [...queryKeys.all, "action-items"] as const,
+  serviceSummary: (slug: string, window: string | null, asOf: string | null) => [...queryKeys.all, "availability", slug, window ?? "slo", asOf ?? "now"] as const,
+  serviceTrend: (slug: string, bucket: string, asOf: string | null) => [...queryKeys.all, "trend", slug, bucket, asOf ?? "now"] as const,
 };

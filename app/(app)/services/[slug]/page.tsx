@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
+import { WidgetSkeleton } from "@/components/feedback/widget-skeleton";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { formatMaintenance, formatPercent, formatWindow, tierLabel } from "@/components/format";
 import { OrgTime } from "@/components/org-time";
+import type { AvailabilityView } from "@/lib/query/availability";
+import { AvailabilityQuery } from "@/lib/schemas/availability";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
 import { NotFoundError } from "@/lib/server/errors";
@@ -15,8 +19,26 @@ import { requestTime } from "@/lib/server/request-time";
 import { getService } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
 import { getTier } from "@/lib/server/tiers";
+import { DetailsSection, FiguresSection, TrendSection } from "./availability-sections";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+
+/** The URL's view in the API's notation; a malformed part is named and left out, not a failure. */
+function readView(sp: Record<string, string | string[] | undefined>): { view: AvailabilityView; problems: string[] } {
+  const problems: string[] = [];
+  const window = one(sp.window) || null;
+  const asOf = one(sp.asOf) || null;
+  const bucket = one(sp.bucket);
+  const checked = AvailabilityQuery.safeParse({ ...(window ? { window } : {}), ...(asOf ? { asOf } : {}) });
+  const bad = new Set(checked.success ? [] : checked.error.issues.map((i) => String(i.path[0])));
+  if (!checked.success) for (const i of checked.error.issues) problems.push(`${String(i.path[0])}: ${i.message}`);
+  return {
+    view: { window: bad.has("window") ? null : window, asOf: bad.has("asOf") ? null : asOf, bucket: bucket === "day" || bucket === "month" ? bucket : "week" },
+    problems,
+  };
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await params).slug };
@@ -35,8 +57,9 @@ function SlugList({ slugs, empty, label }: { slugs: string[]; empty: string; lab
   );
 }
 
-export default async function ServicePage({ params }: Params) {
+export default async function ServicePage({ params, searchParams }: Params) {
   const { slug } = await params;
+  const { view, problems } = readView(await searchParams);
   const actor = await requirePageActor();
   const service = await getService(slug).catch((err: unknown) => {
     if (err instanceof NotFoundError) notFound();
@@ -58,6 +81,18 @@ export default async function ServicePage({ params }: Params) {
         crumbs={[{ href: "/services", label: "Services" }]}
         actions={roleAllows(actor.role, "editor") ? <Link className="btn btn-secondary" href={`/services/${slug}/edit`}>Edit service</Link> : undefined}
       />
+      {problems.length > 0 && (
+        <p className="alert alert-warning" role="alert">Parts of this link were not understood and are left out: {problems.join("; ")}.</p>
+      )}
+      <Suspense fallback={<WidgetSkeleton label="Computing this service's figures" rows={4} />}>
+        <FiguresSection slug={slug} view={view} sloWindow={service.sloWindow} timeZone={settings.timeZone} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton label="Drawing the trend and its incidents" rows={5} />}>
+        <TrendSection slug={slug} view={view} timeZone={settings.timeZone} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton label="Computing the burn-down, burn rates and response times" rows={6} />}>
+        <DetailsSection slug={slug} view={view} timeZone={settings.timeZone} />
+      </Suspense>
       <div className="two-col">
         <section className="card" aria-labelledby="slo-heading">
           <h2 id="slo-heading">Service level objective</h2>

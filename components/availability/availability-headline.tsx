@@ -1,0 +1,69 @@
+import { formatDateTime, formatPercent } from "@/components/format";
+import { formatDuration } from "@/lib/domain/format";
+import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
+
+/** The figure, against the target, and beside it how it is computed, with the actual numbers. */
+export function AvailabilityHeadline({ summary, timeZone }: { summary: AvailabilitySummaryDto; timeZone: string }) {
+  const explanation = summary.explanation;
+  return (
+    <div className="headline">
+      <p className="headline-figure">
+        <span className="headline-value">{formatPercent(summary.availability, 4)}</span>
+        <span className={summary.metTarget ? "headline-met" : "headline-missed"}>
+          {summary.metTarget ? "✓ meets" : "✗ below"} the {formatPercent(summary.slo.target)} target
+        </span>
+      </p>
+      <p className="muted">
+        {formatDuration(summary.countedSeconds)} counted downtime in {formatDuration(summary.window.elapsedSeconds)} measured
+        {summary.maintenanceSeconds > 0 && `; ${formatDuration(summary.maintenanceSeconds)} of planned maintenance, ${summary.slo.maintenance === "count" ? "counted" : "excluded"}`}.
+      </p>
+      {explanation && (
+        <details className="explain">
+          <summary>How is this computed?</summary>
+          <div className="explain-body">
+            <p>{explanation.rule}.</p>
+            <p>
+              Measured from {formatDateTime(summary.window.from, timeZone)} to {formatDateTime(summary.window.end, timeZone)} {timeZone}: {summary.window.elapsedSeconds} s.
+              Downtime is the union of the incidents&apos; impacts: where they overlap, the largest fraction counts, never two at once.
+            </p>
+            <p className="formula"><code>{explanation.formula}</code></p>
+            {explanation.intervals.length > 0 ? (
+              // Focusable: a wide table scrolls sideways, and keyboard users must be able to scroll it.
+              <div className="table-wrap" tabIndex={0} role="region" aria-label="Merged intervals">
+                <table className="table">
+                  <caption>The merged intervals ({timeZone}); their counted seconds sum to {summary.countedSeconds} s</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">From</th>
+                      <th scope="col">To</th>
+                      <th scope="col" className="num">Seconds</th>
+                      <th scope="col" className="num">Down</th>
+                      <th scope="col" className="num">Counted</th>
+                      <th scope="col" className="num">Counted seconds</th>
+                      <th scope="col">Attributed to</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {explanation.intervals.map((i) => (
+                      <tr key={i.from}>
+                        <td className="nowrap">{formatDateTime(i.from, timeZone)}</td>
+                        <td className="nowrap">{formatDateTime(i.to, timeZone)}</td>
+                        <td className="num">{i.seconds}</td>
+                        <td className="num">{formatPercent(i.fraction)}</td>
+                        <td className="num">{formatPercent(i.counted)}</td>
+                        <td className="num">{i.countedSeconds}</td>
+                        <td>{i.reference ?? <span className="muted">—</span>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="muted">No downtime in this window: nothing to merge.</p>
+            )}
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

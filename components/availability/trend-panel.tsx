@@ -1,0 +1,94 @@
+"use client";
+
+import { useState } from "react";
+import { AvailabilityTrend } from "@/components/charts/availability-trend";
+import { IncidentLane, laneIncidents } from "@/components/charts/incident-lane";
+import { formatPercent } from "@/components/format";
+import { formatDuration } from "@/lib/domain/format";
+import type { ServiceSeriesDto } from "@/lib/dto/availability";
+import type { IncidentDto } from "@/lib/dto/incidents";
+import { TREND_COUNTS, useAvailabilityView, useServiceTrend, type AvailabilityView } from "@/lib/query/availability";
+
+const BUCKETS = [
+  ["day", "Days"],
+  ["week", "Weeks"],
+  ["month", "Months"],
+] as const;
+
+type Props = { slug: string; timeZone: string; initial: { view: AvailabilityView; series: ServiceSeriesDto; incidents: IncidentDto[] } };
+
+/**
+ * Availability per day, week or month, and beneath it, on the same time axis, the incidents that
+ * caused it. The chart's text alternative is its headline (its accessible name) and a table.
+ */
+export function TrendPanel({ slug, timeZone, initial }: Props) {
+  const [view, setView] = useAvailabilityView();
+  const trend = useServiceTrend(slug, view, initial);
+  const [highlighted, setHighlighted] = useState<number[] | null>(null);
+  const [hoveredBucket, setHoveredBucket] = useState<number | null>(null);
+  const [asTable, setAsTable] = useState(false);
+  const data = trend.data ?? { series: initial.series, incidents: initial.incidents };
+  const { entries, slo } = data.series;
+  const lane = laneIncidents(entries, data.incidents, slug, Date.parse(data.series.asOf));
+  const missed = entries.filter((e) => !e.metTarget);
+  const lowest = entries.length ? entries.reduce((a, b) => (b.availability < a.availability ? b : a)) : null;
+  const unit = view.bucket === "day" ? "day" : view.bucket;
+  const headline = lowest
+    ? `Availability per ${unit}, last ${entries.length}: ${entries.length - missed.length} of ${entries.length} met the ${formatPercent(slo.target)} target; lowest ${formatPercent(lowest.availability, 3)} (${lowest.label.replace(/^\w+:/, "")}).`
+    : "No buckets.";
+
+  return (
+    <section className="card chart-card" aria-labelledby="trend-heading">
+      <div className="section-head">
+        <h2 id="trend-heading">Availability trend and incidents</h2>
+        <div className="segmented" role="group" aria-label="Bucket size">
+          {BUCKETS.map(([value, label]) => (
+            <button key={value} type="button" className="segmented-button" aria-pressed={view.bucket === value} onClick={() => setView({ bucket: value })}>
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <figure className="trend-figure" aria-busy={trend.isFetching || undefined}>
+        <figcaption className="chart-headline">{headline}</figcaption>
+        <div role="img" aria-label={headline}>
+          <AvailabilityTrend entries={entries} target={slo.target} highlighted={new Set(highlighted ?? [])} onHoverBucket={setHoveredBucket} />
+        </div>
+        <IncidentLane entries={entries} lane={lane} timeZone={timeZone} hoveredBucket={hoveredBucket} onHighlight={setHighlighted} />
+        <p className="chart-legend muted">
+          Bars: availability on a scale of nines (higher is better); <span className="legend-missed">hatched red</span> missed the target (dashed line).
+          Lane: each incident from start to end, by severity; <span className="legend-maintenance">hatched</span> is planned maintenance; an open end is ongoing.
+          Last {TREND_COUNTS[view.bucket]} {unit}s, times in {timeZone}.
+        </p>
+      </figure>
+      <button type="button" className="btn btn-ghost btn-small" aria-expanded={asTable} aria-controls="trend-table" onClick={() => setAsTable(!asTable)}>
+        {asTable ? "Hide the table" : "Show as a table"}
+      </button>
+      {asTable && (
+        <div className="table-wrap" id="trend-table">
+          <table className="table">
+            <caption className="visually-hidden">Availability per {unit}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{unit[0]?.toUpperCase() + unit.slice(1)}</th>
+                <th scope="col" className="num">Availability</th>
+                <th scope="col" className="num">Downtime</th>
+                <th scope="col">Target</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.label}>
+                  <th scope="row">{e.label.replace(/^\w+:/, "")}</th>
+                  <td className="num">{formatPercent(e.availability, 4)}</td>
+                  <td className="num">{e.downtimeSeconds > 0 ? formatDuration(e.downtimeSeconds) : "—"}</td>
+                  <td>{e.metTarget ? "✓ met" : "✗ missed"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

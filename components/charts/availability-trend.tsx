@@ -1,0 +1,83 @@
+"use client";
+
+import { Bar, ComposedChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatPercent } from "@/components/format";
+import { formatDuration } from "@/lib/domain/format";
+import type { SeriesEntryDto } from "@/lib/dto/availability";
+import { PLOT_MARGIN, shortBucketLabel, Y_AXIS_WIDTH } from "./chart-frame";
+import { NINES_MAX, ninesLabel, ninesOf } from "./nines-scale";
+
+type Datum = { label: string; short: string; height: number; entry: SeriesEntryDto; index: number };
+
+type Props = {
+  entries: SeriesEntryDto[];
+  target: number;
+  /** Buckets to highlight (those an incident hit, while it is hovered or focused in the lane). */
+  highlighted: ReadonlySet<number>;
+  onHoverBucket: (index: number | null) => void;
+  height?: number;
+};
+
+function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payload: Datum }[] }) {
+  const d = active ? payload?.[0]?.payload : undefined;
+  if (!d) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{d.entry.label.replace(":", " ")}</strong>
+      <div>{formatPercent(d.entry.availability, 3)} available, {d.entry.downtimeSeconds > 0 ? `${formatDuration(d.entry.downtimeSeconds)} down` : "no downtime"}</div>
+      <div>{d.entry.metTarget ? "✓ met the target" : "✗ missed the target"}</div>
+    </div>
+  );
+}
+
+/**
+ * Availability per bucket on the nines scale (higher is better: 99.9 % is 3, 99.99 % is 4), the
+ * target as a dashed line; buckets that missed it are drawn red and hatched. The y axis starts a
+ * nine below the lowest bar, so that the differences that matter fill the height.
+ */
+export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket, height = 220 }: Props) {
+  const targetNines = ninesOf(1 - target);
+  const lowest = Math.min(targetNines, ...entries.map((e) => ninesOf(e.unavailability)));
+  const base = Math.max(0, Math.floor(lowest) - 1);
+  const top = Math.max(NINES_MAX, Math.ceil(targetNines) + 1);
+  const data: Datum[] = entries.map((entry, index) => ({ label: entry.label, short: shortBucketLabel(entry.label), height: ninesOf(entry.unavailability) - base, entry, index }));
+  const ticks = Array.from({ length: top - base + 1 }, (_, i) => i);
+  return (
+    <div className="chart" style={{ height }} onMouseLeave={() => onHoverBucket(null)}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={PLOT_MARGIN} barCategoryGap="12%">
+          <defs>
+            <pattern id="bucket-missed-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" className="hatch-ground" />
+              <line x1="0" y1="0" x2="0" y2="6" className="hatch-line" strokeWidth="3" />
+            </pattern>
+          </defs>
+          <XAxis dataKey="short" tickLine={false} interval="preserveStartEnd" minTickGap={8} fontSize={11} />
+          <YAxis width={Y_AXIS_WIDTH} domain={[0, top - base]} ticks={ticks} tickFormatter={(v: number) => ninesLabel(v + base)} fontSize={11} allowDataOverflow />
+          <Tooltip content={<BucketTooltip />} cursor={{ fill: "var(--accent-soft)", opacity: 0.5 }} />
+          <ReferenceLine y={targetNines - base} className="chart-target" strokeDasharray="5 3" label={{ value: `target ${formatPercent(target)}`, position: "insideTopRight", fontSize: 11 }} />
+          <Bar
+            dataKey="height"
+            isAnimationActive={false}
+            shape={(props: unknown) => {
+              const { x, y, width, height: h, payload } = props as { x: number; y: number; width: number; height: number; payload: Datum };
+              const classes = ["bucket", payload.entry.metTarget ? "bucket-met" : "bucket-missed", highlighted.has(payload.index) ? "bucket-highlighted" : ""].join(" ");
+              return (
+                <rect
+                  x={x}
+                  y={y}
+                  width={width}
+                  height={Math.max(h, 1)}
+                  className={classes}
+                  data-bucket={payload.label}
+                  data-highlighted={highlighted.has(payload.index) || undefined}
+                  onMouseEnter={() => onHoverBucket(payload.index)}
+                />
+              );
+            }}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import Link from "next/link";
+import { formatDateTime } from "@/components/format";
+import type { SeriesEntryDto } from "@/lib/dto/availability";
+import type { IncidentDto } from "@/lib/dto/incidents";
+import { PLOT_LEFT, PLOT_RIGHT } from "./chart-frame";
+
+const ROW_HEIGHT = 22;
+const MAX_ROWS = 4;
+
+export type LaneIncident = { incident: IncidentDto; start: number; end: number; ongoing: boolean; buckets: number[] };
+
+/**
+ * Where each incident sits on the trend's axis: its impact on this service (own interval, else the
+ * incident's; an ongoing one runs to asOf), and the buckets it overlaps. Layout only.
+ */
+export function laneIncidents(entries: SeriesEntryDto[], incidents: IncidentDto[], slug: string, asOf: number): LaneIncident[] {
+  const bounds = entries.map((e) => [Date.parse(e.from), Date.parse(e.to)] as const);
+  return incidents.flatMap((incident) => {
+    const impact = incident.impacts.find((i) => i.service === slug);
+    if (!impact) return [];
+    const start = Date.parse(impact.startedAt ?? incident.startedAt);
+    const endText = impact.endedAt ?? incident.resolvedAt;
+    const end = endText ? Date.parse(endText) : asOf;
+    const buckets = bounds.flatMap(([from, to], i) => (start < to && end > from ? [i] : []));
+    return buckets.length ? [{ incident, start, end, ongoing: endText === null, buckets }] : [];
+  });
+}
+
+/** x of an instant as a share of the plot's width: each bucket an equal band, linear inside it. */
+function position(entries: SeriesEntryDto[], t: number): number {
+  const n = entries.length;
+  for (let i = 0; i < n; i++) {
+    const from = Date.parse((entries[i] as SeriesEntryDto).from);
+    const to = Date.parse((entries[i] as SeriesEntryDto).to);
+    if (t < to) return Math.max(0, (i + Math.max(0, t - from) / (to - from)) / n);
+  }
+  return 1;
+}
+
+/** Rows so that incidents that overlap on screen do not cover each other. */
+function rowsOf(items: { left: number; right: number }[]): number[] {
+  const ends: number[] = [];
+  return items.map(({ left, right }) => {
+    let row = ends.findIndex((end) => end <= left);
+    if (row < 0) row = ends.length < MAX_ROWS ? ends.length : ends.indexOf(Math.min(...ends));
+    ends[row] = right + 0.004;
+    return row;
+  });
+}
+
+type Props = {
+  entries: SeriesEntryDto[];
+  lane: LaneIncident[];
+  timeZone: string;
+  /** The bucket hovered on the chart: the incidents that hit it are highlighted. */
+  hoveredBucket: number | null;
+  onHighlight: (buckets: number[] | null) => void;
+};
+
+/**
+ * The incidents beneath the trend, on the same time axis and width: a bar from start to end,
+ * coloured by severity (and labelled), maintenance hatched, an ongoing one with an open end.
+ * Each bar is a link (a click, or Enter, opens the incident); hovering or focusing it highlights
+ * the buckets it hit.
+ */
+export function IncidentLane({ entries, lane, timeZone, hoveredBucket, onHighlight }: Props) {
+  const placed = lane
+    .map((l) => ({ ...l, left: position(entries, l.start), right: position(entries, l.end) }))
+    .sort((a, b) => a.left - b.left);
+  const rows = rowsOf(placed);
+  const height = Math.max(1, Math.min(MAX_ROWS, Math.max(0, ...rows) + 1)) * ROW_HEIGHT;
+  return (
+    <div className="lane-frame" style={{ paddingLeft: PLOT_LEFT, paddingRight: PLOT_RIGHT }}>
+      {placed.length === 0 ? (
+        <p className="muted lane-empty">No incidents in this period.</p>
+      ) : (
+        <ol className="lane" style={{ height }} aria-label="Incidents on the same time axis">
+          {placed.map((p, i) => {
+            const { incident } = p;
+            const lit = hoveredBucket !== null && p.buckets.includes(hoveredBucket);
+            const until = p.ongoing ? "ongoing" : formatDateTime(new Date(p.end).toISOString(), timeZone);
+            const classes = ["lane-bar", `sev-${incident.severity.toLowerCase()}`, incident.kind === "maintenance" ? "lane-maintenance" : "", p.ongoing ? "lane-ongoing" : "", lit ? "lane-highlighted" : ""].join(" ");
+            return (
+              <li key={incident.id} style={{ left: `${p.left * 100}%`, width: `max(6px, ${(p.right - p.left) * 100}%)`, top: (rows[i] as number) * ROW_HEIGHT }}>
+                <Link
+                  href={`/incidents/${incident.reference}`}
+                  className={classes}
+                  data-incident={incident.reference}
+                  aria-label={`${incident.reference} ${incident.title}, ${incident.severity}${incident.kind === "maintenance" ? ", planned maintenance" : ""}, from ${formatDateTime(incident.startedAt, timeZone)} to ${until} (${timeZone})`}
+                  onMouseEnter={() => onHighlight(p.buckets)}
+                  onMouseLeave={() => onHighlight(null)}
+                  onFocus={() => onHighlight(p.buckets)}
+                  onBlur={() => onHighlight(null)}
+                >
+                  <span aria-hidden="true">{incident.reference}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { formatPercent } from "../lib/domain/format";
+import { expectAccessible } from "./axe";
+import { adminToken, hydrated, unique } from "./fixtures";
+
+const asAdmin = { authorization: `Bearer ${adminToken()}` };
+
+/** A tier of its own, so that this test's services can be told apart on the overview. */
+async function freshTier(request: APIRequestContext): Promise<number> {
+  const used = new Set(((await (await request.get("/api/v1/tiers?includeArchived=true", { headers: asAdmin })).json()).tiers as { rank: number }[]).map((t) => t.rank));
+  const free = Array.from({ length: 90 }, (_, i) => i + 10).filter((r) => !used.has(r));
+  const rank = free[Math.floor(Math.random() * free.length)];
+  const res = await request.post("/api/v1/tiers", { headers: asAdmin, data: { rank, name: unique("Tier"), sloTarget: 0.999, sloWindow: "month" } });
+  expect(res.status()).toBe(201);
+  return rank as number;
+}
+
+async function service(request: APIRequestContext, tier: number, name: string) {
+  const slug = unique(name.toLowerCase());
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `${name} ${slug.slice(-5)}`, tier } })).status()).toBe(201);
+  return slug;
+}
+
+async function outage(request: APIRequestContext, slug: string, start: string, minutes: number, extra: Record<string, unknown> = {}) {
+  const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
+  const res = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title: unique("Outage"), severity: "SEV2", startedAt: start, resolvedAt: end, impacts: [{ service: slug }], ...extra } });
+  expect(res.status()).toBe(201);
+  return (await res.json()).reference as string;
+}
+
+test("a service's trend: one bar per bucket, each incident under its week, focus highlights the week, and the explanation is the API's", async ({ page, request }) => {
+  const tier = await freshTier(request);
+  const slug = await service(request, tier, "Ledger");
+  // Mid-week instants (Wednesday noon UTC), so the week does not depend on the organisation's zone.
+  const may = await outage(request, slug, "2026-05-13T12:00:00Z", 90, { severity: "SEV1" });
+  const june = await outage(request, slug, "2026-06-10T12:00:00Z", 30, { kind: "maintenance", severity: "SEV5" });
+  const asOf = "2026-06-28T12:00:00Z";
+  await page.goto(`/services/${slug}?asOf=${asOf}`);
+  await hydrated(page);
+
+  const bars = page.locator("rect.bucket");
+  await expect(bars).toHaveCount(26);
+  await expect(page.locator('rect.bucket[data-bucket="week:2026-W20"]')).toHaveClass(/bucket-missed/);
+
+  for (const [reference, week] of [[may, "week:2026-W20"], [june, "week:2026-W24"]] as const) {
+    const lane = page.locator(`[data-incident="${reference}"]`);
+    const bar = await lane.boundingBox();
+    const bucket = await page.locator(`rect.bucket[data-bucket="${week}"]`).boundingBox();
+    expect(bar && bucket).toBeTruthy();
+    const center = (bar?.x ?? 0) + (bar?.width ?? 0) / 2;
+    expect(center, `${reference} sits under ${week}`).toBeGreaterThanOrEqual(bucket?.x ?? 0);
+    expect(center, `${reference} sits under ${week}`).toBeLessThanOrEqual((bucket?.x ?? 0) + (bucket?.width ?? 0));
+  }
+
+  // Keyboard: focusing the incident highlights the week it hit, and only that one.
+  await page.locator(`[data-incident="${may}"]`).focus();
+  await expect(page.locator('rect.bucket[data-bucket="week:2026-W20"]')).toHaveAttribute("data-highlighted", "true");
+  await expect(page.locator("rect.bucket[data-highlighted]")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/incidents/${may}$`));
+
+  // The explanation shows the same figures as the availability API for the same view.
+  await page.goto(`/services/${slug}?window=month:2026-05&asOf=${asOf}`);
+  await hydrated(page);
+  const api = await (await request.get(`/api/v1/services/${slug}/availability?window=month:2026-05&asOf=${asOf}`, { headers: asAdmin })).json();
+  await page.getByText("How is this computed?").click();
+  await expect(page.locator(".formula code")).toHaveText(api.explanation.formula);
+  expect(api.explanation.formula).toContain(`1 − ${90 * 60} / ${31 * 86_400} =`);
+  await expect(page.locator(".headline-value")).toHaveText(formatPercent(api.availability, 4));
+  await expectAccessible(page, "service page");
+
+  // The trend's text alternative: a table, one row per bucket.
+  await page.getByRole("button", { name: "Show as a table" }).first().click();
+  await expect(page.locator("#trend-table tbody tr")).toHaveCount(26);
+});
+
+test("the overview lists every service with the API's availability and budget; sorting and the tier filter work", async ({ page, request }) => {
+  const tier = await freshTier(request);
+  const slugs = [await service(request, tier, "Alpha"), await service(request, tier, "Bravo"), await service(request, tier, "Charlie")];
+  const now = Date.now();
+  // Different damage this month: none, 20 minutes, 60 minutes (99.9 % of a month allows ~43 min).
+  await outage(request, slugs[1] as string, new Date(now - 2 * 3_600_000).toISOString(), 20);
+  await outage(request, slugs[2] as string, new Date(now - 4 * 3_600_000).toISOString(), 60);
+
+  await page.goto(`/?tier=${tier}`);
+  const api = await (await request.get(`/api/v1/availability?tier=${tier}`, { headers: asAdmin })).json();
+  const rows = page.locator("table.fleet-table tbody tr");
+  await expect(rows).toHaveCount(3);
+  for (const s of api.services as { service: { slug: string; name: string }; availability: number; errorBudget: { remainingRatio: number } }[]) {
+    const row = rows.filter({ has: page.getByRole("link", { name: s.service.name, exact: true }) });
+    await expect(row).toContainText(formatPercent(s.availability, 3));
+    const budget = s.errorBudget.remainingRatio < 0 ? `overspent by ${formatPercent(-s.errorBudget.remainingRatio, 0)}` : `${formatPercent(s.errorBudget.remainingRatio, 0)} left`;
+    await expect(row).toContainText(budget);
+  }
+  // Default sort: least budget left first.
+  await expect(rows.nth(0)).toContainText("Charlie");
+  await expect(rows.nth(2)).toContainText("Alpha");
+  await expect(page.getByText("Budget overspent").first()).toBeVisible();
+
+  await page.getByLabel("Sort by").selectOption("name");
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(rows.nth(0)).toContainText("Alpha");
+  await expect(rows.nth(2)).toContainText("Charlie");
+
+  // The tier filter: another tier's services are gone; picking all tiers brings back more.
+  await page.getByLabel("Tier").selectOption("");
+  await expect(page).not.toHaveURL(/tier=\d/);
+  expect(await rows.count()).toBeGreaterThan(3);
+  await page.getByLabel("Search services").fill("bravo");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(rows.filter({ hasText: "Bravo" }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: "Alpha" })).toHaveCount(0);
+  await expectAccessible(page, "overview");
+});
+
+test("the nines: the course's table, and any target added to it", async ({ page }) => {
+  await page.goto("/nines?target=99.95");
+  const row = (target: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${target.replace(".", "\\.")}`) }) });
+  await expect(row("99.9 %")).toContainText("43m 12s");
+  await expect(row("99.99 %")).toContainText("4m 19.2s");
+  await expect(row("99.95 %")).toContainText("yours");
+  await page.goto("/nines?target=100");
+  await expect(page.getByText(/Must be below 1/)).toBeVisible();
+  await expectAccessible(page, "/nines");
+});

@@ -1,0 +1,75 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+import type { AvailabilitySummaryDto, ServiceSeriesDto } from "@/lib/dto/availability";
+import type { IncidentDto } from "@/lib/dto/incidents";
+import { apiRequest } from "./api";
+import { TREND_COUNTS } from "./availability-counts";
+import { queryKeys } from "./keys";
+
+const enc = encodeURIComponent;
+
+/** A service page's view, as its URL says it (the API's notation): a link reproduces the figures. */
+export type AvailabilityView = { window: string | null; asOf: string | null; bucket: "day" | "week" | "month" };
+
+export function useAvailabilityView(): [AvailabilityView, (change: Partial<AvailabilityView>) => void] {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const bucket = params.get("bucket");
+  const view: AvailabilityView = {
+    window: params.get("window"),
+    asOf: params.get("asOf"),
+    bucket: bucket === "day" || bucket === "month" ? bucket : "week",
+  };
+  const set = useCallback(
+    (change: Partial<AvailabilityView>) => {
+      const next = new URLSearchParams(params.toString());
+      for (const [key, value] of Object.entries(change)) {
+        if (value === null || value === undefined || (key === "bucket" && value === "week")) next.delete(key);
+        else next.set(key, value);
+      }
+      const qs = next.toString();
+      // The native history API: Next's router follows it without asking the server for the page.
+      window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
+    },
+    [params, pathname],
+  );
+  return [view, set];
+}
+
+const query = (pairs: Record<string, string | null | undefined>) =>
+  new URLSearchParams(Object.entries(pairs).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+
+/** The service's figures in a window, seeded with the server's render when the view matches it. */
+export function useServiceSummary(slug: string, view: AvailabilityView, initial: { view: AvailabilityView; data: AvailabilitySummaryDto }) {
+  const seeded = initial.view.window === view.window && initial.view.asOf === view.asOf;
+  return useQuery({
+    queryKey: queryKeys.serviceSummary(slug, view.window, view.asOf),
+    queryFn: () => apiRequest<AvailabilitySummaryDto>("GET", `/api/v1/services/${enc(slug)}/availability?${query({ window: view.window, asOf: view.asOf })}`),
+    initialData: seeded ? initial.data : undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export { TREND_COUNTS } from "./availability-counts";
+
+/** The trend's buckets and the incidents of its time range, for the chart and its incident lane. */
+export function useServiceTrend(slug: string, view: AvailabilityView, initial: { view: AvailabilityView; series: ServiceSeriesDto; incidents: IncidentDto[] }) {
+  const seeded = initial.view.bucket === view.bucket && initial.view.asOf === view.asOf;
+  return useQuery({
+    queryKey: queryKeys.serviceTrend(slug, view.bucket, view.asOf),
+    queryFn: async () => {
+      const series = await apiRequest<ServiceSeriesDto>("GET", `/api/v1/services/${enc(slug)}/availability/series?${query({ bucket: view.bucket, count: String(TREND_COUNTS[view.bucket]), asOf: view.asOf })}`);
+      const from = series.entries[0]?.from;
+      const to = series.entries.at(-1)?.to;
+      const list = await apiRequest<{ incidents: IncidentDto[] }>("GET", `/api/v1/incidents?${query({ service: slug, from, to, limit: "200" })}`);
+      return { series, incidents: list.incidents };
+    },
+    initialData: seeded ? { series: initial.series, incidents: initial.incidents } : undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}

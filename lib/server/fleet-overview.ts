@@ -1,0 +1,75 @@
+import "server-only";
+import { SERVICE_STATES, serviceState } from "@/lib/domain/burn-state";
+import { isServiceFailure, type AvailabilitySummaryDto, type ServiceFailureDto } from "@/lib/dto/availability";
+import type { OverviewDto, OverviewRow, OverviewSort, OverviewState } from "@/lib/dto/overview";
+import { SeriesQuery, type AvailabilityListQuery } from "@/lib/schemas/availability";
+import type { TierFilter } from "@/lib/schemas/common";
+import { seriesOfServices } from "./availability";
+import { allAvailability } from "./availability-fleet";
+import { listIncidents } from "./incidents-read";
+
+export type OverviewQuery = { tier?: TierFilter; q?: string; state?: OverviewState; sort: OverviewSort; page: number; perPage: number };
+
+const STATE_ORDER: readonly OverviewState[] = ["failed", ...SERVICE_STATES];
+
+function stateOf(s: AvailabilitySummaryDto | ServiceFailureDto): OverviewState {
+  return isServiceFailure(s) ? "failed" : serviceState(s.errorBudget.state, s.errorBudget.burnState);
+}
+
+type Entry = { summary: AvailabilitySummaryDto | ServiceFailureDto; state: OverviewState };
+
+/** Failures first (they need a look), then each sort's worst first; the name breaks ties. */
+function compare(sort: OverviewSort): (a: Entry, b: Entry) => number {
+  const figure = (e: Entry): number => {
+    if (isServiceFailure(e.summary)) return Number.NEGATIVE_INFINITY;
+    if (sort === "budget") return e.summary.errorBudget.remainingRatio;
+    if (sort === "availability") return e.summary.availability;
+    if (sort === "burn") return -(e.summary.errorBudget.burnRates["1h"] ?? 0);
+    return 0;
+  };
+  return (a, b) => {
+    const byFigure = sort === "name" ? 0 : figure(a) - figure(b);
+    return byFigure !== 0 && !Number.isNaN(byFigure) ? byFigure : a.summary.service.name.localeCompare(b.summary.service.name);
+  };
+}
+
+/**
+ * The overview: every active service in its own SLO window, from one all-services computation;
+ * counted by state, filtered, sorted, paged; the page's rows with their ongoing incidents and a
+ * 26-week trend (read for those rows only).
+ */
+export async function fleetOverview(query: OverviewQuery): Promise<OverviewDto> {
+  const [fleet, ongoing] = await Promise.all([
+    // Each service in its own SLO window; no incident list per service (the overview shows none).
+    allAvailability({ incidents: 0, ...(query.tier ? { tier: query.tier } : {}) } satisfies AvailabilityListQuery),
+    listIncidents({ status: "open", limit: 200 }),
+  ]);
+  const needle = query.q?.trim().toLowerCase() ?? "";
+  const all = fleet.services.map((summary) => ({ summary, state: stateOf(summary) }));
+  const matching = needle ? all.filter((e) => e.summary.service.slug.includes(needle) || e.summary.service.name.toLowerCase().includes(needle)) : all;
+  const counts = Object.fromEntries(STATE_ORDER.map((s) => [s, 0])) as Record<OverviewState, number>;
+  for (const e of matching) counts[e.state] += 1;
+  const shown = (query.state ? matching.filter((e) => e.state === query.state) : matching).sort(compare(query.sort));
+  const pages = Math.max(1, Math.ceil(shown.length / query.perPage));
+  const page = Math.min(Math.max(1, query.page), pages);
+  const slice = shown.slice((page - 1) * query.perPage, page * query.perPage);
+
+  const trends = await seriesOfServices(
+    slice.map((e) => e.summary.service.slug),
+    SeriesQuery.parse({ bucket: "week", count: "26", asOf: fleet.asOf }),
+  );
+  const trendBySlug = new Map(trends.map((t) => [t.service.slug, isServiceFailure(t) ? null : t.entries]));
+  const ongoingBySlug = new Map<string, OverviewRow["ongoing"]>();
+  for (const i of ongoing.incidents) {
+    for (const impact of i.impacts) ongoingBySlug.set(impact.service, [...(ongoingBySlug.get(impact.service) ?? []), { reference: i.reference, title: i.title, severity: i.severity }]);
+  }
+  return {
+    asOf: fleet.asOf,
+    counts,
+    total: shown.length,
+    rows: slice.map((e) => ({ ...e, ongoing: ongoingBySlug.get(e.summary.service.slug) ?? [], trend: trendBySlug.get(e.summary.service.slug) ?? null })),
+    page,
+    pages,
+    perPage: query.perPage,
+  };
+}
