@@ -5,9 +5,7 @@ import { AvailabilityTrend } from "@/components/charts/availability-trend";
 import { IncidentLane, laneIncidents } from "@/components/charts/incident-lane";
 import { formatPercent } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
-import type { ServiceSeriesDto } from "@/lib/dto/availability";
-import type { IncidentDto } from "@/lib/dto/incidents";
-import { TREND_COUNTS, useAvailabilityView, useServiceTrend, type AvailabilityView } from "@/lib/query/availability";
+import { TREND_COUNTS, useAvailabilityView, useServiceTrend, type AvailabilityView, type ServiceTrend } from "@/lib/query/availability";
 
 const BUCKETS = [
   ["day", "Days"],
@@ -15,7 +13,7 @@ const BUCKETS = [
   ["month", "Months"],
 ] as const;
 
-type Props = { slug: string; timeZone: string; initial: { view: AvailabilityView; series: ServiceSeriesDto; incidents: IncidentDto[] } };
+type Props = { slug: string; timeZone: string; initial: { view: AvailabilityView } & ServiceTrend };
 
 /**
  * Availability per day, week or month, and beneath it, on the same time axis, the incidents that
@@ -27,9 +25,10 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
   const [highlighted, setHighlighted] = useState<number[] | null>(null);
   const [hoveredBucket, setHoveredBucket] = useState<number | null>(null);
   const [asTable, setAsTable] = useState(false);
-  const data = trend.data ?? { series: initial.series, incidents: initial.incidents };
+  const data = trend.data ?? initial;
   const { entries, slo } = data.series;
-  const lane = laneIncidents(entries, data.incidents, slug, Date.parse(data.series.asOf));
+  const lane = laneIncidents(entries, data.lane.incidents, Date.parse(data.series.asOf));
+  const notDrawn = data.lane.total - data.lane.incidents.length;
   const missed = entries.filter((e) => !e.metTarget);
   const lowest = entries.length ? entries.reduce((a, b) => (b.availability < a.availability ? b : a)) : null;
   const unit = view.bucket === "day" ? "day" : view.bucket;
@@ -59,6 +58,7 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
           Bars: availability on a scale of nines (higher is better); <span className="legend-missed">hatched red</span> missed the target (dashed line).
           Lane: each incident from start to end, by severity; <span className="legend-maintenance">hatched</span> is planned maintenance; an open end is ongoing.
           Last {TREND_COUNTS[view.bucket]} {unit}s, times in {timeZone}.
+          {notDrawn > 0 && ` The lane draws the latest ${data.lane.incidents.length} of the ${data.lane.total} incidents in this period.`}
         </p>
       </figure>
       <button type="button" className="btn btn-ghost btn-small" aria-expanded={asTable} aria-controls="trend-table" onClick={() => setAsTable(!asTable)}>

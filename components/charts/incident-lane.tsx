@@ -2,29 +2,25 @@
 
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
-import type { SeriesEntryDto } from "@/lib/dto/availability";
-import type { IncidentDto } from "@/lib/dto/incidents";
+import type { LaneIncidentDto, SeriesEntryDto } from "@/lib/dto/availability";
 import { PLOT_LEFT, PLOT_RIGHT } from "./chart-frame";
 
 const ROW_HEIGHT = 22;
 const MAX_ROWS = 4;
 
-export type LaneIncident = { incident: IncidentDto; start: number; end: number; ongoing: boolean; buckets: number[] };
+export type LaneIncident = { incident: LaneIncidentDto; start: number; end: number; ongoing: boolean; buckets: number[] };
 
 /**
- * Where each incident sits on the trend's axis: its impact on this service (own interval, else the
- * incident's; an ongoing one runs to asOf), and the buckets it overlaps. Layout only.
+ * Where each incident sits on the trend's axis (an ongoing one runs to asOf), and the buckets it
+ * overlaps. Layout only: the server chose the incidents and their intervals on this service.
  */
-export function laneIncidents(entries: SeriesEntryDto[], incidents: IncidentDto[], slug: string, asOf: number): LaneIncident[] {
+export function laneIncidents(entries: SeriesEntryDto[], incidents: LaneIncidentDto[], asOf: number): LaneIncident[] {
   const bounds = entries.map((e) => [Date.parse(e.from), Date.parse(e.to)] as const);
   return incidents.flatMap((incident) => {
-    const impact = incident.impacts.find((i) => i.service === slug);
-    if (!impact) return [];
-    const start = Date.parse(impact.startedAt ?? incident.startedAt);
-    const endText = impact.endedAt ?? incident.resolvedAt;
-    const end = endText ? Date.parse(endText) : asOf;
+    const start = Date.parse(incident.start);
+    const end = incident.end ? Date.parse(incident.end) : asOf;
     const buckets = bounds.flatMap(([from, to], i) => (start < to && end > from ? [i] : []));
-    return buckets.length ? [{ incident, start, end, ongoing: endText === null, buckets }] : [];
+    return buckets.length ? [{ incident, start, end, ongoing: incident.end === null, buckets }] : [];
   });
 }
 
@@ -83,12 +79,12 @@ export function IncidentLane({ entries, lane, timeZone, hoveredBucket, onHighlig
             const until = p.ongoing ? "ongoing" : formatDateTime(new Date(p.end).toISOString(), timeZone);
             const classes = ["lane-bar", `sev-${incident.severity.toLowerCase()}`, incident.kind === "maintenance" ? "lane-maintenance" : "", p.ongoing ? "lane-ongoing" : "", lit ? "lane-highlighted" : ""].join(" ");
             return (
-              <li key={incident.id} style={{ left: `${p.left * 100}%`, width: `max(6px, ${(p.right - p.left) * 100}%)`, top: (rows[i] as number) * ROW_HEIGHT }}>
+              <li key={incident.reference} style={{ left: `${p.left * 100}%`, width: `max(6px, ${(p.right - p.left) * 100}%)`, top: (rows[i] as number) * ROW_HEIGHT }}>
                 <Link
                   href={`/incidents/${incident.reference}`}
                   className={classes}
                   data-incident={incident.reference}
-                  aria-label={`${incident.reference} ${incident.title}, ${incident.severity}${incident.kind === "maintenance" ? ", planned maintenance" : ""}, from ${formatDateTime(incident.startedAt, timeZone)} to ${until} (${timeZone})`}
+                  aria-label={`${incident.reference} ${incident.title}, ${incident.severity}${incident.kind === "maintenance" ? ", planned maintenance" : ""}, from ${formatDateTime(incident.start, timeZone)} to ${until} (${timeZone})`}
                   onMouseEnter={() => onHighlight(p.buckets)}
                   onMouseLeave={() => onHighlight(null)}
                   onFocus={() => onHighlight(p.buckets)}

@@ -1,6 +1,7 @@
 // Response types of the availability API, shared by the server, the client hooks and components.
 import type { BudgetState, BurnState } from "@/lib/domain/burn-state";
 import type { IncidentMetrics } from "@/lib/domain/incident-metrics";
+import type { IncidentKind, Severity } from "@/lib/domain/incident-lifecycle";
 
 export type AvailabilitySummaryDto = {
   service: { slug: string; name: string; tier: { rank: number; name: string } };
@@ -92,3 +93,22 @@ export type FleetSeriesDto = { asOf: string; series: (SeriesDto | ServiceFailure
 export function isServiceFailure<T extends object>(entry: T | ServiceFailureDto): entry is ServiceFailureDto {
   return "error" in entry;
 }
+
+/** An incident as the trend's lane draws it: its impact on this one service. */
+export type LaneIncidentDto = {
+  reference: string;
+  title: string;
+  severity: Severity;
+  kind: IncidentKind;
+  /** The impact on this service (its own interval, else the incident's). */
+  start: string;
+  /** null: still ongoing as of the series' asOf. */
+  end: string | null;
+  fraction: number;
+};
+
+/**
+ * `GET /api/v1/services/{slug}/availability/incidents`: the incidents that hit a service within a
+ * series' range (same query), the latest `incidents.length` of `total` when there are very many.
+ */
+export type IncidentLaneDto = { asOf: string; from: string; to: string; total: number; incidents: LaneIncidentDto[] };

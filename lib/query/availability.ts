@@ -3,8 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import type { AvailabilitySummaryDto, ServiceSeriesDto } from "@/lib/dto/availability";
-import type { IncidentDto } from "@/lib/dto/incidents";
+import type { AvailabilitySummaryDto, IncidentLaneDto, ServiceSeriesDto } from "@/lib/dto/availability";
 import { apiRequest } from "./api";
 import { TREND_COUNTS } from "./availability-counts";
 import { queryKeys } from "./keys";
@@ -56,19 +55,22 @@ export function useServiceSummary(slug: string, view: AvailabilityView, initial:
 
 export { TREND_COUNTS } from "./availability-counts";
 
-/** The trend's buckets and the incidents of its time range, for the chart and its incident lane. */
-export function useServiceTrend(slug: string, view: AvailabilityView, initial: { view: AvailabilityView; series: ServiceSeriesDto; incidents: IncidentDto[] }) {
+export type ServiceTrend = { series: ServiceSeriesDto; lane: IncidentLaneDto };
+
+/** The trend's buckets and the incidents of the same range (one query, two reads side by side). */
+export function useServiceTrend(slug: string, view: AvailabilityView, initial: { view: AvailabilityView } & ServiceTrend) {
   const seeded = initial.view.bucket === view.bucket && initial.view.asOf === view.asOf;
   return useQuery({
     queryKey: queryKeys.serviceTrend(slug, view.bucket, view.asOf),
-    queryFn: async () => {
-      const series = await apiRequest<ServiceSeriesDto>("GET", `/api/v1/services/${enc(slug)}/availability/series?${query({ bucket: view.bucket, count: String(TREND_COUNTS[view.bucket]), asOf: view.asOf })}`);
-      const from = series.entries[0]?.from;
-      const to = series.entries.at(-1)?.to;
-      const list = await apiRequest<{ incidents: IncidentDto[] }>("GET", `/api/v1/incidents?${query({ service: slug, from, to, limit: "200" })}`);
-      return { series, incidents: list.incidents };
+    queryFn: async (): Promise<ServiceTrend> => {
+      const q = query({ bucket: view.bucket, count: String(TREND_COUNTS[view.bucket]), asOf: view.asOf });
+      const [series, lane] = await Promise.all([
+        apiRequest<ServiceSeriesDto>("GET", `/api/v1/services/${enc(slug)}/availability/series?${q}`),
+        apiRequest<IncidentLaneDto>("GET", `/api/v1/services/${enc(slug)}/availability/incidents?${q}`),
+      ]);
+      return { series, lane };
     },
-    initialData: seeded ? { series: initial.series, incidents: initial.incidents } : undefined,
+    initialData: seeded ? { series: initial.series, lane: initial.lane } : undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

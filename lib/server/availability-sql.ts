@@ -33,3 +33,20 @@ export function impactsParams(from: number, to: number, serviceIds?: string[]): 
   const range = [new Date(from).toISOString(), new Date(to).toISOString()];
   return serviceIds ? [...range, serviceIds] : range;
 }
+
+/**
+ * A service's impacts overlapping [$2, $3) with their incident's severity, the latest $4 of them,
+ * each row also carrying how many there are in all (counted before the limit): the incident lane.
+ */
+export function laneSql(): string {
+  return `
+  SELECT i."incidentNumber" AS number, i."incidentTitle" AS title, n.severity::text AS severity, i.kind::text AS kind,
+         ${ms('i."effectiveStart"')} AS start_ms, ${ms('i."effectiveEnd"')} AS end_ms, i.fraction,
+         count(*) OVER () AS total
+    FROM "Impact" i JOIN "Incident" n ON n.id = i."incidentId"
+   WHERE i."serviceId" = $1
+     AND i."effectiveStart" < ${utc("$3")}
+     AND (i."effectiveEnd" > ${utc("$2")} OR i."effectiveEnd" IS NULL)
+   ORDER BY i."effectiveStart" DESC, i."incidentNumber" DESC
+   LIMIT $4`;
+}

@@ -12,7 +12,7 @@ import {
   type ResolvedWindow,
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
-import { loadImpactRows, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
+import { loadImpactRows, loadServiceSlo, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
 import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto, ServiceSeriesDto } from "@/lib/dto/availability";
 import { seriesOf, seriesOne, summarizeOne, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
 import { NotFoundError, ValidationError } from "./errors";
@@ -64,7 +64,7 @@ function load(ids: string[] | undefined, range: { from: number; to: number }): P
 
 export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {
   const asOf = q.asOf?.getTime() ?? Date.now();
-  const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
+  const [service, timeZone] = await Promise.all([loadServiceSlo(slug), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
   const windows = windowsFor([service], q.window, timeZone, asOf);
   const loaded = collectImpacts(await load([service.id], loadRange(windows, asOf)));
@@ -99,7 +99,8 @@ const DEFAULT_COUNTS: Record<BucketUnit, number> = { day: 30, week: 26, month: 1
 // A bucket is at most 31 days long: cheap bound on from/to before any bucket is resolved.
 const LONGEST_BUCKET_MS: Record<BucketUnit, number> = { day: 25 * 3_600_000, week: 7 * 86_400_000 + 3_600_000, month: 31 * 86_400_000 + 3_600_000 };
 
-function seriesWindows(q: SeriesQuery, timeZone: string, asOf: number): ResolvedWindow[] {
+/** The buckets a series query names, in the organisation's zone (also the incident lane's range). */
+export function seriesWindows(q: SeriesQuery, timeZone: string, asOf: number): ResolvedWindow[] {
   if (!(q.from && q.to)) return bucketWindows(q.bucket, q.count ?? DEFAULT_COUNTS[q.bucket], { timeZone, asOf });
   const tooMany = ValidationError.field("to", `At most ${MAX_SERIES_BUCKETS} ${q.bucket} buckets between from and to`);
   if (q.to.getTime() - q.from.getTime() > (MAX_SERIES_BUCKETS + 1) * LONGEST_BUCKET_MS[q.bucket]) throw tooMany;
@@ -129,7 +130,7 @@ async function loadSeries(target: { services: ServiceSlo[] } | { every: Promise<
 }
 
 export async function serviceSeries(slug: string, q: SeriesQuery): Promise<ServiceSeriesDto> {
-  const [[service], timeZone] = await Promise.all([loadServiceSlos({ slug }), organisationTimeZone()]);
+  const [service, timeZone] = await Promise.all([loadServiceSlo(slug), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
   const data = await loadSeries({ services: [service] }, q, timeZone);
   return { asOf: formatIsoInstant(data.asOf), ...seriesOne(service, data.windows, collectImpacts(data.rows), data.opts) };

@@ -8,6 +8,7 @@ import * as incidentItem from "@/app/api/v1/incidents/[id]/route";
 import * as incidents from "@/app/api/v1/incidents/route";
 import * as me from "@/app/api/v1/me/route";
 import * as oneSeries from "@/app/api/v1/services/[slug]/availability/series/route";
+import * as lane from "@/app/api/v1/services/[slug]/availability/incidents/route";
 import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import * as serviceItem from "@/app/api/v1/services/[slug]/route";
 import * as services from "@/app/api/v1/services/route";
@@ -97,6 +98,7 @@ describe("no input makes the server answer 500", () => {
       { name: "services/{slug}", handler: serviceItem.GET, params: () => ({ slug: target.slug }), query: [] },
       { name: "services/{slug}/availability", handler: one.GET, params: () => ({ slug: hit[1] as string }), query: fieldsOf(AvailabilityQuery) },
       { name: "services/{slug}/availability/series", handler: oneSeries.GET, params: () => ({ slug: hit[0] as string }), query: fieldsOf(SeriesQuery) },
+      { name: "services/{slug}/availability/incidents", handler: lane.GET, params: () => ({ slug: hit[0] as string }), query: fieldsOf(SeriesQuery) },
       { name: "availability", handler: all.GET, query: fieldsOf(AvailabilityListQuery) },
       { name: "availability/series", handler: allSeries.GET, query: fieldsOf(SeriesQuery) },
       { name: "tiers", handler: tiers.GET, query: fieldsOf(TierListQuery) },

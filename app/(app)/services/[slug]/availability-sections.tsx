@@ -8,7 +8,7 @@ import type { AvailabilityView } from "@/lib/query/availability";
 import { TREND_COUNTS } from "@/lib/query/availability-counts";
 import { AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { serviceAvailability, serviceSeries } from "@/lib/server/availability";
-import { listIncidents } from "@/lib/server/incidents-read";
+import { incidentLane } from "@/lib/server/incident-lane";
 
 // The service page's two data-bound sections, each rendered on the server for its first paint and
 // streamed in its own Suspense boundary (page.tsx); their client parts then follow the URL.
@@ -17,6 +17,22 @@ import { listIncidents } from "@/lib/server/incidents-read";
 const summaryFor = cache((slug: string, window: string | null, asOf: string | null) =>
   serviceAvailability(slug, AvailabilityQuery.parse({ ...(window ? { window } : {}), ...(asOf ? { asOf } : {}) })),
 );
+
+/** The trend's buckets and its incident lane: one query, two reads side by side. */
+const trendFor = cache((slug: string, bucket: AvailabilityView["bucket"], asOf: string | null) => {
+  const q = SeriesQuery.parse({ bucket, count: String(TREND_COUNTS[bucket]), ...(asOf ? { asOf } : {}) });
+  return Promise.all([serviceSeries(slug, q), incidentLane(slug, q)]);
+});
+
+/**
+ * Starts the sections' reads at once, beside the page's own, instead of after them; the sections
+ * then await the same promises. A failure is theirs to show (or the page's, for an unknown slug),
+ * so it is not left unhandled here.
+ */
+export function preloadSections(slug: string, view: AvailabilityView): void {
+  summaryFor(slug, view.window, view.asOf).catch(() => {});
+  trendFor(slug, view.bucket, view.asOf).catch(() => {});
+}
 
 export async function FiguresSection({ slug, view, sloWindow, timeZone }: { slug: string; view: AvailabilityView; sloWindow: string; timeZone: string }) {
   const data = await summaryFor(slug, view.window, view.asOf);
@@ -38,9 +54,6 @@ export async function DetailsSection({ slug, view, timeZone }: { slug: string; v
 }
 
 export async function TrendSection({ slug, view, timeZone }: { slug: string; view: AvailabilityView; timeZone: string }) {
-  const series = await serviceSeries(slug, SeriesQuery.parse({ bucket: view.bucket, count: String(TREND_COUNTS[view.bucket]), ...(view.asOf ? { asOf: view.asOf } : {}) }));
-  const from = series.entries[0]?.from;
-  const to = series.entries.at(-1)?.to;
-  const { incidents } = from && to ? await listIncidents({ service: slug, from: new Date(from), to: new Date(to), limit: 200 }) : { incidents: [] };
-  return <TrendPanel slug={slug} timeZone={timeZone} initial={{ view, series, incidents }} />;
+  const [series, lane] = await trendFor(slug, view.bucket, view.asOf);
+  return <TrendPanel slug={slug} timeZone={timeZone} initial={{ view, series, lane }} />;
 }

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as lane from "@/app/api/v1/services/[slug]/availability/incidents/route";
+import * as series from "@/app/api/v1/services/[slug]/availability/series/route";
+import { LANE_LIMIT } from "@/lib/server/incident-lane";
+import { call } from "../support/api";
+import { tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
+import { logIncident, makeService } from "../support/incidents";
+
+let tokens: Tokens;
+beforeAll(async () => {
+  ({ tokens } = await tokensForAllRoles());
+  await setTimeZone(tokens.admin, "UTC");
+});
+
+const read = (slug: string, query: string) => call(lane.GET, { token: tokens.viewer, params: { slug }, path: `/x?${query}` });
+
+describe("the incident lane beneath a service's trend", () => {
+  it("covers the same range as the series, each incident with its interval on this service", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999 });
+    const other = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999 });
+    // Week 2026-W10 (Mar 2–9): a SEV1 outage; W11: maintenance whose impact here is narrower
+    // than the incident; before the range: one the lane must leave out; another service: too.
+    const a = await logIncident(tokens.editor, { severity: "SEV1", startedAt: "2026-03-03T10:00:00Z", resolvedAt: "2026-03-03T11:00:00Z", impacts: [{ service: slug }] });
+    const b = await logIncident(tokens.editor, {
+      kind: "maintenance", severity: "SEV5", startedAt: "2026-03-10T02:00:00Z", resolvedAt: "2026-03-10T06:00:00Z",
+      impacts: [{ service: slug, startedAt: "2026-03-10T03:00:00Z", endedAt: "2026-03-10T04:00:00Z", fraction: 0.5 }],
+    });
+    await logIncident(tokens.editor, { startedAt: "2026-01-05T10:00:00Z", resolvedAt: "2026-01-05T11:00:00Z", impacts: [{ service: slug }] });
+    await logIncident(tokens.editor, { startedAt: "2026-03-04T10:00:00Z", resolvedAt: "2026-03-04T11:00:00Z", impacts: [{ service: other }] });
+
+    const query = "bucket=week&count=3&asOf=2026-03-20T00:00:00Z";
+    const [res, trend] = await Promise.all([read(slug, query), call(series.GET, { token: tokens.viewer, params: { slug }, path: `/x?${query}` })]);
+    expect(res.status).toBe(200);
+    expect(res.body.from).toBe(trend.body.entries[0].from);
+    expect(res.body.from).toBe("2026-03-02T00:00:00.000Z");
+    expect(res.body.to).toBe("2026-03-20T00:00:00.000Z");
+    expect(res.body.total).toBe(2);
+    expect(res.body.incidents).toEqual([
+      { reference: a.body.reference, title: a.body.title, severity: "SEV1", kind: "unplanned", start: "2026-03-03T10:00:00.000Z", end: "2026-03-03T11:00:00.000Z", fraction: 1 },
+      { reference: b.body.reference, title: b.body.title, severity: "SEV5", kind: "maintenance", start: "2026-03-10T03:00:00.000Z", end: "2026-03-10T04:00:00.000Z", fraction: 0.5 },
+    ]);
+  });
+
+  it("shows an incident resolved after asOf, or not resolved at all, as ongoing; one started after asOf not at all", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999 });
+    await logIncident(tokens.editor, { startedAt: "2026-05-05T10:00:00Z", resolvedAt: "2026-05-05T12:00:00Z", impacts: [{ service: slug }] });
+    await logIncident(tokens.editor, { startedAt: "2026-05-05T13:00:00Z", impacts: [{ service: slug }] });
+    await logIncident(tokens.editor, { startedAt: "2026-05-06T10:00:00Z", resolvedAt: "2026-05-06T11:00:00Z", impacts: [{ service: slug }] });
+    const res = await read(slug, "bucket=day&count=2&asOf=2026-05-05T11:00:00Z");
+    expect(res.body.total).toBe(1);
+    expect(res.body.incidents).toMatchObject([{ start: "2026-05-05T10:00:00.000Z", end: null }]);
+    // The bucket holding asOf is the last: three days reach back to May 5.
+    const later = await read(slug, "bucket=day&count=3&asOf=2026-05-07T00:00:00Z");
+    expect(later.body.incidents.map((i: { end: string | null }) => i.end)).toEqual(["2026-05-05T12:00:00.000Z", null, "2026-05-06T11:00:00.000Z"]);
+  });
+
+  it(`draws the latest ${LANE_LIMIT} when there are more, and says how many there are`, async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99 });
+    const base = Date.parse("2026-07-01T00:00:00Z");
+    const n = LANE_LIMIT + 5;
+    for (let i = 0; i < n; i++) {
+      const at = base + i * 600_000;
+      await logIncident(tokens.editor, { startedAt: new Date(at).toISOString(), resolvedAt: new Date(at + 60_000).toISOString(), impacts: [{ service: slug }] });
+    }
+    const res = await read(slug, "bucket=week&count=2&asOf=2026-07-10T00:00:00Z");
+    expect(res.body.total).toBe(n);
+    expect(res.body.incidents).toHaveLength(LANE_LIMIT);
+    // Oldest first, and the five oldest are the ones left out.
+    expect(res.body.incidents[0].start).toBe(new Date(base + 5 * 600_000).toISOString());
+    expect(res.body.incidents.at(-1).start).toBe(new Date(base + (n - 1) * 600_000).toISOString());
+  }, 120_000);
+
+  it("answers a bad query with the field named, and an unknown service with 404", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, {});
+    const bad = await read(slug, "bucket=year");
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0]).toMatchObject({ path: "bucket" });
+    expect((await read("no-such-service", "bucket=week")).status).toBe(404);
+  });
+});
