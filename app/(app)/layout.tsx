@@ -9,8 +9,8 @@ import { getSettings } from "@/lib/server/settings";
  * real 403. Pages check again (cached): layouts do not re-run on client navigation.
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor();
-  const settings = await getSettings();
+  // Side by side: the settings read is small, and every page waits for this layout's answer.
+  const [actor, settings] = await Promise.all([requirePageActor(), getSettings()]);
   return (
     <AppShell user={{ name: actor.name, email: actor.email, role: actor.role }} timeZone={settings.timeZone}>
       {children}

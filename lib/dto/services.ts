@@ -6,7 +6,8 @@ export type ServiceDto = {
   name: string;
   description: string;
   owner: string;
-  tier: { id: string; rank: number; name: string };
+  /** The tier, with the defaults the service inherits from it (what the service page shows). */
+  tier: { id: string; rank: number; name: string; sloTarget: number; sloWindow: string; maintenance: "count" | "exclude" };
   /** Effective SLO: the service's override, else its tier's default. */
   sloTarget: number;
   sloWindow: string;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { effectiveSlo } from "@/lib/domain/incident-lifecycle";
 import type { TierFilter } from "@/lib/schemas/common";
 import { impactsParams, impactsSql } from "./availability-sql";
@@ -17,6 +18,9 @@ export type ServiceSlo = {
 
 type Rule = "count" | "exclude";
 type SloRow = [id: string, slug: string, name: string, tierRank: number, tierName: string, ownTarget: number | null, tierTarget: number, ownWindow: string | null, tierWindow: string, ownRule: Rule | null, tierRule: Rule];
+
+/** One service's effective SLO (undefined: no such slug); once per page render, as above. */
+export const loadServiceSlo = cache(async (slug: string): Promise<ServiceSlo | undefined> => (await loadServiceSlos({ slug }))[0]);
 
 /** Services with their effective SLO (effectiveSlo: own override, else the tier's), in one query. */
 export async function loadServiceSlos(filter: { slug?: string; slugs?: string[]; tier?: TierFilter }): Promise<ServiceSlo[]> {
@@ -72,7 +76,8 @@ export async function loadImpactRows(serviceIds: string[] | undefined, from: num
   return rows;
 }
 
-export async function organisationTimeZone(): Promise<string> {
+/** The zone calendar windows are cut in; once per page render (the sections all ask). */
+export const organisationTimeZone = cache(async (): Promise<string> => {
   const { rows } = await pool().query<{ timeZone: string }>(`SELECT "timeZone" FROM "OrganizationSettings" WHERE id = 1`);
   return rows[0]?.timeZone ?? "UTC";
-}
+});

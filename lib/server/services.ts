@@ -25,7 +25,7 @@ export function toServiceDto(s: ServiceRow): ServiceDto {
     name: s.name,
     description: s.description,
     owner: s.ownerTeam,
-    tier: { id: s.tier.id, rank: s.tier.rank, name: s.tier.name },
+    tier: { id: s.tier.id, rank: s.tier.rank, name: s.tier.name, sloTarget: s.tier.sloTarget, sloWindow: s.tier.sloWindow, maintenance: s.tier.maintenanceRule },
     ...slo,
     overrides: own,
     dependsOn: s.dependsOn.map((d) => d.dependsOn.slug).sort(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { SettingsDto } from "@/lib/dto/settings";
 import type { OrganizationSettings } from "@/lib/generated/prisma/client";
 import type { SettingsUpdate } from "@/lib/schemas/settings";
@@ -17,10 +18,15 @@ function toDto(s: OrganizationSettings): SettingsDto {
   };
 }
 
-export async function getSettings(): Promise<SettingsDto> {
-  const row = await prisma.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+/**
+ * The organisation's settings. The row exists from the first start on, so this is one read; the
+ * upsert (a transaction of its own) only runs if it was somehow deleted. Once per page render:
+ * the layout and the page both ask (React's per-request cache; a plain call in route handlers).
+ */
+export const getSettings = cache(async (): Promise<SettingsDto> => {
+  const row = (await prisma.organizationSettings.findUnique({ where: { id: 1 } })) ?? (await prisma.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} }));
   return toDto(row);
-}
+});
 
 export async function updateSettings(actor: Actor, input: SettingsUpdate): Promise<SettingsDto> {
   return prisma.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { Suspense, cache } from "react";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
@@ -18,8 +18,7 @@ import { listIncidents } from "@/lib/server/incidents-read";
 import { requestTime } from "@/lib/server/request-time";
 import { getService } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
-import { getTier } from "@/lib/server/tiers";
-import { DetailsSection, FiguresSection, TrendSection } from "./availability-sections";
+import { DetailsSection, FiguresSection, TrendSection, preloadSections } from "./availability-sections";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -57,16 +56,44 @@ function SlugList({ slugs, empty, label }: { slugs: string[]; empty: string; lab
   );
 }
 
+/** The latest incidents on the service, whenever they were, with what each cost. */
+const recentFor = cache(async (slug: string) => {
+  const recent = await listIncidents({ service: slug, limit: 10 });
+  return { incidents: recent.incidents, costs: await listCosts(recent.incidents) };
+});
+
+async function RecentIncidents({ slug, name, timeZone }: { slug: string; name: string; timeZone: string }) {
+  const { incidents, costs } = await recentFor(slug);
+  return (
+    <section aria-labelledby="recent-heading">
+      <div className="section-head">
+        <h2 id="recent-heading">Recent incidents</h2>
+        <Link href={`/incidents?service=${slug}`}>All incidents on {name}</Link>
+      </div>
+      {incidents.length > 0 ? (
+        <IncidentTable incidents={incidents} costs={costs} timeZone={timeZone} renderedAt={requestTime()} caption={`Recent incidents on ${name}`} />
+      ) : (
+        <EmptyState title="No incidents on this service">When it is hit by an outage or planned maintenance, declare an incident and it shows up here with what it cost.</EmptyState>
+      )}
+    </section>
+  );
+}
+
 export default async function ServicePage({ params, searchParams }: Params) {
   const { slug } = await params;
   const { view, problems } = readView(await searchParams);
+  // Signed in and allowed first (cached: the layout asked already), then every read at once.
   const actor = await requirePageActor();
-  const service = await getService(slug).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
-  const [tier, settings, recent] = await Promise.all([getTier(service.tier.id), getSettings(), listIncidents({ service: slug, limit: 10 })]);
-  const costs = await listCosts(recent.incidents);
+  preloadSections(slug, view);
+  recentFor(slug).catch(() => {});
+  const [service, settings] = await Promise.all([
+    getService(slug).catch((err: unknown) => {
+      if (err instanceof NotFoundError) notFound();
+      throw err;
+    }),
+    getSettings(),
+  ]);
+  const { tier } = service;
   const inherited = (value: unknown) => (value === null ? <span className="inherited">inherited from {tierLabel(tier)}</span> : <span className="inherited">set on this service</span>);
 
   return (
@@ -130,17 +157,9 @@ export default async function ServicePage({ params, searchParams }: Params) {
           </dl>
         </section>
       </div>
-      <section aria-labelledby="recent-heading">
-        <div className="section-head">
-          <h2 id="recent-heading">Recent incidents</h2>
-          <Link href={`/incidents?service=${service.slug}`}>All incidents on {service.name}</Link>
-        </div>
-        {recent.incidents.length > 0 ? (
-          <IncidentTable incidents={recent.incidents} costs={costs} timeZone={settings.timeZone} renderedAt={requestTime()} caption={`Recent incidents on ${service.name}`} />
-        ) : (
-          <EmptyState title="No incidents on this service">When it is hit by an outage or planned maintenance, declare an incident and it shows up here with what it cost.</EmptyState>
-        )}
-      </section>
+      <Suspense fallback={<WidgetSkeleton label="Reading recent incidents" rows={3} />}>
+        <RecentIncidents slug={service.slug} name={service.name} timeZone={settings.timeZone} />
+      </Suspense>
       <section className="card" aria-labelledby="deps-heading">
         <h2 id="deps-heading">Dependencies</h2>
         <div className="two-col">
