@@ -58,7 +58,7 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
           Bars: availability on a scale of nines (higher is better); <span className="legend-missed">hatched red</span> missed the target (dashed line).
           Lane: each incident from start to end, by severity; <span className="legend-maintenance">hatched</span> is planned maintenance; an open end is ongoing.
           Last {TREND_COUNTS[view.bucket]} {unit}s, times in {timeZone}.
-          {notDrawn > 0 && ` The lane draws the latest ${data.lane.incidents.length} of the ${data.lane.total} incidents in this period.`}
+          {notDrawn > 0 && ` The lane draws the ${data.lane.incidents.length} of the ${data.lane.total} incidents in this period that cost the most downtime.`}
         </p>
       </figure>
       <button type="button" className="btn btn-ghost btn-small" aria-expanded={asTable} aria-controls="trend-table" onClick={() => setAsTable(!asTable)}>

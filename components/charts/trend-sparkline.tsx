@@ -15,7 +15,11 @@ export function TrendSparkline({ entries, target, label }: { entries: SeriesEntr
   const scaleMax = Math.max(NINES_MAX, ninesOf(1 - target) + 0.5);
   const x = (i: number) => (entries.length === 1 ? W / 2 : (i / (entries.length - 1)) * (W - 4) + 2);
   const y = (nines: number) => H - 2 - (Math.min(nines, scaleMax) / scaleMax) * (H - 4);
-  const points = entries.map((e, i) => `${x(i).toFixed(1)},${y(ninesOf(e.unavailability)).toFixed(1)}`).join(" ");
+  const at = entries.map((e, i) => `${x(i).toFixed(1)} ${y(ninesOf(e.unavailability)).toFixed(1)}`);
+  const points = at.join(" ");
+  // The missed weeks as one path of dots (zero-length segments with round caps) rather than an
+  // element each: fifty rows of twenty-six circles were most of the overview's markup.
+  const dots = entries.flatMap((e, i) => (e.metTarget ? [] : [`M${at[i]}h0`])).join("");
   const targetY = y(ninesOf(1 - target)).toFixed(1);
   const missed = entries.filter((e) => !e.metTarget);
   const worst = entries.reduce((a, b) => (b.availability < a.availability ? b : a));
@@ -25,7 +29,7 @@ export function TrendSparkline({ entries, target, label }: { entries: SeriesEntr
       <title>{summary}</title>
       <line x1="0" x2={W} y1={targetY} y2={targetY} className="sparkline-target" />
       <polyline points={points} className="sparkline-line" />
-      {entries.map((e, i) => (e.metTarget ? null : <circle key={e.label} cx={x(i)} cy={y(ninesOf(e.unavailability))} r="2.2" className="sparkline-missed" />))}
+      {dots && <path d={dots} className="sparkline-missed" />}
     </svg>
   );
 }

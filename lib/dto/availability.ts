@@ -109,6 +109,7 @@ export type LaneIncidentDto = {
 
 /**
  * `GET /api/v1/services/{slug}/availability/incidents`: the incidents that hit a service within a
- * series' range (same query), the latest `incidents.length` of `total` when there are very many.
+ * series' range (same query), oldest first; when there are very many, the `incidents.length` of
+ * `total` that cost the most downtime.
  */
 export type IncidentLaneDto = { asOf: string; from: string; to: string; total: number; incidents: LaneIncidentDto[] };

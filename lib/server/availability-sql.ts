@@ -35,8 +35,9 @@ export function impactsParams(from: number, to: number, serviceIds?: string[]): 
 }
 
 /**
- * A service's impacts overlapping [$2, $3) with their incident's severity, the latest $4 of them,
- * each row also carrying how many there are in all (counted before the limit): the incident lane.
+ * A service's impacts overlapping [$2, $3) with their incident's severity, each row also carrying
+ * how many there are in all (counted before the limit): the incident lane. Past $4 of them, the
+ * ones that cost the most downtime within the range (ongoing ones run to $3), then the latest.
  */
 export function laneSql(): string {
   return `
@@ -47,6 +48,7 @@ export function laneSql(): string {
    WHERE i."serviceId" = $1
      AND i."effectiveStart" < ${utc("$3")}
      AND (i."effectiveEnd" > ${utc("$2")} OR i."effectiveEnd" IS NULL)
-   ORDER BY i."effectiveStart" DESC, i."incidentNumber" DESC
+   ORDER BY (least(coalesce(i."effectiveEnd", ${utc("$3")}), ${utc("$3")}) - greatest(i."effectiveStart", ${utc("$2")})) * i.fraction DESC,
+            i."effectiveStart" DESC, i."incidentNumber" DESC
    LIMIT $4`;
 }

@@ -11,7 +11,8 @@ import { NotFoundError } from "./errors";
 
 /**
  * A lane beyond this many bars is a solid band no one can read or tab through; a service hit that
- * often in one range gets its latest ones and the count of the rest (the table below names all).
+ * often in one range gets the ones that cost it the most downtime (so every part of the range
+ * keeps its worst), and the count of all.
  */
 export const LANE_LIMIT = 300;
 
@@ -36,7 +37,7 @@ export async function incidentLane(slug: string, q: SeriesQuery): Promise<Incide
     from: formatIsoInstant(from),
     to: formatIsoInstant(to),
     total: Number(rows[0]?.total ?? 0),
-    incidents: rows.reverse().map((r) => ({
+    incidents: rows.sort((a, b) => a.start_ms - b.start_ms || a.number - b.number).map((r) => ({
       reference: incidentReference(r.number),
       title: r.title,
       severity: r.severity,

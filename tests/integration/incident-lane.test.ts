@@ -54,20 +54,23 @@ describe("the incident lane beneath a service's trend", () => {
     expect(later.body.incidents.map((i: { end: string | null }) => i.end)).toEqual(["2026-05-05T12:00:00.000Z", null, "2026-05-06T11:00:00.000Z"]);
   });
 
-  it(`draws the latest ${LANE_LIMIT} when there are more, and says how many there are`, async () => {
+  it(`past ${LANE_LIMIT}, draws those that cost the most downtime, and says how many there are`, async () => {
     const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99 });
     const base = Date.parse("2026-07-01T00:00:00Z");
     const n = LANE_LIMIT + 5;
+    const start = (i: number) => new Date(base + i * 600_000).toISOString();
+    // The first five last 5 minutes, the rest one: the five left out are the oldest one-minute
+    // ones (equal downtime: the later first), not the long ones at the start of the range.
     for (let i = 0; i < n; i++) {
-      const at = base + i * 600_000;
-      await logIncident(tokens.editor, { startedAt: new Date(at).toISOString(), resolvedAt: new Date(at + 60_000).toISOString(), impacts: [{ service: slug }] });
+      const minutes = i < 5 ? 5 : 1;
+      await logIncident(tokens.editor, { startedAt: start(i), resolvedAt: new Date(base + i * 600_000 + minutes * 60_000).toISOString(), impacts: [{ service: slug }] });
     }
     const res = await read(slug, "bucket=week&count=2&asOf=2026-07-10T00:00:00Z");
     expect(res.body.total).toBe(n);
     expect(res.body.incidents).toHaveLength(LANE_LIMIT);
-    // Oldest first, and the five oldest are the ones left out.
-    expect(res.body.incidents[0].start).toBe(new Date(base + 5 * 600_000).toISOString());
-    expect(res.body.incidents.at(-1).start).toBe(new Date(base + (n - 1) * 600_000).toISOString());
+    const starts = res.body.incidents.map((i: { start: string }) => i.start);
+    expect(starts.slice(0, 6)).toEqual([0, 1, 2, 3, 4, 10].map(start));
+    expect(starts.at(-1)).toBe(start(n - 1));
   }, 120_000);
 
   it("answers a bad query with the field named, and an unknown service with 404", async () => {
