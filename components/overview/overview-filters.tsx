@@ -2,6 +2,7 @@
 
 import Form from "next/form";
 import { useRef } from "react";
+import { PER_PAGE_OPTIONS } from "@/lib/dto/overview";
 
 export type OverviewFilterValues = { tier: string; q: string; state: string; sort: string; perPage: string };
 
@@ -42,7 +43,7 @@ export function OverviewFilters({ values, tiers }: { values: OverviewFilterValue
       <div className="field">
         <label htmlFor="overview-per-page">Per page</label>
         <select id="overview-per-page" name="perPage" className="input" defaultValue={values.perPage} onChange={submit}>
-          {["25", "50", "100", "250"].map((n) => (
+          {PER_PAGE_OPTIONS.map((n) => (
             <option key={n} value={n}>{n}</option>
           ))}
         </select>

@@ -9,6 +9,9 @@ export type OverviewState = ServiceState | "failed";
 export const OVERVIEW_SORTS = ["budget", "availability", "burn", "name"] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
+/** Rows per page of the overview. */
+export const PER_PAGE_OPTIONS = ["25", "50", "100", "250"] as const;
+
 export type OverviewRow = {
   summary: AvailabilitySummaryDto | ServiceFailureDto;
   state: OverviewState;
