@@ -1,6 +1,7 @@
 import { formatDateTime, formatPercent } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
 import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** The figure, against the target, and beside it how it is computed, with the actual numbers. */
 export function AvailabilityHeadline({ summary, timeZone }: { summary: AvailabilitySummaryDto; timeZone: string }) {
@@ -29,7 +30,7 @@ export function AvailabilityHeadline({ summary, timeZone }: { summary: Availabil
             <p className="formula"><code>{explanation.formula}</code></p>
             {explanation.intervals.length > 0 ? (
               // Focusable: a wide table scrolls sideways, and keyboard users must be able to scroll it.
-              <div className="table-wrap" tabIndex={0} role="region" aria-label="Merged intervals">
+              <TableScroll label="Merged intervals">
                 <table className="table">
                   <caption>The merged intervals ({timeZone}); their counted seconds sum to {summary.countedSeconds} s</caption>
                   <thead>
@@ -57,7 +58,7 @@ export function AvailabilityHeadline({ summary, timeZone }: { summary: Availabil
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : (
               <p className="muted">No downtime in this window: nothing to merge.</p>
             )}

@@ -13,6 +13,7 @@ import { BurnRatesTable } from "./burn-rates-table";
 import { MttxTable } from "./mttx-table";
 import { WindowIncidents } from "./window-incidents";
 import { WindowPicker, type WindowPreset } from "./window-picker";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = { slug: string; timeZone: string; presets: WindowPreset[]; initial: { view: AvailabilityView; data: AvailabilitySummaryDto } };
 
@@ -80,7 +81,7 @@ export function AvailabilityDetails({ slug, timeZone, initial }: Omit<Props, "pr
           <p className="chart-legend muted">Solid: budget left. Dashed: the pace that spends it exactly by the window&apos;s end. Dotted red: where the average pace so far runs it out.</p>
         </figure>
         {burnDownTable && data.burnDown && (
-          <div className="table-wrap">
+          <TableScroll label="Budget left over the window">
             <table className="table">
               <caption className="visually-hidden">Budget left over the window</caption>
               <thead>
@@ -92,7 +93,7 @@ export function AvailabilityDetails({ slug, timeZone, initial }: Omit<Props, "pr
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="card" aria-labelledby="burn-heading">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatBurnRate } from "@/components/format";
 import { BURN_RULES, BURN_STATE_LABELS, describeBurnRule } from "@/lib/domain/burn-state";
 import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const LOOKBACKS = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const;
 
@@ -15,7 +16,7 @@ export function BurnRatesTable({ summary }: { summary: AvailabilitySummaryDto })
         <span className={`badge state-badge state-${b.burnState}`}>{BURN_STATE_LABELS[b.burnState]}</span>{" "}
         {rule ? <span>above {rule.threshold}× over both {rule.long} and {rule.short}</span> : <span className="muted">no rule holds</span>}
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Burn rates">
         <table className="table burn-table">
           <caption className="visually-hidden">Burn rates over each lookback</caption>
           <thead>
@@ -36,7 +37,7 @@ export function BurnRatesTable({ summary }: { summary: AvailabilitySummaryDto })
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted small">
         Fast burn: {BURN_RULES.filter((r) => r.state === "fast_burn").map(describeBurnRule).join(", or ")}. Slow burn:{" "}
         {BURN_RULES.filter((r) => r.state === "slow_burn").map(describeBurnRule).join(", or ")}. The same rules as on the <Link href="/">overview</Link>.

@@ -1,5 +1,6 @@
 import { formatDuration } from "@/lib/domain/format";
 import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const ROWS = [
   ["mttd", "Time to detect (MTTD)", "started → detected"],
@@ -14,7 +15,7 @@ const show = (s: number | null) => (s === null ? "—" : formatDuration(s));
 export function MttxTable({ summary }: { summary: AvailabilitySummaryDto }) {
   const m = summary.metrics;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Response times">
       <table className="table">
         <caption className="visually-hidden">Incident response times in this window, unplanned incidents only</caption>
         <thead>
@@ -43,6 +44,6 @@ export function MttxTable({ summary }: { summary: AvailabilitySummaryDto }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

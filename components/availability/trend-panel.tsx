@@ -6,6 +6,7 @@ import { IncidentLane, laneIncidents } from "@/components/charts/incident-lane";
 import { formatPercent } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
 import { TREND_COUNTS, useAvailabilityView, useServiceTrend, type AvailabilityView, type ServiceTrend } from "@/lib/query/availability";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const BUCKETS = [
   ["day", "Days"],
@@ -65,7 +66,7 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
         {asTable ? "Hide the table" : "Show as a table"}
       </button>
       {asTable && (
-        <div className="table-wrap" id="trend-table">
+        <TableScroll label={`Availability per ${unit}`} id="trend-table">
           <table className="table">
             <caption className="visually-hidden">Availability per {unit}</caption>
             <thead>
@@ -87,7 +88,7 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { allowedDowntime, type AllowedDowntimePeriod } from "@/lib/domain/allowe
 import { formatDuration } from "@/lib/domain/format";
 import { SloTarget } from "@/lib/schemas/common";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "The nines" };
 
@@ -47,7 +48,7 @@ export default async function NinesPage({ searchParams }: { searchParams: Promis
         </div>
         <button type="submit" className="btn btn-secondary">Show</button>
       </form>
-      <div className="table-wrap">
+      <TableScroll label="Allowed downtime per target">
         <table className="table nines-table">
           <caption className="visually-hidden">Allowed downtime per period for each target</caption>
           <thead>
@@ -75,7 +76,7 @@ export default async function NinesPage({ searchParams }: { searchParams: Promis
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
