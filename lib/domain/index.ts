@@ -24,3 +24,7 @@ export * from "./allowed-downtime";
 export * from "./format";
 export * from "./incident-metrics";
 export { buildTimeline, integrate, segmentSeconds, type ClippedImpact, type RangeTotals, type Timeline } from "./timeline";
+export * from "./risk-matrix";
+export * from "./risk-budget";
+export * from "./risk-review";
+export * from "./risk-calibration";

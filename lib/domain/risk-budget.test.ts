@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { badMinutesPerYear, quantify, rankDisagreement, unallocatedBudget, yearlyBudgetMinutes } from "./risk-budget";
+
+const first = { ettdMinutes: 1440, ettrMinutes: 30, impactFraction: 0.02, ettfDays: 90 };
+const second = { ettdMinutes: 5, ettrMinutes: 120, impactFraction: 1, ettfDays: 365 };
+
+describe("CRE risk figures (SPEC section 4 check values)", () => {
+  it("ETTD 1440, ETTR 30, impact 0.02, ETTF 90 → 119.3 bad minutes a year", () => {
+    expect(badMinutesPerYear(first)).toBeCloseTo(119.3, 1);
+  });
+
+  it("ETTD 5, ETTR 120, impact 1, ETTF 365 → 125.1 bad minutes a year", () => {
+    expect(badMinutesPerYear(second)).toBeCloseTo(125.1, 1);
+  });
+
+  it("at 99.95 % the budget is 263 min/yr, the share 47.6 %, unacceptable", () => {
+    const q = quantify(second, 0.9995, 0.25);
+    expect(q.yearlyBudgetMinutes).toBeCloseTo(262.98, 2);
+    expect(q.budgetShare).toBeCloseTo(0.476, 3);
+    expect(q.unacceptable).toBe(true);
+    expect(q.occurrencesPerYear).toBeCloseTo(1.000685, 6);
+  });
+
+  it("at 99.9 % the share is 23.8 %, under the 25 % threshold", () => {
+    const q = quantify(second, 0.999, 0.25);
+    expect(q.budgetShare).toBeCloseTo(0.238, 3);
+    expect(q.unacceptable).toBe(false);
+  });
+
+  it("a missing input gives null, not zero", () => {
+    expect(quantify({ ...first, ettfDays: null }, 0.999, 0.25)).toEqual({ occurrencesPerYear: null, badMinutesPerYear: null, yearlyBudgetMinutes: expect.closeTo(525.96, 6), budgetShare: null, unacceptable: null });
+    expect(quantify(first, null, 0.25)).toMatchObject({ yearlyBudgetMinutes: null, budgetShare: null, unacceptable: null });
+    expect(badMinutesPerYear({ ...first, impactFraction: null })).toBeNull();
+  });
+
+  it("unacceptable exactly when the share is above the threshold", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1, noNaN: true, minExcluded: false }),
+        fc.double({ min: 0.01, max: 3650, noNaN: true }),
+        fc.constantFrom(0.99, 0.999, 0.9995, 0.9999),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (ettd, ettr, impact, ettf, target, threshold) => {
+          const q = quantify({ ettdMinutes: ettd, ettrMinutes: ettr, impactFraction: impact, ettfDays: ettf }, target, threshold);
+          expect(Number.isFinite(q.badMinutesPerYear)).toBe(true);
+          expect(q.unacceptable).toBe((q.badMinutesPerYear as number) > threshold * (yearlyBudgetMinutes(target) as number));
+        },
+      ),
+    );
+  });
+
+  it("the unallocated budget is what accepted risks leave", () => {
+    const u = unallocatedBudget(0.999, [first, second, { ettdMinutes: null, ettrMinutes: null, ettfDays: null, impactFraction: null }]);
+    expect(u.yearlyBudgetMinutes).toBeCloseTo(525.96, 6);
+    expect(u.acceptedBadMinutes).toBeCloseTo(119.3 + 125.1, 0);
+    expect(u.unallocatedMinutes).toBeCloseTo(525.96 - 244.44, 0);
+    expect(u.withoutEstimates).toBe(1);
+  });
+
+  it("flags where the matrix and the budget disagree", () => {
+    const unacceptable = quantify(second, 0.9995, 0.25);
+    expect(rankDisagreement("LOW", unacceptable, 0.25)).toMatch(/LOW on the matrix, but costs more than 25 %/);
+    expect(rankDisagreement("HIGH", unacceptable, 0.25)).toBeNull();
+    const tiny = quantify({ ettdMinutes: 1, ettrMinutes: 1, impactFraction: 0.01, ettfDays: 365 }, 0.999, 0.25);
+    expect(rankDisagreement("CRITICAL", tiny, 0.25)).toMatch(/under 2.5 %/);
+    expect(rankDisagreement("LOW", quantify(first, null, 0.25), 0.25)).toBeNull();
+  });
+});
