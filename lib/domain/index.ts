@@ -28,3 +28,4 @@ export * from "./risk-matrix";
 export * from "./risk-budget";
 export * from "./risk-review";
 export * from "./risk-calibration";
+export * from "./risk-rules";

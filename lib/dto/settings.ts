@@ -4,6 +4,8 @@ export type SettingsDto = {
   name: string;
   timeZone: string;
   riskThreshold: number;
+  /** Days between risk reviews per level (CRITICAL 7, HIGH 14, MEDIUM 30, LOW 90 by default). */
+  riskReviewCadence: Record<"CRITICAL" | "HIGH" | "MEDIUM" | "LOW", number>;
   version: number;
   updatedAt: string;
 };

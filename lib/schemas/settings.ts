@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Name, TimeZone, Version } from "./common";
+import { RiskCadenceUpdate } from "./risk";
 
 export const SettingsUpdate = z.strictObject({
   timeZone: TimeZone.optional(),
@@ -9,6 +10,8 @@ export const SettingsUpdate = z.strictObject({
     .gt(0, { error: "Must be above 0" })
     .max(1, { error: "Must be at most 1" })
     .optional(),
+  /** Days between reviews per level; the levels not given keep theirs. */
+  riskReviewCadence: RiskCadenceUpdate.partial().optional(),
   // Required: an edit without the version it was based on would silently overwrite another.
   version: Version,
 });

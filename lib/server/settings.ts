@@ -1,18 +1,21 @@
 import "server-only";
 import { cache } from "react";
 import type { SettingsDto } from "@/lib/dto/settings";
+import { reviewCadenceOf } from "@/lib/domain/risk-review";
 import type { OrganizationSettings } from "@/lib/generated/prisma/client";
 import type { SettingsUpdate } from "@/lib/schemas/settings";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError } from "./errors";
+import { rescheduleRiskReviews } from "./risk-schedule";
 
 function toDto(s: OrganizationSettings): SettingsDto {
   return {
     name: s.name,
     timeZone: s.timeZone,
     riskThreshold: s.riskThreshold,
+    riskReviewCadence: { ...reviewCadenceOf(s.riskReviewCadence) },
     version: s.version,
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -38,10 +41,13 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
         timeZone: input.timeZone,
         name: input.name,
         riskThreshold: input.riskThreshold,
+        riskReviewCadence: input.riskReviewCadence ? { ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence } : undefined,
         version: { increment: 1 },
       },
     });
     if (updated.count === 0) throw ConflictError.staleVersion("setting");
+    // A new cadence moves every open risk's next review, in the same transaction.
+    if (input.riskReviewCadence) await rescheduleRiskReviews(tx, reviewCadenceOf({ ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence }));
     const after = toDto(await tx.organizationSettings.findUniqueOrThrow({ where: { id: 1 } }));
     await recordAudit(tx, actor, { action: "update", entityType: "settings", entityId: "1", before: toDto(before), after });
     return after;

@@ -12,6 +12,10 @@ import * as lane from "@/app/api/v1/services/[slug]/availability/incidents/route
 import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import * as serviceItem from "@/app/api/v1/services/[slug]/route";
 import * as services from "@/app/api/v1/services/route";
+import * as riskReview from "@/app/api/v1/risks/[id]/review/route";
+import * as riskItem from "@/app/api/v1/risks/[id]/route";
+import * as riskMatrix from "@/app/api/v1/risks/matrix/route";
+import * as risks from "@/app/api/v1/risks/route";
 import * as settings from "@/app/api/v1/settings/route";
 import * as setup from "@/app/api/setup/route";
 import * as tierItem from "@/app/api/v1/tiers/[id]/route";
@@ -25,6 +29,7 @@ import { AuditQuery } from "@/lib/schemas/audit";
 import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
+import { RiskInput, RiskListQuery, RiskReviewInput, RiskUpdate } from "@/lib/schemas/risk";
 import { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
 import { SettingsUpdate } from "@/lib/schemas/settings";
 import { TierInput, TierListQuery, TierUpdate } from "@/lib/schemas/tier";
@@ -37,7 +42,7 @@ import { logIncident, makeService } from "../support/incidents";
 let t: Tokens;
 /** Services the generated incidents hit: the most lenient target, a common one, the strictest. */
 let hit: string[] = [];
-let target: { slug: string; tierId: string; incidentId: string; userId: string; tokenId: string };
+let target: { slug: string; tierId: string; incidentId: string; userId: string; tokenId: string; riskId: string };
 
 beforeAll(async () => {
   ({ tokens: t } = await tokensForAllRoles());
@@ -48,7 +53,9 @@ beforeAll(async () => {
   const incident = await logIncident(t.editor, { startedAt: "2026-11-01T00:00:00Z", impacts: [{ service: slug }] });
   const { actor } = await actorWithToken("viewer");
   const token = await call(tokens.POST, { method: "POST", token: t.admin, body: { name: unique("fuzz"), role: "viewer" } });
-  target = { slug, tierId: tier.body.id, incidentId: incident.body.id, userId: actor.userId, tokenId: token.body.token.id };
+  const assessment = { likelihood: "C", consequence: 3 };
+  const risk = await call(risks.POST, { method: "POST", token: t.editor, body: { title: "Fuzz target", service: slug, inherent: assessment, current: assessment, target: assessment } });
+  target = { slug, tierId: tier.body.id, incidentId: incident.body.id, userId: actor.userId, tokenId: token.body.token.id, riskId: risk.body.id };
 });
 
 const fieldsOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
@@ -77,6 +84,9 @@ describe("no input makes the server answer 500", () => {
       { name: "POST incidents", handler: incidents.POST, method: "POST", fields: fieldsOf(IncidentInput) },
       { name: "PATCH incidents/{id}", handler: incidentItem.PATCH, method: "PATCH", params: () => ({ id: target.incidentId }), fields: fieldsOf(IncidentUpdate) },
       { name: "POST incidents/{id}/events", handler: events.POST, method: "POST", params: () => ({ id: target.incidentId }), fields: fieldsOf(TimelineEventInput) },
+      { name: "POST risks", handler: risks.POST, method: "POST", fields: fieldsOf(RiskInput) },
+      { name: "PATCH risks/{id}", handler: riskItem.PATCH, method: "PATCH", params: () => ({ id: target.riskId }), fields: fieldsOf(RiskUpdate) },
+      { name: "POST risks/{id}/review", handler: riskReview.POST, method: "POST", params: () => ({ id: target.riskId }), fields: fieldsOf(RiskReviewInput) },
       { name: "PATCH settings", handler: settings.PATCH, method: "PATCH", fields: fieldsOf(SettingsUpdate) },
       { name: "POST users", handler: users.POST, method: "POST", fields: fieldsOf(UserInput) },
       { name: "PATCH users/{id}", handler: userItem.PATCH, method: "PATCH", params: () => ({ id: target.userId }), fields: fieldsOf(UserUpdate) },
@@ -106,6 +116,9 @@ describe("no input makes the server answer 500", () => {
       { name: "incidents", handler: incidents.GET, query: fieldsOf(IncidentListQuery) },
       { name: "incidents/{id}", handler: incidentItem.GET, params: () => ({ id: target.incidentId }), query: [] },
       { name: "audit", handler: audit.GET, query: fieldsOf(AuditQuery) },
+      { name: "risks", handler: risks.GET, query: fieldsOf(RiskListQuery) },
+      { name: "risks/{id}", handler: riskItem.GET, params: () => ({ id: target.riskId }), query: [] },
+      { name: "risks/matrix", handler: riskMatrix.GET, query: fieldsOf(RiskListQuery) },
       { name: "users", handler: users.GET, query: [] },
       { name: "tokens", handler: tokens.GET, query: [] },
       { name: "settings", handler: settings.GET, query: [] },

@@ -35,7 +35,9 @@ export async function call<P = Record<string, string>, T = any>(
   // As Next does: routes without dynamic segments get no params.
   const res = await handler(req, { params: Promise.resolve(opts.params as P) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  // JSON unless the route says otherwise (CSV and Markdown exports come back as text).
+  const json = (res.headers.get("content-type") ?? "application/json").includes("json");
+  return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : null, headers: res.headers };
 }
 
 let counter = 0;
