@@ -7,6 +7,7 @@ import "./styles/data.css";
 import "./styles/incidents.css";
 import "./styles/fleet.css";
 import "./styles/charts.css";
+import "./styles/risks.css";
 
 // Every page reads the session and the database per request; nothing here can be prerendered
 // at build time (and the build has no DATABASE_URL).

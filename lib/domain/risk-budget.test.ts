@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { badMinutesPerYear, quantify, rankDisagreement, unallocatedBudget, yearlyBudgetMinutes } from "./risk-budget";
+import { badMinutesPerYear, quantify, rankDisagreement, rankRisks, unallocatedBudget, yearlyBudgetMinutes } from "./risk-budget";
 
 const first = { ettdMinutes: 1440, ettrMinutes: 30, impactFraction: 0.02, ettfDays: 90 };
 const second = { ettdMinutes: 5, ettrMinutes: 120, impactFraction: 1, ettfDays: 365 };
@@ -67,5 +67,22 @@ describe("CRE risk figures (SPEC section 4 check values)", () => {
     const tiny = quantify({ ettdMinutes: 1, ettrMinutes: 1, impactFraction: 0.01, ettfDays: 365 }, 0.999, 0.25);
     expect(rankDisagreement("CRITICAL", tiny, 0.25)).toMatch(/under 2.5 %/);
     expect(rankDisagreement("LOW", quantify(first, null, 0.25), 0.25)).toBeNull();
+  });
+});
+
+describe("rankRisks", () => {
+  it("ranks by score and by bad minutes, ties sharing a rank", () => {
+    const ranks = rankRisks([
+      { id: "a", score: 19, badMinutesPerYear: 10 },
+      { id: "b", score: 25, badMinutesPerYear: null },
+      { id: "c", score: 19, badMinutesPerYear: 300 },
+      { id: "d", score: 4, badMinutesPerYear: 10 },
+    ]);
+    expect(Object.fromEntries(ranks)).toEqual({
+      a: { matrixRank: 2, budgetRank: 2 },
+      b: { matrixRank: 1, budgetRank: null },
+      c: { matrixRank: 2, budgetRank: 1 },
+      d: { matrixRank: 4, budgetRank: 2 },
+    });
   });
 });

@@ -92,3 +92,19 @@ export function rankDisagreement(level: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL", 
 function formatShare(ratio: number): string {
   return `${Number((ratio * 100).toPrecision(3))} %`;
 }
+
+/**
+ * Both ranks of each risk, 1 = worst: by matrix score and by bad minutes a year. Ties share a
+ * rank (1, 2, 2, 4); risks without bad minutes have no budget rank.
+ */
+export function rankRisks<T extends { id: string; score: number; badMinutesPerYear: number | null }>(risks: readonly T[]): Map<string, { matrixRank: number; budgetRank: number | null }> {
+  const rankBy = (items: readonly T[], value: (r: T) => number) => {
+    const sorted = [...items].sort((a, b) => value(b) - value(a));
+    const ranks = new Map<string, number>();
+    sorted.forEach((r, i) => ranks.set(r.id, i > 0 && value(sorted[i - 1] as T) === value(r) ? (ranks.get((sorted[i - 1] as T).id) as number) : i + 1));
+    return ranks;
+  };
+  const matrix = rankBy(risks, (r) => r.score);
+  const budget = rankBy(risks.filter((r) => r.badMinutesPerYear !== null), (r) => r.badMinutesPerYear as number);
+  return new Map(risks.map((r) => [r.id, { matrixRank: matrix.get(r.id) as number, budgetRank: budget.get(r.id) ?? null }]));
+}

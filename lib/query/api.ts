@@ -56,7 +56,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /** Same-origin JSON request with the session cookie; resolves to the body or throws ApiError. */
-export async function apiRequest<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import type { RiskDto } from "@/lib/dto/risks";
 import {
   badMinutesPerYear,
@@ -195,7 +196,6 @@ export async function reviewRisk(actor: Actor, ref: string, input: RiskReviewInp
   });
 }
 
-export type RiskIncidentLinkDto = { risk: { id: string; reference: string }; incident: { id: string; reference: string }; linked: boolean };
 
 /** Records that an incident realised the risk (PUT: idempotent, audited once). */
 export async function linkIncident(actor: Actor, ref: string, incidentRef: string, linked: boolean): Promise<RiskIncidentLinkDto> {

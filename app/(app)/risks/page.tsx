@@ -1,21 +1,158 @@
 import type { Metadata } from "next";
-import { ComingLater } from "@/components/feedback/coming-later";
+import Link from "next/link";
+import type { CSSProperties } from "react";
+import { EmptyState } from "@/components/feedback/empty-state";
+import { PageHeader } from "@/components/feedback/page-header";
+import { HeatMap } from "@/components/risks/heat-map";
+import { RiskFilters, type RiskFilterValues } from "@/components/risks/risk-filters";
+import { RiskTable } from "@/components/risks/risk-table";
+import { StackRank } from "@/components/risks/stack-rank";
+import { levelInfo, RISK_ASSESSMENT_LABELS, RISK_ASSESSMENTS, RISK_LEVELS } from "@/lib/domain/risk-matrix";
+import { RiskListQuery } from "@/lib/schemas/risk";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { roleAllows } from "@/lib/server/auth/roles";
+import { listRisks, riskMatrix } from "@/lib/server/risks-read";
+import { listServiceOptions } from "@/lib/server/services";
+import { getSettings } from "@/lib/server/settings";
 
 export const metadata: Metadata = { title: "Risks" };
 
-export default async function RisksPage() {
-  await requirePageActor();
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+const KEYS = ["assessment", "cell", "service", "level", "treatment", "status", "overdue", "owner", "q", "sort"] as const;
+
+/** The URL's filters, each checked by the API's schema on its own: a bad one is named beside its field and left out. */
+function readFilters(sp: Search) {
+  const values = Object.fromEntries(KEYS.map((k) => [k, one(sp[k])])) as RiskFilterValues;
+  const raw: Record<string, string> = {};
+  for (const k of KEYS) if (values[k]) raw[k] = values[k];
+  // The page shows open risks unless asked otherwise; "all" means both.
+  if (!raw.status) raw.status = "open";
+  if (raw.status === "all") delete raw.status;
+  const errors: Record<string, string> = {};
+  const parsed = RiskListQuery.safeParse(raw);
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !errors[k]));
+  return { values, errors, query: RiskListQuery.parse(kept) };
+}
+
+export default async function RisksPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePageActor();
+  const sp = await searchParams;
+  const { values, errors, query } = readFilters(sp);
+  const cursor = one(sp.cursor);
+  const assessment = query.assessment ?? "current";
+  const { cell, level: _level, sort: _sort, ...scope } = query;
+  const [settings, services, matrix, page, all] = await Promise.all([
+    getSettings(),
+    listServiceOptions(),
+    riskMatrix(scope),
+    listRisks({ ...query, limit: 50, ...(cursor ? { cursor } : {}) }).catch(() => listRisks({ ...query, limit: 50 })),
+    listRisks(scope, null),
+  ]);
+  const canEdit = roleAllows(actor.role, "editor");
+  const params = (extra: Record<string, string | null>) => {
+    const next = new URLSearchParams(Object.entries(values).filter(([, v]) => v) as [string, string][]);
+    for (const [k, v] of Object.entries(extra)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    const text = next.toString();
+    return text ? `/risks?${text}` : "/risks";
+  };
+  const csv = `/api/v1/risks?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== "limit" && v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)])), format: "csv" }).toString()}`;
+  const filtered = KEYS.some((k) => k !== "assessment" && k !== "sort" && values[k]);
+  const overdue = all.risks.filter((r) => r.reviewOverdue).length;
+  const unacceptable = all.risks.filter((r) => r.quantitative.unacceptable).length;
+  const newRisk = canEdit ? <Link className="btn btn-primary" href="/risks/new">New risk</Link> : undefined;
+
   return (
-    <ComingLater
-      title="Risks"
-      summary="A living register of what could take each service down."
-      items={[
-        "The 5×5 risk matrix (likelihood A–E × consequence 1–5) as a heat map for inherent, current and target assessments.",
-        "The register sorted by score, with owner, treatment, mitigation plan and next review date.",
-        "The quantitative view: expected bad minutes per year against each service's error budget.",
-        "The incidents that realised a risk, and the action items that mitigate it.",
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Risks"
+        description="What could take each service down, scored on the 5×5 matrix and counted in bad minutes against its error budget."
+        actions={
+          <>
+            <a className="btn btn-secondary" href={csv} download>Export CSV</a>
+            {newRisk}
+          </>
+        }
+      />
+      <ul className="state-counts" aria-label="Open risks per level">
+        {[...RISK_LEVELS].reverse().map((l) => (
+          <li key={l}>
+            <Link href={params({ level: query.level?.join(",") === l ? null : l, cell: null, cursor: null })} className="state-count risk-count" style={{ "--level": levelInfo(l).colour } as CSSProperties} aria-current={query.level?.join(",") === l ? "true" : undefined}>
+              <span className="state-count-value">{matrix.levels[l]}</span>
+              <span className="state-count-label">{l}</span>
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link href={params({ overdue: values.overdue ? null : "true", cursor: null })} className="state-count risk-count-overdue" aria-current={values.overdue ? "true" : undefined}>
+            <span className="state-count-value">{overdue}</span>
+            <span className="state-count-label">Review overdue</span>
+          </Link>
+        </li>
+        <li>
+          <span className="state-count risk-count-unacceptable">
+            <span className="state-count-value">{unacceptable}</span>
+            <span className="state-count-label">Unacceptable by the budget</span>
+          </span>
+        </li>
+      </ul>
+      <section aria-labelledby="matrix-heading" className="risk-matrix-section">
+        <div className="section-head">
+          <h2 id="matrix-heading">Heat map</h2>
+          <nav aria-label="Assessment" className="segmented">
+            {RISK_ASSESSMENTS.map((a) => (
+              <Link key={a} href={params({ assessment: a, cell: null, cursor: null })} aria-current={a === assessment ? "page" : undefined}>
+                {RISK_ASSESSMENT_LABELS[a]}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <HeatMap matrix={matrix} selected={cell ?? null} hrefFor={(c) => params({ cell: c, cursor: null })} />
+      </section>
+      <RiskFilters values={{ ...values, assessment }} services={services.map((s) => ({ slug: s.slug, name: s.name }))} errors={errors} />
+      {Object.keys(errors).length > 0 && <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>}
+      <section aria-labelledby="register-heading">
+        <div className="section-head">
+          <h2 id="register-heading">
+            Register <span className="count">{page.total}</span>
+          </h2>
+          {cell && (
+            <p>
+              Cell {cell} ({assessment}) · <Link href={params({ cell: null, cursor: null })}>Clear the cell</Link>
+            </p>
+          )}
+        </div>
+        {page.risks.length > 0 ? (
+          <RiskTable risks={page.risks} timeZone={settings.timeZone} caption="Risks, by score, worst first" />
+        ) : filtered ? (
+          <EmptyState title="No risks match these filters" action={<Link className="btn btn-secondary" href="/risks">Clear filters</Link>}>
+            Pick another cell, level or service.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No risks in the register yet" action={newRisk}>
+            Write down what could take a service down: a cause, the event, its consequence, and how likely and how bad it is.
+            {!canEdit && " Ask an editor to add the first one."}
+          </EmptyState>
+        )}
+        {page.nextCursor && (
+          <div className="button-row">
+            <Link className="btn btn-secondary" href={params({ cursor: page.nextCursor })}>More risks</Link>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="stack-heading">
+        <div className="section-head">
+          <h2 id="stack-heading">Stack rank by bad minutes</h2>
+        </div>
+        <p className="muted">
+          The CRE method ranks risks by the minutes of bad service they are expected to cost a year; the matrix ranks them by score. A risk costing more than {Math.round(settings.riskThreshold * 100)} % of its service&apos;s yearly budget is unacceptable whatever its cell.
+        </p>
+        <StackRank risks={all.risks} />
+      </section>
+    </>
   );
 }

@@ -14,6 +14,10 @@ describe("roleForPage", () => {
     ["/incidents/new", "editor"],
     ["/incidents/INC-12", "viewer"],
     ["/action-items", "viewer"],
+    ["/risks", "viewer"],
+    ["/risks/RISK-3", "viewer"],
+    ["/risks/new", "editor"],
+    ["/risks/RISK-3/edit", "editor"],
     ["/settings", "viewer"],
     ["/settings/tiers", "viewer"],
     ["/settings/tiers/abc123", "admin"],
@@ -35,7 +39,7 @@ describe("roleForPage", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
     expect(pages.sort()).toEqual(
-      ["/", "/action-items", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/risks", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+      ["/", "/action-items", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
     );
   });
 });

@@ -9,6 +9,8 @@ const PAGE_ROLES: readonly { path: RegExp; role: Role }[] = [
   { path: /^\/services\/new$/, role: "editor" },
   { path: /^\/incidents\/new$/, role: "editor" },
   { path: /^\/services\/[^/]+\/edit$/, role: "editor" },
+  { path: /^\/risks\/new$/, role: "editor" },
+  { path: /^\/risks\/[^/]+\/edit$/, role: "editor" },
   { path: /^\/settings\/(users|tokens|audit)$/, role: "admin" },
   { path: /^\/settings\/tiers\/[^/]+$/, role: "admin" },
 ];

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
 import { WidgetSkeleton } from "@/components/feedback/widget-skeleton";
 import { IncidentTable } from "@/components/incidents/incident-table";
+import { ServiceRisks } from "@/components/risks/service-risks";
 import { formatMaintenance, formatPercent, formatWindow, tierLabel } from "@/components/format";
 import { OrgTime } from "@/components/org-time";
 import type { AvailabilityView } from "@/lib/query/availability";
@@ -16,6 +17,8 @@ import { NotFoundError } from "@/lib/server/errors";
 import { listCosts } from "@/lib/server/incident-costs";
 import { listIncidents } from "@/lib/server/incidents-read";
 import { requestTime } from "@/lib/server/request-time";
+import { serviceRiskBudget } from "@/lib/server/risk-detail";
+import { listRisks } from "@/lib/server/risks-read";
 import { getService } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
 import { DetailsSection, FiguresSection, TrendSection, preloadSections } from "./availability-sections";
@@ -79,6 +82,14 @@ async function RecentIncidents({ slug, name, timeZone }: { slug: string; name: s
   );
 }
 
+const risksFor = cache(async (slug: string) => Promise.all([listRisks({ service: slug, status: "open", limit: 10 }), serviceRiskBudget(slug)]));
+
+async function RisksSection({ slug, name, timeZone, canEdit }: { slug: string; name: string; timeZone: string; canEdit: boolean }) {
+  const [{ risks, total }, budget] = await risksFor(slug);
+  if (!budget) return null;
+  return <ServiceRisks slug={slug} name={name} risks={risks} total={total} budget={budget} timeZone={timeZone} canEdit={canEdit} />;
+}
+
 export default async function ServicePage({ params, searchParams }: Params) {
   const { slug } = await params;
   const { view, problems } = readView(await searchParams);
@@ -86,6 +97,7 @@ export default async function ServicePage({ params, searchParams }: Params) {
   const actor = await requirePageActor();
   preloadSections(slug, view);
   recentFor(slug).catch(() => {});
+  risksFor(slug).catch(() => {});
   const [service, settings] = await Promise.all([
     getService(slug).catch((err: unknown) => {
       if (err instanceof NotFoundError) notFound();
@@ -159,6 +171,9 @@ export default async function ServicePage({ params, searchParams }: Params) {
       </div>
       <Suspense fallback={<WidgetSkeleton label="Reading recent incidents" rows={3} />}>
         <RecentIncidents slug={service.slug} name={service.name} timeZone={settings.timeZone} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton label="Reading this service's risks" rows={3} />}>
+        <RisksSection slug={service.slug} name={service.name} timeZone={settings.timeZone} canEdit={roleAllows(actor.role, "editor")} />
       </Suspense>
       <section className="card" aria-labelledby="deps-heading">
         <h2 id="deps-heading">Dependencies</h2>
