@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/feedback/page-header";
+import { formatPercent } from "@/components/format";
 import { OrgTime } from "@/components/org-time";
 import { SettingsNav } from "@/components/settings/settings-nav";
+import { RiskSettingsForm } from "@/components/settings/risk-settings-form";
 import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
@@ -48,6 +50,22 @@ export default async function SettingsPage() {
         <p className="muted" style={{ marginTop: "0.75rem" }}>
           Last changed <OrgTime iso={settings.updatedAt} timeZone={settings.timeZone} showZone />
         </p>
+      </section>
+      <section className="card" aria-labelledby="risk-settings-heading">
+        <h2 id="risk-settings-heading">Risks</h2>
+        {isAdmin ? (
+          <RiskSettingsForm settings={settings} />
+        ) : (
+          <dl className="props">
+            <dt>Unacceptable above</dt>
+            <dd>{formatPercent(settings.riskThreshold)} of a service&apos;s yearly error budget</dd>
+            <dt>Review cadence</dt>
+            <dd>
+              CRITICAL every {settings.riskReviewCadence.CRITICAL} days, HIGH {settings.riskReviewCadence.HIGH}, MEDIUM {settings.riskReviewCadence.MEDIUM}, LOW {settings.riskReviewCadence.LOW}
+              <span className="inherited">Only admins can change these.</span>
+            </dd>
+          </dl>
+        )}
       </section>
       <section aria-labelledby="more-heading">
         <h2 id="more-heading" className="visually-hidden">More settings</h2>
