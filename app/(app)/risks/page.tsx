@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { CSSProperties } from "react";
+import { Suspense } from "react";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
-import { HeatMap } from "@/components/risks/heat-map";
 import { RiskFilters, type RiskFilterValues } from "@/components/risks/risk-filters";
 import { RiskTable } from "@/components/risks/risk-table";
-import { StackRank } from "@/components/risks/stack-rank";
-import { levelInfo, RISK_ASSESSMENT_LABELS, RISK_ASSESSMENTS, RISK_LEVELS } from "@/lib/domain/risk-matrix";
+import { WidgetSkeleton } from "@/components/feedback/widget-skeleton";
 import { RiskListQuery } from "@/lib/schemas/risk";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
-import { listRisks, riskMatrix } from "@/lib/server/risks-read";
+import { listRisks } from "@/lib/server/risks-read";
 import { listServiceOptions } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
+import { MatrixSection, preloadSections, StackSection } from "./risk-sections";
 
 export const metadata: Metadata = { title: "Risks" };
 
@@ -43,12 +42,11 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
   const cursor = one(sp.cursor);
   const assessment = query.assessment ?? "current";
   const { cell, level: _level, sort: _sort, ...scope } = query;
-  const [settings, services, matrix, page, all] = await Promise.all([
+  preloadSections(scope);
+  const [settings, services, page] = await Promise.all([
     getSettings(),
     listServiceOptions(),
-    riskMatrix(scope),
     listRisks({ ...query, limit: 50, ...(cursor ? { cursor } : {}) }).catch(() => listRisks({ ...query, limit: 50 })),
-    listRisks(scope, null),
   ]);
   const canEdit = roleAllows(actor.role, "editor");
   const params = (extra: Record<string, string | null>) => {
@@ -62,8 +60,6 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
   };
   const csv = `/api/v1/risks?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== "limit" && v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)])), format: "csv" }).toString()}`;
   const filtered = KEYS.some((k) => k !== "assessment" && k !== "sort" && values[k]);
-  const overdue = all.risks.filter((r) => r.reviewOverdue).length;
-  const unacceptable = all.risks.filter((r) => r.quantitative.unacceptable).length;
   const newRisk = canEdit ? <Link className="btn btn-primary" href="/risks/new">New risk</Link> : undefined;
 
   return (
@@ -78,41 +74,9 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      <ul className="state-counts" aria-label="Open risks per level">
-        {[...RISK_LEVELS].reverse().map((l) => (
-          <li key={l}>
-            <Link href={params({ level: query.level?.join(",") === l ? null : l, cell: null, cursor: null })} className="state-count risk-count" style={{ "--level": levelInfo(l).colour } as CSSProperties} aria-current={query.level?.join(",") === l ? "true" : undefined}>
-              <span className="state-count-value">{matrix.levels[l]}</span>
-              <span className="state-count-label">{l}</span>
-            </Link>
-          </li>
-        ))}
-        <li>
-          <Link href={params({ overdue: values.overdue ? null : "true", cursor: null })} className="state-count risk-count-overdue" aria-current={values.overdue ? "true" : undefined}>
-            <span className="state-count-value">{overdue}</span>
-            <span className="state-count-label">Review overdue</span>
-          </Link>
-        </li>
-        <li>
-          <span className="state-count risk-count-unacceptable">
-            <span className="state-count-value">{unacceptable}</span>
-            <span className="state-count-label">Unacceptable by the budget</span>
-          </span>
-        </li>
-      </ul>
-      <section aria-labelledby="matrix-heading" className="risk-matrix-section">
-        <div className="section-head">
-          <h2 id="matrix-heading">Heat map</h2>
-          <nav aria-label="Assessment" className="segmented">
-            {RISK_ASSESSMENTS.map((a) => (
-              <Link key={a} href={params({ assessment: a, cell: null, cursor: null })} aria-current={a === assessment ? "page" : undefined}>
-                {RISK_ASSESSMENT_LABELS[a]}
-              </Link>
-            ))}
-          </nav>
-        </div>
-        <HeatMap matrix={matrix} selected={cell ?? null} hrefFor={(c) => params({ cell: c, cursor: null })} />
-      </section>
+      <Suspense fallback={<WidgetSkeleton label="Counting risks per cell" rows={6} />}>
+        <MatrixSection scope={scope} cell={cell ?? null} levelFilter={query.level?.join(",") ?? ""} overdueFilter={values.overdue !== ""} href={params} />
+      </Suspense>
       <RiskFilters values={{ ...values, assessment }} services={services.map((s) => ({ slug: s.slug, name: s.name }))} errors={errors} />
       {Object.keys(errors).length > 0 && <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>}
       <section aria-labelledby="register-heading">
@@ -144,15 +108,9 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </section>
-      <section aria-labelledby="stack-heading">
-        <div className="section-head">
-          <h2 id="stack-heading">Stack rank by bad minutes</h2>
-        </div>
-        <p className="muted">
-          The CRE method ranks risks by the minutes of bad service they are expected to cost a year; the matrix ranks them by score. A risk costing more than {Math.round(settings.riskThreshold * 100)} % of its service&apos;s yearly budget is unacceptable whatever its cell.
-        </p>
-        <StackRank risks={all.risks} />
-      </section>
+      <Suspense fallback={<WidgetSkeleton label="Ranking risks by bad minutes" rows={4} />}>
+        <StackSection scope={scope} threshold={settings.riskThreshold} />
+      </Suspense>
     </>
   );
 }
