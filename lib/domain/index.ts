@@ -29,3 +29,4 @@ export * from "./risk-budget";
 export * from "./risk-review";
 export * from "./risk-calibration";
 export * from "./risk-rules";
+export * from "./review-week";

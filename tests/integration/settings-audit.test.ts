@@ -52,7 +52,7 @@ describe("audit trail", () => {
 
   it("writes no audit event when the change fails", async () => {
     const count = await prisma.auditEvent.count();
-    const res = await call(services.POST, { method: "POST", token: tokens.editor, body: { slug: unique("x"), name: "x", tier: 77 } });
+    const res = await call(services.POST, { method: "POST", token: tokens.editor, body: { slug: unique("x"), name: "x", tier: "no-such-tier-id" } });
     expect(res.status).toBe(400);
     expect(await prisma.auditEvent.count()).toBe(count);
   });
