@@ -1,7 +1,7 @@
 // Presentation-only formatting shared by server and client components. No business rules:
 // numbers arrive computed from the API; these only turn them into text.
 
-import { zonedParts } from "@/lib/domain/time-zone";
+import { formatZonedDateTime } from "@/lib/domain/time-zone";
 
 // Percentages: formatPercent and percentText of lib/domain/format.ts, the one rule for the app.
 export { formatPercent, percentText } from "@/lib/domain/format";
@@ -39,9 +39,7 @@ export function tierLabel(tier: { rank: number; name: string }): string {
  * arithmetic (numeric parts, so server and browser print the same text and hydration matches).
  */
 export function formatDateTime(iso: string, timeZone: string): string {
-  const p = zonedParts(Date.parse(iso), timeZone);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+  return formatZonedDateTime(Date.parse(iso), timeZone);
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

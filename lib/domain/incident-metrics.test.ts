@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeIncidentMetrics, durationStats, type IncidentTimes } from "./incident-metrics";
+import { computeIncidentMetrics, durationStats, incidentDurations, type IncidentTimes } from "./incident-metrics";
 
 const MIN = 60_000;
 const D = 86_400_000;
@@ -90,5 +90,13 @@ describe("computeIncidentMetrics", () => {
         expect(computeIncidentMetrics(list)).toEqual(computeIncidentMetrics(once));
       }),
     );
+  });
+});
+
+describe("incidentDurations", () => {
+  it("measures each milestone from the one before it, null when missing or out of order", () => {
+    expect(incidentDurations({ startedAt: 0, detectedAt: 60_000, acknowledgedAt: 90_000, resolvedAt: 600_000 })).toEqual({ ttdSeconds: 60, ttaSeconds: 30, ttrSeconds: 600 });
+    expect(incidentDurations({ startedAt: 0, detectedAt: null, acknowledgedAt: null, resolvedAt: null })).toEqual({ ttdSeconds: null, ttaSeconds: null, ttrSeconds: null });
+    expect(incidentDurations({ startedAt: 100, detectedAt: 50, acknowledgedAt: 200, resolvedAt: 300 })).toMatchObject({ ttdSeconds: null, ttaSeconds: 0.15 });
   });
 });

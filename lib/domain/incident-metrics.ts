@@ -135,3 +135,13 @@ export function computeIncidentMetrics(
     mtbf: statsOfOwned(gaps, 0, 1000),
   };
 }
+
+/**
+ * One incident's own times, in seconds, by the same rules as the means above: detect = start →
+ * detected, acknowledge = detected → acknowledged, repair = start → resolved; null when a
+ * milestone is missing or out of order.
+ */
+export function incidentDurations(i: Omit<IncidentTimes, "incidentId" | "kind">): { ttdSeconds: number | null; ttaSeconds: number | null; ttrSeconds: number | null } {
+  const span = (from: number | null, to: number | null) => (from === null || to === null || !(to >= from) ? null : (to - from) / 1000);
+  return { ttdSeconds: span(i.startedAt, i.detectedAt), ttaSeconds: span(i.detectedAt, i.acknowledgedAt), ttrSeconds: span(i.startedAt, i.resolvedAt) };
+}

@@ -157,3 +157,10 @@ export function instantOfWallTime(local: Partial<ZonedParts> & CivilDate, timeZo
 export function startOfLocalDay(date: CivilDate, timeZone: string): number {
   return instantOfWallTime(date, timeZone);
 }
+
+/** An instant as "2025-03-30 14:05" on the wall clock of `timeZone` (numeric, locale-free: server and browser agree). */
+export function formatZonedDateTime(instant: number, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}

@@ -155,3 +155,20 @@ export async function deleteActionItem(actor: Actor, id: string): Promise<{ dele
     return { deleted: true, id };
   });
 }
+
+/**
+ * The weekly review's action items: due in the week (days in the organisation's zone, whatever
+ * their status), or still open and due before it (overdue by then). Earliest due first.
+ */
+export async function actionItemsForWeek(firstDay: string, lastDay: string): Promise<ActionItemDto[]> {
+  const [rows, day] = await Promise.all([
+    prisma.actionItem.findMany({
+      where: { OR: [{ dueDate: { gte: dateValue(firstDay), lte: dateValue(lastDay) } }, { status: "open", dueDate: { lt: dateValue(firstDay) } }] },
+      include,
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      take: 1000,
+    }),
+    today(),
+  ]);
+  return rows.map((r) => toDto(r, day));
+}

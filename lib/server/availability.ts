@@ -19,7 +19,7 @@ import { NotFoundError, ValidationError } from "./errors";
 import { collectImpacts, type ImpactRow } from "./impact-rows";
 
 /** The requested window (labels are validated by the query schema), in the organisation's zone. */
-function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
+export function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
   const spec = parseWindow(label);
   return spec ? resolveWindow(spec, { timeZone, asOf }) : null;
 }
@@ -33,7 +33,7 @@ function windowFor(sloWindow: string, label: string | undefined, timeZone: strin
 }
 
 /** Services share windows (one label, or a handful of SLO windows): each is resolved once. */
-function windowsFor(services: ServiceSlo[], label: string | undefined, timeZone: string, asOf: number): ResolvedWindow[] {
+export function windowsFor(services: ServiceSlo[], label: string | undefined, timeZone: string, asOf: number): ResolvedWindow[] {
   const resolved = new Map<string, ResolvedWindow>();
   return services.map((s) => {
     const key = label ?? s.sloWindow;
@@ -44,7 +44,7 @@ function windowsFor(services: ServiceSlo[], label: string | undefined, timeZone:
 }
 
 /** Load range covering every window plus the burn-rate lookbacks before asOf. */
-function loadRange(windows: ResolvedWindow[], asOf: number): { from: number; to: number } {
+export function loadRange(windows: ResolvedWindow[], asOf: number): { from: number; to: number } {
   let from = asOf - LONGEST_BURN_LOOKBACK;
   let to = asOf;
   for (const w of windows) {

@@ -1,0 +1,158 @@
+import "server-only";
+import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto } from "@/lib/dto/availability";
+import { isServiceFailure } from "@/lib/dto/availability";
+import type { ReviewFiguresDto, ReviewIncidentDto, ReviewRiskDto, ReviewServiceDto } from "@/lib/dto/reviews";
+import type { RiskDto } from "@/lib/dto/risks";
+import {
+  bucketWindows,
+
+  formatIsoInstant,
+  incidentDurations,
+  incidentReference,
+  isReviewOverdue,
+  localDateOf,
+  reviewInstants,
+  reviewWeekWindow,
+  topIncidentsByBudget,
+  type ResolvedWindow,
+  type RiskLevel,
+} from "@/lib/domain";
+import { formatCivilDate } from "@/lib/domain/civil-date";
+import { actionItemsForWeek } from "./action-items";
+import { loadRange, windowsFor } from "./availability";
+import { loadImpactRows, loadServiceSlos, organisationTimeZone } from "./availability-data";
+import { seriesOfData, summariesOfData } from "./availability-fleet";
+import { prisma } from "./db";
+import { ValidationError } from "./errors";
+import { listRisks } from "./risks-read";
+
+const TREND_WEEKS = 12;
+const INCIDENTS_PER_SERVICE = 50;
+
+/** The week's window, refusing what is not an ISO week or has not begun. */
+export async function reviewWindow(week: string, now = Date.now()): Promise<{ window: ResolvedWindow; timeZone: string }> {
+  const timeZone = await organisationTimeZone();
+  const window = reviewWeekWindow(week, timeZone);
+  if (!window) throw ValidationError.field("week", "Must be an ISO week such as 2026-W48");
+  if (window.from > now) throw ValidationError.field("week", "This week has not begun yet");
+  return { window, timeZone };
+}
+
+async function incidentsOfWeek(window: ResolvedWindow): Promise<ReviewIncidentDto[]> {
+  const rows = await prisma.incident.findMany({
+    where: { startedAt: { lt: new Date(window.to) }, OR: [{ resolvedAt: null }, { resolvedAt: { gt: new Date(window.from) } }] },
+    include: { impacts: { select: { service: { select: { slug: true } } } } },
+    orderBy: [{ startedAt: "asc" }, { number: "asc" }],
+    take: 2000,
+  });
+  return rows.map((r) => {
+    const t = incidentDurations({ startedAt: r.startedAt.getTime(), detectedAt: r.detectedAt?.getTime() ?? null, acknowledgedAt: r.acknowledgedAt?.getTime() ?? null, resolvedAt: r.resolvedAt?.getTime() ?? null });
+    return {
+      id: r.id,
+      reference: incidentReference(r.number),
+      title: r.title,
+      severity: r.severity,
+      kind: r.kind,
+      status: r.status,
+      services: r.impacts.map((i) => i.service.slug).sort(),
+      startedAt: r.startedAt.toISOString(),
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
+      durationSeconds: t.ttrSeconds,
+      ttdSeconds: t.ttdSeconds,
+      ttrSeconds: t.ttrSeconds,
+      postmortemWritten: r.postmortem.trim() !== "",
+    };
+  });
+}
+
+const brief = (r: RiskDto): ReviewRiskDto => ({ id: r.id, reference: r.reference, title: r.title, service: r.service?.slug ?? null, level: r.current.level, score: r.current.score, owner: r.owner, budgetShare: r.quantitative.budgetShare, reviewDueAt: r.reviewDueAt });
+
+async function risksOfWeek(window: ResolvedWindow, sloAsOf: number): Promise<ReviewFiguresDto["risks"]> {
+  const [{ risks }, events] = await Promise.all([
+    listRisks({ status: "open" }, null),
+    prisma.auditEvent.findMany({ where: { entityType: "risk", action: "update", at: { gte: new Date(window.from), lt: new Date(window.to) } }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { entityId: true, before: true, after: true } }),
+  ]);
+  const levelOf = (snapshot: unknown) => (snapshot as { current?: { level?: RiskLevel } } | null)?.current?.level;
+  const moves = new Map<string, { from: RiskLevel; to: RiskLevel }>();
+  for (const e of events) {
+    const [from, to] = [levelOf(e.before), levelOf(e.after)];
+    if (!from || !to) continue;
+    moves.set(e.entityId, { from: moves.get(e.entityId)?.from ?? from, to });
+  }
+  const inWeek = (iso: string) => Date.parse(iso) >= window.from && Date.parse(iso) < window.to;
+  return {
+    new: risks.filter((r) => inWeek(r.identifiedAt) || inWeek(r.createdAt)).map(brief),
+    changedLevel: risks.flatMap((r) => {
+      const m = moves.get(r.id);
+      return m && m.from !== m.to ? [{ ...brief(r), ...m }] : [];
+    }),
+    reviewOverdue: risks.filter((r) => isReviewOverdue(r.reviewDueAt === null ? null : Date.parse(r.reviewDueAt), sloAsOf)).map(brief),
+    unacceptable: risks.filter((r) => r.quantitative.unacceptable === true).map(brief),
+  };
+}
+
+function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: AvailabilitySummaryDto | ServiceFailureDto | undefined, series: SeriesDto | ServiceFailureDto | undefined): ReviewServiceDto {
+  const sloWindow = slo ?? week;
+  const spend = !isServiceFailure(week) && !isServiceFailure(sloWindow) && sloWindow.errorBudget.budgetSeconds > 0 ? { seconds: week.errorBudget.consumedSeconds, shareOfBudget: week.errorBudget.consumedSeconds / sloWindow.errorBudget.budgetSeconds } : null;
+  return {
+    ...week.service,
+    week,
+    sloWindow,
+    weekSpend: spend,
+    trend: series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, metTarget: e.metTarget })) : [],
+  };
+}
+
+/** The headline over some services (all, or one tier's) and the week's incidents. */
+export function reviewHeadline(services: ReviewServiceDto[], incidents: ReviewIncidentDto[], asOf: number): ReviewFiguresDto["headline"] {
+  const ok = services.map((s) => s.week).filter((w): w is AvailabilitySummaryDto => !isServiceFailure(w));
+  const slugs = new Set(services.map((s) => s.slug));
+  return {
+    services: services.length,
+    met: ok.filter((w) => w.metTarget).length,
+    missed: ok.filter((w) => !w.metTarget).length,
+    failed: services.length - ok.length,
+    budgetsExhausted: services.filter((s) => !isServiceFailure(s.sloWindow) && s.sloWindow.errorBudget.remainingSeconds <= 0).length,
+    ongoingIncidents: incidents.filter((i) => i.services.some((s) => slugs.has(s)) && (i.resolvedAt === null || Date.parse(i.resolvedAt) > asOf)).length,
+    topIncidents: topIncidentsByBudget(ok.map((w) => w.incidents)).map((t) => ({ id: t.id, reference: t.reference, title: t.title, downtimeSeconds: t.totalDowntimeSeconds, budgetShare: t.budgetShare, services: t.services })),
+  };
+}
+
+/**
+ * Every figure of a week's review, as of `asOf`: one read of the services, one of the impacts
+ * (covering the week, every SLO window and the 12-week trend), computed three ways side by side
+ * (on the fleet's worker threads), and one read each of incidents, action items and risks.
+ */
+export async function computeReviewFigures(week: string, asOf: number): Promise<ReviewFiguresDto> {
+  const { window, timeZone } = await reviewWindow(week, asOf);
+  const { sloAsOf } = reviewInstants(window, asOf);
+  const trendWindows = bucketWindows("week", TREND_WEEKS, { timeZone, asOf: window.to - 1 });
+  const firstDay = formatCivilDate(localDateOf(window.from, timeZone));
+  const lastDay = formatCivilDate(localDateOf(window.to - 1, timeZone));
+  const side = Promise.all([incidentsOfWeek(window), actionItemsForWeek(firstDay, lastDay), risksOfWeek(window, sloAsOf)]);
+  side.catch(() => {}); // awaited below
+  const services = await loadServiceSlos({});
+  const weekWindows = services.map(() => window);
+  const sloWindows = windowsFor(services, undefined, timeZone, sloAsOf);
+  const ranges = [loadRange(weekWindows, asOf), loadRange(sloWindows, sloAsOf), { from: trendWindows[0]?.from ?? window.from, to: Math.min(window.to, sloAsOf) }];
+  const rows = await loadImpactRows(undefined, Math.min(...ranges.map((r) => r.from)), Math.max(...ranges.map((r) => r.to)), true);
+  const [weekFigures, sloFigures, trends, [incidents, actionItems, risks]] = await Promise.all([
+    summariesOfData({ asOf, services, windows: weekWindows, rows, opts: { asOf, timeZone, detail: false, incidentLimit: INCIDENTS_PER_SERVICE } }),
+    summariesOfData({ asOf: sloAsOf, services, windows: sloWindows, rows, opts: { asOf: sloAsOf, timeZone, detail: false, incidentLimit: 3 } }),
+    seriesOfData({ asOf: sloAsOf, services, windows: trendWindows, rows, opts: { asOf: sloAsOf, bucket: "week", timeZone } }),
+    side,
+  ]);
+  const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends[i]));
+  return {
+    week,
+    window: { label: `week:${week}`, from: formatIsoInstant(window.from), to: formatIsoInstant(window.to) },
+    timeZone,
+    asOf: formatIsoInstant(asOf),
+    sloAsOf: formatIsoInstant(sloAsOf),
+    headline: reviewHeadline(entries, incidents, asOf),
+    services: entries,
+    incidents,
+    actionItems,
+    risks,
+  };
+}

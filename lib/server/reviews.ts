@@ -1,0 +1,159 @@
+import "server-only";
+import type { ReviewDto, ReviewFiguresDto, ReviewListEntryDto } from "@/lib/dto/reviews";
+import { isServiceFailure } from "@/lib/dto/availability";
+import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
+import { Prisma, type Review } from "@/lib/generated/prisma/client";
+import type { ReviewUpdate } from "@/lib/schemas/review";
+import type { Actor } from "./auth/actor";
+import { lastChange, recordAudit } from "./audit";
+import { organisationTimeZone } from "./availability-data";
+import { prisma } from "./db";
+import { ConflictError, NotFoundError } from "./errors";
+import { computeReviewFigures, reviewHeadline, reviewWindow } from "./review-figures";
+
+const LIST_WEEKS = 12;
+
+function facts(f: ReviewFiguresDto): { incidents: ReviewIncidentFacts[]; services: ReviewServiceFacts[] } {
+  return {
+    incidents: f.incidents,
+    services: f.services.map((s) => ({
+      slug: s.slug,
+      weekAvailability: isServiceFailure(s.week) ? null : s.week.availability,
+      weekDowntimeSeconds: isServiceFailure(s.week) ? null : s.week.downtimeSeconds,
+      budgetRemainingRatio: isServiceFailure(s.sloWindow) ? null : s.sloWindow.errorBudget.remainingRatio,
+    })),
+  };
+}
+
+/** One tier's services (and the headline over them), or all. */
+function forTier(f: ReviewFiguresDto, tier: number | null): ReviewFiguresDto {
+  if (tier === null) return f;
+  const services = f.services.filter((s) => s.tier.rank === tier);
+  const slugs = new Set(services.map((s) => s.slug));
+  const incidents = f.incidents.filter((i) => i.services.some((s) => slugs.has(s)));
+  return { ...f, services, incidents, headline: reviewHeadline(services, incidents, Date.parse(f.asOf)) };
+}
+
+function shape(row: Review | null, figures: ReviewFiguresDto, changes: ReviewDto["changes"], tier: number | null): ReviewDto {
+  return {
+    ...forTier(figures, tier),
+    state: row === null ? "not_started" : row.status,
+    id: row?.id ?? null,
+    notes: row?.notes ?? "",
+    attendees: row?.attendees ?? [],
+    closedAt: row?.closedAt?.toISOString() ?? null,
+    closedBy: row?.closedBy ?? null,
+    version: row?.version ?? null,
+    changes,
+    tier,
+  };
+}
+
+/**
+ * A week's review. Open (or not started): computed now. Closed: the snapshot it froze, beside
+ * what a fresh computation at the same instant says differently today.
+ */
+export async function getReview(week: string, tier: number | null = null): Promise<ReviewDto> {
+  const [row] = await Promise.all([prisma.review.findUnique({ where: { week } }), reviewWindow(week)]);
+  if (row?.status !== "closed" || row.snapshot === null || row.snapshotAsOf === null) return shape(row, await computeReviewFigures(week, Date.now()), [], tier);
+  const frozen = row.snapshot as unknown as ReviewFiguresDto;
+  const fresh = await computeReviewFigures(week, row.snapshotAsOf.getTime());
+  const changes = reviewChanges(facts(frozen), facts(fresh), (iso) => formatZonedDateTime(Date.parse(iso), frozen.timeZone), (r) => formatPercent(r, 4));
+  return shape(row, frozen, changes, tier);
+}
+
+/** The latest weeks, the current one first, each with its state and headline counts. */
+export async function listReviews(now = Date.now()): Promise<ReviewListEntryDto[]> {
+  const timeZone = await organisationTimeZone();
+  const weeks = recentWeeks(now, LIST_WEEKS, timeZone);
+  const stored = await prisma.review.findMany({ orderBy: { week: "desc" }, take: 200 });
+  const all = [...new Set([...weeks, ...stored.map((r) => r.week)])].sort().reverse();
+  const windows = all.map((w) => ({ week: w, window: reviewWeekWindow(w, timeZone) })).filter((w) => w.window !== null) as { week: string; window: { from: number; to: number } }[];
+  const counts = await Promise.all(windows.map(({ window }) => prisma.incident.count({ where: { startedAt: { lt: new Date(window.to) }, OR: [{ resolvedAt: null }, { resolvedAt: { gt: new Date(window.from) } }] } })));
+  const current = weekOf(now, timeZone);
+  return windows.map(({ week, window }, i) => {
+    const row = stored.find((r) => r.week === week);
+    return {
+      week,
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+      current: week === current,
+      state: row ? row.status : "not_started",
+      closedAt: row?.closedAt?.toISOString() ?? null,
+      closedBy: row?.closedBy ?? null,
+      incidents: counts[i] ?? 0,
+      headline: (row?.headline as ReviewListEntryDto["headline"]) ?? null,
+    };
+  });
+}
+
+async function rowOf(week: string): Promise<Review> {
+  const row = await prisma.review.findUnique({ where: { week } });
+  if (!row) throw new NotFoundError("Review of week", week);
+  return row;
+}
+
+const audited = (r: Review) => ({ week: r.week, status: r.status, notes: r.notes, attendees: r.attendees, closedAt: r.closedAt, closedBy: r.closedBy, version: r.version });
+
+/** Starts a week's review (idempotent: an existing one is returned as it is, `created: false`). */
+export async function startReview(actor: Actor, week: string): Promise<{ created: boolean; review: ReviewDto }> {
+  await reviewWindow(week);
+  const created = await prisma.$transaction(async (tx) => {
+    if (await tx.review.findUnique({ where: { week } })) return false;
+    const row = await tx.review.create({ data: { week } });
+    await recordAudit(tx, actor, { action: "create", entityType: "review", entityId: row.id, after: audited(row) });
+    return true;
+  });
+  return { created, review: await getReview(week) };
+}
+
+export async function updateReview(actor: Actor, week: string, input: ReviewUpdate): Promise<ReviewDto> {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.review.findUnique({ where: { week } });
+    if (!before) throw new NotFoundError("Review of week", week);
+    if (before.version !== input.version) throw ConflictError.staleVersion("review", await lastChange(tx, "review", before.id, before.version));
+    if (before.status === "closed") throw new ConflictError(`The review of ${week} is closed: an admin must reopen it before it can change`, [{ path: "status", message: "closed" }]);
+    const updated = await tx.review.updateMany({ where: { id: before.id, version: input.version }, data: { notes: input.notes, attendees: input.attendees, version: { increment: 1 } } });
+    if (updated.count === 0) throw ConflictError.staleVersion("review");
+    const after = await tx.review.findUniqueOrThrow({ where: { id: before.id } });
+    await recordAudit(tx, actor, { action: "update", entityType: "review", entityId: before.id, before: audited(before), after: audited(after) });
+  });
+  return getReview(week);
+}
+
+/** Freezes the review: every figure as computed now, stored with the instant it was computed at. */
+export async function closeReview(actor: Actor, week: string, version: number | undefined): Promise<ReviewDto> {
+  const row = await rowOf(week);
+  if (row.status === "closed") throw new ConflictError(`The review of ${week} is already closed`, [{ path: "status", message: "already closed" }]);
+  const asOf = Date.now();
+  const figures = await computeReviewFigures(week, asOf);
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.review.findUniqueOrThrow({ where: { id: row.id } });
+    if (before.status === "closed") throw new ConflictError(`The review of ${week} is already closed`, [{ path: "status", message: "already closed" }]);
+    if (version !== undefined && before.version !== version) throw ConflictError.staleVersion("review", await lastChange(tx, "review", before.id, before.version));
+    const { met, missed, budgetsExhausted } = figures.headline;
+    // The person, also when they act through one of their API tokens.
+    const closedBy = (actor.userId ? (await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name : null) || actor.label;
+    const updated = await tx.review.updateMany({
+      where: { id: row.id, version: before.version, status: "open" },
+      data: { status: "closed", closedAt: new Date(asOf), closedBy, snapshot: JSON.parse(JSON.stringify(figures)), snapshotAsOf: new Date(asOf), headline: { met, missed, budgetsExhausted }, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError(`The review of ${week} was changed while it was being closed; reload and close it again`);
+    const after = await tx.review.findUniqueOrThrow({ where: { id: row.id } });
+    await recordAudit(tx, actor, { action: "close", entityType: "review", entityId: row.id, before: audited(before), after: { ...audited(after), snapshotAsOf: after.snapshotAsOf, headline: after.headline } });
+  });
+  return getReview(week);
+}
+
+/** Reopening (admin): the figures are live again; the audit trail keeps what was frozen and when. */
+export async function reopenReview(actor: Actor, week: string): Promise<ReviewDto> {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.review.findUnique({ where: { week } });
+    if (!before) throw new NotFoundError("Review of week", week);
+    if (before.status !== "closed") throw new ConflictError(`The review of ${week} is not closed`, [{ path: "status", message: "not closed" }]);
+    await tx.review.update({ where: { id: before.id }, data: { status: "open", closedAt: null, closedBy: null, snapshot: Prisma.DbNull, snapshotAsOf: null, headline: Prisma.DbNull, version: { increment: 1 } } });
+    const after = await tx.review.findUniqueOrThrow({ where: { id: before.id } });
+    await recordAudit(tx, actor, { action: "reopen", entityType: "review", entityId: before.id, before: { ...audited(before), snapshotAsOf: before.snapshotAsOf, headline: before.headline }, after: audited(after) });
+  });
+  return getReview(week);
+}

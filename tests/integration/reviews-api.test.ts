@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as audit from "@/app/api/v1/audit/route";
+import * as all from "@/app/api/v1/availability/route";
+import * as incident from "@/app/api/v1/incidents/[id]/route";
+import * as close from "@/app/api/v1/reviews/[week]/close/route";
+import * as reopen from "@/app/api/v1/reviews/[week]/reopen/route";
+import * as review from "@/app/api/v1/reviews/[week]/route";
+import * as reviews from "@/app/api/v1/reviews/route";
+import { prisma } from "@/lib/server/db";
+import { call } from "../support/api";
+import { setTimeZone, tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { logIncident, makeService } from "../support/incidents";
+
+let tokens: Tokens;
+let svc: string;
+let inc: { id: string; reference: string; version: number };
+// A week of its own, so that no other test's review or incident is in it.
+const WEEK = "2025-W40"; // 2025-09-29 to 2025-10-06, UTC
+beforeAll(async () => {
+  ({ tokens } = await tokensForAllRoles());
+  await setTimeZone(tokens.admin, "UTC");
+  svc = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
+  const res = await logIncident(tokens.editor, { startedAt: "2025-09-30T10:00:00Z", detectedAt: "2025-09-30T10:05:00Z", resolvedAt: "2025-09-30T10:42:00Z", impacts: [{ service: svc }] });
+  inc = { id: res.body.id, reference: res.body.reference, version: res.body.version };
+  await prisma.review.deleteMany({ where: { week: WEEK } });
+});
+
+const get = (week = WEEK, token = tokens.viewer, query = "") => call(review.GET, { token, params: { week }, path: `/x${query}` });
+const entryOf = (list: { service: { slug: string } }[]) => list.find((s) => s.service.slug === svc);
+
+describe("weekly review API", () => {
+  it("shows the same figures as the availability API for the same week, and the SLO window at the week's end", async () => {
+    const res = await get();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ week: WEEK, state: "not_started", window: { label: `week:${WEEK}`, from: "2025-09-29T00:00:00.000Z", to: "2025-10-06T00:00:00.000Z" }, sloAsOf: "2025-10-06T00:00:00.000Z" });
+    const mine = res.body.services.find((s: { slug: string }) => s.slug === svc);
+    const week = await call(all.GET, { token: tokens.viewer, path: `/x?window=week:${WEEK}&asOf=${res.body.asOf}&incidents=50` });
+    expect(mine.week).toEqual(entryOf(week.body.services));
+    const slo = await call(all.GET, { token: tokens.viewer, path: `/x?asOf=${res.body.sloAsOf}` });
+    expect(mine.sloWindow).toEqual(entryOf(slo.body.services));
+    // 42 minutes down in a 168-hour week, at 99.9 %: missed.
+    expect(mine.week.downtimeSeconds).toBe(2520);
+    expect(mine.week.metTarget).toBe(false);
+    expect(mine.trend).toHaveLength(12);
+    expect(mine.trend.at(-1)).toMatchObject({ label: `week:${WEEK}`, metTarget: false });
+    expect(res.body.incidents.find((i: { id: string }) => i.id === inc.id)).toMatchObject({ reference: inc.reference, services: [svc], ttdSeconds: 300, ttrSeconds: 2520, postmortemWritten: false });
+  });
+
+  it("starts, takes notes with a version, closes once; a viewer reads but cannot write", async () => {
+    expect((await call(reviews.POST, { method: "POST", token: tokens.viewer, body: { week: WEEK } })).status).toBe(403);
+    const started = await call(reviews.POST, { method: "POST", token: tokens.editor, body: { week: WEEK } });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ state: "open", version: 1 });
+    expect((await call(reviews.POST, { method: "POST", token: tokens.editor, body: { week: WEEK } })).status).toBe(200);
+    const noted = await call(review.PATCH, { method: "PATCH", token: tokens.editor, params: { week: WEEK }, body: { notes: "Checkout **missed**: add a canary", attendees: ["Ana", "Ben"], version: 1 } });
+    expect(noted.status).toBe(200);
+    expect(noted.body).toMatchObject({ notes: "Checkout **missed**: add a canary", attendees: ["Ana", "Ben"], version: 2 });
+    expect((await call(review.PATCH, { method: "PATCH", token: tokens.editor, params: { week: WEEK }, body: { notes: "stale", version: 1 } })).status).toBe(409);
+    expect((await call(close.POST, { method: "POST", token: tokens.viewer, params: { week: WEEK }, body: {} })).status).toBe(403);
+    const closed = await call(close.POST, { method: "POST", token: tokens.editor, params: { week: WEEK }, body: { version: 2 } });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ state: "closed", closedBy: "Test editor", changes: [] });
+    const again = await call(close.POST, { method: "POST", token: tokens.editor, params: { week: WEEK }, body: {} });
+    expect(again.status).toBe(409);
+    expect((await call(review.PATCH, { method: "PATCH", token: tokens.editor, params: { week: WEEK }, body: { notes: "late", version: 3 } })).status).toBe(409);
+    const list = await call(reviews.GET, { token: tokens.viewer });
+    expect(list.body.weeks.find((w: { week: string }) => w.week === WEEK)).toMatchObject({ state: "closed", closedBy: "Test editor", incidents: 1, headline: { met: expect.any(Number), missed: expect.any(Number) } });
+  });
+
+  it("keeps the frozen figures after an incident is edited, and says what changed", async () => {
+    const before = (await get()).body;
+    const mine = before.services.find((s: { slug: string }) => s.slug === svc);
+    const edit = await call(incident.PATCH, { method: "PATCH", token: tokens.editor, params: { id: inc.id }, body: { resolvedAt: "2025-09-30T11:05:00Z", version: inc.version } });
+    expect(edit.status).toBe(200);
+    const after = (await get()).body;
+    expect(after.services.find((s: { slug: string }) => s.slug === svc)).toEqual(mine);
+    expect(after.changes.map((c: { message: string }) => c.message)).toEqual(
+      expect.arrayContaining([`${inc.reference}'s end was corrected (was 2025-09-30 10:42, now 2025-09-30 11:05)`, expect.stringMatching(new RegExp(`^${svc}: the week's availability was`))]),
+    );
+  });
+
+  it("exports Markdown and CSV from the same figures", async () => {
+    const markdown = await get(WEEK, tokens.viewer, "?format=markdown");
+    expect(markdown.headers.get("content-type")).toContain("text/markdown");
+    expect(markdown.body).toContain(`# Availability review ${WEEK}`);
+    expect(markdown.body).toContain(`## Changed since the review`);
+    expect(markdown.body).toMatch(new RegExp(`\\| ${svc} \\| \\d+ \\| 99\\.583\u00a0% \\| 99\\.9\u00a0% \\| \\*\\*no\\*\\*`));
+    expect(markdown.body).toContain("Checkout **missed**: add a canary");
+    const csv = await get(WEEK, tokens.viewer, "?format=csv");
+    const [header, ...rows] = (csv.body as string).trim().split("\r\n");
+    expect(header).toContain("week_availability");
+    const row = rows.find((r) => r.includes(`,${svc},`));
+    expect(row).toContain(",0.9958333333333333,no,2520,");
+  });
+
+  it("reopening is an admin action, audited with the rest", async () => {
+    expect((await call(reopen.POST, { method: "POST", token: tokens.editor, params: { week: WEEK } })).status).toBe(403);
+    const reopened = await call(reopen.POST, { method: "POST", token: tokens.admin, params: { week: WEEK } });
+    expect(reopened.body).toMatchObject({ state: "open", changes: [] });
+    expect(reopened.body.services.find((s: { slug: string }) => s.slug === svc).week.downtimeSeconds).toBe(3900);
+    const row = await prisma.review.findUniqueOrThrow({ where: { week: WEEK } });
+    const trail = await call(audit.GET, { token: tokens.admin, path: `/x?entityType=review&entityId=${row.id}` });
+    expect(trail.body.events.map((e: { action: string }) => e.action)).toEqual(["reopen", "close", "update", "create"]);
+  });
+
+  it.each([["2025-W60"], ["next-week"], ["2999-W01"]])("refuses week %s with a 400 naming it", async (week) => {
+    const res = await get(week);
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].path).toBe("week");
+  });
+});
