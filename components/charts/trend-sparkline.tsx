@@ -10,7 +10,7 @@ const H = 28;
  * line and missed weeks as dots. Plain SVG rendered on the server: a thousand services' overview
  * ships no chart code. Its accessible name says what it shows.
  */
-export function TrendSparkline({ entries, target, label }: { entries: SeriesEntryDto[]; target: number; label: string }) {
+export function TrendSparkline({ entries, target, label }: { entries: Pick<SeriesEntryDto, "label" | "availability" | "unavailability" | "metTarget">[]; target: number; label: string }) {
   if (entries.length === 0) return <span className="muted">—</span>;
   const scaleMax = Math.max(NINES_MAX, ninesOf(1 - target) + 0.5);
   const x = (i: number) => (entries.length === 1 ? W / 2 : (i / (entries.length - 1)) * (W - 4) + 2);

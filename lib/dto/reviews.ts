@@ -3,7 +3,7 @@ import type { ActionItemDto } from "./action-items";
 import type { AvailabilitySummaryDto, ServiceFailureDto } from "./availability";
 import type { RiskLevel } from "@/lib/domain/risk-matrix";
 
-export type ReviewTrendPointDto = { label: string; availability: number | null; metTarget: boolean | null };
+export type ReviewTrendPointDto = { label: string; availability: number; unavailability: number; metTarget: boolean };
 
 export type ReviewServiceDto = {
   slug: string;
@@ -40,7 +40,7 @@ export type ReviewRiskDto = { id: string; reference: string; title: string; serv
 export type ReviewFiguresDto = {
   week: string;
   /** The week's window in the organisation's zone. */
-  window: { label: string; from: string; to: string };
+  window: { label: string; from: string; to: string; firstDay: string; lastDay: string };
   timeZone: string;
   /** When the figures were computed (a closed review's: when it was closed). */
   asOf: string;

@@ -99,7 +99,7 @@ function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: Ava
     week,
     sloWindow,
     weekSpend: spend,
-    trend: series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, metTarget: e.metTarget })) : [],
+    trend: series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, unavailability: e.unavailability, metTarget: e.metTarget })) : [],
   };
 }
 
@@ -145,7 +145,7 @@ export async function computeReviewFigures(week: string, asOf: number): Promise<
   const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends[i]));
   return {
     week,
-    window: { label: `week:${week}`, from: formatIsoInstant(window.from), to: formatIsoInstant(window.to) },
+    window: { label: `week:${week}`, from: formatIsoInstant(window.from), to: formatIsoInstant(window.to), firstDay, lastDay },
     timeZone,
     asOf: formatIsoInstant(asOf),
     sloAsOf: formatIsoInstant(sloAsOf),

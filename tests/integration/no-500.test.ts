@@ -16,6 +16,8 @@ import * as riskReview from "@/app/api/v1/risks/[id]/review/route";
 import * as riskItem from "@/app/api/v1/risks/[id]/route";
 import * as riskMatrix from "@/app/api/v1/risks/matrix/route";
 import * as risks from "@/app/api/v1/risks/route";
+import * as reviewItem from "@/app/api/v1/reviews/[week]/route";
+import * as reviewList from "@/app/api/v1/reviews/route";
 import * as settings from "@/app/api/v1/settings/route";
 import * as setup from "@/app/api/setup/route";
 import * as tierItem from "@/app/api/v1/tiers/[id]/route";
@@ -29,6 +31,7 @@ import { AuditQuery } from "@/lib/schemas/audit";
 import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
+import { ReviewQuery, ReviewStart, ReviewUpdate } from "@/lib/schemas/review";
 import { RiskInput, RiskListQuery, RiskReviewInput, RiskUpdate } from "@/lib/schemas/risk";
 import { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
 import { SettingsUpdate } from "@/lib/schemas/settings";
@@ -87,6 +90,8 @@ describe("no input makes the server answer 500", () => {
       { name: "POST risks", handler: risks.POST, method: "POST", fields: fieldsOf(RiskInput) },
       { name: "PATCH risks/{id}", handler: riskItem.PATCH, method: "PATCH", params: () => ({ id: target.riskId }), fields: fieldsOf(RiskUpdate) },
       { name: "POST risks/{id}/review", handler: riskReview.POST, method: "POST", params: () => ({ id: target.riskId }), fields: fieldsOf(RiskReviewInput) },
+      { name: "POST reviews", handler: reviewList.POST, method: "POST", fields: fieldsOf(ReviewStart) },
+      { name: "PATCH reviews/{week}", handler: reviewItem.PATCH, method: "PATCH", params: () => ({ week: "2026-W01" }), fields: fieldsOf(ReviewUpdate) },
       { name: "PATCH settings", handler: settings.PATCH, method: "PATCH", fields: fieldsOf(SettingsUpdate) },
       { name: "POST users", handler: users.POST, method: "POST", fields: fieldsOf(UserInput) },
       { name: "PATCH users/{id}", handler: userItem.PATCH, method: "PATCH", params: () => ({ id: target.userId }), fields: fieldsOf(UserUpdate) },
@@ -119,6 +124,8 @@ describe("no input makes the server answer 500", () => {
       { name: "risks", handler: risks.GET, query: fieldsOf(RiskListQuery) },
       { name: "risks/{id}", handler: riskItem.GET, params: () => ({ id: target.riskId }), query: [] },
       { name: "risks/matrix", handler: riskMatrix.GET, query: fieldsOf(RiskListQuery) },
+      { name: "reviews", handler: reviewList.GET, query: [] },
+      { name: "reviews/{week}", handler: reviewItem.GET, params: () => ({ week: "2026-W01" }), query: fieldsOf(ReviewQuery) },
       { name: "users", handler: users.GET, query: [] },
       { name: "tokens", handler: tokens.GET, query: [] },
       { name: "settings", handler: settings.GET, query: [] },

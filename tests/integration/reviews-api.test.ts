@@ -32,7 +32,7 @@ describe("weekly review API", () => {
   it("shows the same figures as the availability API for the same week, and the SLO window at the week's end", async () => {
     const res = await get();
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ week: WEEK, state: "not_started", window: { label: `week:${WEEK}`, from: "2025-09-29T00:00:00.000Z", to: "2025-10-06T00:00:00.000Z" }, sloAsOf: "2025-10-06T00:00:00.000Z" });
+    expect(res.body).toMatchObject({ week: WEEK, state: "not_started", window: { label: `week:${WEEK}`, from: "2025-09-29T00:00:00.000Z", to: "2025-10-06T00:00:00.000Z", firstDay: "2025-09-29", lastDay: "2025-10-05" }, sloAsOf: "2025-10-06T00:00:00.000Z" });
     const mine = res.body.services.find((s: { slug: string }) => s.slug === svc);
     const week = await call(all.GET, { token: tokens.viewer, path: `/x?window=week:${WEEK}&asOf=${res.body.asOf}&incidents=50` });
     expect(mine.week).toEqual(entryOf(week.body.services));

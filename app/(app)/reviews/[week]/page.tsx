@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDateTime, tierLabel } from "@/components/format";
+import { Markdown } from "@/components/markdown";
+import { ReviewActions } from "@/components/reviews/review-actions";
+import { ReviewActionItems, ReviewRisks } from "@/components/reviews/review-follow-up";
+import { ReviewHeadline } from "@/components/reviews/review-headline";
+import { ReviewIncidents } from "@/components/reviews/review-incidents";
+import { ReviewNotesForm } from "@/components/reviews/review-notes";
+import { ReviewServices } from "@/components/reviews/review-services";
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { ValidationError } from "@/lib/server/errors";
+import { roleAllows } from "@/lib/server/auth/roles";
+import { getReview } from "@/lib/server/reviews";
+import { listTiers } from "@/lib/server/tiers";
+
+type Params = { params: Promise<{ week: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Review ${decodeURIComponent((await params).week)}` };
+}
+
+/** /reviews/2026-W48[?tier=1]: the page the weekly meeting is held on. */
+export default async function ReviewPage({ params, searchParams }: Params) {
+  const actor = await requirePageActor();
+  const week = decodeURIComponent((await params).week).toUpperCase();
+  const sp = await searchParams;
+  const tierText = typeof sp.tier === "string" ? sp.tier : "";
+  const tier = /^\d{1,2}$/.test(tierText) ? Number(tierText) : null;
+  const [review, tiers] = await Promise.all([
+    getReview(week, tier).catch((err: unknown) => {
+      // Not an ISO week, or one that has not begun: there is no such review page.
+      if (err instanceof ValidationError) notFound();
+      throw err;
+    }),
+    listTiers(),
+  ]);
+  const tz = review.timeZone;
+  const canEdit = roleAllows(actor.role, "editor");
+  const changed = new Set(review.changes.map((c) => c.key));
+  const exportHref = (format: string) => `/api/v1/reviews/${review.week}?format=${format}${tier ? `&tier=${tier}` : ""}`;
+  const lastDay = formatDateTime(new Date(Date.parse(review.window.to) - 1).toISOString(), tz).slice(0, 10);
+  return (
+    <>
+      <div className="page-header">
+        <nav aria-label="Breadcrumb" className="crumbs no-print">
+          <ol>
+            <li><Link href="/reviews">Reviews</Link></li>
+          </ol>
+        </nav>
+        <div className="page-header-row">
+          <div>
+            <h1>Availability review {review.week}</h1>
+            <p className="page-description">
+              {formatDateTime(review.window.from, tz).slice(0, 10)} to {lastDay} ({tz}) ·{" "}
+              {review.state === "closed" ? (
+                <strong>Closed {review.closedAt && formatDateTime(review.closedAt, tz)} by {review.closedBy}; figures frozen as of {formatDateTime(review.asOf, tz)} {tz}</strong>
+              ) : (
+                <>
+                  {review.state === "open" ? "Open" : "Not started"}; figures as of {formatDateTime(review.asOf, tz)} {tz}
+                </>
+              )}
+            </p>
+          </div>
+          <div className="page-actions no-print">
+            <a className="btn btn-secondary" href={exportHref("markdown")} download>Markdown</a>
+            <a className="btn btn-secondary" href={exportHref("csv")} download>CSV</a>
+          </div>
+        </div>
+        <ReviewActions review={review} canEdit={canEdit} isAdmin={roleAllows(actor.role, "admin")} />
+      </div>
+      {review.changes.length > 0 && (
+        <section className="alert alert-warning" aria-labelledby="changes-heading">
+          <h2 id="changes-heading">Changed since the review</h2>
+          <p>The figures below are the ones the review was closed with. A fresh computation for the same instant now says:</p>
+          <ul>
+            {review.changes.map((c) => (
+              <li key={`${c.kind}-${c.key}-${c.message}`}>{c.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <nav aria-label="Tier" className="segmented no-print">
+        <Link href={`/reviews/${review.week}`} aria-current={tier === null ? "page" : undefined}>All services</Link>
+        {tiers.map((t) => (
+          <Link key={t.id} href={`/reviews/${review.week}?tier=${t.rank}`} aria-current={tier === t.rank ? "page" : undefined}>{tierLabel(t)}</Link>
+        ))}
+      </nav>
+      <ReviewHeadline review={review} />
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">Services</h2>
+        <ReviewServices services={review.services} changed={changed} />
+      </section>
+      <section aria-labelledby="incidents-heading">
+        <h2 id="incidents-heading">Incidents of the week</h2>
+        <ReviewIncidents incidents={review.incidents} timeZone={tz} changed={changed} />
+      </section>
+      <div className="two-col">
+        <section className="card" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">Action items due this week or overdue</h2>
+          <ReviewActionItems review={review} />
+        </section>
+        <section className="card" aria-labelledby="risks-heading">
+          <h2 id="risks-heading">Risks</h2>
+          <ReviewRisks review={review} />
+        </section>
+      </div>
+      <section className="card" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Notes and decisions</h2>
+        {review.notes.trim() ? <Markdown>{review.notes}</Markdown> : <p className="muted">No notes yet.</p>}
+        <p>
+          <strong>Attended:</strong> {review.attendees.length ? review.attendees.join(", ") : <span className="muted">nobody recorded</span>}
+        </p>
+        {canEdit && review.state === "open" && review.version !== null && <ReviewNotesForm week={review.week} notes={review.notes} attendees={review.attendees} version={review.version} />}
+        {canEdit && review.state === "not_started" && <p className="muted no-print">Start the review to take notes.</p>}
+      </section>
+    </>
+  );
+}

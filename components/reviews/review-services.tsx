@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { TrendSparkline } from "@/components/charts/trend-sparkline";
+import { formatBurnRate, formatPercent, tierLabel } from "@/components/format";
+import { BudgetBar } from "@/components/overview/budget-bar";
+import { isServiceFailure } from "@/lib/dto/availability";
+import type { ReviewServiceDto } from "@/lib/dto/reviews";
+import { formatDuration } from "@/lib/domain/format";
+
+/** Per service, grouped by tier: the week against target, the SLO window's budget, what moved. */
+export function ReviewServices({ services, changed }: { services: ReviewServiceDto[]; changed: Set<string> }) {
+  const tiers = [...new Map(services.map((s) => [s.tier.rank, s.tier])).values()].sort((a, b) => a.rank - b.rank);
+  if (services.length === 0) return <p className="muted">No active services in this view.</p>;
+  return (
+    <>
+      {tiers.map((tier) => {
+        const rows = services.filter((s) => s.tier.rank === tier.rank);
+        return (
+          <div key={tier.rank} className="review-tier">
+            <h3>
+              {tierLabel(tier)} <span className="count">{rows.length}</span>
+            </h3>
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">{tierLabel(tier)}: each service&apos;s week, SLO window and trend</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Service</th>
+                    <th scope="col">This week</th>
+                    <th scope="col">SLO window: budget left</th>
+                    <th scope="col" className="num">Spent this week</th>
+                    <th scope="col" className="num">Burn 1h · 6h · 1d</th>
+                    <th scope="col">12 weeks</th>
+                    <th scope="col">Incidents this week</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((s) => {
+                    const w = s.week;
+                    const slo = s.sloWindow;
+                    if (isServiceFailure(w) || isServiceFailure(slo)) {
+                      const e = isServiceFailure(w) ? w.error : isServiceFailure(slo) ? slo.error : null;
+                      return (
+                        <tr key={s.slug}>
+                          <td className="cell-title"><Link href={`/services/${s.slug}`}>{s.name}</Link></td>
+                          <td colSpan={6} className="text-danger">Could not compute ({e?.message}; reference {e?.reference})</td>
+                        </tr>
+                      );
+                    }
+                    return (
+                      <tr key={s.slug} className={w.metTarget ? undefined : "row-missed"}>
+                        <td className="cell-title">
+                          <Link href={`/services/${s.slug}?window=week:${w.window.label.replace("week:", "")}`}>{s.name}</Link>
+                          {changed.has(s.slug) && <span className="badge badge-warning">changed since the review</span>}
+                        </td>
+                        <td className="nowrap">
+                          <span className="num-inline">{formatPercent(w.availability, 3)}</span>{" "}
+                          <span className={w.metTarget ? "badge badge-success" : "badge badge-danger"}>{w.metTarget ? "met" : "missed"}</span>
+                          <div className="muted small">target {formatPercent(w.slo.target)} · down {formatDuration(w.downtimeSeconds)}</div>
+                        </td>
+                        <td>
+                          <BudgetBar remainingRatio={slo.errorBudget.remainingRatio} remainingSeconds={slo.errorBudget.remainingSeconds} state={slo.errorBudget.state} />
+                          <div className="muted small">{formatPercent(slo.availability, 3)} over {slo.window.label.replace(/^(\w+):/, "$1 ")}</div>
+                        </td>
+                        <td className="num">{s.weekSpend ? <>{formatPercent(s.weekSpend.shareOfBudget, 1)}<div className="muted small">{formatDuration(s.weekSpend.seconds)}</div></> : "—"}</td>
+                        <td className="num">
+                          {formatBurnRate(slo.errorBudget.burnRates["1h"])} · {formatBurnRate(slo.errorBudget.burnRates["6h"])} · {formatBurnRate(slo.errorBudget.burnRates["1d"])}
+                        </td>
+                        <td><TrendSparkline entries={s.trend} target={w.slo.target} label={`${s.name}, last 12 weeks`} /></td>
+                        <td>
+                          {w.incidents.length === 0 ? (
+                            <span className="muted">none</span>
+                          ) : (
+                            <ul className="plain-list">
+                              {w.incidents.slice(0, 3).map((i) => (
+                                <li key={i.id}>
+                                  {i.reference ? <Link href={`/incidents/${i.reference}`}>{i.reference}</Link> : "maintenance"} <span className="num-inline">{formatDuration(i.downtimeSeconds)}</span> <span className="muted">{formatPercent(i.budgetShare, 1)} of the week&apos;s budget</span>
+                                </li>
+                              ))}
+                              {w.incidents.length > 3 && <li className="muted">and {w.incidents.length - 3} more</li>}
+                            </ul>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        );
+      })}
+    </>
+  );
+}
