@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
-import { LONGEST_BURN_LOOKBACK, bucketWindows, calendarSpecContaining, resolveWindow } from "../lib/domain";
+import { LONGEST_BURN_LOOKBACK, bucketWindows, calendarSpecContaining, resolveWindow, weekOf } from "../lib/domain";
 import { impactsParams, impactsSql } from "../lib/server/availability-sql";
 import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
@@ -37,6 +37,8 @@ const SCALES: { name: string; size: SeedSize }[] = [
 type Row = { name: string; req: Stats; floor: Stats; limit?: number };
 const API_LIMIT = 3;
 const PAGE_LIMIT = 1.5;
+/** The weekly review against the all-services availability of the same week (issue 12). */
+const REVIEW_LIMIT = 2;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -165,6 +167,11 @@ async function measureScale(name: string, size: SeedSize, asOf: number, shipped:
     await measure("service page (HTML)", 60, 10, servicePage, pageData, [pageData], PAGE_LIMIT);
     const summaryJson = (i: number) => get(`/api/v1/services/${slug(pick(i))}/availability`);
     await measure("  vs its summary JSON alone", 60, 10, servicePage, summaryJson, [summaryJson], undefined);
+    // The weekly review (issue 12): last full week, every service, beside the all-services
+    // availability request for the same week.
+    const week = weekOf(asOf - 7 * 86_400_000, "UTC");
+    const weekJson = () => get(`/api/v1/availability?window=week:${week}`);
+    await measure("weekly review (JSON)", 20, 3, () => get(`/api/v1/reviews/${week}`), weekJson, [weekJson], REVIEW_LIMIT);
     shipped.push(await shippedBytes(started.base, "/", session.cookie), await shippedBytes(started.base, `/services/${slug(pick(1))}`, session.cookie));
     return rows;
   } finally {
@@ -211,7 +218,8 @@ function report(results: Map<string, Row[]>): boolean {
   console.log("floors: availability requests = their SQL alone + a no-work round trip; declare = the same rows in one");
   console.log("transaction + a round trip; incident page = the JSON request for the same incident (GET /api/v1/incidents/{id});");
   console.log("overview page = GET /api/v1/availability?incidents=0; service page = the five JSON requests that carry its data,");
-  console.log("sent at once (bench/pages.ts); the line beneath it compares the same page with the summary JSON alone");
+  console.log("sent at once (bench/pages.ts); the line beneath it compares the same page with the summary JSON alone;");
+  console.log("weekly review = GET /api/v1/availability?window=week:<the same week> (every service), goal within 2x");
   return ok;
 }
 
