@@ -172,6 +172,7 @@ async function measureScale(name: string, size: SeedSize, asOf: number, shipped:
     const week = weekOf(asOf - 7 * 86_400_000, "UTC");
     const weekJson = () => get(`/api/v1/availability?window=week:${week}`);
     await measure("weekly review (JSON)", 20, 3, () => get(`/api/v1/reviews/${week}`), weekJson, [weekJson], REVIEW_LIMIT);
+    await measure("  with include=trend (12 weeks)", 15, 3, () => get(`/api/v1/reviews/${week}?include=trend`), weekJson, [weekJson], undefined);
     shipped.push(await shippedBytes(started.base, "/", session.cookie), await shippedBytes(started.base, `/services/${slug(pick(1))}`, session.cookie));
     return rows;
   } finally {

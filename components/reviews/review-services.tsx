@@ -65,7 +65,7 @@ export function ReviewServices({ services, changed }: { services: ReviewServiceD
                         <td className="num">
                           {formatBurnRate(slo.errorBudget.burnRates["1h"])} · {formatBurnRate(slo.errorBudget.burnRates["6h"])} · {formatBurnRate(slo.errorBudget.burnRates["1d"])}
                         </td>
-                        <td><TrendSparkline entries={s.trend} target={w.slo.target} label={`${s.name}, last 12 weeks`} /></td>
+                        <td><TrendSparkline entries={s.trend ?? []} target={w.slo.target} label={`${s.name}, last 12 weeks`} /></td>
                         <td>
                           {w.incidents.length === 0 ? (
                             <span className="muted">none</span>

@@ -15,8 +15,8 @@ export type ReviewServiceDto = {
   sloWindow: AvailabilitySummaryDto | ServiceFailureDto;
   /** The week's counted downtime: what the week spent of the SLO window's budget. */
   weekSpend: { seconds: number; shareOfBudget: number } | null;
-  /** The last 12 weeks up to this one. */
-  trend: ReviewTrendPointDto[];
+  /** The last 12 weeks up to this one: with `include=trend`, on the page, and in every closed review's snapshot. */
+  trend?: ReviewTrendPointDto[];
 };
 
 export type ReviewIncidentDto = {

@@ -24,6 +24,8 @@ export type ReviewClose = z.infer<typeof ReviewClose>;
 
 export const ReviewQuery = z.strictObject({
   format: z.enum(["json", "markdown", "csv"], { error: "Must be json, markdown or csv" }).optional(),
+  /** `trend`: each service's last 12 weeks too (a closed review always has them). */
+  include: z.enum(["trend"], { error: "Must be trend" }).optional(),
   /** One tier's services, by rank. */
   tier: QueryInt(1, 99).optional(),
 });

@@ -21,13 +21,16 @@ import { formatCivilDate } from "@/lib/domain/civil-date";
 import { actionItemsForWeek } from "./action-items";
 import { loadRange, windowsFor } from "./availability";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone } from "./availability-data";
-import { seriesOfData, summariesOfData } from "./availability-fleet";
+import { collectImpacts } from "./impact-rows";
+import { seriesOf, summarize } from "./availability-summaries";
 import { prisma } from "./db";
 import { ValidationError } from "./errors";
 import { listRisks } from "./risks-read";
 
 const TREND_WEEKS = 12;
-const INCIDENTS_PER_SERVICE = 50;
+// Each service's five costliest incidents of the week: enough for the headline's top five across
+// services (an incident outside a service's top five cannot be in the top five by its largest share).
+const INCIDENTS_PER_SERVICE = 5;
 
 /** The week's window, refusing what is not an ISO week or has not begun. */
 export async function reviewWindow(week: string, now = Date.now()): Promise<{ window: ResolvedWindow; timeZone: string }> {
@@ -91,7 +94,7 @@ async function risksOfWeek(window: ResolvedWindow, sloAsOf: number): Promise<Rev
   };
 }
 
-function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: AvailabilitySummaryDto | ServiceFailureDto | undefined, series: SeriesDto | ServiceFailureDto | undefined): ReviewServiceDto {
+function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: AvailabilitySummaryDto | ServiceFailureDto | undefined, series: SeriesDto | ServiceFailureDto | undefined | null): ReviewServiceDto {
   const sloWindow = slo ?? week;
   const spend = !isServiceFailure(week) && !isServiceFailure(sloWindow) && sloWindow.errorBudget.budgetSeconds > 0 ? { seconds: week.errorBudget.consumedSeconds, shareOfBudget: week.errorBudget.consumedSeconds / sloWindow.errorBudget.budgetSeconds } : null;
   return {
@@ -99,7 +102,7 @@ function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: Ava
     week,
     sloWindow,
     weekSpend: spend,
-    trend: series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, unavailability: e.unavailability, metTarget: e.metTarget })) : [],
+    ...(series === null ? {} : { trend: series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, unavailability: e.unavailability, metTarget: e.metTarget })) : [] }),
   };
 }
 
@@ -119,11 +122,11 @@ export function reviewHeadline(services: ReviewServiceDto[], incidents: ReviewIn
 }
 
 /**
- * Every figure of a week's review, as of `asOf`: one read of the services, one of the impacts
- * (covering the week, every SLO window and the 12-week trend), computed three ways side by side
- * (on the fleet's worker threads), and one read each of incidents, action items and risks.
+ * Every figure of a week's review, as of `asOf`: one read of the services, one of the impacts for
+ * the week and every SLO window (computed both ways from the same rows), one read each of
+ * incidents, action items and risks; with `trend`, one more (narrow) read for 12 weeks of series.
  */
-export async function computeReviewFigures(week: string, asOf: number): Promise<ReviewFiguresDto> {
+export async function computeReviewFigures(week: string, asOf: number, opts: { trend: boolean }): Promise<ReviewFiguresDto> {
   const { window, timeZone } = await reviewWindow(week, asOf);
   const { sloAsOf } = reviewInstants(window, asOf);
   const trendWindows = bucketWindows("week", TREND_WEEKS, { timeZone, asOf: window.to - 1 });
@@ -131,18 +134,25 @@ export async function computeReviewFigures(week: string, asOf: number): Promise<
   const lastDay = formatCivilDate(localDateOf(window.to - 1, timeZone));
   const side = Promise.all([incidentsOfWeek(window), actionItemsForWeek(firstDay, lastDay), risksOfWeek(window, sloAsOf)]);
   side.catch(() => {}); // awaited below
+  // The trend's range is known before the services are: its rows (narrow, without the incident
+  // copies a series does not use) are read while the services are, and only when asked for.
+  const trendRange = { from: trendWindows[0]?.from ?? window.from, to: Math.min(window.to, sloAsOf) };
+  const trendRead = opts.trend ? loadImpactRows(undefined, trendRange.from, trendRange.to, false) : Promise.resolve(null);
+  trendRead.catch(() => {}); // awaited below
   const services = await loadServiceSlos({});
   const weekWindows = services.map(() => window);
   const sloWindows = windowsFor(services, undefined, timeZone, sloAsOf);
-  const ranges = [loadRange(weekWindows, asOf), loadRange(sloWindows, sloAsOf), { from: trendWindows[0]?.from ?? window.from, to: Math.min(window.to, sloAsOf) }];
-  const rows = await loadImpactRows(undefined, Math.min(...ranges.map((r) => r.from)), Math.max(...ranges.map((r) => r.to)), true);
-  const [weekFigures, sloFigures, trends, [incidents, actionItems, risks]] = await Promise.all([
-    summariesOfData({ asOf, services, windows: weekWindows, rows, opts: { asOf, timeZone, detail: false, incidentLimit: INCIDENTS_PER_SERVICE } }),
-    summariesOfData({ asOf: sloAsOf, services, windows: sloWindows, rows, opts: { asOf: sloAsOf, timeZone, detail: false, incidentLimit: 3 } }),
-    seriesOfData({ asOf: sloAsOf, services, windows: trendWindows, rows, opts: { asOf: sloAsOf, bucket: "week", timeZone } }),
-    side,
-  ]);
-  const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends[i]));
+  // One read for both summaries: the week (with the burn-rate lookbacks) and every SLO window.
+  const ranges = [loadRange(weekWindows, asOf), loadRange(sloWindows, sloAsOf)];
+  const [summaryRows, trendRows] = await Promise.all([loadImpactRows(undefined, Math.min(...ranges.map((r) => r.from)), Math.max(...ranges.map((r) => r.to)), true), trendRead]);
+  // Computed here as objects: on a worker each view's JSON would only be parsed again, which cost
+  // more than the second core saved on the benchmark machine (docs/decisions/0010).
+  const loaded = collectImpacts(summaryRows);
+  const weekFigures = summarize(services, weekWindows, loaded, { asOf, timeZone, detail: false, incidentLimit: INCIDENTS_PER_SERVICE });
+  const sloFigures = summarize(services, sloWindows, loaded, { asOf: sloAsOf, timeZone, detail: false, incidentLimit: 3 });
+  const trends = trendRows ? seriesOf(services, trendWindows, collectImpacts(trendRows), { asOf: sloAsOf, bucket: "week", timeZone }) : null;
+  const [incidents, actionItems, risks] = await side;
+  const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends ? trends[i] : null));
   return {
     week,
     window: { label: `week:${week}`, from: formatIsoInstant(window.from), to: formatIsoInstant(window.to), firstDay, lastDay },

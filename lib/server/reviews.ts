@@ -53,11 +53,12 @@ function shape(row: Review | null, figures: ReviewFiguresDto, changes: ReviewDto
  * A week's review. Open (or not started): computed now. Closed: the snapshot it froze, beside
  * what a fresh computation at the same instant says differently today.
  */
-export async function getReview(week: string, tier: number | null = null): Promise<ReviewDto> {
+export async function getReview(week: string, tier: number | null = null, opts: { trend: boolean } = { trend: true }): Promise<ReviewDto> {
   const [row] = await Promise.all([prisma.review.findUnique({ where: { week } }), reviewWindow(week)]);
-  if (row?.status !== "closed" || row.snapshot === null || row.snapshotAsOf === null) return shape(row, await computeReviewFigures(week, Date.now()), [], tier);
+  if (row?.status !== "closed" || row.snapshot === null || row.snapshotAsOf === null) return shape(row, await computeReviewFigures(week, Date.now(), opts), [], tier);
   const frozen = row.snapshot as unknown as ReviewFiguresDto;
-  const fresh = await computeReviewFigures(week, row.snapshotAsOf.getTime());
+  // Only what the comparison needs: the trend does not enter it.
+  const fresh = await computeReviewFigures(week, row.snapshotAsOf.getTime(), { trend: false });
   const changes = reviewChanges(facts(frozen), facts(fresh), (iso) => formatZonedDateTime(Date.parse(iso), frozen.timeZone), (r) => formatPercent(r, 4));
   return shape(row, frozen, changes, tier);
 }
@@ -126,7 +127,7 @@ export async function closeReview(actor: Actor, week: string, version: number | 
   const row = await rowOf(week);
   if (row.status === "closed") throw new ConflictError(`The review of ${week} is already closed`, [{ path: "status", message: "already closed" }]);
   const asOf = Date.now();
-  const figures = await computeReviewFigures(week, asOf);
+  const figures = await computeReviewFigures(week, asOf, { trend: true });
   await prisma.$transaction(async (tx) => {
     const before = await tx.review.findUniqueOrThrow({ where: { id: row.id } });
     if (before.status === "closed") throw new ConflictError(`The review of ${week} is already closed`, [{ path: "status", message: "already closed" }]);
