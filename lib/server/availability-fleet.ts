@@ -88,14 +88,3 @@ export async function allSeries(q: SeriesQuery, opts: SplitOptions = {}): Promis
   return JSON.parse(await allSeriesJson(q, opts)) as FleetSeriesDto;
 }
 
-/**
- * The same computations on rows a caller has read already: the weekly review reads every impact
- * once and computes three views of it (the week, the SLO window, the trend) side by side.
- */
-export async function summariesOfData(data: FleetData): Promise<FleetAvailabilityDto["services"]> {
-  return (JSON.parse(await inParts({ kind: "summaries", ...data }, "services", SPLIT_MIN_SERVICES)) as FleetAvailabilityDto).services;
-}
-
-export async function seriesOfData(data: SeriesData): Promise<FleetSeriesDto["series"]> {
-  return (JSON.parse(await inParts({ kind: "series", ...data }, "series", SPLIT_MIN_SERVICES)) as FleetSeriesDto).series;
-}
