@@ -19,7 +19,7 @@ import { NotFoundError, ValidationError } from "./errors";
 import { collectImpacts, type ImpactRow } from "./impact-rows";
 
 /** The requested window (labels are validated by the query schema), in the organisation's zone. */
-export function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
+function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
   const spec = parseWindow(label);
   return spec ? resolveWindow(spec, { timeZone, asOf }) : null;
 }
