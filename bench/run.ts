@@ -231,8 +231,34 @@ async function main(): Promise<number> {
   const shipped: Shipped[] = [];
   for (const { name, size } of SCALES) results.set(name, await measureScale(name, size, asOf, name === "full" ? shipped : []));
   const timesMet = report(results);
-  return reportShipped(shipped) && timesMet ? 0 : 1;
+  const shippedMet = reportShipped(shipped);
+  reportProbeLag();
+  return shippedMet && timesMet ? 0 : 1;
 }
+
+/**
+ * The probe scheduler at 1,000 probes (issue 14), in a process of its own with the app's module
+ * conditions (bench/probe-lag.ts); reported, no goal: the issue asks for the figure.
+ */
+function reportProbeLag(): void {
+  console.log("\nProbe schedule lag (1,000 probes every 30 s, half answering at once, half after 3 s; one process; 3 intervals):");
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/probe-lag.ts"], { encoding: "utf8", env: { ...process.env, NINES_PROBES: "off" } });
+  const line = run.stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    const r = JSON.parse(line) as { runs: number; runsPerProbe: { min: number; max: number; probesThatRan: number }; lagMs: Lag; lagFastMs: Lag; lagSlowMs: Lag; eventLoopDelayMs: { p50: number; p99: number; max: number }; bytesPerRun: number };
+    const lag = (l: Lag) => `p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms`;
+    console.log(`runs ${r.runs}; each probe ran ${r.runsPerProbe.min}-${r.runsPerProbe.max} times (${r.runsPerProbe.probesThatRan} probes ran)`);
+    console.log(`lag, all runs:        ${lag(r.lagMs)}`);
+    console.log(`lag, fast target:     ${lag(r.lagFastMs)}`);
+    console.log(`lag, 3 s target:      ${lag(r.lagSlowMs)}`);
+    console.log(`event loop delay:     p50 ${r.eventLoopDelayMs.p50.toFixed(1)} ms, p99 ${r.eventLoopDelayMs.p99.toFixed(1)} ms, max ${r.eventLoopDelayMs.max.toFixed(1)} ms`);
+    console.log(`storage:              ${r.bytesPerRun} bytes per run (with indexes); runs older than the retention setting (30 days by default) are deleted`);
+  } catch {
+    console.log(`could not measure: ${run.stderr.trim().split("\n").slice(-5).join(" / ") || line}`);
+  }
+}
+
+type Lag = { p50: number; p95: number; max: number };
 
 main().then((code) => process.exit(code), (err: unknown) => {
   console.error(err);

@@ -18,6 +18,10 @@ import * as riskMatrix from "@/app/api/v1/risks/matrix/route";
 import * as risks from "@/app/api/v1/risks/route";
 import * as reviewItem from "@/app/api/v1/reviews/[week]/route";
 import * as reviewList from "@/app/api/v1/reviews/route";
+import * as probeItem from "@/app/api/v1/probes/[id]/route";
+import * as probeRuns from "@/app/api/v1/probes/[id]/runs/route";
+import * as serviceProbes from "@/app/api/v1/services/[slug]/probes/route";
+import * as reconcile from "@/app/api/v1/services/[slug]/reconcile/route";
 import * as settings from "@/app/api/v1/settings/route";
 import * as setup from "@/app/api/setup/route";
 import * as tierItem from "@/app/api/v1/tiers/[id]/route";
@@ -31,6 +35,7 @@ import { AuditQuery } from "@/lib/schemas/audit";
 import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
+import { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "@/lib/schemas/probe";
 import { ReviewQuery, ReviewStart, ReviewUpdate } from "@/lib/schemas/review";
 import { RiskInput, RiskListQuery, RiskReviewInput, RiskUpdate } from "@/lib/schemas/risk";
 import { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
@@ -45,7 +50,7 @@ import { logIncident, makeService } from "../support/incidents";
 let t: Tokens;
 /** Services the generated incidents hit: the most lenient target, a common one, the strictest. */
 let hit: string[] = [];
-let target: { slug: string; tierId: string; incidentId: string; userId: string; tokenId: string; riskId: string };
+let target: { slug: string; tierId: string; incidentId: string; userId: string; tokenId: string; riskId: string; probeId: string };
 
 beforeAll(async () => {
   ({ tokens: t } = await tokensForAllRoles());
@@ -58,7 +63,8 @@ beforeAll(async () => {
   const token = await call(tokens.POST, { method: "POST", token: t.admin, body: { name: unique("fuzz"), role: "viewer" } });
   const assessment = { likelihood: "C", consequence: 3 };
   const risk = await call(risks.POST, { method: "POST", token: t.editor, body: { title: "Fuzz target", service: slug, inherent: assessment, current: assessment, target: assessment } });
-  target = { slug, tierId: tier.body.id, incidentId: incident.body.id, userId: actor.userId, tokenId: token.body.token.id, riskId: risk.body.id };
+  const probe = await call(serviceProbes.POST, { method: "POST", token: t.editor, params: { slug }, body: { url: "http://127.0.0.1:9/health", intervalSeconds: 60, enabled: false } });
+  target = { slug, tierId: tier.body.id, incidentId: incident.body.id, userId: actor.userId, tokenId: token.body.token.id, riskId: risk.body.id, probeId: probe.body.id };
 });
 
 const fieldsOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
@@ -92,6 +98,8 @@ describe("no input makes the server answer 500", () => {
       { name: "POST risks/{id}/review", handler: riskReview.POST, method: "POST", params: () => ({ id: target.riskId }), fields: fieldsOf(RiskReviewInput) },
       { name: "POST reviews", handler: reviewList.POST, method: "POST", fields: fieldsOf(ReviewStart) },
       { name: "PATCH reviews/{week}", handler: reviewItem.PATCH, method: "PATCH", params: () => ({ week: "2026-W01" }), fields: fieldsOf(ReviewUpdate) },
+      { name: "POST services/{slug}/probes", handler: serviceProbes.POST, method: "POST", params: () => ({ slug: target.slug }), fields: fieldsOf(ProbeInput) },
+      { name: "PATCH probes/{id}", handler: probeItem.PATCH, method: "PATCH", params: () => ({ id: target.probeId }), fields: fieldsOf(ProbeUpdate) },
       { name: "PATCH settings", handler: settings.PATCH, method: "PATCH", fields: fieldsOf(SettingsUpdate) },
       { name: "POST users", handler: users.POST, method: "POST", fields: fieldsOf(UserInput) },
       { name: "PATCH users/{id}", handler: userItem.PATCH, method: "PATCH", params: () => ({ id: target.userId }), fields: fieldsOf(UserUpdate) },
@@ -125,6 +133,9 @@ describe("no input makes the server answer 500", () => {
       { name: "risks/{id}", handler: riskItem.GET, params: () => ({ id: target.riskId }), query: [] },
       { name: "risks/matrix", handler: riskMatrix.GET, query: fieldsOf(RiskListQuery) },
       { name: "reviews", handler: reviewList.GET, query: [] },
+      { name: "services/{slug}/probes", handler: serviceProbes.GET, params: () => ({ slug: target.slug }), query: [] },
+      { name: "probes/{id}/runs", handler: probeRuns.GET, params: () => ({ id: target.probeId }), query: fieldsOf(ProbeRunsQuery) },
+      { name: "services/{slug}/reconcile", handler: reconcile.GET, params: () => ({ slug: hit[1] as string }), query: fieldsOf(AvailabilityQuery) },
       { name: "reviews/{week}", handler: reviewItem.GET, params: () => ({ week: "2026-W01" }), query: fieldsOf(ReviewQuery) },
       { name: "users", handler: users.GET, query: [] },
       { name: "tokens", handler: tokens.GET, query: [] },

@@ -39,7 +39,7 @@ describe("roleForPage", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
     expect(pages.sort()).toEqual(
-      ["/", "/action-items", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+      ["/", "/action-items", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
     );
   });
 });

@@ -17,6 +17,8 @@ import { NotFoundError } from "@/lib/server/errors";
 import { listCosts } from "@/lib/server/incident-costs";
 import { listIncidents } from "@/lib/server/incidents-read";
 import { requestTime } from "@/lib/server/request-time";
+import { ProbeState } from "@/components/probes/probe-state";
+import { listProbes } from "@/lib/server/probes";
 import { serviceRiskBudget } from "@/lib/server/risk-detail";
 import { listRisks } from "@/lib/server/risks-read";
 import { getService } from "@/lib/server/services";
@@ -88,6 +90,30 @@ async function RisksSection({ slug, name, timeZone, canEdit }: { slug: string; n
   const [{ risks, total }, budget] = await risksFor(slug);
   if (!budget) return null;
   return <ServiceRisks slug={slug} name={name} risks={risks} total={total} budget={budget} timeZone={timeZone} canEdit={canEdit} />;
+}
+
+/** The service's probes at a glance: state in words, last latency, the way to the rest. */
+async function ProbesSummary({ slug }: { slug: string }) {
+  const probes = await listProbes(slug);
+  return (
+    <section className="card" aria-labelledby="probes-heading">
+      <div className="section-head">
+        <h2 id="probes-heading">Probes</h2>
+        <Link href={`/services/${slug}/probes`}>{probes.length ? "Runs, and the record checked against them" : "Add a probe"}</Link>
+      </div>
+      {probes.length === 0 ? (
+        <p className="muted">No synthetic checks: Nines can watch this service itself and open incidents when it fails.</p>
+      ) : (
+        <ul className="plain-list">
+          {probes.map((p) => (
+            <li key={p.id}>
+              <ProbeState state={p.state} /> <code>{p.url}</code> <span className="muted">{p.lastRun ? `${p.lastRun.latencyMs} ms` : "not run yet"}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export default async function ServicePage({ params, searchParams }: Params) {
@@ -171,6 +197,9 @@ export default async function ServicePage({ params, searchParams }: Params) {
       </div>
       <Suspense fallback={<WidgetSkeleton label="Reading recent incidents" rows={3} />}>
         <RecentIncidents slug={service.slug} name={service.name} timeZone={settings.timeZone} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton label="Reading this service's probes" rows={2} />}>
+        <ProbesSummary slug={service.slug} />
       </Suspense>
       <Suspense fallback={<WidgetSkeleton label="Reading this service's risks" rows={3} />}>
         <RisksSection slug={service.slug} name={service.name} timeZone={settings.timeZone} canEdit={roleAllows(actor.role, "editor")} />

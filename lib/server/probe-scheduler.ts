@@ -1,0 +1,164 @@
+import "server-only";
+import { afterRun, parseStatusRange, runSucceeded, type ProbeMethod } from "@/lib/domain/probes";
+import { incidentReference } from "@/lib/domain/incident-lifecycle";
+import type { Actor } from "./auth/actor";
+import { pool, prisma } from "./db";
+import { addTimelineEvent, createIncident } from "./incidents-write";
+import { runCheck } from "./probe-check";
+
+// The app's one probe scheduler. Every process may run it: each tick claims the probes that are
+// due in ONE statement (FOR UPDATE SKIP LOCKED, moving their next run forward), so two processes
+// never claim the same run, and a process that dies leaves nothing locked. Checks run
+// concurrently (bounded), off the event loop's critical path: they are I/O, never CPU-bound.
+
+type Claimed = {
+  id: string;
+  scheduled: Date;
+  url: string;
+  method: ProbeMethod;
+  timeoutSeconds: number;
+  expectedStatus: string;
+  expectText: string | null;
+  failuresToOpen: number;
+  allowPrivate: boolean;
+  createdById: string;
+  serviceSlug: string;
+  serviceName: string;
+};
+
+const CLAIM_SQL = `
+  WITH due AS (
+    SELECT id, "nextRunAt" AS scheduled FROM "Probe"
+     WHERE enabled AND "nextRunAt" <= now()
+     ORDER BY "nextRunAt" LIMIT $1
+     FOR UPDATE SKIP LOCKED
+  )
+  UPDATE "Probe" p
+     SET "nextRunAt" = CASE WHEN due.scheduled + make_interval(secs => p."intervalSeconds") > now()
+                            THEN due.scheduled + make_interval(secs => p."intervalSeconds")
+                            ELSE now() + make_interval(secs => p."intervalSeconds") END
+    FROM due, "Service" s
+   WHERE p.id = due.id AND s.id = p."serviceId"
+  RETURNING p.id, due.scheduled, p.url, p.method::text AS method, p."timeoutSeconds", p."expectedStatus", p."expectText",
+            p."failuresToOpen", p."allowPrivate", p."createdById", s.slug AS "serviceSlug", s.name AS "serviceName"`;
+
+/** Claims up to `limit` due probes; their next run is moved one interval on (or from now, if far behind). */
+export async function claimDueProbes(limit: number): Promise<Claimed[]> {
+  const { rows } = await pool().query<Claimed>(CLAIM_SQL, [limit]);
+  return rows;
+}
+
+async function probeActor(userId: string, probeId: string): Promise<Actor> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { name: true, email: true } });
+  return { kind: "token", userId, label: `probe:${probeId}`, role: "editor", name: user?.name ?? "Probe", email: user?.email ?? "" };
+}
+
+/** Runs one claimed probe and records what it found; opens or resolves its incident when due. */
+export async function runClaimed(p: Claimed): Promise<void> {
+  const at = new Date();
+  const outcome = await runCheck({ url: p.url, method: p.method, timeoutSeconds: p.timeoutSeconds, expectText: p.expectText, allowPrivate: p.allowPrivate });
+  const range = parseStatusRange(p.expectedStatus) ?? { min: 200, max: 299 };
+  const ok = runSucceeded(outcome, range);
+  const next = await prisma.$transaction(async (tx) => {
+    const [probe] = await tx.$queryRaw<{ consecutiveFailures: number; firstFailureAt: Date | null; openIncidentId: string | null }[]>`
+      SELECT "consecutiveFailures", "firstFailureAt", "openIncidentId" FROM "Probe" WHERE id = ${p.id} FOR UPDATE`;
+    if (!probe) return null; // deleted meanwhile
+    await tx.probeRun.create({ data: { probeId: p.id, at, scheduledAt: p.scheduled, ok, status: outcome.status, latencyMs: outcome.latencyMs, textMatched: outcome.textMatched, error: outcome.error ?? (ok ? null : outcome.textMatched === false ? "text_missing" : "status") } });
+    const state = afterRun({ consecutiveFailures: probe.consecutiveFailures, firstFailureAt: probe.firstFailureAt?.getTime() ?? null, incidentOpen: probe.openIncidentId !== null }, { at: at.getTime(), ok }, p.failuresToOpen);
+    await tx.probe.update({
+      where: { id: p.id },
+      data: {
+        lastRunAt: at,
+        lastOk: ok,
+        lastStatus: outcome.status,
+        lastLatencyMs: outcome.latencyMs,
+        lastError: outcome.error,
+        consecutiveFailures: state.consecutiveFailures,
+        firstFailureAt: state.firstFailureAt === null ? null : new Date(state.firstFailureAt),
+        ...(state.resolve ? { openIncidentId: null } : {}),
+      },
+    });
+    return { ...state, incidentId: probe.openIncidentId };
+  });
+  if (!next) return;
+  if (next.open) await openIncident(p, next.open.startedAt, at);
+  if (next.resolve && next.incidentId) await resolveIncident(p, next.incidentId, next.resolve.at);
+}
+
+async function openIncident(p: Claimed, startedAt: number, detectedAt: Date): Promise<void> {
+  const actor = await probeActor(p.createdById, p.id);
+  const incident = await createIncident(actor, {
+    title: `${p.serviceName} failing its probe (${new URL(p.url).host})`,
+    severity: "SEV2",
+    kind: "unplanned",
+    startedAt: new Date(startedAt),
+    detectedAt,
+    summary: `Opened by the probe of ${p.url} after ${p.failuresToOpen} failed runs in a row; the service is taken as fully down from the first failed run.`,
+    source: "probe",
+    externalId: `${p.id}:${startedAt}`,
+    impacts: [{ service: p.serviceSlug, fraction: 1 }],
+  }).catch(async (err: unknown) => {
+    // Already opened for this failure (a retry after a crash): take that one.
+    const existing = await prisma.incident.findUnique({ where: { source_externalId: { source: "probe", externalId: `${p.id}:${startedAt}` } }, select: { id: true } });
+    if (existing) return { id: existing.id };
+    throw err;
+  });
+  await prisma.probe.update({ where: { id: p.id }, data: { openIncidentId: incident.id } });
+}
+
+async function resolveIncident(p: Claimed, incidentId: string, at: number): Promise<void> {
+  const actor = await probeActor(p.createdById, p.id);
+  const row = await prisma.incident.findUnique({ where: { id: incidentId }, select: { number: true, resolvedAt: true } });
+  if (!row || row.resolvedAt) return; // deleted, or resolved by hand already
+  await addTimelineEvent(actor, incidentReference(row.number), { type: "resolved", at: new Date(at), message: `The probe of ${p.url} succeeded again.` });
+}
+
+export type SchedulerHandle = { stop: () => Promise<void>; tick: () => Promise<number> };
+
+/**
+ * Starts ticking: every `tickMs` claim what is due and run it (at most `concurrency` at once in
+ * this process). Old runs are deleted past the retention setting every few minutes.
+ */
+export function startProbeScheduler(opts: { tickMs?: number; concurrency?: number; log?: (m: string) => void } = {}): SchedulerHandle {
+  const tickMs = opts.tickMs ?? 1000;
+  const concurrency = opts.concurrency ?? 200;
+  const log = opts.log ?? ((m: string) => console.error(`[probes] ${m}`));
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let lastPrune = 0;
+
+  async function tick(): Promise<number> {
+    const room = concurrency - running.size;
+    if (room <= 0) return 0;
+    const claimed = await claimDueProbes(room);
+    for (const p of claimed) {
+      const job = runClaimed(p)
+        .catch((err: unknown) => log(`probe ${p.id} failed to record its run: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(() => running.delete(job));
+      running.add(job);
+    }
+    if (Date.now() - lastPrune > 5 * 60_000) {
+      lastPrune = Date.now();
+      await pool()
+        .query(`DELETE FROM "ProbeRun" WHERE at < now() - make_interval(days => (SELECT "probeRetentionDays" FROM "OrganizationSettings" WHERE id = 1))`)
+        .catch((err: unknown) => log(`pruning old runs failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return claimed.length;
+  }
+
+  const loop = async () => {
+    if (stopped) return;
+    await tick().catch((err: unknown) => log(`tick failed: ${err instanceof Error ? err.message : String(err)}`));
+    if (!stopped) timer = setTimeout(loop, tickMs);
+  };
+  timer = setTimeout(loop, 0);
+  return {
+    tick,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}
