@@ -122,7 +122,16 @@ export type SchedulerHandle = { stop: () => Promise<void>; tick: () => Promise<n
 export function startProbeScheduler(opts: { tickMs?: number; concurrency?: number; log?: (m: string) => void } = {}): SchedulerHandle {
   const tickMs = opts.tickMs ?? 1000;
   const concurrency = opts.concurrency ?? 200;
-  const log = opts.log ?? ((m: string) => console.error(`[probes] ${m}`));
+  // While the database is away every tick fails the same way: say so once a minute, not each second.
+  const said = new Map<string, number>();
+  const log =
+    opts.log ??
+    ((m: string) => {
+      const key = m.replace(/probe \S+/, "probe");
+      if (Date.now() - (said.get(key) ?? 0) < 60_000) return;
+      said.set(key, Date.now());
+      console.error(`[probes] ${m}`);
+    });
   const running = new Set<Promise<void>>();
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
