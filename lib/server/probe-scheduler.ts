@@ -113,6 +113,12 @@ async function resolveIncident(p: Claimed, incidentId: string, at: number): Prom
   await addTimelineEvent(actor, incidentReference(row.number), { type: "resolved", at: new Date(at), message: `The probe of ${p.url} succeeded again.` });
 }
 
+/** Deletes the runs older than the retention setting; returns how many. */
+export async function pruneRuns(): Promise<number> {
+  const { rowCount } = await pool().query(`DELETE FROM "ProbeRun" WHERE at < now() - make_interval(days => (SELECT "probeRetentionDays" FROM "OrganizationSettings" WHERE id = 1))`);
+  return rowCount ?? 0;
+}
+
 export type SchedulerHandle = { stop: () => Promise<void>; tick: () => Promise<number> };
 
 /**
@@ -150,9 +156,7 @@ export function startProbeScheduler(opts: { tickMs?: number; concurrency?: numbe
     }
     if (Date.now() - lastPrune > 5 * 60_000) {
       lastPrune = Date.now();
-      await pool()
-        .query(`DELETE FROM "ProbeRun" WHERE at < now() - make_interval(days => (SELECT "probeRetentionDays" FROM "OrganizationSettings" WHERE id = 1))`)
-        .catch((err: unknown) => log(`pruning old runs failed: ${err instanceof Error ? err.message : String(err)}`));
+      await pruneRuns().catch((err: unknown) => log(`pruning old runs failed: ${err instanceof Error ? err.message : String(err)}`));
     }
     return claimed.length;
   }

@@ -16,6 +16,7 @@ function toDto(s: OrganizationSettings): SettingsDto {
     timeZone: s.timeZone,
     riskThreshold: s.riskThreshold,
     riskReviewCadence: { ...reviewCadenceOf(s.riskReviewCadence) },
+    probeRetentionDays: s.probeRetentionDays,
     version: s.version,
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -41,6 +42,7 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
         timeZone: input.timeZone,
         name: input.name,
         riskThreshold: input.riskThreshold,
+        probeRetentionDays: input.probeRetentionDays,
         riskReviewCadence: input.riskReviewCadence ? { ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence } : undefined,
         version: { increment: 1 },
       },

@@ -10,7 +10,8 @@ import * as probes from "@/app/api/v1/services/[slug]/probes/route";
 import * as reconcile from "@/app/api/v1/services/[slug]/reconcile/route";
 import { prisma } from "@/lib/server/db";
 import { runCheck } from "@/lib/server/probe-check";
-import { startProbeScheduler } from "@/lib/server/probe-scheduler";
+import * as settings from "@/app/api/v1/settings/route";
+import { pruneRuns, startProbeScheduler } from "@/lib/server/probe-scheduler";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { logIncident, makeService } from "../support/incidents";
@@ -100,6 +101,27 @@ describe("probe checks are bounded", () => {
     expect((await post({ url: "http://169.254.169.254/", allowPrivate: true, enabled: false }, tokens.admin)).status).toBe(201);
     expect((await post({}, tokens.viewer)).status).toBe(403);
     expect(await prisma.probe.count({ where: { service: { slug } } })).toBe(1);
+  });
+});
+
+describe("probe runs are kept for the retention setting", () => {
+  it("an admin sets the days; older runs are deleted; a bad value names the field", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    const created = await call(probes.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { url: `${base}/health`, intervalSeconds: 60, enabled: false } });
+    const day = 86_400_000;
+    await prisma.probeRun.createMany({ data: [40, 20, 1].map((d) => ({ probeId: created.body.id, at: new Date(Date.now() - d * day), scheduledAt: new Date(Date.now() - d * day), ok: true, status: 200, latencyMs: 5 })) });
+    const read = await call(settings.GET, { token: tokens.admin });
+    expect(read.body.probeRetentionDays).toBe(30);
+    const bad = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { probeRetentionDays: 0, version: read.body.version } });
+    expect(bad.body.issues[0].path).toBe("probeRetentionDays");
+    const set = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { probeRetentionDays: 10, version: read.body.version } });
+    try {
+      expect(set.body.probeRetentionDays).toBe(10);
+      await pruneRuns();
+      expect((await runsOf(created.body.id)).length).toBe(1);
+    } finally {
+      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { probeRetentionDays: 30, version: set.body.version } });
+    }
   });
 });
 

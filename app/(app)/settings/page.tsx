@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/feedback/page-header";
 import { formatPercent } from "@/components/format";
 import { OrgTime } from "@/components/org-time";
 import { SettingsNav } from "@/components/settings/settings-nav";
+import { ProbeSettingsForm } from "@/components/settings/probe-settings-form";
 import { RiskSettingsForm } from "@/components/settings/risk-settings-form";
 import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -66,6 +67,10 @@ export default async function SettingsPage() {
             </dd>
           </dl>
         )}
+      </section>
+      <section className="card" aria-labelledby="probe-settings-heading">
+        <h2 id="probe-settings-heading">Probes</h2>
+        {isAdmin ? <ProbeSettingsForm settings={settings} /> : <p>Probe runs are kept for {settings.probeRetentionDays} days. Only admins can change this.</p>}
       </section>
       <section aria-labelledby="more-heading">
         <h2 id="more-heading" className="visually-hidden">More settings</h2>
