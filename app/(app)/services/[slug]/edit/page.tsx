@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/feedback/page-header";
 import type { DependencyOption } from "@/components/services/dependency-picker";
@@ -42,6 +43,7 @@ export default async function EditServicePage({ params }: Params) {
           { href: "/services", label: "Services" },
           { href: `/services/${slug}`, label: service.name },
         ]}
+        actions={<Link className="btn btn-secondary" href={`/services/${slug}/probes`}>Manage probes</Link>}
       />
       <ServiceForm mode="edit" service={service} tiers={tierOptions} candidates={candidates} />
       <ServiceArchiveControl slug={service.slug} name={service.name} archived={service.archived} version={service.version} />
