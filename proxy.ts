@@ -9,12 +9,12 @@ import { databaseAnswers } from "@/lib/server/db-probe";
 import { securityHeaders } from "@/lib/server/security-headers";
 
 /**
- * Every path but the API, Next's files and the files public/ and app/ serve as they are. Files are
+ * Every path but the API (and /metrics), Next's files and the files public/ and app/ serve as they are. Files are
  * named one by one (not "anything with a dot"): every page path must pass here, or a page would
  * see a client's own x-nines-page header (scripts/serve.ts drops those too).
  */
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|robots\\.txt$|site\\.webmanifest$).*)"],
+  matcher: ["/((?!api/|metrics$|_next/|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|robots\\.txt$|site\\.webmanifest$).*)"],
 };
 
 export async function proxy(req: NextRequest): Promise<NextResponse> {

@@ -173,6 +173,9 @@ async function measureScale(name: string, size: SeedSize, asOf: number, shipped:
     const weekJson = () => get(`/api/v1/availability?window=week:${week}`);
     await measure("weekly review (JSON)", 20, 3, () => get(`/api/v1/reviews/${week}`), weekJson, [weekJson], REVIEW_LIMIT);
     await measure("  with include=trend (12 weeks)", 15, 3, () => get(`/api/v1/reviews/${week}?include=trend`), weekJson, [weekJson], undefined);
+    // Prometheus /metrics (issue 13): every service's figures as exposition text, beside the
+    // all-services availability request it wraps.
+    await measure("/metrics (Prometheus)", 30, 5, () => get("/metrics"), fleetJson, [fleetJson], undefined);
     shipped.push(await shippedBytes(started.base, "/", session.cookie), await shippedBytes(started.base, `/services/${slug(pick(1))}`, session.cookie));
     return rows;
   } finally {
@@ -220,7 +223,8 @@ function report(results: Map<string, Row[]>): boolean {
   console.log("transaction + a round trip; incident page = the JSON request for the same incident (GET /api/v1/incidents/{id});");
   console.log("overview page = GET /api/v1/availability?incidents=0; service page = the five JSON requests that carry its data,");
   console.log("sent at once (bench/pages.ts); the line beneath it compares the same page with the summary JSON alone;");
-  console.log("weekly review = GET /api/v1/availability?window=week:<the same week> (every service), goal within 2x");
+  console.log("weekly review = GET /api/v1/availability?window=week:<the same week> (every service), goal within 2x;");
+  console.log("/metrics = GET /api/v1/availability?incidents=0 (every service in its SLO window)");
   return ok;
 }
 

@@ -12,6 +12,8 @@ export const SettingsUpdate = z.strictObject({
     .optional(),
   /** Days between reviews per level; the levels not given keep theirs. */
   riskReviewCadence: RiskCadenceUpdate.partial().optional(),
+  /** Serve /metrics without a token. */
+  metricsPublic: z.boolean({ error: "Must be true or false" }).optional(),
   /** Days of probe runs kept; older runs are deleted. */
   probeRetentionDays: z.number({ error: "Must be a number of days" }).int({ error: "Must be whole days" }).min(1, { error: "Must be at least 1 day" }).max(3660, { error: "Must be at most 3660 days" }).optional(),
   // Required: an edit without the version it was based on would silently overwrite another.

@@ -17,6 +17,7 @@ function toDto(s: OrganizationSettings): SettingsDto {
     riskThreshold: s.riskThreshold,
     riskReviewCadence: { ...reviewCadenceOf(s.riskReviewCadence) },
     probeRetentionDays: s.probeRetentionDays,
+    metricsPublic: s.metricsPublic,
     version: s.version,
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -43,6 +44,7 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
         name: input.name,
         riskThreshold: input.riskThreshold,
         probeRetentionDays: input.probeRetentionDays,
+        metricsPublic: input.metricsPublic,
         riskReviewCadence: input.riskReviewCadence ? { ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence } : undefined,
         version: { increment: 1 },
       },
