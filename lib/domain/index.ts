@@ -30,3 +30,4 @@ export * from "./risk-review";
 export * from "./risk-calibration";
 export * from "./risk-rules";
 export * from "./review-week";
+export * from "./alerts";

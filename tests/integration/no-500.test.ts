@@ -22,6 +22,7 @@ import * as probeItem from "@/app/api/v1/probes/[id]/route";
 import * as probeRuns from "@/app/api/v1/probes/[id]/runs/route";
 import * as serviceProbes from "@/app/api/v1/services/[slug]/probes/route";
 import * as reconcile from "@/app/api/v1/services/[slug]/reconcile/route";
+import * as alertmanager from "@/app/api/v1/integrations/alertmanager/route";
 import * as settings from "@/app/api/v1/settings/route";
 import * as setup from "@/app/api/setup/route";
 import * as tierItem from "@/app/api/v1/tiers/[id]/route";
@@ -35,6 +36,7 @@ import { AuditQuery } from "@/lib/schemas/audit";
 import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
+import { AlertmanagerPayload } from "@/lib/schemas/alertmanager";
 import { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "@/lib/schemas/probe";
 import { ReviewQuery, ReviewStart, ReviewUpdate } from "@/lib/schemas/review";
 import { RiskInput, RiskListQuery, RiskReviewInput, RiskUpdate } from "@/lib/schemas/risk";
@@ -100,6 +102,7 @@ describe("no input makes the server answer 500", () => {
       { name: "PATCH reviews/{week}", handler: reviewItem.PATCH, method: "PATCH", params: () => ({ week: "2026-W01" }), fields: fieldsOf(ReviewUpdate) },
       { name: "POST services/{slug}/probes", handler: serviceProbes.POST, method: "POST", params: () => ({ slug: target.slug }), fields: fieldsOf(ProbeInput) },
       { name: "PATCH probes/{id}", handler: probeItem.PATCH, method: "PATCH", params: () => ({ id: target.probeId }), fields: fieldsOf(ProbeUpdate) },
+      { name: "POST integrations/alertmanager", handler: alertmanager.POST, method: "POST", fields: fieldsOf(AlertmanagerPayload) },
       { name: "PATCH settings", handler: settings.PATCH, method: "PATCH", fields: fieldsOf(SettingsUpdate) },
       { name: "POST users", handler: users.POST, method: "POST", fields: fieldsOf(UserInput) },
       { name: "PATCH users/{id}", handler: userItem.PATCH, method: "PATCH", params: () => ({ id: target.userId }), fields: fieldsOf(UserUpdate) },
