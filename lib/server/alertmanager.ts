@@ -7,6 +7,7 @@ import { prisma } from "./db";
 import { ConflictError } from "./errors";
 import { getIncident } from "./incidents-read";
 import { addTimelineEvent, createIncident, updateIncident } from "./incidents-write";
+import { integrationSecrets } from "./integrations";
 
 const SOURCE = "alertmanager";
 
@@ -31,8 +32,9 @@ const endOf = (status: string, endsAt: string | undefined): number | null => {
  * have ended) through the same writes as the API, each change a timeline entry.
  */
 export async function receiveAlertmanager(actor: Actor, payload: AlertmanagerPayload, options: AlertmanagerOptions): Promise<AlertmanagerResult> {
-  const serviceLabel = options.serviceLabel ?? "service";
-  const severityLabel = options.severityLabel ?? "severity";
+  const configured = (await integrationSecrets()).alertmanager;
+  const serviceLabel = options.serviceLabel ?? configured.serviceLabel;
+  const severityLabel = options.severityLabel ?? configured.severityLabel;
   const named = [...new Set(payload.alerts.map((a) => a.labels[serviceLabel] ?? ""))];
   const active = new Set((await prisma.service.findMany({ where: { slug: { in: named.filter(Boolean) }, archivedAt: null }, select: { slug: true } })).map((s) => s.slug));
   const unknownServices = named.filter((n) => !active.has(n)).sort();

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { PlainString, Slug, Version } from "./common";
+
+const LabelName = PlainString().trim().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { error: "Must be a Prometheus label name, e.g. service" }).max(100);
+const PagerDutyId = PlainString().trim().regex(/^[A-Z0-9]{3,20}$/, { error: "Must be a PagerDuty service id, e.g. PF9KMXH" });
+
+export const IntegrationsUpdate = z.strictObject({
+  alertmanager: z
+    .strictObject({ serviceLabel: LabelName.optional(), severityLabel: LabelName.optional() })
+    .optional(),
+  pagerduty: z
+    .strictObject({
+      /** The webhook subscription's signing secret, from PagerDuty. Write-only: never shown again. */
+      secret: PlainString().trim().min(16, { error: "Must be the signing secret PagerDuty shows (at least 16 characters)" }).max(200).nullish(),
+      /** PagerDuty service id → Nines service slug. */
+      services: z.record(PagerDutyId, Slug, { error: "Must map PagerDuty service ids to service slugs" }).optional(),
+    })
+    .optional(),
+  version: Version,
+});
+export type IntegrationsUpdate = z.infer<typeof IntegrationsUpdate>;

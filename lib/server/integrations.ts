@@ -1,0 +1,71 @@
+import "server-only";
+import type { IntegrationsDto } from "@/lib/dto/integrations";
+import type { IntegrationsUpdate } from "@/lib/schemas/integrations";
+import type { Actor } from "./auth/actor";
+import { recordAudit } from "./audit";
+import { prisma } from "./db";
+import { ConflictError, ValidationError } from "./errors";
+import { open, seal } from "./secret-box";
+
+// The integrations' settings, stored in OrganizationSettings.integrations as JSON. The PagerDuty
+// signing secret is sealed (secret-box.ts); nothing here ever returns it.
+
+type Stored = {
+  alertmanager?: { serviceLabel?: string; severityLabel?: string };
+  pagerduty?: { sealedSecret?: string | null; services?: Record<string, string> };
+};
+
+const stored = (value: unknown): Stored => (value && typeof value === "object" ? (value as Stored) : {});
+
+function toDto(s: Stored, version: number): IntegrationsDto {
+  return {
+    alertmanager: { serviceLabel: s.alertmanager?.serviceLabel ?? "service", severityLabel: s.alertmanager?.severityLabel ?? "severity" },
+    pagerduty: { secretConfigured: Boolean(s.pagerduty?.sealedSecret), services: s.pagerduty?.services ?? {} },
+    version,
+  };
+}
+
+async function row() {
+  return (await prisma.organizationSettings.findUnique({ where: { id: 1 } })) ?? prisma.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+}
+
+export async function getIntegrations(): Promise<IntegrationsDto> {
+  const r = await row();
+  return toDto(stored(r.integrations), r.version);
+}
+
+/** For the webhooks: the settings with the PagerDuty secret opened. */
+export async function integrationSecrets(): Promise<{ alertmanager: IntegrationsDto["alertmanager"]; pagerduty: { secret: string | null; services: Record<string, string> } }> {
+  const s = stored((await row()).integrations);
+  const dto = toDto(s, 0);
+  return { alertmanager: dto.alertmanager, pagerduty: { secret: s.pagerduty?.sealedSecret ? open(s.pagerduty.sealedSecret) : null, services: dto.pagerduty.services } };
+}
+
+export async function updateIntegrations(actor: Actor, input: IntegrationsUpdate): Promise<IntegrationsDto> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+    if (before.version !== input.version) throw ConflictError.staleVersion("setting");
+    const s = stored(before.integrations);
+    const services = input.pagerduty?.services;
+    if (services) {
+      const known = new Set((await tx.service.findMany({ where: { slug: { in: Object.values(services) } }, select: { slug: true } })).map((x) => x.slug));
+      const unknown = Object.entries(services).find(([, slug]) => !known.has(slug));
+      if (unknown) throw ValidationError.field(`pagerduty.services.${unknown[0]}`, `No service has the slug '${unknown[1]}'`);
+    }
+    const next: Stored = {
+      alertmanager: { ...s.alertmanager, ...input.alertmanager },
+      pagerduty: {
+        ...s.pagerduty,
+        ...(services ? { services } : {}),
+        ...(input.pagerduty?.secret !== undefined ? { sealedSecret: input.pagerduty.secret === null ? null : seal(input.pagerduty.secret) } : {}),
+      },
+    };
+    const updated = await tx.organizationSettings.updateMany({ where: { id: 1, version: before.version }, data: { integrations: next, version: { increment: 1 } } });
+    if (updated.count === 0) throw ConflictError.staleVersion("setting");
+    const after = toDto(next, before.version + 1);
+    // The audit trail says a secret changed, never what it is.
+    const secretChange = input.pagerduty?.secret === undefined ? {} : { pagerdutySecret: input.pagerduty.secret === null ? "removed" : "replaced" };
+    await recordAudit(tx, actor, { action: "update", entityType: "integrations", entityId: "1", before: toDto(s, before.version), after: { ...after, ...secretChange } });
+    return after;
+  });
+}
