@@ -6,6 +6,7 @@ const SECTIONS = [
   { key: "users", href: "/settings/users", label: "Users", adminOnly: true },
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: true },
   { key: "audit", href: "/settings/audit", label: "Audit trail", adminOnly: true },
+  { key: "integrations", href: "/settings/integrations", label: "Integrations", adminOnly: true },
 ] as const;
 
 export type SettingsSection = (typeof SECTIONS)[number]["key"];

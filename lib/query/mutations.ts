@@ -1,6 +1,8 @@
 "use client";
 
+import type { IntegrationsDto } from "@/lib/dto/integrations";
 import type { ApiTokenInput } from "@/lib/schemas/api-token";
+import type { IntegrationsUpdate } from "@/lib/schemas/integrations";
 import type { ServiceInput, ServiceUpdate } from "@/lib/schemas/service";
 import type { SettingsUpdate } from "@/lib/schemas/settings";
 import type { TierInput, TierUpdate } from "@/lib/schemas/tier";
@@ -70,4 +72,9 @@ export const useCreateToken = () =>
 export const useRevokeToken = (id: string) =>
   useApiMutation((_: void) => apiRequest<ApiTokenDto>("DELETE", `/api/v1/tokens/${enc(id)}`), {
     invalidate: [queryKeys.tokens()],
+  });
+
+export const useUpdateIntegrations = () =>
+  useApiMutation((input: IntegrationsUpdate) => apiRequest<IntegrationsDto>("PATCH", "/api/v1/integrations", input), {
+    invalidate: [queryKeys.settings()],
   });

@@ -24,6 +24,8 @@ const LINKS = [
   { href: "/settings/users", title: "Users", text: "Invite people, change roles, disable accounts.", adminOnly: true },
   { href: "/settings/tokens", title: "API tokens", text: "Tokens for scripts and integrations.", adminOnly: true },
   { href: "/settings/audit", title: "Audit trail", text: "Who changed what, and when.", adminOnly: true },
+  { href: "/settings/integrations", title: "Integrations", text: "Alertmanager, PagerDuty and Prometheus.", adminOnly: true },
+  { href: "/api-docs", title: "API reference", text: "Every route of the JSON API (OpenAPI 3.1).", adminOnly: false },
 ];
 
 export default async function SettingsPage() {

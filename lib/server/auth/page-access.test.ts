@@ -24,6 +24,7 @@ describe("roleForPage", () => {
     ["/settings/users", "admin"],
     ["/settings/tokens", "admin"],
     ["/settings/audit", "admin"],
+    ["/settings/integrations", "admin"],
     // Not a prefix match: a service may be called "new-edit".
     ["/services/new-edit", "viewer"],
   ])("%s needs %s", (page, role) => expect(roleForPage(page)).toBe(role));
@@ -39,7 +40,7 @@ describe("roleForPage", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
     expect(pages.sort()).toEqual(
-      ["/", "/action-items", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+      ["/", "/action-items", "/api-docs", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/integrations", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
     );
   });
 });
