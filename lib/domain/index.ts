@@ -31,3 +31,4 @@ export * from "./risk-calibration";
 export * from "./risk-rules";
 export * from "./review-week";
 export * from "./alerts";
+export * from "./openslo";
