@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ActionItemInput, ActionItemListQuery, ActionItemUpdate } from "./action-item";
 import { AlertmanagerOptions, AlertmanagerPayload } from "./alertmanager";
 import { ApiTokenInput } from "./api-token";
+import { BooleanFlag } from "./common";
 import { AuditQuery } from "./audit";
 import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "./availability";
 import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "./incident";
@@ -23,6 +24,7 @@ type Role = "public" | "viewer" | "editor" | "admin" | "signature";
 type Method = "get" | "post" | "put" | "patch" | "delete";
 export type RouteDoc = { method: Method; path: string; summary: string; role: Role; query?: z.ZodObject; body?: z.ZodType; text?: string };
 
+const ImportQuery = z.strictObject({ dryRun: BooleanFlag.default(true) });
 const MatrixQuery = RiskListQuery.pick({ service: true, assessment: true, treatment: true, status: true, overdue: true, owner: true, q: true });
 
 export const ROUTES: RouteDoc[] = [
@@ -56,6 +58,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/incidents/{id}", summary: "One incident (id or INC-42) with its timeline, costs and action items", role: "viewer" },
   { method: "patch", path: "/api/v1/incidents/{id}", summary: "Change an incident", role: "editor", body: IncidentUpdate },
   { method: "delete", path: "/api/v1/incidents/{id}", summary: "Delete an incident", role: "editor" },
+  { method: "post", path: "/api/v1/incidents/import", summary: "Import incidents from CSV (`dryRun=true`, the default, lists each row's errors; `false` writes all or none)", role: "editor", query: ImportQuery, text: "text/csv" },
   { method: "post", path: "/api/v1/incidents/{id}/events", summary: "Add a timeline entry", role: "editor", body: TimelineEventInput },
   { method: "get", path: "/api/v1/action-items", summary: "Action items", role: "viewer", query: ActionItemListQuery },
   { method: "post", path: "/api/v1/action-items", summary: "Create an action item", role: "editor", body: ActionItemInput },
@@ -81,6 +84,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "patch", path: "/api/v1/probes/{id}", summary: "Change a probe", role: "editor", body: ProbeUpdate },
   { method: "delete", path: "/api/v1/probes/{id}", summary: "Delete a probe and its runs", role: "editor" },
   { method: "get", path: "/api/v1/probes/{id}/runs", summary: "A probe's runs, newest first", role: "viewer", query: ProbeRunsQuery },
+  { method: "get", path: "/api/v1/openslo", summary: "Every service's SLO as OpenSLO v1 YAML", role: "viewer", text: "application/yaml" },
+  { method: "post", path: "/api/v1/openslo", summary: "Import OpenSLO v1 YAML (`dryRun=true`, the default, lists the changes; `false` applies all or none)", role: "editor", query: ImportQuery, text: "application/json" },
   { method: "get", path: "/api/v1/integrations", summary: "Integration settings, without secrets", role: "admin" },
   { method: "patch", path: "/api/v1/integrations", summary: "Change integration settings", role: "admin", body: IntegrationsUpdate },
   { method: "post", path: "/api/v1/integrations/alertmanager", summary: "Alertmanager's webhook (payload version 4)", role: "editor", query: AlertmanagerOptions, body: AlertmanagerPayload },

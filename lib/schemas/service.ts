@@ -47,5 +47,6 @@ export const ServiceListQuery = z.strictObject({
   tier: TierFilter.optional(),
   archived: BooleanFlag.optional(),
   q: PlainString().max(120).optional(),
+  format: z.enum(["json", "csv"], { error: "Must be json or csv" }).optional(),
 });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;

@@ -82,34 +82,37 @@ async function reload(tx: Tx, id: string): Promise<IncidentDto> {
 }
 
 export async function createIncident(actor: Actor, input: IncidentInput): Promise<IncidentDto> {
+  return prisma.$transaction((tx) => insertIncident(tx, actor, input));
+}
+
+/** createIncident inside the caller's transaction (an import writes many incidents, all or none). */
+export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput): Promise<IncidentDto> {
   const status = input.status ?? initialStatus(input);
   assertConsistent({ ...input, status });
-  return prisma.$transaction(async (tx) => {
-    await assertUniqueExternal(tx, input.source, input.externalId);
-    const row = await tx.incident.create({
-      data: {
-        title: input.title,
-        severity: input.severity,
-        kind: input.kind,
-        status,
-        startedAt: input.startedAt,
-        detectedAt: input.detectedAt ?? null,
-        acknowledgedAt: input.acknowledgedAt ?? null,
-        mitigatedAt: input.mitigatedAt ?? null,
-        resolvedAt: input.resolvedAt ?? null,
-        summary: input.summary ?? "",
-        rootCause: input.rootCause ?? "",
-        postmortem: input.postmortem ?? "",
-        source: input.source ?? null,
-        externalId: input.externalId ?? null,
-      },
-    });
-    await writeImpacts(tx, row, input.impacts);
-    const dto = await reload(tx, row.id);
-    await writeTimeline(tx, row.id, actor, openingEntries(dto));
-    await recordAudit(tx, actor, { action: "create", entityType: "incident", entityId: row.id, after: dto });
-    return dto;
+  await assertUniqueExternal(tx, input.source, input.externalId);
+  const row = await tx.incident.create({
+    data: {
+      title: input.title,
+      severity: input.severity,
+      kind: input.kind,
+      status,
+      startedAt: input.startedAt,
+      detectedAt: input.detectedAt ?? null,
+      acknowledgedAt: input.acknowledgedAt ?? null,
+      mitigatedAt: input.mitigatedAt ?? null,
+      resolvedAt: input.resolvedAt ?? null,
+      summary: input.summary ?? "",
+      rootCause: input.rootCause ?? "",
+      postmortem: input.postmortem ?? "",
+      source: input.source ?? null,
+      externalId: input.externalId ?? null,
+    },
   });
+  await writeImpacts(tx, row, input.impacts);
+  const dto = await reload(tx, row.id);
+  await writeTimeline(tx, row.id, actor, openingEntries(dto));
+  await recordAudit(tx, actor, { action: "create", entityType: "incident", entityId: row.id, after: dto });
+  return dto;
 }
 
 /** `ref`: the incident's id or reference (INC-42). */

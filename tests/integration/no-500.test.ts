@@ -23,6 +23,8 @@ import * as probeRuns from "@/app/api/v1/probes/[id]/runs/route";
 import * as serviceProbes from "@/app/api/v1/services/[slug]/probes/route";
 import * as reconcile from "@/app/api/v1/services/[slug]/reconcile/route";
 import * as alertmanager from "@/app/api/v1/integrations/alertmanager/route";
+import * as incidentImport from "@/app/api/v1/incidents/import/route";
+import * as openslo from "@/app/api/v1/openslo/route";
 import * as settings from "@/app/api/v1/settings/route";
 import * as setup from "@/app/api/setup/route";
 import * as tierItem from "@/app/api/v1/tiers/[id]/route";
@@ -103,6 +105,8 @@ describe("no input makes the server answer 500", () => {
       { name: "POST services/{slug}/probes", handler: serviceProbes.POST, method: "POST", params: () => ({ slug: target.slug }), fields: fieldsOf(ProbeInput) },
       { name: "PATCH probes/{id}", handler: probeItem.PATCH, method: "PATCH", params: () => ({ id: target.probeId }), fields: fieldsOf(ProbeUpdate) },
       { name: "POST integrations/alertmanager", handler: alertmanager.POST, method: "POST", fields: fieldsOf(AlertmanagerPayload) },
+      { name: "POST openslo (dry run)", handler: openslo.POST, method: "POST", fields: ["apiVersion", "kind", "metadata", "spec"] },
+      { name: "POST incidents/import (dry run)", handler: incidentImport.POST, method: "POST", fields: ["title", "severity", "services"] },
       { name: "PATCH settings", handler: settings.PATCH, method: "PATCH", fields: fieldsOf(SettingsUpdate) },
       { name: "POST users", handler: users.POST, method: "POST", fields: fieldsOf(UserInput) },
       { name: "PATCH users/{id}", handler: userItem.PATCH, method: "PATCH", params: () => ({ id: target.userId }), fields: fieldsOf(UserUpdate) },
