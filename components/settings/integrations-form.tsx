@@ -18,7 +18,7 @@ const printMap = (map: Record<string, string>) => Object.entries(map).map(([k, v
 
 /** Alertmanager's label names, PagerDuty's secret (write-only) and service map, in one form. */
 export function IntegrationsForm({ integrations }: { integrations: IntegrationsDto }) {
-  const [v, setV] = useState({ serviceLabel: integrations.alertmanager.serviceLabel, severityLabel: integrations.alertmanager.severityLabel, secret: "", services: printMap(integrations.pagerduty.services) });
+  const [v, setV] = useState({ serviceLabel: integrations.alertmanager.serviceLabel, severityLabel: integrations.alertmanager.severityLabel, severityMap: printMap(integrations.alertmanager.severityMap), secret: "", services: printMap(integrations.pagerduty.services) });
   const [saved, setSaved] = useState<string | null>(null);
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors("integrations", FIELDS);
   const update = useUpdateIntegrations();
@@ -30,7 +30,7 @@ export function IntegrationsForm({ integrations }: { integrations: IntegrationsD
     clear();
     setSaved(null);
     const body = {
-      alertmanager: { serviceLabel: v.serviceLabel, severityLabel: v.severityLabel },
+      alertmanager: { serviceLabel: v.serviceLabel, severityLabel: v.severityLabel, severityMap: parseMap(v.severityMap) },
       pagerduty: { services: parseMap(v.services), ...(v.secret.trim() ? { secret: v.secret } : {}) },
       version: integrations.version,
     };
@@ -47,7 +47,8 @@ export function IntegrationsForm({ integrations }: { integrations: IntegrationsD
         <legend>Alertmanager</legend>
         <div className="form-grid">
           <TextField id="integrations-serviceLabel" label="Label naming the service" value={v.serviceLabel} onChange={set("serviceLabel")} hint="Its value must be a service's slug." />
-          <TextField id="integrations-severityLabel" label="Label naming the severity" value={v.severityLabel} onChange={set("severityLabel")} hint="critical → SEV1, error → SEV2, warning → SEV3, info → SEV4." />
+          <TextField id="integrations-severityLabel" label="Label naming the severity" value={v.severityLabel} onChange={set("severityLabel")} />
+          <TextAreaField id="integrations-severityMap" label="Severity label value → Nines severity" className="span-all" rows={4} value={v.severityMap} onChange={set("severityMap")} hint="One per line: critical = SEV1. A value not listed is SEV3." />
         </div>
         {issueFor("alertmanager") && <p className="field-error">{issueFor("alertmanager")}</p>}
       </fieldset>

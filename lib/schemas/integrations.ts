@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { PlainString, Slug, Version } from "./common";
 
 const LabelName = PlainString().trim().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { error: "Must be a Prometheus label name, e.g. service" }).max(100);
@@ -6,7 +7,12 @@ const PagerDutyId = PlainString().trim().regex(/^[A-Z0-9]{3,20}$/, { error: "Mus
 
 export const IntegrationsUpdate = z.strictObject({
   alertmanager: z
-    .strictObject({ serviceLabel: LabelName.optional(), severityLabel: LabelName.optional() })
+    .strictObject({
+      serviceLabel: LabelName.optional(),
+      severityLabel: LabelName.optional(),
+      /** Severity label value → SEV1..SEV5 (lower case); replaces the default map (critical → SEV1 … info → SEV4). */
+      severityMap: z.record(PlainString().trim().toLowerCase().min(1).max(50), z.enum(SEVERITIES, { error: "Must be SEV1, SEV2, SEV3, SEV4 or SEV5" }), { error: "Must map label values to SEV1..SEV5" }).optional(),
+    })
     .optional(),
   pagerduty: z
     .strictObject({

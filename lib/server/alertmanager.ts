@@ -63,7 +63,7 @@ export async function receiveAlertmanager(actor: Actor, payload: AlertmanagerPay
   // 2. The group's incident: the one these alerts belong to, else the group's ongoing one, else new.
   const linked = states.find((s) => s.incidentId !== null)?.incidentId ?? null;
   const ongoing = linked ?? (await prisma.incident.findFirst({ where: { source: SOURCE, externalId: { startsWith: `${payload.groupKey}#` }, resolvedAt: null }, select: { id: true } }))?.id ?? null;
-  const severity = severityOf(alerts.map((a) => a.labels[severityLabel]));
+  const severity = severityOf(alerts.map((a) => a.labels[severityLabel]), configured.severityMap as Record<string, Severity>);
   let incidentId = ongoing;
   let changed = events.length > 0;
   if (incidentId === null) {

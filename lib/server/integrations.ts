@@ -1,5 +1,6 @@
 import "server-only";
 import type { IntegrationsDto } from "@/lib/dto/integrations";
+import { DEFAULT_SEVERITY_MAP, type Severity } from "@/lib/domain";
 import type { IntegrationsUpdate } from "@/lib/schemas/integrations";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
@@ -11,7 +12,7 @@ import { open, seal } from "./secret-box";
 // signing secret is sealed (secret-box.ts); nothing here ever returns it.
 
 type Stored = {
-  alertmanager?: { serviceLabel?: string; severityLabel?: string };
+  alertmanager?: { serviceLabel?: string; severityLabel?: string; severityMap?: Record<string, Severity> };
   pagerduty?: { sealedSecret?: string | null; services?: Record<string, string> };
 };
 
@@ -19,7 +20,7 @@ const stored = (value: unknown): Stored => (value && typeof value === "object" ?
 
 function toDto(s: Stored, version: number): IntegrationsDto {
   return {
-    alertmanager: { serviceLabel: s.alertmanager?.serviceLabel ?? "service", severityLabel: s.alertmanager?.severityLabel ?? "severity" },
+    alertmanager: { serviceLabel: s.alertmanager?.serviceLabel ?? "service", severityLabel: s.alertmanager?.severityLabel ?? "severity", severityMap: { ...(s.alertmanager?.severityMap ?? DEFAULT_SEVERITY_MAP) } },
     pagerduty: { secretConfigured: Boolean(s.pagerduty?.sealedSecret), services: s.pagerduty?.services ?? {} },
     version,
   };

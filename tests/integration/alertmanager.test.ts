@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as webhook from "@/app/api/v1/integrations/alertmanager/route";
+import * as integrations from "@/app/api/v1/integrations/route";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
@@ -97,5 +98,20 @@ describe("Alertmanager webhook", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["version", "alerts"]));
     expect((await send(notification(groupKey, [{ service: api, status: "firing", startsAt: "2026-11-22T10:00:00Z", fingerprint: unique("fp") }]), tokens.viewer)).status).toBe(403);
+  });
+
+  it("maps severities as an admin configured them", async () => {
+    const read = await call(integrations.GET, { token: tokens.admin });
+    expect(read.body.alertmanager.severityMap.critical).toBe("SEV1");
+    const set = await call(integrations.PATCH, { method: "PATCH", token: tokens.admin, body: { alertmanager: { severityMap: { P2: "SEV2", page: "SEV1" } }, version: read.body.version } });
+    expect(set.status).toBe(200);
+    expect(set.body.alertmanager.severityMap).toEqual({ p2: "SEV2", page: "SEV1" });
+    try {
+      const res = await send(notification(`{}:{run="${unique("g")}"}`, [{ service: db, status: "firing", startsAt: "2026-11-23T08:00:00Z", fingerprint: unique("fp"), severity: "P2" }]));
+      expect((await call(incident.GET, { token: tokens.viewer, params: { id: res.body.incident.id } })).body.severity).toBe("SEV2");
+    } finally {
+      const now = await call(integrations.GET, { token: tokens.admin });
+      await call(integrations.PATCH, { method: "PATCH", token: tokens.admin, body: { alertmanager: { severityMap: { critical: "SEV1", error: "SEV2", warning: "SEV3", info: "SEV4" } }, version: now.body.version } });
+    }
   });
 });
