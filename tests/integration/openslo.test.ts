@@ -1,4 +1,4 @@
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as openslo from "@/app/api/v1/openslo/route";
 import * as service from "@/app/api/v1/services/[slug]/route";
@@ -41,7 +41,12 @@ describe("OpenSLO", () => {
   });
 
   it("a dry run lists the changes; an apply makes them, or with one bad document none of them", async () => {
-    const yaml = (await exportYaml()).replace("target: 0.9995", "target: 0.99975").replace("duration: 28d", "duration: 14d");
+    // The same export with this service's SLO changed (other services' documents left as they are).
+    const docs = parseAllDocuments(await exportYaml()).map((d) => d.toJS());
+    const mine = docs.find((d) => d.kind === "SLO" && d.spec.service === own);
+    mine.spec.objectives[0].target = 0.99975;
+    mine.spec.timeWindow[0].duration = "14d";
+    const yaml = docs.map((d) => stringify(d)).join("---\n");
     const dry = await importYaml(yaml, true);
     expect(dry.body.changes).toEqual([
       { service: own, field: "sloTarget", from: 0.9995, to: 0.99975 },
