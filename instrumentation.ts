@@ -9,7 +9,9 @@ export async function register(): Promise<void> {
   // The probe scheduler: every process may run it (probes are claimed with SKIP LOCKED).
   if (process.env.NINES_PROBES !== "off") {
     const { startProbeScheduler } = await import("@/lib/server/probe-scheduler");
-    startProbeScheduler();
+    const scheduler = startProbeScheduler();
+    // Stop claiming probes as soon as shutdown begins, before the database goes away under it.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void scheduler.stop());
   }
   await ensureBootstrap().catch((err: unknown) => {
     console.error("[bootstrap] will retry on first request:", err instanceof Error ? err.message : err);

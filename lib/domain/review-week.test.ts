@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recentWeeks, reviewChanges, reviewInstants, reviewWeekWindow, topIncidentsByBudget, weekOf } from "./review-week";
+import { recentWeeks, reviewChanges, reviewInstants, reviewWeekWindow, topIncidentsByBudget, weekOf, weekSpend } from "./review-week";
 
 const inc = (over: Partial<{ id: string; reference: string; title: string; severity: string; kind: string; services: string[]; startedAt: string; resolvedAt: string | null }> = {}) => ({
   id: "i1", reference: "INC-412", title: "Checkout errors", severity: "SEV2", kind: "unplanned", services: ["checkout"], startedAt: "2026-11-24T10:00:00.000Z", resolvedAt: "2026-11-24T10:42:00.000Z", ...over,
@@ -58,5 +58,12 @@ describe("topIncidentsByBudget", () => {
       [{ id: "a", downtimeSeconds: 120, budgetShare: 0.3 }, { id: "c", downtimeSeconds: 10, budgetShare: 0.05 }],
     ], 2);
     expect(top.map((t) => [t.id, t.budgetShare, t.totalDowntimeSeconds, t.services])).toEqual([["a", 0.3, 180, 2], ["b", 0.05, 600, 1]]);
+  });
+});
+
+describe("weekSpend", () => {
+  it("is the week's counted downtime over the window's budget", () => {
+    expect(weekSpend(1800, 2592)).toEqual({ seconds: 1800, shareOfBudget: 1800 / 2592 });
+    expect(weekSpend(60, 0)).toBeNull();
   });
 });

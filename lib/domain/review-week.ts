@@ -121,3 +121,11 @@ export function topIncidentsByBudget<T extends { id: string; downtimeSeconds: nu
   }
   return [...byId.values()].sort((a, b) => b.budgetShare - a.budgetShare || b.totalDowntimeSeconds - a.totalDowntimeSeconds).slice(0, limit);
 }
+
+/**
+ * What a week spent of a service's error budget: the week's counted downtime as a share of the SLO
+ * window's whole budget (null when the window has no budget to spend).
+ */
+export function weekSpend(weekConsumedSeconds: number, windowBudgetSeconds: number): { seconds: number; shareOfBudget: number } | null {
+  return windowBudgetSeconds > 0 ? { seconds: weekConsumedSeconds, shareOfBudget: weekConsumedSeconds / windowBudgetSeconds } : null;
+}

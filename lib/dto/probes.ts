@@ -25,7 +25,8 @@ export type ProbeDto = {
   updatedAt: string;
 };
 
-export type ProbeRunDto = { id: string; at: string; scheduledAt: string; ok: boolean; status: number | null; latencyMs: number; textMatched: boolean | null; error: string | null };
+/** `lagMs`: how late the run started after it was due (the scheduler's lag). */
+export type ProbeRunDto = { id: string; at: string; scheduledAt: string; lagMs: number; ok: boolean; status: number | null; latencyMs: number; textMatched: boolean | null; error: string | null };
 
 export type ReconcileDto = {
   service: string;

@@ -155,7 +155,7 @@ export async function listRuns(id: string, q: ProbeRunsQuery): Promise<{ runs: P
   const rows = await prisma.probeRun.findMany({ where: { probeId: id, ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}) }, orderBy: { id: "desc" }, take: limit + 1 });
   const page = rows.slice(0, limit);
   return {
-    runs: page.map((r) => ({ id: String(r.id), at: r.at.toISOString(), scheduledAt: r.scheduledAt.toISOString(), ok: r.ok, status: r.status, latencyMs: r.latencyMs, textMatched: r.textMatched, error: r.error })),
+    runs: page.map((r) => ({ id: String(r.id), at: r.at.toISOString(), scheduledAt: r.scheduledAt.toISOString(), lagMs: Math.max(0, r.at.getTime() - r.scheduledAt.getTime()), ok: r.ok, status: r.status, latencyMs: r.latencyMs, textMatched: r.textMatched, error: r.error })),
     nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null,
   };
 }

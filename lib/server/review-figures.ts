@@ -14,6 +14,7 @@ import {
   reviewInstants,
   reviewWeekWindow,
   topIncidentsByBudget,
+  weekSpend,
   type ResolvedWindow,
   type RiskLevel,
 } from "@/lib/domain";
@@ -96,7 +97,7 @@ async function risksOfWeek(window: ResolvedWindow, sloAsOf: number): Promise<Rev
 
 function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: AvailabilitySummaryDto | ServiceFailureDto | undefined, series: SeriesDto | ServiceFailureDto | undefined | null): ReviewServiceDto {
   const sloWindow = slo ?? week;
-  const spend = !isServiceFailure(week) && !isServiceFailure(sloWindow) && sloWindow.errorBudget.budgetSeconds > 0 ? { seconds: week.errorBudget.consumedSeconds, shareOfBudget: week.errorBudget.consumedSeconds / sloWindow.errorBudget.budgetSeconds } : null;
+  const spend = !isServiceFailure(week) && !isServiceFailure(sloWindow) ? weekSpend(week.errorBudget.consumedSeconds, sloWindow.errorBudget.budgetSeconds) : null;
   return {
     ...week.service,
     week,

@@ -176,7 +176,7 @@ describe("the scheduler", () => {
       expect(probe.last24h.downSeconds).toBeLessThan(60);
       const listed = await call(probeRuns.GET, { token: tokens.viewer, params: { id }, path: "/x?limit=2" });
       expect(listed.body.runs).toHaveLength(2);
-      expect(Object.keys(listed.body.runs[0]).sort()).toEqual(["at", "error", "id", "latencyMs", "ok", "scheduledAt", "status", "textMatched"]);
+      expect(Object.keys(listed.body.runs[0]).sort()).toEqual(["at", "error", "id", "lagMs", "latencyMs", "ok", "scheduledAt", "status", "textMatched"]);
     } finally {
       await scheduler.stop();
       await call(probeItem.DELETE, { method: "DELETE", token: tokens.editor, params: { id } });

@@ -57,7 +57,7 @@ async function RecentRuns({ id, url, timeZone }: { id: string; url: string; time
               <td>{r.ok ? "ok" : <strong className="text-danger">failed: {r.error ?? "status"}</strong>}</td>
               <td className="num">{r.status ?? "—"}</td>
               <td className="num">{r.latencyMs} ms</td>
-              <td className="num">{Math.max(0, Date.parse(r.at) - Date.parse(r.scheduledAt))} ms</td>
+              <td className="num">{r.lagMs} ms</td>
             </tr>
           ))}
         </tbody>
