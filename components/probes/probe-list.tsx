@@ -48,10 +48,16 @@ export function ProbeList({ probes, timeZone }: { probes: ProbeDto[]; timeZone: 
               </td>
               <td className="num">{p.lastRun ? `${p.lastRun.latencyMs} ms` : "—"}</td>
               <td>
-                {p.last24h.uptime === null ? <span className="muted">nothing seen</span> : <>{formatPercent(p.last24h.uptime, 3)} up</>}
-                <div className="muted small">
-                  down {formatDuration(p.last24h.downSeconds)} · unknown {formatDuration(p.last24h.unknownSeconds)}
-                </div>
+                {p.last24h === null ? (
+                  <span className="muted">—</span>
+                ) : (
+                  <>
+                    {p.last24h.uptime === null ? <span className="muted">nothing seen</span> : <>{formatPercent(p.last24h.uptime, 3)} up</>}
+                    <div className="muted small">
+                      down {formatDuration(p.last24h.downSeconds)} · unknown {formatDuration(p.last24h.unknownSeconds)}
+                    </div>
+                  </>
+                )}
               </td>
             </tr>
           ))}

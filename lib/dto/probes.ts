@@ -18,8 +18,8 @@ export type ProbeDto = {
   consecutiveFailures: number;
   openIncident: { id: string; reference: string } | null;
   nextRunAt: string;
-  /** What the probe saw over the last 24 hours: time nobody watched is unknown, not down. */
-  last24h: { upSeconds: number; downSeconds: number; unknownSeconds: number; uptime: number | null };
+  /** What the probe saw over the last 24 hours: time nobody watched is unknown, not down. Null where not read (the service page's summary). */
+  last24h: { upSeconds: number; downSeconds: number; unknownSeconds: number; uptime: number | null } | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -117,3 +117,12 @@ export const RoleName = z.enum(["viewer", "editor", "admin"], {
 export const BooleanFlag = z
   .enum(["true", "false", "1", "0"], { error: "Must be true or false" })
   .transform((v) => v === "true" || v === "1");
+
+/** A query's comma-separated list of allowed values, e.g. ?severity=SEV1,SEV2, typed as those values. */
+export const CommaList = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    // One issue on the parameter itself: a query string has no ".0" element to point at.
+    .refine((list): list is T[number][] => list.every((v) => (values as readonly string[]).includes(v)), { error: `Must be ${label}` })
+    .transform((list) => list as T[number][]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
-import { Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
+import { CommaList, Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
 
 export const TIMELINE_TYPES = ["detected", "acknowledged", "update", "status_change", "mitigated", "resolved", "note"] as const;
 
@@ -75,15 +75,6 @@ export const TimelineEventInput = z
     }
   });
 export type TimelineEventInput = z.infer<typeof TimelineEventInput>;
-
-const CommaList = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z
-    .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
-    // One issue on the parameter itself: a query string has no ".0" element to point at.
-    .refine((list): list is T[number][] => list.every((v) => (values as readonly string[]).includes(v)), {
-      error: `Must be ${label}`,
-    });
 
 export const IncidentListQuery = z.strictObject({
   service: Slug.optional(),

@@ -2,14 +2,7 @@ import { z } from "zod";
 import { CONSEQUENCES, LIKELIHOODS, RISK_ASSESSMENTS, RISK_LEVELS } from "@/lib/domain/risk-matrix";
 import { MAX_CADENCE_DAYS } from "@/lib/domain/risk-review";
 import { RISK_STATUSES, RISK_TREATMENTS, riskIssues } from "@/lib/domain/risk-rules";
-import { BooleanFlag, Instant, Name, PlainString, QueryInt, Slug, Text, Version } from "./common";
-
-const commaList = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z
-    .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
-    .refine((list): list is T[number][] => list.every((v) => (values as readonly string[]).includes(v)), { error: `Must be ${label}` })
-    .transform((list) => list as T[number][]);
+import { BooleanFlag, CommaList, Instant, Name, PlainString, QueryInt, Slug, Text, Version } from "./common";
 
 export const Likelihood = z.enum(LIKELIHOODS, { error: "Must be A (almost certain), B, C, D or E (rare)" });
 export const Consequence = z
@@ -92,10 +85,10 @@ export const RiskListQuery = z.strictObject({
   /** A slug, or "none" for the cross-cutting risks. */
   service: z.union([z.literal("none"), Slug]).optional(),
   assessment: RiskAssessmentName.optional(),
-  level: commaList(RISK_LEVELS, "LOW, MEDIUM, HIGH or CRITICAL, comma-separated").optional(),
+  level: CommaList(RISK_LEVELS, "LOW, MEDIUM, HIGH or CRITICAL, comma-separated").optional(),
   /** One heat-map cell in the chosen assessment: likelihood then consequence, e.g. B4. */
   cell: PlainString().trim().regex(/^[A-Ea-e][1-5]$/, { error: "Must be a cell such as B4 (likelihood A–E, consequence 1–5)" }).optional(),
-  treatment: commaList(RISK_TREATMENTS, "mitigate, accept, avoid or transfer, comma-separated").optional(),
+  treatment: CommaList(RISK_TREATMENTS, "mitigate, accept, avoid or transfer, comma-separated").optional(),
   status: RiskStatus.optional(),
   overdue: BooleanFlag.optional(),
   owner: PlainString().trim().max(120).optional(),

@@ -1,11 +1,11 @@
 import "server-only";
 import { parse as parseCsv } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { incidentIssues } from "@/lib/domain/incident-lifecycle";
 import type { IncidentDto } from "@/lib/dto/incidents";
 import type { ServiceDto } from "@/lib/dto/services";
 import { IncidentInput, type IncidentListQuery } from "@/lib/schemas/incident";
 import type { Actor } from "./auth/actor";
+import { textCell, toCsv } from "./csv";
 import { prisma } from "./db";
 import { ValidationError } from "./errors";
 import { listIncidents } from "./incidents-read";
@@ -15,9 +15,8 @@ import { insertIncident } from "./incidents-write";
 // export writes (reference and status are written for people; status is also read), so an export
 // edited in a spreadsheet can be imported elsewhere.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const cell = (s: string | null | undefined) => (s === null || s === undefined ? "" : FORMULA_START.test(s) ? `'${s}` : s);
-const csv = (rows: string[][]) => stringify(rows, { record_delimiter: "\r\n" });
+const cell = textCell;
+const csv = toCsv;
 
 const COLUMNS = ["reference", "title", "severity", "kind", "status", "started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at", "services", "summary", "root_cause", "external_id"] as const;
 const FIELD_OF: Record<string, (typeof COLUMNS)[number]> = { title: "title", severity: "severity", kind: "kind", status: "status", startedAt: "started_at", detectedAt: "detected_at", acknowledgedAt: "acknowledged_at", mitigatedAt: "mitigated_at", resolvedAt: "resolved_at", impacts: "services", summary: "summary", rootCause: "root_cause", externalId: "external_id" };

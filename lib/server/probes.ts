@@ -22,10 +22,15 @@ async function openIncidents(ids: (string | null)[]): Promise<Map<string, string
   return new Map(rows.map((r) => [r.id, incidentReference(r.number)]));
 }
 
-/** DTOs with what each probe saw over the last 24 hours (one read of their runs). */
-async function toDtos(rows: Row[], now = Date.now()): Promise<ProbeDto[]> {
+/**
+ * DTOs with what each probe saw over the last 24 hours (one read of their runs). `coverage: false`
+ * (the service page's summary, which shows only state and latency) skips that read: a day of runs
+ * at a 10 s interval is over 8,000 rows a probe.
+ */
+async function toDtos(rows: Row[], opts: { coverage: boolean } = { coverage: true }, now = Date.now()): Promise<ProbeDto[]> {
+  const longest = Math.max(0, ...rows.map((r) => r.intervalSeconds)) * 1000;
   const [runs, refs] = await Promise.all([
-    rows.length ? prisma.probeRun.findMany({ where: { probeId: { in: rows.map((r) => r.id) }, at: { gte: new Date(now - 2 * DAY) } }, select: { probeId: true, at: true, ok: true }, orderBy: { at: "asc" } }) : [],
+    rows.length && opts.coverage ? prisma.probeRun.findMany({ where: { probeId: { in: rows.map((r) => r.id) }, at: { gte: new Date(now - DAY - longest) } }, select: { probeId: true, at: true, ok: true }, orderBy: { at: "asc" } }) : [],
     openIncidents(rows.map((r) => r.openIncidentId)),
   ]);
   return rows.map((r) => {
@@ -50,7 +55,7 @@ async function toDtos(rows: Row[], now = Date.now()): Promise<ProbeDto[]> {
       consecutiveFailures: r.consecutiveFailures,
       openIncident: r.openIncidentId && ref ? { id: r.openIncidentId, reference: ref } : null,
       nextRunAt: r.nextRunAt.toISOString(),
-      last24h: { upSeconds: seen.upSeconds, downSeconds: seen.downSeconds, unknownSeconds: seen.unknownSeconds, uptime: seen.uptime },
+      last24h: opts.coverage ? { upSeconds: seen.upSeconds, downSeconds: seen.downSeconds, unknownSeconds: seen.unknownSeconds, uptime: seen.uptime } : null,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -66,10 +71,10 @@ async function checkTarget(actor: Actor, url: string, allowPrivate: boolean): Pr
   });
 }
 
-export async function listProbes(slug: string): Promise<ProbeDto[]> {
+export async function listProbes(slug: string, opts: { coverage: boolean } = { coverage: true }): Promise<ProbeDto[]> {
   const service = await prisma.service.findUnique({ where: { slug }, select: { id: true } });
   if (!service) throw new NotFoundError("Service", slug);
-  return toDtos(await prisma.probe.findMany({ where: { serviceId: service.id }, include, orderBy: { createdAt: "asc" } }));
+  return toDtos(await prisma.probe.findMany({ where: { serviceId: service.id }, include, orderBy: { createdAt: "asc" } }), opts);
 }
 
 async function rowOf(id: string, db: Tx | typeof prisma = prisma): Promise<Row> {

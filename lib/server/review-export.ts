@@ -1,13 +1,12 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReviewDto } from "@/lib/dto/reviews";
 import { formatDuration, formatPercent, formatZonedDateTime } from "@/lib/domain";
+import { textCell, toCsv } from "./csv";
 
 // Both exports are made from the same DTO the page and the JSON API show, so they can't disagree.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const cell = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
+const cell = textCell;
 const md = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, "\\$1").replace(/\r?\n/g, " ");
 
 /** One row per service: the week against target, the SLO window's budget, what the week spent. */
@@ -26,7 +25,7 @@ export function reviewCsv(r: ReviewDto): string {
       n(s.weekSpend?.seconds), n(s.weekSpend?.shareOfBudget), n(window?.errorBudget.burnRates["1h"]), n(window?.errorBudget.burnRates["6h"]), n(window?.errorBudget.burnRates["1d"]), cell(failed),
     ];
   });
-  return stringify([header, ...rows], { record_delimiter: "\r\n" });
+  return toCsv([header, ...rows]);
 }
 
 /** The review as Markdown, to paste into a wiki. */

@@ -1,11 +1,9 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import type { RiskDto } from "@/lib/dto/risks";
+import { textCell, toCsv } from "./csv";
 
-// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is prefixed with an
-// apostrophe: a risk title typed by one person must not execute on another's machine.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const text = (s: string | null) => (s === null ? "" : FORMULA_START.test(s) ? `'${s}` : s);
+// A risk title typed by one person must not run as a formula on another's machine (textCell).
+const text = textCell;
 const num = (n: number | null) => (n === null ? "" : String(n));
 const bool = (b: boolean | null) => (b === null ? "" : b ? "yes" : "no");
 
@@ -51,5 +49,5 @@ const COLUMNS: [string, (r: RiskDto) => string][] = [
 
 /** The register as CSV: one row per risk, every field and computed figure (full precision). */
 export function risksCsv(risks: readonly RiskDto[]): string {
-  return stringify([COLUMNS.map(([name]) => name), ...risks.map((r) => COLUMNS.map(([, cell]) => cell(r)))], { record_delimiter: "\r\n" });
+  return toCsv([COLUMNS.map(([name]) => name), ...risks.map((r) => COLUMNS.map(([, cell]) => cell(r)))]);
 }

@@ -94,7 +94,7 @@ async function RisksSection({ slug, name, timeZone, canEdit }: { slug: string; n
 
 /** The service's probes at a glance: state in words, last latency, the way to the rest. */
 async function ProbesSummary({ slug }: { slug: string }) {
-  const probes = await listProbes(slug);
+  const probes = await listProbes(slug, { coverage: false });
   return (
     <section className="card" aria-labelledby="probes-heading">
       <div className="section-head">
