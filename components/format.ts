@@ -4,7 +4,7 @@
 import { formatZonedDateTime } from "@/lib/domain/time-zone";
 
 // Percentages: formatPercent and percentText of lib/domain/format.ts, the one rule for the app.
-export { formatPercent, percentText } from "@/lib/domain/format";
+export { formatCount, formatPercent, percentText } from "@/lib/domain/format";
 
 /**
  * "99.9" → 0.999. Empty → null (the field is left to inherit). Unparseable → NaN, which the

@@ -84,9 +84,12 @@ async function Fleet({ query, values, timeZone, canEdit }: { query: OverviewQuer
   );
 }
 
+// The banner names the few that started last; its figure is the server's count of all of them.
+const BANNER_INCIDENTS = 5;
+
 async function Ongoing() {
-  const ongoing = await listIncidents({ status: "open", limit: 200 });
-  return <OngoingBanner incidents={ongoing.incidents} />;
+  const ongoing = await listIncidents({ status: "open", limit: BANNER_INCIDENTS });
+  return <OngoingBanner incidents={ongoing.incidents} total={ongoing.total} />;
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Search> }) {

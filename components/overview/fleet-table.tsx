@@ -26,10 +26,10 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ summary, state, ongoing, trend }) => {
+          {rows.map(({ summary, state, ongoing, ongoingTotal, trend }) => {
             const svc = summary.service;
             return (
-              <tr key={svc.slug} className={ongoing.length ? "row-ongoing" : undefined}>
+              <tr key={svc.slug} className={ongoingTotal ? "row-ongoing" : undefined}>
                 <td className="cell-title">
                   <Link href={`/services/${svc.slug}`}>{svc.name}</Link>
                   <span className="inherited">Tier {svc.tier.rank} · {svc.tier.name}{isServiceFailure(summary) ? "" : ` · ${formatWindow(summary.slo.window).toLowerCase()}`}</span>
@@ -38,6 +38,11 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
                       <span className="live">{i.reference}</span> {i.title}
                     </Link>
                   ))}
+                  {ongoingTotal > ongoing.length && (
+                    <Link href={`/incidents?status=open&service=${encodeURIComponent(svc.slug)}`} className="ongoing-link">
+                      +{ongoingTotal - ongoing.length} more ongoing <span className="visually-hidden">on {svc.name}</span>
+                    </Link>
+                  )}
                 </td>
                 {isServiceFailure(summary) ? (
                   <td colSpan={7}>

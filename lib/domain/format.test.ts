@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatDuration, formatPercent, percentText } from "./format";
+import { formatCount, formatDuration, formatPercent, percentText } from "./format";
 
 describe("formatDuration", () => {
   it.each<[number, string]>([
@@ -69,4 +69,14 @@ describe("formatPercent", () => {
     expect(formatPercent(Number.NaN)).toBe("—");
     expect(formatPercent(Number.POSITIVE_INFINITY, 2)).toBe("—");
   });
+});
+
+describe("formatCount", () => {
+  it.each<[number, string]>([
+    [0, "0"],
+    [7, "7"],
+    [201, "201"],
+    [1234, "1,234"],
+    [100000, "100,000"],
+  ])("%d → %s", (n, text) => expect(formatCount(n)).toBe(text));
 });

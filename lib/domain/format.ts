@@ -71,3 +71,10 @@ export function formatPercent(ratio: number, digits?: number): string {
   const text = percentText(ratio, digits);
   return text === "—" ? text : `${text}${NBSP}%`;
 }
+
+const COUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** A count as people read it: "1,234". */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}

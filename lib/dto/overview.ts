@@ -15,8 +15,10 @@ export const PER_PAGE_OPTIONS = ["25", "50", "100", "250"] as const;
 export type OverviewRow = {
   summary: AvailabilitySummaryDto | ServiceFailureDto;
   state: OverviewState;
-  /** Ongoing incidents hitting the service now. */
+  /** The ongoing incidents hitting the service that started last (a few of `ongoingTotal`). */
   ongoing: { reference: string; title: string; severity: string }[];
+  /** How many incidents hitting the service are ongoing. */
+  ongoingTotal: number;
   /** The last 26 weeks, oldest first; null when it could not be computed. */
   trend: SeriesEntryDto[] | null;
 };

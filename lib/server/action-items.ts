@@ -45,39 +45,64 @@ async function riskId(tx: Tx, ref: string): Promise<string> {
   return risk.id;
 }
 
+/** The incident a reference names; only "there is none" is the caller's mistake, a failed read is not. */
+async function incidentOf(ref: string, tx: Tx | typeof prisma = prisma): Promise<string | null> {
+  try {
+    return await resolveIncidentId(ref, tx);
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
+}
+
 async function links(tx: Tx, input: { incident?: string | null; risk?: string | null }) {
+  const incidentId = input.incident === undefined || input.incident === null ? input.incident : await incidentOf(input.incident, tx);
+  if (incidentId === null && input.incident) throw ValidationError.field("incident", `No incident is '${input.incident}'`);
   return {
-    incidentId: input.incident === undefined ? undefined : input.incident === null ? null : await resolveIncidentId(input.incident, tx).catch(() => {
-      throw ValidationError.field("incident", `No incident is '${input.incident}'`);
-    }),
+    incidentId,
     riskId: input.risk === undefined ? undefined : input.risk === null ? null : await riskId(tx, input.risk),
   };
 }
 
-/** Open first, earliest due first (overdue ones lead), undated after; cursor paging by id. */
-export async function listActionItems(q: ActionItemListQuery): Promise<{ actionItems: ActionItemDto[]; nextCursor: string | null }> {
-  const limit = q.limit ?? 100;
-  const day = await today();
+export type ActionItemFilter = Omit<ActionItemListQuery, "cursor" | "limit">;
+
+/** The filters of GET /api/v1/action-items as a Prisma where; the list and its counts share it. */
+async function actionItemWhere(q: ActionItemFilter, day: string): Promise<Prisma.ActionItemWhereInput> {
   const and: Prisma.ActionItemWhereInput[] = [];
   if (q.status?.length) and.push({ status: { in: q.status } });
   if (q.owner !== undefined) and.push({ owner: { equals: q.owner, mode: "insensitive" } });
   if (q.overdue === true) and.push({ status: "open", dueDate: { lt: dateValue(day) } });
   if (q.overdue === false) and.push({ OR: [{ status: { not: "open" } }, { dueDate: null }, { dueDate: { gte: dateValue(day) } }] });
-  if (q.incident !== undefined) and.push({ incidentId: await resolveIncidentId(q.incident).catch(() => "none") });
+  // An incident that does not exist has no action items: the filter matches nothing.
+  if (q.incident !== undefined) and.push({ incidentId: (await incidentOf(q.incident)) ?? { in: [] } });
   if (q.risk !== undefined) and.push({ riskId: q.risk });
-  const rows = await prisma.actionItem.findMany({
-    where: { AND: and },
-    include,
-    orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: limit + 1,
-    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-  }).catch((err: unknown) => {
-    // A cursor naming no item (deleted meanwhile, or made up) is the client's mistake.
-    if (q.cursor && (err as { code?: string }).code === "P2025") throw ValidationError.field("cursor", "Not a cursor this API returned");
-    throw err;
-  });
+  return { AND: and };
+}
+
+/** How many action items match: what every count a person reads of them is. */
+export async function countActionItems(q: ActionItemFilter): Promise<number> {
+  return prisma.actionItem.count({ where: await actionItemWhere(q, await today()) });
+}
+
+/** Open first, earliest due first (overdue ones lead), undated after; cursor paging by id; `total` = every match. */
+export async function listActionItems(q: ActionItemListQuery): Promise<{ actionItems: ActionItemDto[]; nextCursor: string | null; total: number }> {
+  const limit = q.limit ?? 100;
+  const day = await today();
+  const where = await actionItemWhere(q, day);
+  // Prisma would page from a cursor that names no item as if from the start: refuse it instead.
+  if (q.cursor && (!/^[\w-]{1,64}$/.test(q.cursor) || !(await prisma.actionItem.findUnique({ where: { id: q.cursor }, select: { id: true } })))) throw ValidationError.field("cursor", "Not a cursor this API returned");
+  const [rows, total] = await Promise.all([
+    prisma.actionItem.findMany({
+      where,
+      include,
+      orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: limit + 1,
+      ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+    }),
+    prisma.actionItem.count({ where }),
+  ]);
   const page = rows.slice(0, limit);
-  return { actionItems: page.map((r) => toDto(r, day)), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return { actionItems: page.map((r) => toDto(r, day)), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null, total };
 }
 
 export async function getActionItem(id: string): Promise<ActionItemDto> {
@@ -158,7 +183,8 @@ export async function deleteActionItem(actor: Actor, id: string): Promise<{ dele
 
 /**
  * The weekly review's action items: due in the week (days in the organisation's zone, whatever
- * their status), or still open and due before it (overdue by then). Earliest due first.
+ * their status), or still open and due before it (overdue by then). Earliest due first; all of
+ * them, as the review is the week's record.
  */
 export async function actionItemsForWeek(firstDay: string, lastDay: string): Promise<ActionItemDto[]> {
   const [rows, day] = await Promise.all([
@@ -166,7 +192,6 @@ export async function actionItemsForWeek(firstDay: string, lastDay: string): Pro
       where: { OR: [{ dueDate: { gte: dateValue(firstDay), lte: dateValue(lastDay) } }, { status: "open", dueDate: { lt: dateValue(firstDay) } }] },
       include,
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      take: 1000,
     }),
     today(),
   ]);

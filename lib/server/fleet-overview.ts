@@ -6,10 +6,12 @@ import { SeriesQuery, type AvailabilityListQuery } from "@/lib/schemas/availabil
 import type { TierFilter } from "@/lib/schemas/common";
 import { seriesOfServices } from "./availability";
 import { allAvailability } from "./availability-fleet";
-import { listIncidents } from "./incidents-read";
+import { ongoingByService } from "./incidents-read";
 
 export type OverviewQuery = { tier?: TierFilter; q?: string; state?: OverviewState; sort: OverviewSort; page: number; perPage: number };
 
+// A row names the ongoing incidents that started last and says how many more there are.
+const ONGOING_SHOWN = 3;
 const STATE_ORDER: readonly OverviewState[] = ["failed", ...SERVICE_STATES];
 
 function stateOf(s: AvailabilitySummaryDto | ServiceFailureDto): OverviewState {
@@ -35,15 +37,12 @@ function compare(sort: OverviewSort): (a: Entry, b: Entry) => number {
 
 /**
  * The overview: every active service in its own SLO window, from one all-services computation;
- * counted by state, filtered, sorted, paged; the page's rows with their ongoing incidents and a
- * 26-week trend (read for those rows only).
+ * counted by state, filtered, sorted, paged; the page's rows with their ongoing incidents (a count
+ * per service and the latest few) and a 26-week trend (both read for those rows only).
  */
 export async function fleetOverview(query: OverviewQuery): Promise<OverviewDto> {
-  const [fleet, ongoing] = await Promise.all([
-    // Each service in its own SLO window; no incident list per service (the overview shows none).
-    allAvailability({ incidents: 0, ...(query.tier ? { tier: query.tier } : {}) } satisfies AvailabilityListQuery),
-    listIncidents({ status: "open", limit: 200 }),
-  ]);
+  // Each service in its own SLO window; no incident list per service (the overview shows none).
+  const fleet = await allAvailability({ incidents: 0, ...(query.tier ? { tier: query.tier } : {}) } satisfies AvailabilityListQuery);
   const needle = query.q?.trim().toLowerCase() ?? "";
   const all = fleet.services.map((summary) => ({ summary, state: stateOf(summary) }));
   const matching = needle ? all.filter((e) => e.summary.service.slug.includes(needle) || e.summary.service.name.toLowerCase().includes(needle)) : all;
@@ -54,20 +53,18 @@ export async function fleetOverview(query: OverviewQuery): Promise<OverviewDto> 
   const page = Math.min(Math.max(1, query.page), pages);
   const slice = shown.slice((page - 1) * query.perPage, page * query.perPage);
 
-  const trends = await seriesOfServices(
-    slice.map((e) => e.summary.service.slug),
-    SeriesQuery.parse({ bucket: "week", count: "26", asOf: fleet.asOf }),
-  );
+  const slugs = slice.map((e) => e.summary.service.slug);
+  const [trends, ongoing] = await Promise.all([seriesOfServices(slugs, SeriesQuery.parse({ bucket: "week", count: "26", asOf: fleet.asOf })), ongoingByService(slugs, ONGOING_SHOWN)]);
   const trendBySlug = new Map(trends.map((t) => [t.service.slug, isServiceFailure(t) ? null : t.entries]));
-  const ongoingBySlug = new Map<string, OverviewRow["ongoing"]>();
-  for (const i of ongoing.incidents) {
-    for (const impact of i.impacts) ongoingBySlug.set(impact.service, [...(ongoingBySlug.get(impact.service) ?? []), { reference: i.reference, title: i.title, severity: i.severity }]);
-  }
   return {
     asOf: fleet.asOf,
     counts,
     total: shown.length,
-    rows: slice.map((e) => ({ ...e, ongoing: ongoingBySlug.get(e.summary.service.slug) ?? [], trend: trendBySlug.get(e.summary.service.slug) ?? null })),
+    rows: slice.map((e): OverviewRow => {
+      const slug = e.summary.service.slug;
+      const o = ongoing.get(slug);
+      return { ...e, ongoing: o?.latest ?? [], ongoingTotal: o?.total ?? 0, trend: trendBySlug.get(slug) ?? null };
+    }),
     page,
     pages,
     perPage: query.perPage,

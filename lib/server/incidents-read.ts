@@ -82,8 +82,10 @@ function decodeCursor(cursor: string): { startedAt: Date; id: string } {
   return { startedAt: new Date(Number(match[1])), id: match[2] as string };
 }
 
-export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: IncidentDto[]; nextCursor: string | null }> {
-  const limit = q.limit ?? 50;
+export type IncidentFilter = Omit<IncidentListQuery, "cursor" | "limit" | "format">;
+
+/** The filters of GET /api/v1/incidents as a Prisma where; the list, its total and the export share it. */
+export function incidentWhere(q: IncidentFilter): Prisma.IncidentWhereInput {
   const and: Prisma.IncidentWhereInput[] = [];
   if (q.service) and.push({ impacts: { some: { service: { slug: q.service } } } });
   if (q.tier) and.push({ impacts: { some: { service: { tier: q.tier } } } });
@@ -94,20 +96,67 @@ export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: 
   // A time range selects incidents whose impact period overlaps it.
   if (q.to) and.push({ startedAt: { lt: q.to } });
   if (q.from) and.push({ OR: [{ resolvedAt: null }, { resolvedAt: { gt: q.from } }] });
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    and.push({ OR: [{ startedAt: { lt: c.startedAt } }, { startedAt: c.startedAt, id: { lt: c.id } }] });
+  return { AND: and };
+}
+
+/** How many incidents match: what every count a person reads of incidents is. */
+export async function countIncidents(q: IncidentFilter): Promise<number> {
+  return prisma.incident.count({ where: incidentWhere(q) });
+}
+
+/**
+ * One page of rows after `cursor`, newest first, by keyset (startedAt, id): the list and the CSV
+ * export read through here, so each page is one index range whatever the depth.
+ */
+export async function incidentRows(where: Prisma.IncidentWhereInput, cursor: string | undefined, limit: number): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
+  const after: Prisma.IncidentWhereInput[] = [];
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    after.push({ OR: [{ startedAt: { lt: c.startedAt } }, { startedAt: c.startedAt, id: { lt: c.id } }] });
   }
   const rows = await prisma.incident.findMany({
-    where: { AND: and },
+    where: { AND: [where, ...after] },
     include: incidentInclude,
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return {
-    incidents: page.map(toIncidentDto),
-    nextCursor: rows.length > limit && last ? `${last.startedAt.getTime()}.${last.id}` : null,
-  };
+  return { rows: page, nextCursor: rows.length > limit && last ? `${last.startedAt.getTime()}.${last.id}` : null };
+}
+
+/** A page of matching incidents, newest first, with `total`: how many match in all. */
+export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: IncidentDto[]; nextCursor: string | null; total: number }> {
+  const where = incidentWhere(q);
+  const [page, total] = await Promise.all([incidentRows(where, q.cursor, q.limit ?? 50), prisma.incident.count({ where })]);
+  return { incidents: page.rows.map(toIncidentDto), nextCursor: page.nextCursor, total };
+}
+
+export type OngoingOfService = { total: number; latest: { reference: string; title: string; severity: string }[] };
+
+/**
+ * For each of these services, how many incidents hitting it are ongoing (a count, whatever their
+ * number) and the `few` that started last: one grouped read for a page of the overview.
+ */
+export async function ongoingByService(slugs: string[], few = 3): Promise<Map<string, OngoingOfService>> {
+  const out = new Map<string, OngoingOfService>();
+  if (slugs.length === 0) return out;
+  const rows = await prisma.$queryRaw<{ slug: string; number: number; title: string; severity: string; total: number }[]>`
+    SELECT slug, number, title, severity, total FROM (
+      SELECT s.slug, i.number, i.title, i.severity::text AS severity,
+             count(*) OVER (PARTITION BY s.id)::int AS total,
+             row_number() OVER (PARTITION BY s.id ORDER BY i."startedAt" DESC, i.id DESC) AS nth
+        FROM "Impact" m
+        JOIN "Incident" i ON i.id = m."incidentId"
+        JOIN "Service" s ON s.id = m."serviceId"
+       WHERE i."resolvedAt" IS NULL AND s.slug = ANY(${slugs})
+    ) ranked
+    WHERE nth <= ${few}
+    ORDER BY slug, nth`;
+  for (const r of rows) {
+    const entry = out.get(r.slug) ?? { total: r.total, latest: [] };
+    entry.latest.push({ reference: incidentReference(r.number), title: r.title, severity: r.severity });
+    out.set(r.slug, entry);
+  }
+  return out;
 }

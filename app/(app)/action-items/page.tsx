@@ -1,18 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CursorRefused } from "@/components/feedback/cursor-refused";
 import { EmptyState } from "@/components/feedback/empty-state";
+import { formatCount } from "@/components/format";
 import { PageHeader } from "@/components/feedback/page-header";
 import { DueText } from "@/components/incidents/due-text";
 import type { ActionItemDto } from "@/lib/query/types";
-import { listActionItems } from "@/lib/server/action-items";
+import { countActionItems, listActionItems } from "@/lib/server/action-items";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { readFromCursor } from "@/lib/server/cursor-page";
 
 export const metadata: Metadata = { title: "Action items" };
 
+// Items per page: each page is grouped by owner; the counts above it are of every open item.
+const PER_PAGE = 200;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+
 /** Open follow-up work across incidents and risks, by owner, overdue first within each. */
-export default async function ActionItemsPage() {
+export default async function ActionItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageActor();
-  const { actionItems } = await listActionItems({ status: ["open"], limit: 200 });
+  const cursor = one((await searchParams).cursor);
+  const [{ page, cursorRefused }, open, overdue] = await Promise.all([
+    readFromCursor(cursor, (c) => listActionItems({ status: ["open"], limit: PER_PAGE, ...(c ? { cursor: c } : {}) })),
+    countActionItems({ status: ["open"] }),
+    countActionItems({ overdue: true }),
+  ]);
+  const { actionItems } = page;
+  const paged = Boolean(cursor) && !cursorRefused;
   const byOwner = new Map<string, ActionItemDto[]>();
   for (const item of actionItems) byOwner.set(item.owner || "", [...(byOwner.get(item.owner || "") ?? []), item]);
   // Owners with overdue work first, then by name; "no owner" last.
@@ -22,14 +37,20 @@ export default async function ActionItemsPage() {
     if (!a || !b) return a ? -1 : 1;
     return a.localeCompare(b);
   });
-  const overdue = actionItems.filter((i) => i.overdue).length;
 
   return (
     <>
       <PageHeader title="Action items" description="Open follow-up work from incidents and risks, by owner; overdue first." />
-      {actionItems.length > 0 && (
+      {cursorRefused && <CursorRefused newest="/action-items" what="action items" />}
+      {open > 0 && (
         <p role="status" className="muted">
-          {actionItems.length} open{overdue > 0 && <>, <strong className="text-danger">{overdue} overdue</strong></>}
+          {formatCount(open)} open{overdue > 0 && <>, <strong className="text-danger">{formatCount(overdue)} overdue</strong></>}
+          {paged ? ` · showing ${formatCount(actionItems.length)} of the ${formatCount(open)}, due after the previous page's` : open > actionItems.length ? ` · showing the ${formatCount(actionItems.length)} due first of the ${formatCount(open)}` : ""}
+        </p>
+      )}
+      {paged && (
+        <p>
+          <Link href="/action-items">Back to the earliest due</Link>
         </p>
       )}
       {actionItems.length === 0 ? (
@@ -66,6 +87,11 @@ export default async function ActionItemsPage() {
             </div>
           </section>
         ))
+      )}
+      {page.nextCursor && (
+        <div className="button-row">
+          <Link className="btn btn-secondary" href={`/action-items?cursor=${encodeURIComponent(page.nextCursor)}`}>Next page: due later</Link>
+        </div>
       )}
     </>
   );

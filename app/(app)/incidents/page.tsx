@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CursorRefused } from "@/components/feedback/cursor-refused";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
 import { IncidentFilters, type IncidentFilterValues } from "@/components/incidents/incident-filters";
 import { IncidentTable } from "@/components/incidents/incident-table";
+import { formatCount } from "@/components/format";
 import { addDays, type CivilDate } from "@/lib/domain/civil-date";
 import { startOfLocalDay } from "@/lib/domain/time-zone";
 import { DateOnly } from "@/lib/schemas/action-item";
@@ -11,6 +13,7 @@ import { IncidentListQuery } from "@/lib/schemas/incident";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
 import { listCosts } from "@/lib/server/incident-costs";
+import { readFromCursor } from "@/lib/server/cursor-page";
 import { listIncidents } from "@/lib/server/incidents-read";
 import { listServiceOptions } from "@/lib/server/services";
 import { requestTime } from "@/lib/server/request-time";
@@ -49,25 +52,42 @@ function readFilters(sp: Search, timeZone: string) {
   return { values, errors, query: IncidentListQuery.parse(kept) };
 }
 
+// The default view previews the ongoing incidents that started last; `?status=open` pages them all.
+const ONGOING_PREVIEW = 50;
+const NONE = { incidents: [], nextCursor: null, total: 0 };
+
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor();
   const [sp, settings, tiers, services] = await Promise.all([searchParams, getSettings(), listTiers(), listServiceOptions()]);
   const tz = settings.timeZone;
   const { values, errors, query } = readFilters(sp, tz);
   const cursor = one(sp.cursor);
-  const showOngoing = query.status !== "resolved" && !cursor;
+  // Which list the cursor pages: the ongoing one when only ongoing incidents are asked for.
+  const ongoingOnly = query.status === "open";
   const showList = query.status !== "open";
-  const [ongoing, page] = await Promise.all([
-    showOngoing ? listIncidents({ ...query, status: "open", limit: 200 }) : { incidents: [], nextCursor: null },
-    showList
-      ? listIncidents({ ...query, status: "resolved", ...(cursor ? { cursor } : {}) }).catch(() => listIncidents({ ...query, status: "resolved" }))
-      : { incidents: [], nextCursor: null },
+  const [ongoingRead, listRead] = await Promise.all([
+    ongoingOnly
+      ? readFromCursor(cursor, (c) => listIncidents({ ...query, status: "open", limit: ONGOING_PREVIEW, ...(c ? { cursor: c } : {}) }))
+      : query.status !== "resolved" && !cursor
+        ? listIncidents({ ...query, status: "open", limit: ONGOING_PREVIEW }).then((page) => ({ page, cursorRefused: false }))
+        : null,
+    showList ? readFromCursor(cursor, (c) => listIncidents({ ...query, status: "resolved", ...(c ? { cursor: c } : {}) })) : null,
   ]);
+  const ongoing = ongoingRead?.page ?? NONE;
+  const page = listRead?.page ?? NONE;
+  const cursorRefused = Boolean(ongoingRead?.cursorRefused || listRead?.cursorRefused);
+  const paged = Boolean(cursor) && !cursorRefused;
   const costs = await listCosts([...ongoing.incidents, ...page.incidents]);
   const renderedAt = requestTime();
   const canEdit = roleAllows(actor.role, "editor");
   const filtered = Object.values(values).some((v) => (Array.isArray(v) ? v.length > 0 : v !== ""));
-  const next = page.nextCursor ? `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, one(v)])), cursor: page.nextCursor }).toString()}` : null;
+  const kept = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, one(v)]).filter(([k, v]) => k !== "cursor" && v));
+  const href = (extra: Record<string, string>) => {
+    const qs = new URLSearchParams({ ...kept, ...extra }).toString();
+    return qs ? `/incidents?${qs}` : "/incidents";
+  };
+  const nextCursor = ongoingOnly ? ongoing.nextCursor : page.nextCursor;
+  const next = nextCursor ? href({ cursor: nextCursor }) : null;
   // The shell has the "Declare incident" button on every page; the empty state offers it too.
   const declare = canEdit ? <Link className="btn btn-primary" href="/incidents/new">Declare incident</Link> : undefined;
 
@@ -78,25 +98,34 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       {Object.keys(errors).length > 0 && (
         <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>
       )}
-      {showOngoing && (
+      {cursorRefused && <CursorRefused newest={href({})} what="incidents" />}
+      {ongoingRead && (
         <section aria-labelledby="ongoing-heading">
           <div className="section-head">
             <h2 id="ongoing-heading">
-              Ongoing <span className="count">{ongoing.incidents.length}</span>
+              {ongoingOnly && paged ? "Ongoing, started earlier" : "Ongoing"} <span className="count">{formatCount(ongoing.total)}</span>
             </h2>
+            {ongoingOnly && paged && <Link href={href({})}>Back to the latest</Link>}
           </div>
           {ongoing.incidents.length > 0 ? (
             <IncidentTable incidents={ongoing.incidents} costs={costs} timeZone={tz} renderedAt={renderedAt} caption="Ongoing incidents" />
           ) : (
             <p className="muted">Nothing is ongoing{filtered ? " that matches these filters" : ""}.</p>
           )}
+          {!ongoingOnly && ongoing.total > ongoing.incidents.length && (
+            <p className="list-more" role="status">
+              The {formatCount(ongoing.incidents.length)} that started last of {formatCount(ongoing.total)} ongoing. <Link href={href({ status: "open" })}>See all {formatCount(ongoing.total)} ongoing incidents</Link>
+            </p>
+          )}
         </section>
       )}
       {showList && (
         <section aria-labelledby="resolved-heading">
           <div className="section-head">
-            <h2 id="resolved-heading">{cursor ? "Older incidents" : "Resolved, newest first"}</h2>
-            {cursor && <Link href="/incidents">Back to the newest</Link>}
+            <h2 id="resolved-heading">
+              {paged ? "Older incidents" : "Resolved, newest first"} <span className="count">{formatCount(page.total)}</span>
+            </h2>
+            {paged && <Link href={href({})}>Back to the newest</Link>}
           </div>
           {page.incidents.length > 0 ? (
             <IncidentTable incidents={page.incidents} costs={costs} timeZone={tz} renderedAt={renderedAt} caption="Resolved incidents, newest first" />
@@ -110,12 +139,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               {!canEdit && " Ask an editor to declare one; you will see it here."}
             </EmptyState>
           )}
-          {next && (
-            <div className="button-row">
-              <Link className="btn btn-secondary" href={next}>Older incidents</Link>
-            </div>
-          )}
         </section>
+      )}
+      {next && (
+        <div className="button-row">
+          <Link className="btn btn-secondary" href={next}>{ongoingOnly ? "Ongoing incidents that started earlier" : "Older incidents"}</Link>
+        </div>
       )}
     </>
   );
