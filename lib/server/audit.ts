@@ -3,6 +3,7 @@ import type { AuditEventDto, LastChange } from "@/lib/dto/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./auth/actor";
 import { prisma, type Tx } from "./db";
+import { ValidationError } from "./errors";
 
 export type AuditEntry = {
   action: "create" | "update" | "delete" | "archive" | "restore" | "revoke" | string;
@@ -18,19 +19,24 @@ function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
+const row = (actor: Actor | null, entry: AuditEntry) => ({
+  actorId: actor?.userId ?? null,
+  actorLabel: actor?.label ?? "system",
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  before: json(entry.before),
+  after: json(entry.after),
+});
+
 /** Writes one audit event inside the caller's transaction, so the change and its record commit together. */
 export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor?.userId ?? null,
-      actorLabel: actor?.label ?? "system",
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: json(entry.before),
-      after: json(entry.after),
-    },
-  });
+  await tx.auditEvent.create({ data: row(actor, entry) });
+}
+
+/** Many audit events in one statement (an import), inside the caller's transaction. */
+export async function recordAudits(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await tx.auditEvent.createMany({ data: entries.map((e) => row(actor, e)) });
 }
 
 export async function listAuditEvents(query: {
@@ -40,6 +46,10 @@ export async function listAuditEvents(query: {
   limit?: number;
 }): Promise<{ events: AuditEventDto[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
+  // Prisma would page from a cursor that names no event as if from the start: refuse it instead.
+  if (query.cursor && (!/^[\w-]{1,64}$/.test(query.cursor) || !(await prisma.auditEvent.findUnique({ where: { id: query.cursor }, select: { id: true } })))) {
+    throw ValidationError.field("cursor", "Not a cursor this API returned");
+  }
   const rows = await prisma.auditEvent.findMany({
     where: {
       ...(query.entityType ? { entityType: query.entityType } : {}),

@@ -16,12 +16,25 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class ForbiddenTargetError extends Error {}
 
+/**
+ * The host's addresses now. A name that does not resolve yet (DNS not set up, or down) is no reason
+ * to refuse the probe: every run resolves it again through guardedLookup, which checks each address.
+ */
+async function resolvedNow(host: string): Promise<{ address: string }[]> {
+  try {
+    return await lookup(host, { all: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).syscall === "getaddrinfo") return [];
+    throw err;
+  }
+}
+
 /** Refuses hostnames and addresses a probe must not reach (unless allowed by an admin). */
 export async function assertAllowedTarget(url: URL, allowPrivate: boolean): Promise<void> {
   if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (FORBIDDEN_HOSTNAMES.includes(host)) throw new ForbiddenTargetError(`${host} is a cloud metadata name`);
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+  const addresses = isIP(host) ? [host] : (await resolvedNow(host)).map((a) => a.address);
   const bad = addresses.find(isForbiddenAddress);
   if (bad) throw new ForbiddenTargetError(`${host} resolves to ${bad}, a link-local or metadata address`);
 }

@@ -130,7 +130,7 @@ export async function listRisks(q: RiskListQuery, limit: number | null = q.limit
   const ctx = await riskContext();
   const where = riskWhere(q, ctx.now);
   // Prisma pages from a cursor that names no row as if from the start: refuse it instead.
-  if (q.cursor && !(await prisma.risk.findUnique({ where: { id: q.cursor }, select: { id: true } }))) throw ValidationError.field("cursor", "Not a cursor this API returned");
+  if (q.cursor && (!/^[\w-]{1,64}$/.test(q.cursor) || !(await prisma.risk.findUnique({ where: { id: q.cursor }, select: { id: true } })))) throw ValidationError.field("cursor", "Not a cursor this API returned");
   const [rows, total] = await Promise.all([
     prisma.risk
       .findMany({

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { CursorRefused } from "@/components/feedback/cursor-refused";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
 import { RiskFilters, type RiskFilterValues } from "@/components/risks/risk-filters";
@@ -9,6 +10,7 @@ import { WidgetSkeleton } from "@/components/feedback/widget-skeleton";
 import { RiskListQuery } from "@/lib/schemas/risk";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
+import { readFromCursor } from "@/lib/server/cursor-page";
 import { listRisks } from "@/lib/server/risks-read";
 import { listServiceOptions } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
@@ -43,10 +45,10 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
   const assessment = query.assessment ?? "current";
   const { cell, level: _level, sort: _sort, ...scope } = query;
   preloadSections(scope);
-  const [settings, services, page] = await Promise.all([
+  const [settings, services, { page, cursorRefused }] = await Promise.all([
     getSettings(),
     listServiceOptions(),
-    listRisks({ ...query, limit: 50, ...(cursor ? { cursor } : {}) }).catch(() => listRisks({ ...query, limit: 50 })),
+    readFromCursor(cursor, (c) => listRisks({ ...query, limit: 50, ...(c ? { cursor: c } : {}) })),
   ]);
   const canEdit = roleAllows(actor.role, "editor");
   const params = (extra: Record<string, string | null>) => {
@@ -79,6 +81,7 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
       </Suspense>
       <RiskFilters values={{ ...values, assessment }} services={services.map((s) => ({ slug: s.slug, name: s.name }))} errors={errors} />
       {Object.keys(errors).length > 0 && <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>}
+      {cursorRefused && <CursorRefused newest={params({ cursor: null })} what="risks" />}
       <section aria-labelledby="register-heading">
         <div className="section-head">
           <h2 id="register-heading">

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFeed } from "@/components/audit/audit-feed";
 import { AuditFilter } from "@/components/audit/audit-filter";
+import { CursorRefused } from "@/components/feedback/cursor-refused";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/feedback/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { auditEntityTypes, listAuditEvents } from "@/lib/server/audit";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { readFromCursor } from "@/lib/server/cursor-page";
 import { getSettings } from "@/lib/server/settings";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -17,24 +19,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageActor();
   const sp = await searchParams;
   const types = await auditEntityTypes();
-  // Unknown values are ignored: the URL is user-editable and a bad cursor should not crash.
+  // An unknown type is ignored (the URL is user-editable); an unknown cursor is said, see below.
   const entityType = types.includes(one(sp.entityType)) ? one(sp.entityType) : "";
-  const cursor = /^[\w-]{1,64}$/.test(one(sp.cursor)) ? one(sp.cursor) : "";
-  const [page, settings] = await Promise.all([
-    listAuditEvents({ ...(entityType ? { entityType } : {}), ...(cursor ? { cursor } : {}) }).catch(() =>
-      listAuditEvents(entityType ? { entityType } : {}),
-    ),
+  const given = one(sp.cursor);
+  const [{ page, cursorRefused }, settings] = await Promise.all([
+    readFromCursor(given, (c) => listAuditEvents({ ...(entityType ? { entityType } : {}), ...(c ? { cursor: c } : {}) })),
     getSettings(),
   ]);
+  const cursor = cursorRefused ? "" : given;
+  const newest = entityType ? `/settings/audit?entityType=${encodeURIComponent(entityType)}` : "/settings/audit";
 
   return (
     <>
       <PageHeader title="Audit trail" description="Every change made in Nines: who, what, when, and the fields before and after." crumbs={[{ href: "/settings", label: "Settings" }]} />
       <SettingsNav current="audit" isAdmin />
       <AuditFilter types={types} current={entityType} />
+      {cursorRefused && <CursorRefused newest={newest} what="events" />}
       {cursor && (
         <p style={{ marginBottom: "0.75rem" }}>
-          <Link href={entityType ? `/settings/audit?entityType=${encodeURIComponent(entityType)}` : "/settings/audit"}>Back to the newest events</Link>
+          <Link href={newest}>Back to the newest events</Link>
         </p>
       )}
       {page.events.length === 0 ? (

@@ -75,7 +75,11 @@ export default async function ProbesPage({ params }: Params) {
       if (err instanceof NotFoundError) notFound();
       throw err;
     }),
-    listProbes(slug).catch(() => []),
+    // Not found is the service's (answered above); any other failure is the error page's, never "No probes yet".
+    listProbes(slug).catch((err: unknown) => {
+      if (err instanceof NotFoundError) notFound();
+      throw err;
+    }),
     getSettings(),
   ]);
   const tz = settings.timeZone;
