@@ -90,30 +90,47 @@ export async function receiveAlertmanager(actor: Actor, payload: AlertmanagerPay
   // 3. Make the incident say what all its alerts say now.
   const all = await prisma.integrationAlert.findMany({ where: { source: SOURCE, incidentId } });
   const derived = incidentOfAlerts(all.map((s) => ({ service: s.service, start: s.startsAt.getTime(), end: s.endsAt?.getTime() ?? null })));
-  const current = await getIncident(incidentId);
+  if (derived && (await bringInLine(actor, incidentId, derived, severity))) changed = true;
+  for (const message of events) await addTimelineEvent(actor, incidentId, { type: "update", message });
+  const number = (await prisma.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true } })).number;
+  return { incident: { id: incidentId, reference: incidentReference(number) }, changed, unknownServices };
+}
+
+type Derived = NonNullable<ReturnType<typeof incidentOfAlerts>>;
+
+// Someone may edit the incident between our read and our write: read again and apply the alerts'
+// interval to what is there now (their other edits stay), a few times before giving up.
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Makes the incident's interval, impacts (and severity, when the alerts' is higher) what its alerts
+ * say. True only when it wrote a change: one that lost every race to other edits reports none.
+ */
+async function bringInLine(actor: Actor, incidentId: string, derived: Derived, severity: Severity): Promise<boolean> {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  if (derived) {
-    const impacts = derived.impacts.map((i) => ({ service: i.service, fraction: 1, startedAt: iso(i.startedAt), endedAt: iso(i.endedAt) }));
+  const impacts = derived.impacts.map((i) => ({ service: i.service, fraction: 1, startedAt: iso(i.startedAt), endedAt: iso(i.endedAt) }));
+  for (let attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
+    const current = await getIncident(incidentId);
     const same =
       current.startedAt === iso(derived.startedAt) &&
       current.resolvedAt === iso(derived.resolvedAt) &&
       JSON.stringify(current.impacts.map((i) => [i.service, i.startedAt ?? current.startedAt, i.endedAt ?? current.resolvedAt]).sort()) === JSON.stringify(impacts.map((i) => [i.service, i.startedAt, i.endedAt ?? iso(derived.resolvedAt)]).sort());
     const moreSevere = SEVERITIES.indexOf(severity) < SEVERITIES.indexOf(current.severity as Severity);
-    if (!same || moreSevere) {
+    if (same && !moreSevere) return false;
+    try {
       await updateIncident(actor, incidentId, {
         version: current.version,
         startedAt: new Date(derived.startedAt),
         resolvedAt: derived.resolvedAt === null ? null : new Date(derived.resolvedAt),
         ...(moreSevere ? { severity } : {}),
         impacts: impacts.map((i) => ({ service: i.service, fraction: 1, startedAt: new Date(i.startedAt as string), endedAt: i.endedAt === null ? null : new Date(i.endedAt) })),
-      }).catch((err: unknown) => {
-        // Someone edited the incident at the same moment: the next notification brings it in line.
-        if (!(err instanceof ConflictError)) throw err;
       });
-      changed = true;
+      return true;
+    } catch (err) {
+      if (!(err instanceof ConflictError) || err.issues?.[0]?.path !== "version") throw err;
     }
   }
-  for (const message of events) await addTimelineEvent(actor, incidentId, { type: "update", message });
-  const number = (await prisma.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true } })).number;
-  return { incident: { id: incidentId, reference: incidentReference(number) }, changed, unknownServices };
+  // The alert states are recorded: the next notification of the group brings the incident in line.
+  console.warn(`[alertmanager] incident ${incidentId} kept changing under ${CONFLICT_ATTEMPTS} attempts to apply its alerts; left for the next notification`);
+  return false;
 }

@@ -4,7 +4,6 @@ import {
   impactRowCopies,
   incidentIssues,
   incidentReference,
-  initialStatus,
   statusAfterEdit,
   statusAfterMilestone,
   type IncidentCopy,
@@ -15,11 +14,12 @@ import type { Actor } from "./auth/actor";
 import { lastChange, recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { changeEntries, openingEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
+import { changeEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveIncidentId } from "./incident-ref";
 import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentRow } from "./incidents-read";
 import type { IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
+import { insertIncidents } from "./incidents-bulk";
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
 
@@ -85,34 +85,10 @@ export async function createIncident(actor: Actor, input: IncidentInput): Promis
   return prisma.$transaction((tx) => insertIncident(tx, actor, input));
 }
 
-/** createIncident inside the caller's transaction (an import writes many incidents, all or none). */
+/** createIncident inside the caller's transaction (a webhook marks its event processed in the same one). */
 export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput): Promise<IncidentDto> {
-  const status = input.status ?? initialStatus(input);
-  assertConsistent({ ...input, status });
-  await assertUniqueExternal(tx, input.source, input.externalId);
-  const row = await tx.incident.create({
-    data: {
-      title: input.title,
-      severity: input.severity,
-      kind: input.kind,
-      status,
-      startedAt: input.startedAt,
-      detectedAt: input.detectedAt ?? null,
-      acknowledgedAt: input.acknowledgedAt ?? null,
-      mitigatedAt: input.mitigatedAt ?? null,
-      resolvedAt: input.resolvedAt ?? null,
-      summary: input.summary ?? "",
-      rootCause: input.rootCause ?? "",
-      postmortem: input.postmortem ?? "",
-      source: input.source ?? null,
-      externalId: input.externalId ?? null,
-    },
-  });
-  await writeImpacts(tx, row, input.impacts);
-  const dto = await reload(tx, row.id);
-  await writeTimeline(tx, row.id, actor, openingEntries(dto));
-  await recordAudit(tx, actor, { action: "create", entityType: "incident", entityId: row.id, after: dto });
-  return dto;
+  const [dto] = await insertIncidents(tx, actor, [input]);
+  return dto as IncidentDto;
 }
 
 /** `ref`: the incident's id or reference (INC-42). */
@@ -182,31 +158,34 @@ const EVENT_MILESTONE: Partial<Record<string, Milestone>> = { detected: "detecte
  * that milestone when it is still empty, so logging "resolved" while it happens ends the impact.
  */
 export async function addTimelineEvent(actor: Actor, ref: string, input: TimelineEventInput): Promise<TimelineEventDto> {
+  return prisma.$transaction((tx) => insertTimelineEvent(tx, actor, ref, input));
+}
+
+/** addTimelineEvent inside the caller's transaction (a webhook marks its event processed in the same one). */
+export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, input: TimelineEventInput): Promise<TimelineEventDto> {
   const at = input.at ?? new Date();
   const milestone = EVENT_MILESTONE[input.type];
-  return prisma.$transaction(async (tx) => {
-    const id = await resolveIncidentId(ref, tx);
-    const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
-    if (!row) throw new NotFoundError("Incident", ref);
-    let data: TimelineData | null = null;
-    if (milestone && row[milestone] === null) {
-      data = { kind: "milestone", milestone, at: at.toISOString(), was: null };
-      const before = toIncidentDto(row);
-      const merged = { ...row, [milestone]: at };
-      const status = statusAfterMilestone(milestone, row.status);
-      const impacts = row.impacts.map((i) => ({ service: i.service.slug, startedAt: i.startedAt, endedAt: i.endedAt }));
-      const issues = incidentIssues({ ...merged, status, impacts }).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
-      if (issues.length) throw new ValidationError(issues);
-      const updated = await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
-      // The impact rows carry the milestones (and resolving ends the impacts still open).
-      if (copiesChanged(row, updated)) await writeImpacts(tx, updated, draftsOf(row));
-      await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after: await reload(tx, id) });
-    }
-    const event = await tx.timelineEvent.create({
-      data: { incidentId: id, at, type: input.type, message: input.message, data: data ? asJson(data) : Prisma.DbNull, authorId: actor.userId, authorName: actor.name },
-    });
-    const dto = toTimelineEventDto(event);
-    await recordAudit(tx, actor, { action: "create", entityType: "timeline_event", entityId: event.id, after: { incidentId: id, ...dto } });
-    return dto;
+  const id = await resolveIncidentId(ref, tx);
+  const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
+  if (!row) throw new NotFoundError("Incident", ref);
+  let data: TimelineData | null = null;
+  if (milestone && row[milestone] === null) {
+    data = { kind: "milestone", milestone, at: at.toISOString(), was: null };
+    const before = toIncidentDto(row);
+    const merged = { ...row, [milestone]: at };
+    const status = statusAfterMilestone(milestone, row.status);
+    const impacts = row.impacts.map((i) => ({ service: i.service.slug, startedAt: i.startedAt, endedAt: i.endedAt }));
+    const issues = incidentIssues({ ...merged, status, impacts }).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
+    if (issues.length) throw new ValidationError(issues);
+    const updated = await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
+    // The impact rows carry the milestones (and resolving ends the impacts still open).
+    if (copiesChanged(row, updated)) await writeImpacts(tx, updated, draftsOf(row));
+    await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after: await reload(tx, id) });
+  }
+  const event = await tx.timelineEvent.create({
+    data: { incidentId: id, at, type: input.type, message: input.message, data: data ? asJson(data) : Prisma.DbNull, authorId: actor.userId, authorName: actor.name },
   });
+  const dto = toTimelineEventDto(event);
+  await recordAudit(tx, actor, { action: "create", entityType: "timeline_event", entityId: event.id, after: { incidentId: id, ...dto } });
+  return dto;
 }

@@ -4,10 +4,10 @@ import { incidentReference, type Severity } from "@/lib/domain";
 import { PagerDutyEvent, PagerDutyIncident, PagerDutyNote } from "@/lib/schemas/pagerduty";
 import type { PagerDutyEvent as PagerDutyEventType } from "@/lib/schemas/pagerduty";
 import type { Actor } from "./auth/actor";
-import { prisma } from "./db";
+import { prisma, type Tx } from "./db";
 import { UnauthenticatedError, ValidationError } from "./errors";
 import { parse } from "./http";
-import { addTimelineEvent, createIncident } from "./incidents-write";
+import { insertIncident, insertTimelineEvent } from "./incidents-write";
 import { integrationSecrets } from "./integrations";
 
 const SOURCE = "pagerduty";
@@ -38,13 +38,13 @@ function severityOf(incident: { priority?: { summary?: string } | null; urgency?
   return incident.urgency === "low" ? "SEV3" : "SEV2";
 }
 
-async function nines(pdIncidentId: string) {
-  return prisma.incident.findUnique({ where: { source_externalId: { source: SOURCE, externalId: pdIncidentId } }, select: { id: true, number: true } });
+async function nines(tx: Tx, pdIncidentId: string) {
+  return tx.incident.findUnique({ where: { source_externalId: { source: SOURCE, externalId: pdIncidentId } }, select: { id: true, number: true } });
 }
 
 /** The PagerDuty user the webhook acts as: the admin who configured it is not known here, so the first admin. */
-async function actorOf(): Promise<Actor> {
-  const admin = await prisma.user.findFirst({ where: { role: "admin", disabledAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, email: true } });
+async function actorOf(tx: Tx): Promise<Actor> {
+  const admin = await tx.user.findFirst({ where: { role: "admin", disabledAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, email: true } });
   if (!admin) throw new UnauthenticatedError("No active admin to act for the PagerDuty integration");
   return { kind: "token", userId: admin.id, label: "integration:pagerduty", role: "editor", name: admin.name, email: admin.email };
 }
@@ -65,28 +65,20 @@ export async function receivePagerDuty(rawBody: string, signature: string | null
   const { event } = parse(PagerDutyEvent, json);
   const at = new Date(event.occurred_at);
   const pdId = (event.event_type === "incident.annotated" || event.event_type === "incident.status_update_published" ? parse(PagerDutyNote, event.data).incident.id : String(event.data.id ?? ""));
-  const existing = pdId ? await nines(pdId) : null;
-  const ref = existing ? { id: existing.id, reference: incidentReference(existing.number) } : null;
-  // Claim the event first: of two deliveries at once, one writes and the other sees a repeat.
-  const claimed = await prisma.integrationEvent.create({ data: { source: SOURCE, eventId: event.id } }).then(
-    () => true,
-    (err: unknown) => {
-      if ((err as { code?: string }).code === "P2002") return false;
-      throw err;
-    },
-  );
-  if (!claimed) return { incident: ref, changed: false };
-  try {
-    return await apply(event, at, pdId, ref, config.services);
-  } catch (err) {
-    // Not processed after all: a redelivery may try again.
-    await prisma.integrationEvent.delete({ where: { source_eventId: { source: SOURCE, eventId: event.id } } }).catch(() => {});
-    throw err;
-  }
+  // The event is marked processed in the same transaction as the change it makes: a failure
+  // rolls both back (a redelivery tries again), and a mark never stands without its change. Of two
+  // deliveries at once, the second waits on the first's mark and, once it commits, sees a repeat.
+  return prisma.$transaction(async (tx) => {
+    const marked = await tx.integrationEvent.createMany({ data: [{ source: SOURCE, eventId: event.id }], skipDuplicates: true });
+    const existing = pdId ? await nines(tx, pdId) : null;
+    const ref = existing ? { id: existing.id, reference: incidentReference(existing.number) } : null;
+    if (marked.count === 0) return { incident: ref, changed: false };
+    return apply(tx, event, at, pdId, ref, config.services);
+  });
 }
 
-async function apply(event: PagerDutyEventType["event"], at: Date, pdId: string, ref: { id: string; reference: string } | null, services: Record<string, string>): Promise<PagerDutyResult> {
-  const actor = await actorOf();
+async function apply(tx: Tx, event: PagerDutyEventType["event"], at: Date, pdId: string, ref: { id: string; reference: string } | null, services: Record<string, string>): Promise<PagerDutyResult> {
+  const actor = await actorOf(tx);
 
   if (event.event_type === "incident.triggered") {
     if (ref) return { incident: ref, changed: false };
@@ -94,7 +86,7 @@ async function apply(event: PagerDutyEventType["event"], at: Date, pdId: string,
     const slug = services[pd.service.id];
     if (!slug) return { incident: null, changed: false, ignored: `PagerDuty service ${pd.service.id}${pd.service.summary ? ` (${pd.service.summary})` : ""} is not mapped to a Nines service in Settings → Integrations` };
     const startedAt = pd.created_at ? new Date(pd.created_at) : at;
-    const created = await createIncident(actor, {
+    const created = await insertIncident(tx, actor, {
       title: pd.title,
       severity: severityOf(pd),
       kind: "unplanned",
@@ -115,6 +107,6 @@ async function apply(event: PagerDutyEventType["event"], at: Date, pdId: string,
     : event.event_type === "incident.status_update_published" ? ({ type: "update", at, message: parse(PagerDutyNote, event.data).message || "(empty status update)" } as const)
     : null;
   if (!entry) return { incident: ref, changed: false, ignored: `Event type ${event.event_type} is not used` };
-  await addTimelineEvent(actor, ref.reference, entry);
+  await insertTimelineEvent(tx, actor, ref.reference, entry);
   return { incident: ref, changed: true };
 }
