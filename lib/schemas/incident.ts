@@ -86,7 +86,7 @@ export const IncidentListQuery = z.strictObject({
   to: Instant.optional(),
   cursor: z.string().max(200).optional(),
   limit: QueryInt(1, 200).optional(),
-  /** csv: every match (up to 20,000), with impacts, as one file. */
+  /** csv: every match, with impacts, as one file (streamed; no cap). */
   format: z.enum(["json", "csv"], { error: "Must be json or csv" }).optional(),
 });
 export type IncidentListQuery = z.infer<typeof IncidentListQuery>;

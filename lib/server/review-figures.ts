@@ -42,12 +42,15 @@ export async function reviewWindow(week: string, now = Date.now()): Promise<{ wi
   return { window, timeZone };
 }
 
+/**
+ * Every incident the week overlaps, however many: the review is the week's record (a closed one is
+ * frozen as it is), and its headline counts them, so none may be left out.
+ */
 async function incidentsOfWeek(window: ResolvedWindow): Promise<ReviewIncidentDto[]> {
   const rows = await prisma.incident.findMany({
     where: { startedAt: { lt: new Date(window.to) }, OR: [{ resolvedAt: null }, { resolvedAt: { gt: new Date(window.from) } }] },
     include: { impacts: { select: { service: { select: { slug: true } } } } },
     orderBy: [{ startedAt: "asc" }, { number: "asc" }],
-    take: 2000,
   });
   return rows.map((r) => {
     const t = incidentDurations({ startedAt: r.startedAt.getTime(), detectedAt: r.detectedAt?.getTime() ?? null, acknowledgedAt: r.acknowledgedAt?.getTime() ?? null, resolvedAt: r.resolvedAt?.getTime() ?? null });

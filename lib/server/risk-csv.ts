@@ -1,6 +1,8 @@
 import "server-only";
 import type { RiskDto } from "@/lib/dto/risks";
-import { textCell, toCsv } from "./csv";
+import type { RiskListQuery } from "@/lib/schemas/risk";
+import { csvResponse, textCell } from "./csv";
+import { listRisks } from "./risks-read";
 
 // A risk title typed by one person must not run as a formula on another's machine (textCell).
 const text = textCell;
@@ -47,7 +49,18 @@ const COLUMNS: [string, (r: RiskDto) => string][] = [
   ["version", (r) => String(r.version)],
 ];
 
-/** The register as CSV: one row per risk, every field and computed figure (full precision). */
-export function risksCsv(risks: readonly RiskDto[]): string {
-  return toCsv([COLUMNS.map(([name]) => name), ...risks.map((r) => COLUMNS.map(([, cell]) => cell(r)))]);
+const EXPORT_PAGE = 500;
+
+async function* riskPages(q: RiskListQuery): AsyncGenerator<string[][]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listRisks({ ...q, ...(cursor ? { cursor } : {}) }, EXPORT_PAGE);
+    yield page.risks.map((r) => COLUMNS.map(([, cell]) => cell(r)));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+/** GET /api/v1/risks?format=csv: the register, one row per risk with every field and computed figure (full precision), in the list's order, streamed a page at a time. */
+export function risksCsvResponse(q: Omit<RiskListQuery, "cursor" | "limit" | "format">): Promise<Response> {
+  return csvResponse("nines-risks.csv", COLUMNS.map(([name]) => name), riskPages(q));
 }

@@ -5,11 +5,11 @@ import { listIncidents } from "@/lib/server/incidents-read";
 import { createIncident } from "@/lib/server/incidents-write";
 import { apiRoute, created } from "@/lib/server/route";
 
-/** Incidents, cursor-paged; `?format=csv` exports every match with its impacts. */
+/** Incidents, cursor-paged, with the `total` that match; `?format=csv` streams every match with its impacts. */
 export const GET = apiRoute("viewer", async ({ req }) => {
-  const q = parse(IncidentListQuery, searchParamsObject(req));
-  if (q.format !== "csv") return listIncidents(q);
-  return new Response(await incidentsCsv({ ...q, cursor: undefined }), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="nines-incidents.csv"' } });
+  const { cursor, limit, format, ...filter } = parse(IncidentListQuery, searchParamsObject(req));
+  if (format !== "csv") return listIncidents({ ...filter, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) });
+  return incidentsCsv(filter);
 });
 
 export const POST = apiRoute("editor", async ({ req, actor }) =>
