@@ -34,11 +34,6 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
   await tx.auditEvent.create({ data: row(actor, entry) });
 }
 
-/** Many audit events in one statement (an import), inside the caller's transaction. */
-export async function recordAudits(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-  if (entries.length) await tx.auditEvent.createMany({ data: entries.map((e) => row(actor, e)) });
-}
-
 export async function listAuditEvents(query: {
   entityType?: string;
   entityId?: string;

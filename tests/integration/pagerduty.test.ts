@@ -88,4 +88,32 @@ describe("PagerDuty webhook", () => {
     expect(JSON.stringify(trail.body)).not.toContain(SECRET);
     expect(JSON.stringify(trail.body)).toContain('"pagerdutySecret":"replaced"');
   });
+
+  it("a delivery that fails part-way leaves neither its change nor its processed mark, so the redelivery applies it once", async () => {
+    const pd = unique("Q").toUpperCase();
+    const opened = await deliver(event("incident.triggered", incidentData(pd), "2026-11-25T18:45:22Z"));
+    const id = opened.body.incident.id as string;
+    const note = unique("Paged the database team");
+    const annotated = event("incident.annotated", { incident: { id: pd, type: "incident_reference" }, id: "PWL7QXT", type: "incident_note", content: note }, "2026-11-25T18:55:00Z");
+    // PostgreSQL itself refuses this one entry, as a failing disk would, and refuses to take back
+    // any processed mark meanwhile, as a database gone between two statements would: a mark written
+    // apart from its change would then stay, and the event be lost.
+    const fn = `fail_${unique("t").replace(/\W/g, "_")}`;
+    await prisma.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'DELETE' OR NEW.message = '${note}' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON "TimelineEvent" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE DELETE ON "IntegrationEvent" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    try {
+      expect((await deliver(annotated)).status).toBe(500);
+      expect(await prisma.integrationEvent.count({ where: { source: "pagerduty", eventId: annotated.id } })).toBe(0);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "TimelineEvent"`);
+      await prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "IntegrationEvent"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    }
+    const again = await deliver(annotated);
+    expect(again.body).toMatchObject({ changed: true, incident: { id } });
+    expect((await deliver(annotated)).body.changed).toBe(false);
+    const got = (await call(incident.GET, { token: tokens.viewer, params: { id } })).body;
+    expect(got.timeline.filter((e: { message: string }) => e.message === note)).toHaveLength(1);
+  });
 });
