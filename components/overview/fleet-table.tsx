@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TrendSparkline } from "@/components/charts/trend-sparkline";
-import { formatBurnRate, formatPercent, formatWindow } from "@/components/format";
+import { formatBurnRate, formatCount, formatPercent, formatWindow } from "@/components/format";
 import { BURN_STATE_LABELS } from "@/lib/domain/burn-state";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { OverviewRow } from "@/lib/dto/overview";
@@ -40,7 +40,7 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
                   ))}
                   {ongoingTotal > ongoing.length && (
                     <Link href={`/incidents?status=open&service=${encodeURIComponent(svc.slug)}`} className="ongoing-link">
-                      +{ongoingTotal - ongoing.length} more ongoing <span className="visually-hidden">on {svc.name}</span>
+                      +{formatCount(ongoingTotal - ongoing.length)} more ongoing <span className="visually-hidden">on {svc.name}</span>
                     </Link>
                   )}
                 </td>

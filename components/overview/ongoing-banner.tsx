@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatCount } from "@/components/format";
 import type { IncidentDto } from "@/lib/dto/incidents";
 
 /**
@@ -10,7 +11,7 @@ export function OngoingBanner({ incidents, total }: { incidents: IncidentDto[]; 
   return (
     <section className="ongoing-banner" aria-labelledby="ongoing-heading">
       <h2 id="ongoing-heading">
-        <span className="live">{total} ongoing incident{total === 1 ? "" : "s"}</span>
+        <span className="live">{formatCount(total)} ongoing incident{total === 1 ? "" : "s"}</span>
       </h2>
       <ul className="plain-list">
         {incidents.map((i) => (
@@ -21,7 +22,7 @@ export function OngoingBanner({ incidents, total }: { incidents: IncidentDto[]; 
       </ul>
       {total > incidents.length && (
         <p>
-          <span className="muted">The {incidents.length} that started last of {total}.</span> <Link href="/incidents?status=open">All {total} ongoing incidents</Link>
+          <span className="muted">The {incidents.length} that started last of {formatCount(total)}.</span> <Link href="/incidents?status=open">All {formatCount(total)} ongoing incidents</Link>
         </p>
       )}
     </section>

@@ -75,7 +75,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
                     <tr key={item.id}>
                       <td className="cell-title">{item.title}</td>
                       <td className="nowrap"><DueText item={item} /></td>
-                      <td>
+                      <td className="cell-title">
                         {item.incident && <Link href={`/incidents/${item.incident.reference}`}>{item.incident.reference} · {item.incident.title}</Link>}
                         {item.risk && <Link href={`/risks/${item.risk.id}`}>Risk {item.risk.number} · {item.risk.title}</Link>}
                         {!item.incident && !item.risk && <span className="muted">—</span>}
