@@ -32,12 +32,14 @@ export function toCsv(rows: string[][]): string {
 
 /**
  * A CSV download of any size: the header, then each page of rows as `pages` reads it, written by
- * csv-stringify as a stream with back-pressure (a page is read when the client has taken the last).
+ * csv-stringify as a stream with back-pressure (pages are read as fast as the client takes them,
+ * give or take what the server's buffers hold).
  *
  * The first page is read before answering, so a database that is away is a 503 like any request.
  * A failure after that cannot change the 200 already sent: the stream is aborted, the response
  * ends without its last chunk (HTTP/1.1 chunked, no terminating chunk), and clients report the
- * download as failed, never as a complete but shorter file. The error is logged with a reference.
+ * download as failed (curl: exit 18, "partial file"), never as a complete but shorter file. The
+ * error is logged with a reference.
  */
 export async function csvResponse(filename: string, header: readonly string[], pages: AsyncIterator<string[][]>): Promise<Response> {
   const first = await pages.next();
