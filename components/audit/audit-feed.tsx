@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatDateTime } from "@/components/format";
+import { formatCount, formatDateTime } from "@/components/format";
 import { useAuditFeed, type AuditPage } from "@/lib/query/audit";
 import type { AuditEventDto } from "@/lib/query/types";
 import { AuditDiff } from "./audit-diff";
@@ -24,6 +24,8 @@ function entityName(e: AuditEventDto): string {
 export function AuditFeed({ entityType, firstPage, cursor, timeZone }: { entityType?: string; firstPage: AuditPage; cursor: string | null; timeZone: string }) {
   const feed = useAuditFeed(entityType, firstPage, cursor);
   const events = feed.data.pages.flatMap((p) => p.events);
+  // The latest page's count: events logged while reading are counted too.
+  const total = feed.data.pages.at(-1)?.total ?? firstPage.total;
 
   return (
     <>
@@ -70,7 +72,7 @@ export function AuditFeed({ entityType, firstPage, cursor, timeZone }: { entityT
           <span className="muted">That is everything{entityType ? ` for ${entityType}` : ""}.</span>
         )}
         <span className="muted" role="status">
-          Showing {events.length} event{events.length === 1 ? "" : "s"}
+          Showing {formatCount(events.length)} of {formatCount(total)} event{total === 1 ? "" : "s"}{entityType ? ` for ${entityType}` : ""}
         </span>
       </div>
       {feed.isFetchNextPageError && (

@@ -5,7 +5,7 @@ import { apiRequest } from "./api";
 import { queryKeys } from "./keys";
 import type { AuditEventDto } from "./types";
 
-export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null };
+export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null; total: number };
 
 /**
  * The audit trail, newest first, one page per cursor. The first page comes from the server

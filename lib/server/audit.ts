@@ -39,21 +39,17 @@ export async function listAuditEvents(query: {
   entityId?: string;
   cursor?: string;
   limit?: number;
-}): Promise<{ events: AuditEventDto[]; nextCursor: string | null }> {
+}): Promise<{ events: AuditEventDto[]; nextCursor: string | null; total: number }> {
   const limit = query.limit ?? 50;
   // Prisma would page from a cursor that names no event as if from the start: refuse it instead.
   if (query.cursor && (!/^[\w-]{1,64}$/.test(query.cursor) || !(await prisma.auditEvent.findUnique({ where: { id: query.cursor }, select: { id: true } })))) {
     throw ValidationError.field("cursor", "Not a cursor this API returned");
   }
-  const rows = await prisma.auditEvent.findMany({
-    where: {
-      ...(query.entityType ? { entityType: query.entityType } : {}),
-      ...(query.entityId ? { entityId: query.entityId } : {}),
-    },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-  });
+  const where = { ...(query.entityType ? { entityType: query.entityType } : {}), ...(query.entityId ? { entityId: query.entityId } : {}) };
+  const [rows, total] = await Promise.all([
+    prisma.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1, ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}) }),
+    prisma.auditEvent.count({ where }),
+  ]);
   const page = rows.slice(0, limit);
   return {
     events: page.map((e) => ({
@@ -67,6 +63,7 @@ export async function listAuditEvents(query: {
       after: e.after,
     })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    total,
   };
 }
 

@@ -81,6 +81,12 @@ describe("counts are totals, not the length of a capped list", () => {
     expect((await call(items.GET, { token: tokens.viewer, path: "/x?incident=INC-999999999" })).body).toEqual({ actionItems: [], nextCursor: null, total: 0 });
   });
 
+  it("the audit trail's total counts every event of the type asked for", async () => {
+    const trail = await call(audit.GET, { token: tokens.admin, path: "/x?entityType=incident&limit=1" });
+    expect(trail.body.events).toHaveLength(1);
+    expect(trail.body.total).toBe(await prisma.auditEvent.count({ where: { entityType: "incident" } }));
+  });
+
   it("a cursor that names nothing is refused by name, never read as the first page", async () => {
     for (const [handler, path] of [
       [items.GET, "/x?cursor=cnotanitem000000000000000"],

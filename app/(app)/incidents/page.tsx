@@ -123,7 +123,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <section aria-labelledby="resolved-heading">
           <div className="section-head">
             <h2 id="resolved-heading">
-              {paged ? "Older incidents" : "Resolved, newest first"} <span className="count">{formatCount(page.total)}</span>
+              {paged ? "Resolved, older ones" : "Resolved, newest first"} <span className="count">{formatCount(page.total)}</span>
             </h2>
             {paged && <Link href={href({})}>Back to the newest</Link>}
           </div>

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/feedback/page-header";
 import { WidgetSkeleton } from "@/components/feedback/widget-skeleton";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { ServiceRisks } from "@/components/risks/service-risks";
-import { formatMaintenance, formatPercent, formatWindow, tierLabel } from "@/components/format";
+import { formatCount, formatMaintenance, formatPercent, formatWindow, tierLabel } from "@/components/format";
 import { OrgTime } from "@/components/org-time";
 import type { AvailabilityView } from "@/lib/query/availability";
 import { AvailabilityQuery } from "@/lib/schemas/availability";
@@ -64,16 +64,16 @@ function SlugList({ slugs, empty, label }: { slugs: string[]; empty: string; lab
 /** The latest incidents on the service, whenever they were, with what each cost. */
 const recentFor = cache(async (slug: string) => {
   const recent = await listIncidents({ service: slug, limit: 10 });
-  return { incidents: recent.incidents, costs: await listCosts(recent.incidents) };
+  return { incidents: recent.incidents, total: recent.total, costs: await listCosts(recent.incidents) };
 });
 
 async function RecentIncidents({ slug, name, timeZone }: { slug: string; name: string; timeZone: string }) {
-  const { incidents, costs } = await recentFor(slug);
+  const { incidents, total, costs } = await recentFor(slug);
   return (
     <section aria-labelledby="recent-heading">
       <div className="section-head">
         <h2 id="recent-heading">Recent incidents</h2>
-        <Link href={`/incidents?service=${slug}`}>All incidents on {name}</Link>
+        <Link href={`/incidents?service=${slug}`}>{total > incidents.length ? `All ${formatCount(total)} incidents on ${name}` : `All incidents on ${name}`}</Link>
       </div>
       {incidents.length > 0 ? (
         <IncidentTable incidents={incidents} costs={costs} timeZone={timeZone} renderedAt={requestTime()} caption={`Recent incidents on ${name}`} />
