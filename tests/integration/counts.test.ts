@@ -82,9 +82,9 @@ describe("counts are totals, not the length of a capped list", () => {
   });
 
   it("the audit trail's total counts every event of the type asked for", async () => {
-    const trail = await call(audit.GET, { token: tokens.admin, path: "/x?entityType=incident&limit=1" });
+    const trail = await call(audit.GET, { token: tokens.admin, path: "/x?entityType=service&limit=1" });
     expect(trail.body.events).toHaveLength(1);
-    expect(trail.body.total).toBe(await prisma.auditEvent.count({ where: { entityType: "incident" } }));
+    expect(trail.body.total).toBe(await prisma.auditEvent.count({ where: { entityType: "service" } }));
   });
 
   it("a cursor that names nothing is refused by name, never read as the first page", async () => {
