@@ -21,12 +21,12 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 export default async function ActionItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageActor();
   const cursor = one((await searchParams).cursor);
-  const [{ page, cursorRefused }, open, overdue] = await Promise.all([
+  const [{ page, cursorRefused }, overdue] = await Promise.all([
     readFromCursor(cursor, (c) => listActionItems({ status: ["open"], limit: PER_PAGE, ...(c ? { cursor: c } : {}) })),
-    countActionItems({ status: ["open"] }),
     countActionItems({ overdue: true }),
   ]);
-  const { actionItems } = page;
+  // Counted on the server: every open item, not the page's.
+  const { actionItems, total: open } = page;
   const paged = Boolean(cursor) && !cursorRefused;
   const byOwner = new Map<string, ActionItemDto[]>();
   for (const item of actionItems) byOwner.set(item.owner || "", [...(byOwner.get(item.owner || "") ?? []), item]);
@@ -41,7 +41,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title="Action items" description="Open follow-up work from incidents and risks, by owner; overdue first." />
-      {cursorRefused && <CursorRefused newest="/action-items" what="action items" />}
+      {cursorRefused && <CursorRefused start="/action-items" />}
       {open > 0 && (
         <p role="status" className="muted">
           {formatCount(open)} open{overdue > 0 && <>, <strong className="text-danger">{formatCount(overdue)} overdue</strong></>}

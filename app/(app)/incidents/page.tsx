@@ -98,7 +98,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       {Object.keys(errors).length > 0 && (
         <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>
       )}
-      {cursorRefused && <CursorRefused newest={href({})} what="incidents" />}
+      {cursorRefused && <CursorRefused start={href({})} />}
       {ongoingRead && (
         <section aria-labelledby="ongoing-heading">
           <div className="section-head">

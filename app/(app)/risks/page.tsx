@@ -81,7 +81,7 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
       </Suspense>
       <RiskFilters values={{ ...values, assessment }} services={services.map((s) => ({ slug: s.slug, name: s.name }))} errors={errors} />
       {Object.keys(errors).length > 0 && <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>}
-      {cursorRefused && <CursorRefused newest={params({ cursor: null })} what="risks" />}
+      {cursorRefused && <CursorRefused start={params({ cursor: null })} />}
       <section aria-labelledby="register-heading">
         <div className="section-head">
           <h2 id="register-heading">

@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Audit trail" description="Every change made in Nines: who, what, when, and the fields before and after." crumbs={[{ href: "/settings", label: "Settings" }]} />
       <SettingsNav current="audit" isAdmin />
       <AuditFilter types={types} current={entityType} />
-      {cursorRefused && <CursorRefused newest={newest} what="events" />}
+      {cursorRefused && <CursorRefused start={newest} />}
       {cursor && (
         <p style={{ marginBottom: "0.75rem" }}>
           <Link href={newest}>Back to the newest events</Link>
