@@ -1,20 +1,28 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { ApiError } from "@/lib/query/api";
 import { useUpdateUser } from "@/lib/query/mutations";
 import type { Role, UserDto } from "@/lib/query/types";
 
-/** Change a user's role or disable/enable them, inline in their table row. */
+/**
+ * Change a user's role or disable/enable them, inline in their table row. Each change carries the
+ * version the row was read at; when someone else changed the user meanwhile, the 409 says who, the
+ * row is read again and the role chosen here stays selected, to apply again if still wanted.
+ */
 export function UserRowActions({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   const [role, setRole] = useState<Role>(user.role);
+  const router = useRouter();
   const mutation = useUpdateUser(user.id);
+  const refused = (error: ApiError) => (error.status === 409 ? router.refresh() : setRole(user.role));
   const selectId = `role-${user.id}`;
   const errorId = `user-${user.id}-error`;
   const error = mutation.error ? (mutation.error.issues[0]?.message ?? mutation.error.message) : null;
 
   function changeRole(event: FormEvent) {
     event.preventDefault();
-    if (role !== user.role) mutation.mutate({ role }, { onError: () => setRole(user.role) });
+    if (role !== user.role) mutation.mutate({ role, version: user.version }, { onError: refused });
   }
 
   return (
@@ -43,7 +51,7 @@ export function UserRowActions({ user, isSelf }: { user: UserDto; isSelf: boolea
           className={`btn btn-small ${user.disabled ? "btn-secondary" : "btn-danger"}`}
           disabled={mutation.isPending || (isSelf && !user.disabled)}
           title={isSelf && !user.disabled ? "You cannot disable your own account" : undefined}
-          onClick={() => mutation.mutate({ disabled: !user.disabled })}
+          onClick={() => mutation.mutate({ disabled: !user.disabled, version: user.version }, { onError: refused })}
         >
           {user.disabled ? "Enable" : "Disable"}
           <span className="visually-hidden"> {user.name}</span>
