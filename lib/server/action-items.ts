@@ -1,6 +1,6 @@
 import "server-only";
 import type { ActionItemDto } from "@/lib/dto/action-items";
-import { completionAfter, incidentReference, isOverdue, todayIn } from "@/lib/domain";
+import { completionAfter, incidentReference, isOverdue, riskReference, todayIn } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionItemInput, ActionItemListQuery, ActionItemUpdate } from "@/lib/schemas/action-item";
 import type { Actor } from "./auth/actor";
@@ -30,7 +30,7 @@ function toDto(row: Row, today: string): ActionItemDto {
     status: row.status,
     overdue: isOverdue({ status: row.status, dueDate }, today),
     incident: row.incident ? { id: row.incident.id, reference: incidentReference(row.incident.number), title: row.incident.title } : null,
-    risk: row.risk,
+    risk: row.risk ? { id: row.risk.id, reference: riskReference(row.risk.number), title: row.risk.title } : null,
     completedAt: row.completedAt?.toISOString() ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

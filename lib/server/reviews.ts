@@ -1,7 +1,8 @@
 import "server-only";
+import type { ActionItemDto } from "@/lib/dto/action-items";
 import type { ReviewDto, ReviewFiguresDto, ReviewListEntryDto } from "@/lib/dto/reviews";
 import { isServiceFailure } from "@/lib/dto/availability";
-import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
+import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, riskReference, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import type { ReviewUpdate } from "@/lib/schemas/review";
 import type { Actor } from "./auth/actor";
@@ -59,11 +60,21 @@ function shape(row: Review | null, figures: ReviewFiguresDto, changes: ReviewDto
 export async function getReview(week: string, tier: number | null = null, opts: { trend: boolean } = { trend: true }): Promise<ReviewDto> {
   const [row] = await Promise.all([prisma.review.findUnique({ where: { week } }), reviewWindow(week)]);
   if (row?.status !== "closed" || row.snapshot === null || row.snapshotAsOf === null) return shape(row, await computeReviewFigures(week, Date.now(), opts), [], tier);
-  const frozen = row.snapshot as unknown as ReviewFiguresDto;
+  const frozen = withRiskReferences(row.snapshot as unknown as ReviewFiguresDto);
   // Only what the comparison needs: the trend does not enter it.
   const fresh = await computeReviewFigures(week, row.snapshotAsOf.getTime(), { trend: false });
   const changes = reviewChanges(facts(frozen), facts(fresh), (iso) => formatZonedDateTime(Date.parse(iso), frozen.timeZone), (r) => formatPercent(r, 4));
   return shape(row, frozen, changes, tier);
+}
+
+/** Snapshots frozen before action items named their risk by reference carry only its number. */
+function withRiskReferences(frozen: ReviewFiguresDto): ReviewFiguresDto {
+  const named = (risk: unknown) => risk as { reference?: string; number?: number } | null;
+  const actionItems = frozen.actionItems.map((a) => {
+    const risk = named(a.risk);
+    return risk && risk.reference === undefined && risk.number !== undefined ? { ...a, risk: { ...a.risk, reference: riskReference(risk.number) } as ActionItemDto["risk"] } : a;
+  });
+  return { ...frozen, actionItems };
 }
 
 /** The latest weeks, the current one first, each with its state and headline counts. */
