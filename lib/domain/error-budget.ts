@@ -32,8 +32,9 @@ export function targetComplement(target: number): number {
 }
 
 /**
- * (1 − p) × duration. Correctly rounded (so equal to the decimal figure) while
- * complementPpb × durationSeconds < 2^53: any 30-day window at any schema target, a year at 99 %.
+ * (1 − p) × duration, in the duration's unit (seconds for windows; a risk's yearly budget passes
+ * minutes). Correctly rounded (so equal to the decimal figure) while complementPpb × duration <
+ * 2^53: any 30-day window at any schema target, a year in seconds at 99 %, a year in minutes at any.
  */
 export function budgetSecondsFor(target: number, durationSeconds: number): number {
   return (complementPpb(target) * durationSeconds) / PPB;
