@@ -6,6 +6,14 @@ import type { ApiError } from "@/lib/query/api";
 import { useUpdateUser } from "@/lib/query/mutations";
 import type { Role, UserDto } from "@/lib/query/types";
 
+/** A refused field says why; a stale edit says who overtook it and that the row shows their change. */
+function errorText(error: ApiError): string {
+  if (error.status === 400) return error.issues[0]?.message ?? error.message;
+  if (error.status !== 409 || !error.issues.some((i) => i.path === "version")) return error.message;
+  const who = error.current ? `${error.current.changedBy} changed this user` : "Someone else changed this user";
+  return `${who} since this page was read; the row now shows that change. Apply yours again if you still want it.`;
+}
+
 /**
  * Change a user's role or disable/enable them, inline in their table row. Each change carries the
  * version the row was read at; when someone else changed the user meanwhile, the 409 says who, the
@@ -18,7 +26,7 @@ export function UserRowActions({ user, isSelf }: { user: UserDto; isSelf: boolea
   const refused = (error: ApiError) => (error.status === 409 ? router.refresh() : setRole(user.role));
   const selectId = `role-${user.id}`;
   const errorId = `user-${user.id}-error`;
-  const error = mutation.error ? (mutation.error.issues[0]?.message ?? mutation.error.message) : null;
+  const error = mutation.error ? errorText(mutation.error) : null;
 
   function changeRole(event: FormEvent) {
     event.preventDefault();

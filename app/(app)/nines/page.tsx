@@ -39,7 +39,7 @@ export default async function NinesPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="The nines" description="How much downtime a target allows in each period. Periods here have fixed lengths so the rows compare: a month is 30 days, a year 365.25 (a leap day spread over four years) and a quarter a quarter of that year. An SLO over a calendar month or quarter uses that month's or quarter's real length." />
+      <PageHeader title="The nines" description="How much downtime a target allows in each period. Periods have fixed lengths so targets compare: a month is 30 days, a year 365.25 (a leap day spread over four years), a quarter one fourth of that. An SLO over a calendar month or quarter uses its real length." />
       <form className="filters" action="/nines" method="get" aria-label="Allowed downtime for a target">
         <div className={`field${error ? " field-invalid" : ""}`}>
           <label htmlFor="nines-target">Target (%)</label>
