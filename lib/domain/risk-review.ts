@@ -1,5 +1,5 @@
 /**
- * Risk reviews on a cadence (SPEC section 4): each level has a number of days between reviews
+ * Risk reviews on a cadence (docs/domain.md "Risks"): each level has a number of days between reviews
  * (CRITICAL weekly, HIGH every two weeks, MEDIUM monthly, LOW quarterly by default; editable in
  * settings). The next review is due that many days after the last one, or after the risk was
  * identified if it was never reviewed; a closed risk has none. Pure.

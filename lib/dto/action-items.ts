@@ -11,7 +11,7 @@ export type ActionItemDto = {
   /** Open and due before today in the organisation's zone. */
   overdue: boolean;
   incident: { id: string; reference: string; title: string } | null;
-  risk: { id: string; number: number; title: string } | null;
+  risk: { id: string; reference: string; title: string } | null;
   completedAt: string | null;
   version: number;
   createdAt: string;

@@ -6,5 +6,6 @@ export type UserDto = {
   name: string;
   role: "viewer" | "editor" | "admin";
   disabled: boolean;
+  version: number;
   createdAt: string;
 };

@@ -12,9 +12,10 @@ import {
 } from "@/lib/domain/incident-lifecycle";
 import type { IncidentInput, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
 import type { Actor } from "./auth/actor";
-import { lastChange, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { versionedEdit } from "./versioned";
 import { changeEntries, openingEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveIncidentId } from "./incident-ref";
@@ -121,7 +122,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     const id = await resolveIncidentId(ref, tx);
     const beforeRow = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
     if (!beforeRow) throw new NotFoundError("Incident", ref);
-    if (beforeRow.version !== input.version) throw ConflictError.staleVersion("incident", await lastChange(tx, "incident", id, beforeRow.version));
+    const edit = await versionedEdit(tx, { entity: "incident", audit: { entityType: "incident", entityId: id }, storedVersion: async () => (await tx.incident.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, beforeRow.version, input.version);
     const before = toIncidentDto(beforeRow);
     const pick = <K extends keyof typeof beforeRow>(k: K, v: (typeof beforeRow)[K] | undefined) => (v === undefined ? beforeRow[k] : v);
     const merged = {
@@ -136,8 +137,8 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     const impacts: ImpactDraft[] = input.impacts ?? draftsOf(beforeRow);
     assertConsistent({ ...merged, status, impacts });
     await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
-    const updated = await tx.incident.updateMany({
-      where: { id, version: input.version },
+    await edit.write(({ version }) => tx.incident.updateMany({
+      where: { id, version },
       data: {
         ...merged,
         status,
@@ -150,8 +151,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
         externalId: input.externalId,
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("incident");
+    }));
     // Impact rows carry the incident's kind, milestones and title: rewrite them only when the
     // first two or the impacts themselves change; a new title is copied in place.
     const copied = { id, number: beforeRow.number, title: input.title ?? beforeRow.title, ...merged };

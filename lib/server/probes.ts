@@ -6,10 +6,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "@/lib/schemas/probe";
 import type { Actor } from "./auth/actor";
 import { roleAllows } from "./auth/roles";
-import { lastChange, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { assertAllowedTarget, ForbiddenTargetError } from "./probe-check";
+import { versionedEdit } from "./versioned";
 
 const include = { service: { select: { slug: true, name: true } } } satisfies Prisma.ProbeInclude;
 type Row = Prisma.ProbeGetPayload<{ include: typeof include }>;
@@ -122,9 +123,9 @@ export async function updateProbe(actor: Actor, id: string, input: ProbeUpdate):
   const interval = input.intervalSeconds ?? before.intervalSeconds;
   if ((input.timeoutSeconds ?? before.timeoutSeconds) > interval) throw ValidationError.field("timeoutSeconds", "Must not be longer than the interval");
   await prisma.$transaction(async (tx) => {
-    if (before.version !== input.version) throw ConflictError.staleVersion("probe", await lastChange(tx, "probe", id, before.version));
-    const updated = await tx.probe.updateMany({
-      where: { id, version: input.version },
+    const edit = await versionedEdit(tx, { entity: "probe", audit: { entityType: "probe", entityId: id }, storedVersion: async () => (await tx.probe.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
+    await edit.write(({ version }) => tx.probe.updateMany({
+      where: { id, version },
       data: {
         url: input.url,
         method: input.method,
@@ -137,8 +138,7 @@ export async function updateProbe(actor: Actor, id: string, input: ProbeUpdate):
         allowPrivate: input.allowPrivate,
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("probe");
+    }));
     await recordAudit(tx, actor, { action: "update", entityType: "probe", entityId: id, before, after: await rowOf(id, tx) });
   });
   return getProbe(id);

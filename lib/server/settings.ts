@@ -7,8 +7,8 @@ import type { SettingsUpdate } from "@/lib/schemas/settings";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
-import { ConflictError } from "./errors";
 import { rescheduleRiskReviews } from "./risk-schedule";
+import { versionedEdit } from "./versioned";
 
 function toDto(s: OrganizationSettings): SettingsDto {
   return {
@@ -36,9 +36,9 @@ export const getSettings = cache(async (): Promise<SettingsDto> => {
 export async function updateSettings(actor: Actor, input: SettingsUpdate): Promise<SettingsDto> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
-    if (input.version !== undefined && input.version !== before.version) throw ConflictError.staleVersion("setting");
-    const updated = await tx.organizationSettings.updateMany({
-      where: { id: 1, version: before.version },
+    const edit = await versionedEdit(tx, { entity: "setting", audit: { entityType: "settings", entityId: "1" }, storedVersion: async () => (await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? null }, before.version, input.version);
+    await edit.write(({ version }) => tx.organizationSettings.updateMany({
+      where: { id: 1, version },
       data: {
         timeZone: input.timeZone,
         name: input.name,
@@ -48,8 +48,7 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
         riskReviewCadence: input.riskReviewCadence ? { ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence } : undefined,
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("setting");
+    }));
     // A new cadence moves every open risk's next review, in the same transaction.
     if (input.riskReviewCadence) await rescheduleRiskReviews(tx, reviewCadenceOf({ ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence }));
     const after = toDto(await tx.organizationSettings.findUniqueOrThrow({ where: { id: 1 } }));
