@@ -17,6 +17,7 @@ import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { changeEntries, openingEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { TimelineEntryData } from "@/lib/schemas/stored";
 import { resolveIncidentId } from "./incident-ref";
 import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentRow } from "./incidents-read";
 import type { IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
@@ -62,7 +63,7 @@ async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, entries: 
   });
 }
 
-const asJson = (data: TimelineData) => data as unknown as Prisma.InputJsonObject;
+const asJson = (data: TimelineData) => TimelineEntryData.write(data) as Prisma.InputJsonObject;
 
 function assertConsistent(incident: Parameters<typeof incidentIssues>[0]): void {
   const issues = incidentIssues(incident);

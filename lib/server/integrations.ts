@@ -1,7 +1,8 @@
 import "server-only";
 import type { IntegrationsDto } from "@/lib/dto/integrations";
-import { DEFAULT_SEVERITY_MAP, type Severity } from "@/lib/domain";
+import { DEFAULT_SEVERITY_MAP } from "@/lib/domain";
 import type { IntegrationsUpdate } from "@/lib/schemas/integrations";
+import { StoredIntegrations } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
@@ -11,12 +12,9 @@ import { open, seal } from "./secret-box";
 // The integrations' settings, stored in OrganizationSettings.integrations as JSON. The PagerDuty
 // signing secret is sealed (secret-box.ts); nothing here ever returns it.
 
-type Stored = {
-  alertmanager?: { serviceLabel?: string; severityLabel?: string; severityMap?: Record<string, Severity> };
-  pagerduty?: { sealedSecret?: string | null; services?: Record<string, string> };
-};
+type Stored = StoredIntegrations;
 
-const stored = (value: unknown): Stored => (value && typeof value === "object" ? (value as Stored) : {});
+const stored = (value: unknown): Stored => StoredIntegrations.read(value, "The organisation's settings");
 
 function toDto(s: Stored, version: number): IntegrationsDto {
   return {
@@ -61,7 +59,7 @@ export async function updateIntegrations(actor: Actor, input: IntegrationsUpdate
         ...(input.pagerduty?.secret !== undefined ? { sealedSecret: input.pagerduty.secret === null ? null : seal(input.pagerduty.secret) } : {}),
       },
     };
-    const updated = await tx.organizationSettings.updateMany({ where: { id: 1, version: before.version }, data: { integrations: next, version: { increment: 1 } } });
+    const updated = await tx.organizationSettings.updateMany({ where: { id: 1, version: before.version }, data: { integrations: StoredIntegrations.write(next), version: { increment: 1 } } });
     if (updated.count === 0) throw ConflictError.staleVersion("setting");
     const after = toDto(next, before.version + 1);
     // The audit trail says a secret changed, never what it is.

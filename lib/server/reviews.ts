@@ -4,6 +4,7 @@ import { isServiceFailure } from "@/lib/dto/availability";
 import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import type { ReviewUpdate } from "@/lib/schemas/review";
+import { ReviewHeadline, ReviewSnapshot } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { lastChange, recordAudit } from "./audit";
 import { organisationTimeZone } from "./availability-data";
@@ -56,7 +57,7 @@ function shape(row: Review | null, figures: ReviewFiguresDto, changes: ReviewDto
 export async function getReview(week: string, tier: number | null = null, opts: { trend: boolean } = { trend: true }): Promise<ReviewDto> {
   const [row] = await Promise.all([prisma.review.findUnique({ where: { week } }), reviewWindow(week)]);
   if (row?.status !== "closed" || row.snapshot === null || row.snapshotAsOf === null) return shape(row, await computeReviewFigures(week, Date.now(), opts), [], tier);
-  const frozen = row.snapshot as unknown as ReviewFiguresDto;
+  const frozen = ReviewSnapshot.read(row.snapshot, `The review of ${week}`);
   // Only what the comparison needs: the trend does not enter it.
   const fresh = await computeReviewFigures(week, row.snapshotAsOf.getTime(), { trend: false });
   const changes = reviewChanges(facts(frozen), facts(fresh), (iso) => formatZonedDateTime(Date.parse(iso), frozen.timeZone), (r) => formatPercent(r, 4));
@@ -83,7 +84,7 @@ export async function listReviews(now = Date.now()): Promise<ReviewListEntryDto[
       closedAt: row?.closedAt?.toISOString() ?? null,
       closedBy: row?.closedBy ?? null,
       incidents: counts[i] ?? 0,
-      headline: (row?.headline as ReviewListEntryDto["headline"]) ?? null,
+      headline: row?.headline == null ? null : ReviewHeadline.read(row.headline, `The review of ${week}`),
     };
   });
 }
@@ -137,7 +138,7 @@ export async function closeReview(actor: Actor, week: string, version: number | 
     const closedBy = (actor.userId ? (await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name : null) || actor.label;
     const updated = await tx.review.updateMany({
       where: { id: row.id, version: before.version, status: "open" },
-      data: { status: "closed", closedAt: new Date(asOf), closedBy, snapshot: JSON.parse(JSON.stringify(figures)), snapshotAsOf: new Date(asOf), headline: { met, missed, budgetsExhausted }, version: { increment: 1 } },
+      data: { status: "closed", closedAt: new Date(asOf), closedBy, snapshot: JSON.parse(JSON.stringify(ReviewSnapshot.write(figures))), snapshotAsOf: new Date(asOf), headline: ReviewHeadline.write({ met, missed, budgetsExhausted }), version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ConflictError(`The review of ${week} was changed while it was being closed; reload and close it again`);
     const after = await tx.review.findUniqueOrThrow({ where: { id: row.id } });

@@ -1,21 +1,23 @@
 import "server-only";
 import { cache } from "react";
 import type { SettingsDto } from "@/lib/dto/settings";
-import { reviewCadenceOf } from "@/lib/domain/risk-review";
 import type { OrganizationSettings } from "@/lib/generated/prisma/client";
 import type { SettingsUpdate } from "@/lib/schemas/settings";
+import { RiskReviewCadence } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError } from "./errors";
 import { rescheduleRiskReviews } from "./risk-schedule";
 
+const cadenceOf = (s: OrganizationSettings) => RiskReviewCadence.read(s.riskReviewCadence, "The organisation's settings");
+
 function toDto(s: OrganizationSettings): SettingsDto {
   return {
     name: s.name,
     timeZone: s.timeZone,
     riskThreshold: s.riskThreshold,
-    riskReviewCadence: { ...reviewCadenceOf(s.riskReviewCadence) },
+    riskReviewCadence: { ...cadenceOf(s) },
     probeRetentionDays: s.probeRetentionDays,
     metricsPublic: s.metricsPublic,
     version: s.version,
@@ -37,6 +39,7 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
   return prisma.$transaction(async (tx) => {
     const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     if (input.version !== undefined && input.version !== before.version) throw ConflictError.staleVersion("setting");
+    const cadence = input.riskReviewCadence ? { ...cadenceOf(before), ...input.riskReviewCadence } : null;
     const updated = await tx.organizationSettings.updateMany({
       where: { id: 1, version: before.version },
       data: {
@@ -45,13 +48,13 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
         riskThreshold: input.riskThreshold,
         probeRetentionDays: input.probeRetentionDays,
         metricsPublic: input.metricsPublic,
-        riskReviewCadence: input.riskReviewCadence ? { ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence } : undefined,
+        riskReviewCadence: cadence ? RiskReviewCadence.write(cadence) : undefined,
         version: { increment: 1 },
       },
     });
     if (updated.count === 0) throw ConflictError.staleVersion("setting");
     // A new cadence moves every open risk's next review, in the same transaction.
-    if (input.riskReviewCadence) await rescheduleRiskReviews(tx, reviewCadenceOf({ ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence }));
+    if (cadence) await rescheduleRiskReviews(tx, cadence);
     const after = toDto(await tx.organizationSettings.findUniqueOrThrow({ where: { id: 1 } }));
     await recordAudit(tx, actor, { action: "update", entityType: "settings", entityId: "1", before: toDto(before), after });
     return after;
