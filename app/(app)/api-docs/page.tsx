@@ -14,6 +14,9 @@ type Op = {
 
 const refName = (schema: unknown) => (schema as { $ref?: string } | undefined)?.$ref?.split("/").at(-1);
 
+/** The document's descriptions mark names with backticks: shown as code here. */
+const withCode = (text: string) => text.split("`").map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+
 /** The OpenAPI document, readable: each route, who may call it, its parameters, body and responses. */
 export default async function ApiDocsPage() {
   await requirePageActor();
@@ -67,15 +70,23 @@ export default async function ApiDocsPage() {
               {success.map(([status, response]) => {
                 const name = refName(response.content?.["application/json"]?.schema);
                 const texts = Object.keys(response.content ?? {}).filter((t) => t !== "application/json");
-                return (
+                const types = texts.map((t, i) => <span key={t}>{i > 0 && ", "}<code>{t}</code></span>);
+                // A summary is itself a control: the link to the named schema goes inside the details, not in it.
+                return name ? (
                   <details key={status}>
                     <summary>
-                      {status} {name ? <>JSON <a href={`#schema-${name}`}>{name}</a></> : null}
-                      {name && texts.length > 0 ? ", or " : ""}
-                      {texts.map((t) => <code key={t}>{t}</code>)}
+                      {status}: JSON <code>{name}</code>
+                      {types.length > 0 && <> or {types}</>}
                     </summary>
-                    {name && <pre className="api-schema" tabIndex={0}>{JSON.stringify(schemas[name], null, 2)}</pre>}
+                    <p className="small">
+                      The <a href={`#schema-${name}`}>{name}</a> schema:
+                    </p>
+                    <pre className="api-schema" tabIndex={0}>{JSON.stringify(schemas[name], null, 2)}</pre>
                   </details>
+                ) : (
+                  <p key={status} className="small">
+                    {status}: {types}
+                  </p>
                 );
               })}
               <p className="small muted">Errors: {errors.join(", ")}, each with a JSON <a href="#errors">error body</a>.</p>
@@ -87,7 +98,7 @@ export default async function ApiDocsPage() {
       <ul className="plain-list">
         {Object.entries(doc.components.responses).map(([name, response]) => (
           <li key={name}>
-            <a href={`#schema-${name}`}>{name}</a>: {String(response.description)}
+            <a href={`#schema-${name}`}>{name}</a>: {withCode(String(response.description))}
           </li>
         ))}
       </ul>
