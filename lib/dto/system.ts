@@ -6,17 +6,21 @@ import { Count } from "./common";
 export const HealthDto = z.strictObject({ status: z.literal("ok"), uptimeSeconds: Count });
 export type HealthDto = z.infer<typeof HealthDto>;
 
-/** `GET /api/ready`: 200 `ready`, or 503 `migrations_pending` (the database answers) or `unavailable` (it does not). */
-export const ReadyDto = z.union([
-  z.strictObject({
-    status: z.enum(["ready", "migrations_pending"]),
-    database: z.literal("reachable"),
-    /** How many migrations are applied; the names of those on disk not applied yet, and of those that failed. */
-    migrations: z.strictObject({ applied: Count, pending: z.array(z.string()), failed: z.array(z.string()) }),
-  }),
+const Migrations = z.strictObject({ applied: Count, pending: z.array(z.string()), failed: z.array(z.string()) });
+
+/** `GET /api/ready` 200: the database answers and every migration on disk is applied. */
+export const ReadyDto = z.strictObject({ status: z.literal("ready"), database: z.literal("reachable"), migrations: Migrations });
+export type ReadyDto = z.infer<typeof ReadyDto>;
+
+/**
+ * `GET /api/ready` 503: migrations are pending or failed (the names of those on disk not applied
+ * yet, and of those that failed), or the database does not answer.
+ */
+export const NotReadyDto = z.union([
+  z.strictObject({ status: z.literal("migrations_pending"), database: z.literal("reachable"), migrations: Migrations }),
   z.strictObject({ status: z.literal("unavailable"), database: z.literal("unreachable") }),
 ]);
-export type ReadyDto = z.infer<typeof ReadyDto>;
+export type NotReadyDto = z.infer<typeof NotReadyDto>;
 
 /** `GET /api/v1/openapi.json`: an OpenAPI 3.1 document (its inner shape is OpenAPI's). */
 export const OpenApiDocumentDto = z.strictObject({

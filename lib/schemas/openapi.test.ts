@@ -73,7 +73,7 @@ describe("the OpenAPI document", () => {
     const conflict = doc.components.schemas.Conflict as Schema;
     expect(Object.keys(conflict.properties ?? {})).toEqual(["error", "message", "issues", "current"]);
     expect(conflict.required).toEqual(["error", "message"]);
-    expect(op("get", "/api/ready").responses["503"]?.content?.["application/json"]?.schema.$ref).toBe("#/components/schemas/Ready");
+    expect(op("get", "/api/ready").responses["503"]?.content?.["application/json"]?.schema.$ref).toBe("#/components/schemas/NotReady");
   });
 
   it("has strict response schemas: an unknown key is refused, and every key is there (null when empty)", () => {

@@ -13,7 +13,7 @@ import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
 import { ServiceDto, ServiceListDto } from "@/lib/dto/services";
 import { SettingsDto } from "@/lib/dto/settings";
-import { HealthDto, OpenApiDocumentDto, ReadyDto } from "@/lib/dto/system";
+import { HealthDto, NotReadyDto, OpenApiDocumentDto, ReadyDto } from "@/lib/dto/system";
 import { TierDto, TierListDto } from "@/lib/dto/tiers";
 import { ApiTokenCreatedDto, ApiTokenDto, ApiTokenListDto } from "@/lib/dto/tokens";
 import { MeDto, UserDto, UserListDto } from "@/lib/dto/users";
@@ -47,6 +47,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   IncidentList: IncidentListDto,
   Integrations: IntegrationsDto,
   Me: MeDto,
+  NotReady: NotReadyDto,
   OpenApiDocument: OpenApiDocumentDto,
   OpenSloPlan: OpenSloPlanDto,
   PagerDutyResult: PagerDutyResultDto,

@@ -13,7 +13,7 @@ import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
 import { ServiceDto, ServiceListDto } from "@/lib/dto/services";
 import { SettingsDto } from "@/lib/dto/settings";
-import { HealthDto, OpenApiDocumentDto, ReadyDto } from "@/lib/dto/system";
+import { HealthDto, NotReadyDto, OpenApiDocumentDto, ReadyDto } from "@/lib/dto/system";
 import { TierDto, TierListDto } from "@/lib/dto/tiers";
 import { ApiTokenCreatedDto, ApiTokenDto, ApiTokenListDto } from "@/lib/dto/tokens";
 import { MeDto, UserDto, UserListDto } from "@/lib/dto/users";
@@ -70,7 +70,7 @@ const MatrixQuery = RiskListQuery.pick({ service: true, assessment: true, treatm
 
 export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/health", summary: "The process is up", role: "public", responses: ok(HealthDto) },
-  { method: "get", path: "/api/ready", summary: "The database answers and its migrations are applied (503 otherwise)", role: "public", responses: ok(ReadyDto), ownErrors: { 503: ReadyDto } },
+  { method: "get", path: "/api/ready", summary: "The database answers and its migrations are applied (503 otherwise)", role: "public", responses: ok(ReadyDto), ownErrors: { 503: NotReadyDto } },
   { method: "post", path: "/api/setup", summary: "Create the first admin (only while there is none)", role: "public", body: SetupInput, responses: created(UserDto) },
   { method: "get", path: "/metrics", summary: "Prometheus text exposition of every service's figures", role: "viewer", responses: { 200: { text: ["text/plain; version=0.0.4"] } } },
   { method: "get", path: "/api/v1/me", summary: "Who is asking, and their role", role: "viewer", responses: ok(MeDto) },
