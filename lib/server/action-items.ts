@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionItemDto } from "@/lib/dto/action-items";
+import type { ActionItemDto, ActionItemListDto } from "@/lib/dto/action-items";
 import { completionAfter, incidentReference, isOverdue, riskReference, todayIn } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionItemInput, ActionItemListQuery, ActionItemUpdate } from "@/lib/schemas/action-item";
@@ -55,8 +55,8 @@ async function links(tx: Tx, input: { incident?: string | null; risk?: string | 
   };
 }
 
-/** Open first, earliest due first (overdue ones lead), undated after; cursor paging by id. */
-export async function listActionItems(q: ActionItemListQuery): Promise<{ actionItems: ActionItemDto[]; nextCursor: string | null }> {
+/** Open first, earliest due first (overdue ones lead), undated after; cursor paging by id; and how many match. */
+export async function listActionItems(q: ActionItemListQuery): Promise<ActionItemListDto> {
   const limit = q.limit ?? 100;
   const day = await today();
   const and: Prisma.ActionItemWhereInput[] = [];
@@ -66,19 +66,22 @@ export async function listActionItems(q: ActionItemListQuery): Promise<{ actionI
   if (q.overdue === false) and.push({ OR: [{ status: { not: "open" } }, { dueDate: null }, { dueDate: { gte: dateValue(day) } }] });
   if (q.incident !== undefined) and.push({ incidentId: await resolveIncidentId(q.incident).catch(() => "none") });
   if (q.risk !== undefined) and.push({ riskId: q.risk });
-  const rows = await prisma.actionItem.findMany({
-    where: { AND: and },
-    include,
-    orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: limit + 1,
-    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-  }).catch((err: unknown) => {
-    // A cursor naming no item (deleted meanwhile, or made up) is the client's mistake.
-    if (q.cursor && (err as { code?: string }).code === "P2025") throw ValidationError.field("cursor", "Not a cursor this API returned");
-    throw err;
-  });
+  const [rows, total] = await Promise.all([
+    prisma.actionItem.findMany({
+      where: { AND: and },
+      include,
+      orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: limit + 1,
+      ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+    }).catch((err: unknown) => {
+      // A cursor naming no item (deleted meanwhile, or made up) is the client's mistake.
+      if (q.cursor && (err as { code?: string }).code === "P2025") throw ValidationError.field("cursor", "Not a cursor this API returned");
+      throw err;
+    }),
+    prisma.actionItem.count({ where: { AND: and } }),
+  ]);
   const page = rows.slice(0, limit);
-  return { actionItems: page.map((r) => toDto(r, day)), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return { actionItems: page.map((r) => toDto(r, day)), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null, total };
 }
 
 export async function getActionItem(id: string): Promise<ActionItemDto> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditEventDto, LastChange } from "@/lib/dto/audit";
+import type { AuditListDto, LastChange } from "@/lib/dto/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./auth/actor";
 import { prisma, type Tx } from "./db";
@@ -38,17 +38,16 @@ export async function listAuditEvents(query: {
   entityId?: string;
   cursor?: string;
   limit?: number;
-}): Promise<{ events: AuditEventDto[]; nextCursor: string | null }> {
+}): Promise<AuditListDto> {
   const limit = query.limit ?? 50;
-  const rows = await prisma.auditEvent.findMany({
-    where: {
-      ...(query.entityType ? { entityType: query.entityType } : {}),
-      ...(query.entityId ? { entityId: query.entityId } : {}),
-    },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-  });
+  const where = {
+    ...(query.entityType ? { entityType: query.entityType } : {}),
+    ...(query.entityId ? { entityId: query.entityId } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1, ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}) }),
+    prisma.auditEvent.count({ where }),
+  ]);
   const page = rows.slice(0, limit);
   return {
     events: page.map((e) => ({
@@ -62,6 +61,7 @@ export async function listAuditEvents(query: {
       after: e.after,
     })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    total,
   };
 }
 

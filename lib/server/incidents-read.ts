@@ -1,8 +1,9 @@
 import "server-only";
-import type { IncidentDetailDto, IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
+import type { IncidentDetailDto, IncidentDto, IncidentListDto, TimelineEventDto } from "@/lib/dto/incidents";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
-import type { TimelineData } from "@/lib/domain/incident-history";
+import { TimelineEntryData } from "@/lib/schemas/stored";
+import type { TimelineEventType } from "@/lib/generated/prisma/enums";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import { isAcceptedInstant } from "@/lib/domain/instant-range";
 import { actionItemsOf } from "./action-items";
@@ -52,8 +53,9 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
   };
 }
 
-export function toTimelineEventDto(e: { id: string; at: Date; type: string; message: string; data: unknown; authorName: string }): TimelineEventDto {
-  return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: (e.data ?? null) as TimelineData | null, author: e.authorName };
+export function toTimelineEventDto(e: { id: string; at: Date; type: TimelineEventType; message: string; data: unknown; authorName: string }): TimelineEventDto {
+  const where = `Timeline entry ${e.id}`;
+  return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: e.data === null ? null : TimelineEntryData.read(e.data, where), author: e.authorName };
 }
 
 /** Everything the incident page shows, by id or reference. */
@@ -82,7 +84,8 @@ function decodeCursor(cursor: string): { startedAt: Date; id: string } {
   return { startedAt: new Date(Number(match[1])), id: match[2] as string };
 }
 
-export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: IncidentDto[]; nextCursor: string | null }> {
+/** One page, newest first, and how many incidents match the filters over every page. */
+export async function listIncidents(q: IncidentListQuery): Promise<IncidentListDto> {
   const limit = q.limit ?? 50;
   const and: Prisma.IncidentWhereInput[] = [];
   if (q.service) and.push({ impacts: { some: { service: { slug: q.service } } } });
@@ -94,20 +97,22 @@ export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: 
   // A time range selects incidents whose impact period overlaps it.
   if (q.to) and.push({ startedAt: { lt: q.to } });
   if (q.from) and.push({ OR: [{ resolvedAt: null }, { resolvedAt: { gt: q.from } }] });
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    and.push({ OR: [{ startedAt: { lt: c.startedAt } }, { startedAt: c.startedAt, id: { lt: c.id } }] });
-  }
-  const rows = await prisma.incident.findMany({
-    where: { AND: and },
-    include: incidentInclude,
-    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-  });
+  const c = q.cursor ? decodeCursor(q.cursor) : null;
+  const after: Prisma.IncidentWhereInput[] = c ? [{ OR: [{ startedAt: { lt: c.startedAt } }, { startedAt: c.startedAt, id: { lt: c.id } }] }] : [];
+  const [rows, total] = await Promise.all([
+    prisma.incident.findMany({
+      where: { AND: [...and, ...after] },
+      include: incidentInclude,
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+    }),
+    prisma.incident.count({ where: { AND: and } }),
+  ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     incidents: page.map(toIncidentDto),
     nextCursor: rows.length > limit && last ? `${last.startedAt.getTime()}.${last.id}` : null,
+    total,
   };
 }

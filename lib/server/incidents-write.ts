@@ -18,6 +18,7 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { versionedEdit } from "./versioned";
 import { changeEntries, openingEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { TimelineEntryData } from "@/lib/schemas/stored";
 import { resolveIncidentId } from "./incident-ref";
 import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentRow } from "./incidents-read";
 import type { IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
@@ -63,7 +64,7 @@ async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, entries: 
   });
 }
 
-const asJson = (data: TimelineData) => data as unknown as Prisma.InputJsonObject;
+const asJson = (data: TimelineData) => TimelineEntryData.write(data) as Prisma.InputJsonObject;
 
 function assertConsistent(incident: Parameters<typeof incidentIssues>[0]): void {
   const issues = incidentIssues(incident);

@@ -1,7 +1,8 @@
 import "server-only";
 import type { IntegrationsDto } from "@/lib/dto/integrations";
-import { DEFAULT_SEVERITY_MAP, type Severity } from "@/lib/domain";
+import { DEFAULT_SEVERITY_MAP } from "@/lib/domain";
 import type { IntegrationsUpdate } from "@/lib/schemas/integrations";
+import { StoredIntegrations } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
@@ -14,12 +15,9 @@ import { versionedEdit } from "./versioned";
 // nor the reverse. The PagerDuty signing secret is sealed (secret-box.ts); nothing here ever
 // returns it.
 
-type Stored = {
-  alertmanager?: { serviceLabel?: string; severityLabel?: string; severityMap?: Record<string, Severity> };
-  pagerduty?: { sealedSecret?: string | null; services?: Record<string, string> };
-};
+type Stored = StoredIntegrations;
 
-const stored = (value: unknown): Stored => (value && typeof value === "object" ? (value as Stored) : {});
+const stored = (value: unknown): Stored => StoredIntegrations.read(value, "The organisation's settings");
 
 function toDto(s: Stored, version: number): IntegrationsDto {
   return {
@@ -64,7 +62,7 @@ export async function updateIntegrations(actor: Actor, input: IntegrationsUpdate
         ...(input.pagerduty?.secret !== undefined ? { sealedSecret: input.pagerduty.secret === null ? null : seal(input.pagerduty.secret) } : {}),
       },
     };
-    await edit.write(({ version }) => tx.organizationSettings.updateMany({ where: { id: 1, integrationsVersion: version }, data: { integrations: next, integrationsVersion: { increment: 1 } } }));
+    await edit.write(({ version }) => tx.organizationSettings.updateMany({ where: { id: 1, integrationsVersion: version }, data: { integrations: StoredIntegrations.write(next), integrationsVersion: { increment: 1 } } }));
     const after = toDto(next, before.integrationsVersion + 1);
     // The audit trail says a secret changed, never what it is.
     const secretChange = input.pagerduty?.secret === undefined ? {} : { pagerdutySecret: input.pagerduty.secret === null ? "removed" : "replaced" };

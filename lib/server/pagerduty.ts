@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { incidentReference, type Severity } from "@/lib/domain";
+import type { PagerDutyResultDto } from "@/lib/dto/integrations";
 import { PagerDutyEvent, PagerDutyIncident, PagerDutyNote } from "@/lib/schemas/pagerduty";
 import type { PagerDutyEvent as PagerDutyEventType } from "@/lib/schemas/pagerduty";
 import type { Actor } from "./auth/actor";
@@ -12,7 +13,7 @@ import { integrationSecrets } from "./integrations";
 
 const SOURCE = "pagerduty";
 
-export type PagerDutyResult = { incident: { id: string; reference: string } | null; changed: boolean; ignored?: string };
+export type PagerDutyResult = PagerDutyResultDto;
 
 /**
  * `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>…]` (several while a secret is being rotated): the
@@ -75,7 +76,7 @@ export async function receivePagerDuty(rawBody: string, signature: string | null
       throw err;
     },
   );
-  if (!claimed) return { incident: ref, changed: false };
+  if (!claimed) return { incident: ref, changed: false, ignored: null };
   try {
     return await apply(event, at, pdId, ref, config.services);
   } catch (err) {
@@ -89,7 +90,7 @@ async function apply(event: PagerDutyEventType["event"], at: Date, pdId: string,
   const actor = await actorOf();
 
   if (event.event_type === "incident.triggered") {
-    if (ref) return { incident: ref, changed: false };
+    if (ref) return { incident: ref, changed: false, ignored: null };
     const pd = parse(PagerDutyIncident, event.data);
     const slug = services[pd.service.id];
     if (!slug) return { incident: null, changed: false, ignored: `PagerDuty service ${pd.service.id}${pd.service.summary ? ` (${pd.service.summary})` : ""} is not mapped to a Nines service in Settings → Integrations` };
@@ -105,7 +106,7 @@ async function apply(event: PagerDutyEventType["event"], at: Date, pdId: string,
       externalId: pd.id,
       impacts: [{ service: slug, fraction: 1 }],
     });
-    return { incident: { id: created.id, reference: created.reference }, changed: true };
+    return { incident: { id: created.id, reference: created.reference }, changed: true, ignored: null };
   }
   if (!ref) return { incident: null, changed: false, ignored: `No Nines incident for PagerDuty incident ${pdId || "(none)"}` };
   const entry =
@@ -116,5 +117,5 @@ async function apply(event: PagerDutyEventType["event"], at: Date, pdId: string,
     : null;
   if (!entry) return { incident: ref, changed: false, ignored: `Event type ${event.event_type} is not used` };
   await addTimelineEvent(actor, ref.reference, entry);
-  return { incident: ref, changed: true };
+  return { incident: ref, changed: true, ignored: null };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ProbeDto, ProbeRunDto } from "@/lib/dto/probes";
+import type { ProbeDto, ProbeRunListDto } from "@/lib/dto/probes";
 import { COVERAGE_SLACK_MS, DEFAULT_FAILURES_TO_OPEN, DEFAULT_TIMEOUT_SECONDS, probeCoverage } from "@/lib/domain/probes";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -154,13 +154,17 @@ export async function deleteProbe(actor: Actor, id: string): Promise<{ deleted: 
 }
 
 /** Newest first, cursor-paged by run id. */
-export async function listRuns(id: string, q: ProbeRunsQuery): Promise<{ runs: ProbeRunDto[]; nextCursor: string | null }> {
+export async function listRuns(id: string, q: ProbeRunsQuery): Promise<ProbeRunListDto> {
   await rowOf(id);
   const limit = q.limit ?? 100;
-  const rows = await prisma.probeRun.findMany({ where: { probeId: id, ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}) }, orderBy: { id: "desc" }, take: limit + 1 });
+  const [rows, total] = await Promise.all([
+    prisma.probeRun.findMany({ where: { probeId: id, ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}) }, orderBy: { id: "desc" }, take: limit + 1 }),
+    prisma.probeRun.count({ where: { probeId: id } }),
+  ]);
   const page = rows.slice(0, limit);
   return {
     runs: page.map((r) => ({ id: String(r.id), at: r.at.toISOString(), scheduledAt: r.scheduledAt.toISOString(), lagMs: Math.max(0, r.at.getTime() - r.scheduledAt.getTime()), ok: r.ok, status: r.status, latencyMs: r.latencyMs, textMatched: r.textMatched, error: r.error })),
     nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null,
+    total,
   };
 }

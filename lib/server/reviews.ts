@@ -1,10 +1,10 @@
 import "server-only";
-import type { ActionItemDto } from "@/lib/dto/action-items";
 import type { ReviewDto, ReviewFiguresDto, ReviewListEntryDto } from "@/lib/dto/reviews";
 import { isServiceFailure } from "@/lib/dto/availability";
-import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, riskReference, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
+import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import type { ReviewUpdate } from "@/lib/schemas/review";
+import { ReviewHeadline, ReviewSnapshot } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { organisationTimeZone } from "./availability-data";
@@ -60,21 +60,11 @@ function shape(row: Review | null, figures: ReviewFiguresDto, changes: ReviewDto
 export async function getReview(week: string, tier: number | null = null, opts: { trend: boolean } = { trend: true }): Promise<ReviewDto> {
   const [row] = await Promise.all([prisma.review.findUnique({ where: { week } }), reviewWindow(week)]);
   if (row?.status !== "closed" || row.snapshot === null || row.snapshotAsOf === null) return shape(row, await computeReviewFigures(week, Date.now(), opts), [], tier);
-  const frozen = withRiskReferences(row.snapshot as unknown as ReviewFiguresDto);
+  const frozen = ReviewSnapshot.read(row.snapshot, `The review of ${week}`);
   // Only what the comparison needs: the trend does not enter it.
   const fresh = await computeReviewFigures(week, row.snapshotAsOf.getTime(), { trend: false });
   const changes = reviewChanges(facts(frozen), facts(fresh), (iso) => formatZonedDateTime(Date.parse(iso), frozen.timeZone), (r) => formatPercent(r, 4));
   return shape(row, frozen, changes, tier);
-}
-
-/** Snapshots frozen before action items named their risk by reference carry only its number. */
-function withRiskReferences(frozen: ReviewFiguresDto): ReviewFiguresDto {
-  const named = (risk: unknown) => risk as { reference?: string; number?: number } | null;
-  const actionItems = frozen.actionItems.map((a) => {
-    const risk = named(a.risk);
-    return risk && risk.reference === undefined && risk.number !== undefined ? { ...a, risk: { ...a.risk, reference: riskReference(risk.number) } as ActionItemDto["risk"] } : a;
-  });
-  return { ...frozen, actionItems };
 }
 
 /** The latest weeks, the current one first, each with its state and headline counts. */
@@ -97,7 +87,7 @@ export async function listReviews(now = Date.now()): Promise<ReviewListEntryDto[
       closedAt: row?.closedAt?.toISOString() ?? null,
       closedBy: row?.closedBy ?? null,
       incidents: counts[i] ?? 0,
-      headline: (row?.headline as ReviewListEntryDto["headline"]) ?? null,
+      headline: row?.headline == null ? null : ReviewHeadline.read(row.headline, `The review of ${week}`),
     };
   });
 }
@@ -150,7 +140,7 @@ export async function closeReview(actor: Actor, week: string, version: number | 
     const closedBy = (actor.userId ? (await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name : null) || actor.label;
     await edit.write(({ version }) => tx.review.updateMany({
       where: { id: row.id, version },
-      data: { status: "closed", closedAt: new Date(asOf), closedBy, snapshot: JSON.parse(JSON.stringify(figures)), snapshotAsOf: new Date(asOf), headline: { met, missed, budgetsExhausted }, version: { increment: 1 } },
+      data: { status: "closed", closedAt: new Date(asOf), closedBy, snapshot: JSON.parse(JSON.stringify(ReviewSnapshot.write(figures))), snapshotAsOf: new Date(asOf), headline: ReviewHeadline.write({ met, missed, budgetsExhausted }), version: { increment: 1 } },
     }));
     const after = await tx.review.findUniqueOrThrow({ where: { id: row.id } });
     await recordAudit(tx, actor, { action: "close", entityType: "review", entityId: row.id, before: audited(before), after: { ...audited(after), snapshotAsOf: after.snapshotAsOf, headline: after.headline } });

@@ -5,13 +5,13 @@ import {
   badMinutesPerYear,
   incidentReference,
   nextReviewDue,
-  reviewCadenceOf,
   riskIssues,
   riskReference,
   scoreAssessment,
   type Assessment,
 } from "@/lib/domain";
 import type { RiskInput, RiskReviewInput, RiskUpdate } from "@/lib/schemas/risk";
+import { RiskAuditRecord, RiskReviewCadence, RiskReviewRecord } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
@@ -40,7 +40,7 @@ type Whole = {
 async function derived(tx: Tx, risk: Whole) {
   const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { riskReviewCadence: true } });
   const current = scoreAssessment(risk.current);
-  const due = nextReviewDue({ status: risk.status, level: current.level, lastReviewedAt: risk.lastReviewedAt?.getTime() ?? null, identifiedAt: risk.identifiedAt.getTime() }, reviewCadenceOf(settings?.riskReviewCadence));
+  const due = nextReviewDue({ status: risk.status, level: current.level, lastReviewedAt: risk.lastReviewedAt?.getTime() ?? null, identifiedAt: risk.identifiedAt.getTime() }, RiskReviewCadence.read(settings?.riskReviewCadence ?? null, "The organisation's settings"));
   return {
     inherentScore: scoreAssessment(risk.inherent).score,
     currentScore: current.score,
@@ -161,7 +161,7 @@ export async function updateRisk(actor: Actor, ref: string, input: RiskUpdate): 
       },
     }));
     const after = await dto(tx, before.id);
-    await recordAudit(tx, actor, { action: "update", entityType: "risk", entityId: before.id, before: toRiskDto(before, ctx), after });
+    await recordAudit(tx, actor, { action: "update", entityType: "risk", entityId: before.id, before: RiskAuditRecord.write(toRiskDto(before, ctx)), after: RiskAuditRecord.write(after) });
     return after;
   });
 }
@@ -191,7 +191,7 @@ export async function reviewRisk(actor: Actor, ref: string, input: RiskReviewInp
       entityType: "risk",
       entityId: before.id,
       before: { lastReviewedAt: before.lastReviewedAt, reviewDueAt: before.reviewDueAt },
-      after: { note: input.note ?? "", level: after.current.level, lastReviewedAt: after.lastReviewedAt, reviewDueAt: after.reviewDueAt },
+      after: RiskReviewRecord.write({ note: input.note ?? "", level: after.current.level, lastReviewedAt: after.lastReviewedAt, reviewDueAt: after.reviewDueAt }),
     });
     return after;
   });
