@@ -57,3 +57,25 @@ test.describe("each role against the JSON API", () => {
     expect((await ready.json()).migrations.pending).toEqual([]);
   });
 });
+
+test("an unknown path under /api/ answers the JSON 404, for any method, signed in or not", async ({ playwright, baseURL }) => {
+  const anon = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const admin = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: `Bearer ${adminToken()}` } });
+  for (const [ctx, method, path] of [
+    [admin, "GET", "/api/v1/no-such-thing"],
+    [admin, "POST", "/api/v1/servcies"],
+    [admin, "GET", "/api/v1/services/some-slug/no-such-part"],
+    [anon, "DELETE", "/api/nope"],
+    [anon, "GET", "/api"],
+  ] as const) {
+    const res = await ctx.fetch(path, { method });
+    expect(res.status(), `${method} ${path}`).toBe(404);
+    expect(res.headers()["content-type"], `${method} ${path}`).toContain("application/json");
+    expect(await res.json()).toEqual({ error: "not_found", message: `No API route answers ${method} ${path}; /api/v1/openapi.json lists them` });
+  }
+  // Real routes still win over it.
+  expect((await admin.get("/api/v1/services")).status()).toBe(200);
+  expect((await anon.get("/api/health")).status()).toBe(200);
+  await anon.dispose();
+  await admin.dispose();
+});

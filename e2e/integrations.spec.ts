@@ -30,3 +30,16 @@ test("an admin maps PagerDuty services and sets its secret, which is never shown
   await expect(page.getByRole("heading", { name: /POST \/api\/v1\/risks$/ })).toBeVisible();
   await expectAccessible(page, "/api-docs");
 });
+
+test("a change of the organisation's settings meanwhile does not make an integrations edit stale", async ({ page, request }) => {
+  await page.goto("/settings/integrations");
+  await hydrated(page);
+  // Someone changes a setting of the organisation (to its own value: other tests read them).
+  const settings = await (await request.get("/api/v1/settings", { headers: asAdmin })).json();
+  expect((await request.patch("/api/v1/settings", { headers: asAdmin, data: { probeRetentionDays: settings.probeRetentionDays, version: settings.version } })).status()).toBe(200);
+  const before = await (await request.get("/api/v1/integrations", { headers: asAdmin })).json();
+  await page.getByRole("button", { name: "Save integrations" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+  const after = await (await request.get("/api/v1/integrations", { headers: asAdmin })).json();
+  expect(after.version).toBe(before.version + 1);
+});

@@ -1,10 +1,10 @@
 import { formatDateTime, formatPercent } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
-import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
+import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 /** The figure, against the target, and beside it how it is computed, with the actual numbers. */
-export function AvailabilityHeadline({ summary, timeZone }: { summary: AvailabilitySummaryDto; timeZone: string }) {
+export function AvailabilityHeadline({ summary, timeZone }: { summary: ServiceAvailabilityDto; timeZone: string }) {
   const explanation = summary.explanation;
   return (
     <div className="headline">

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { BudgetBurnDown } from "@/components/charts/budget-burn-down";
 import { describeWindowLabel, formatDateTime } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
-import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
+import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
 import { ApiError } from "@/lib/query/api";
 import { useAvailabilityView, useServiceSummary, type AvailabilityView } from "@/lib/query/availability";
 import { AvailabilityHeadline } from "./availability-headline";
@@ -15,7 +15,7 @@ import { WindowIncidents } from "./window-incidents";
 import { WindowPicker, type WindowPreset } from "./window-picker";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-type Props = { slug: string; timeZone: string; presets: WindowPreset[]; initial: { view: AvailabilityView; data: AvailabilitySummaryDto } };
+type Props = { slug: string; timeZone: string; presets: WindowPreset[]; initial: { view: AvailabilityView; data: ServiceAvailabilityDto } };
 
 /** The summary of the URL's view: the server's first render, then reads through the API. */
 function useSummary(slug: string, initial: Props["initial"]) {

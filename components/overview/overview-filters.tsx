@@ -2,7 +2,7 @@
 
 import Form from "next/form";
 import { useRef } from "react";
-import { PER_PAGE_OPTIONS } from "@/lib/dto/overview";
+import { PER_PAGE_OPTIONS } from "@/lib/dto/overview-options";
 
 export type OverviewFilterValues = { tier: string; q: string; state: string; sort: string; perPage: string };
 

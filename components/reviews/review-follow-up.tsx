@@ -6,7 +6,6 @@ import { formatPercent } from "@/components/format";
 
 /** Action items due this week or overdue, by owner. */
 export function ReviewActionItems({ review }: { review: ReviewDto }) {
-  const firstDay = review.window.firstDay;
   const owners = [...new Set(review.actionItems.map((a) => a.owner || ""))].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
   if (owners.length === 0) return <p className="muted">Nothing was due this week, and nothing is overdue.</p>;
   return (
@@ -18,9 +17,9 @@ export function ReviewActionItems({ review }: { review: ReviewDto }) {
             {review.actionItems.filter((a) => (a.owner || "") === owner).map((a) => (
               <li key={a.id}>
                 {a.status === "done" ? <s>{a.title}</s> : a.title} <span className="muted">due {a.dueDate}</span>{" "}
-                {a.status === "open" && a.dueDate !== null && a.dueDate < firstDay ? <span className="badge badge-danger">overdue</span> : <span className="badge">{ACTION_ITEM_STATUS_LABELS[a.status]}</span>}
+                {a.overdue ? <span className="badge badge-danger">overdue</span> : <span className="badge">{ACTION_ITEM_STATUS_LABELS[a.status]}</span>}
                 {a.incident && <> · <Link href={`/incidents/${a.incident.reference}`}>{a.incident.reference}</Link></>}
-                {a.risk && <> · <Link href={`/risks/RISK-${a.risk.number}`}>RISK-{a.risk.number}</Link></>}
+                {a.risk && <> · <Link href={`/risks/${a.risk.reference}`}>{a.risk.reference}</Link></>}
               </li>
             ))}
           </ul>

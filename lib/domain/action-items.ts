@@ -1,5 +1,5 @@
 /**
- * Action items: follow-up work from an incident or a risk (SPEC section 1). Due dates are calendar
+ * Action items: follow-up work from an incident or a risk (docs/domain.md "Action items"). Due dates are calendar
  * dates in the organisation's zone; an item is overdue once its due date has passed there and it
  * is still open. Pure.
  */

@@ -4,7 +4,7 @@ import { formatDuration } from "./format";
 
 describe("allowedDowntime", () => {
   it.each([
-    // target, month seconds (seed table 1-1), shown
+    // target, seconds in a 30-day month (the nines in docs/domain.md), as shown
     [0.99, 25_920, "7h 12m"], // 432 min
     [0.999, 2592, "43m 12s"], // 43.2 min
     [0.9999, 259.2, "4m 19.2s"], // 4.32 min

@@ -1,6 +1,7 @@
 /**
- * "How much downtime does this target allow?" for the standard periods, with the period lengths
- * the SPEC uses: a 30-day month (seed table 1-1) and a 365.25-day year (525,960 min).
+ * "How much downtime does this target allow?" for the standard periods, with fixed lengths so
+ * targets compare: a 30-day month and a 365.25-day year of 525,960 min (docs/domain.md "Error
+ * budgets", the nines).
  */
 
 import { budgetSecondsFor } from "./error-budget";

@@ -1,6 +1,6 @@
 /**
  * Property-based checks of the sweep against a deliberately naive oracle: on a grid of whole
- * minutes the state is constant within each minute, so evaluating the SPEC's definitions once per
+ * minutes the state is constant within each minute, so evaluating the definitions of docs/domain.md once per
  * minute is exact and shares no code with the engine.
  */
 import fc from "fast-check";
@@ -58,7 +58,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
     rule,
   }));
 
-/** The SPEC's definitions, evaluated minute by minute. Seconds out. */
+/** The definitions of docs/domain.md "Availability", evaluated minute by minute. Seconds out. */
 function oracle(s: Scenario) {
   const end = Math.max(s.from, Math.min(s.to, s.asOf));
   let down = 0;

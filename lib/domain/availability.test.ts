@@ -21,7 +21,7 @@ function attributed(result: ReturnType<typeof computeAvailability>): Record<stri
   return Object.fromEntries(result.incidents.map((i) => [i.incidentId, i.downtimeSeconds]));
 }
 
-describe("SPEC acceptance examples", () => {
+describe("the worked examples of docs/domain.md", () => {
   it("April, outages of 37 and 15 minutes: 3,120 s of 2,592,000 s", () => {
     const april = resolveWindow(parseWindow("month:2026-04")!, { timeZone: "UTC", asOf: AFTER });
     const t1 = Date.UTC(2026, 3, 3, 10);
@@ -60,7 +60,7 @@ describe("SPEC acceptance examples", () => {
     expect(excluded.incidents).toEqual([{ incidentId: "m", kind: "maintenance", downtimeSeconds: 0 }]);
   });
 
-  it("ShopSmart: 12 hours down in a 168-hour week", () => {
+  it("one 12-hour outage in a 168-hour week", () => {
     const result = week([impact("overload", WEEK_START + D, WEEK_START + D + 12 * H)]);
     expect(result.availability).toBeCloseTo(156 / 168, 12);
     expect(result.availability).toBeCloseTo(0.928571428571, 12);

@@ -1,5 +1,5 @@
 /**
- * Availability of one service over a window, per SPEC section 2: the weighted union of its
+ * Availability of one service over a window (docs/domain.md "Availability"): the weighted union of its
  * impacts, maintenance reported apart, every counted second attributed to one incident.
  */
 

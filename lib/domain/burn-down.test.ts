@@ -11,7 +11,7 @@ const impact = (id: string, start: number, end: number | null, fraction = 1, kin
 const timelineOf = (impacts: Impact[], asOf: number, rule: "count" | "exclude" = "count") => buildTimeline(impacts, { from: FROM, to: TO, asOf }, rule);
 
 describe("budgetBurnDown", () => {
-  it("the SPEC's April: 2,592 s of budget, outages of 37 and 15 minutes", () => {
+  it("April's worked example: 2,592 s of budget, outages of 37 and 15 minutes", () => {
     const t1 = FROM + 6 * DAY;
     const t2 = FROM + 20 * DAY;
     const asOf = TO + DAY;

@@ -1,5 +1,5 @@
 /**
- * Error budgets and burn rates, per SPEC section 3, plus the one-call-per-service summary the
+ * Error budgets and burn rates (docs/domain.md "Error budgets"), plus the one-call-per-service summary the
  * server uses (availability + budget + attribution from a single sweep).
  */
 
@@ -17,7 +17,7 @@ const PPB = 1_000_000_000;
  * In doubles 1 − 0.999 = 0.0010000000000000009, which would make a 30-day budget
  * 2592.0000000000023 s instead of 2592 s. Snapping the target to the nearest ppb first (the schema
  * allows at most 0.9999999, i.e. 100 ppb) makes the complement an integer, and a single division
- * of exact integers is correctly rounded, so the SPEC's nines table comes out exactly.
+ * of exact integers is correctly rounded, so the nines come out exactly.
  */
 export function complementPpb(target: number): number {
   if (!(target >= 0 && target < 1)) throw new RangeError(`SLO target must be in [0, 1), got ${target}`);
@@ -32,8 +32,9 @@ export function targetComplement(target: number): number {
 }
 
 /**
- * (1 − p) × duration. Correctly rounded (so equal to the decimal figure) while
- * complementPpb × durationSeconds < 2^53: any 30-day window at any schema target, a year at 99 %.
+ * (1 − p) × duration, in the duration's unit (seconds for windows; a risk's yearly budget passes
+ * minutes). Correctly rounded (so equal to the decimal figure) while complementPpb × duration <
+ * 2^53: any 30-day window at any schema target, a year in seconds at 99 %, a year in minutes at any.
  */
 export function budgetSecondsFor(target: number, durationSeconds: number): number {
   return (complementPpb(target) * durationSeconds) / PPB;
@@ -95,7 +96,7 @@ export interface ErrorBudget {
  */
 export type ExhaustionOutlook = "projected" | "none_consumed" | "exhausted" | "beyond_range";
 
-/** SPEC section 3: exhaustion = now + remaining × elapsed / consumed, when both are positive. */
+/** Exhaustion = now + remaining × elapsed / consumed, when both are positive (docs/domain.md "Error budgets"). */
 export function projectExhaustion(args: {
   asOf: number;
   remainingSeconds: number;

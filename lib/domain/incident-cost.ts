@@ -1,5 +1,5 @@
 /**
- * What an incident cost each service it hit: the downtime attributed to it (SPEC section 2:
+ * What an incident cost each service it hit: the downtime attributed to it (docs/domain.md "Attribution":
  * every counted second goes to one incident) over its own span, and its share of the service's
  * error budget in the SLO window it falls in. Pure.
  */

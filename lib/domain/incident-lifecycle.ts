@@ -1,5 +1,5 @@
 /**
- * The incident's rules in one place (SPEC sections 1–3, docs/domain.md "Incident lifecycle"):
+ * The incident's rules in one place (docs/domain.md "Incident lifecycle"):
  * severities and statuses, the order of milestones, status ⇔ resolvedAt, the INC-<n> reference,
  * a service's effective SLO, and the copies of its incident that an impact row carries. Pure: the
  * schemas, the server's writes and reads, and the pages all call these.

@@ -1,5 +1,5 @@
 /**
- * MTTD / MTTA / MTTR / MTBF for one service, unplanned incidents only (SPEC section 3).
+ * MTTD / MTTA / MTTR / MTBF for one service, unplanned incidents only (docs/domain.md "MTTx").
  *
  * Incident durations are heavy-tailed, so every metric carries median and p90 beside the mean,
  * and the number of incidents left out for a missing (or out-of-order) milestone.

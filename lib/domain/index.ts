@@ -11,6 +11,7 @@ export {
 export * from "./instant-range";
 export * from "./incident-cost";
 export * from "./incident-history";
+export * from "./incident-lane";
 export * from "./incident-lifecycle";
 export * from "./time-zone";
 export * from "./windows";

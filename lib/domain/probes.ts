@@ -1,5 +1,5 @@
 /**
- * Synthetic probes (SPEC's "synthetic testing"): what a run means, when consecutive failures open
+ * Synthetic probes (docs/domain.md "Probes"): what a run means, when consecutive failures open
  * an incident, what a probe saw over a window (up, down, and unknown when nothing was running),
  * and where the probes and the incident record disagree. Pure.
  */

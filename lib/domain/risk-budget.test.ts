@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { allowedDowntime } from "./allowed-downtime";
 import { badMinutesPerYear, quantify, rankDisagreement, rankRisks, unallocatedBudget, yearlyBudgetMinutes } from "./risk-budget";
 
 const first = { ettdMinutes: 1440, ettrMinutes: 30, impactFraction: 0.02, ettfDays: 90 };
 const second = { ettdMinutes: 5, ettrMinutes: 120, impactFraction: 1, ettfDays: 365 };
 
-describe("CRE risk figures (SPEC section 4 check values)", () => {
+describe("CRE risk figures (the check values in docs/domain.md \"Risks\")", () => {
   it("ETTD 1440, ETTR 30, impact 0.02, ETTF 90 → 119.3 bad minutes a year", () => {
     expect(badMinutesPerYear(first)).toBeCloseTo(119.3, 1);
   });
@@ -28,8 +29,27 @@ describe("CRE risk figures (SPEC section 4 check values)", () => {
     expect(q.unacceptable).toBe(false);
   });
 
+  it("the yearly budget is the decimal figure, as exact as every other budget", () => {
+    // (1 − p) × 525,960 written out by hand: doubles would give 525.9600000000005 and 262.979999999971.
+    expect(yearlyBudgetMinutes(0.999)).toBe(525.96);
+    expect(yearlyBudgetMinutes(0.9995)).toBe(262.98);
+    expect(yearlyBudgetMinutes(0.9999)).toBe(52.596);
+    expect(yearlyBudgetMinutes(0.99)).toBe(5259.6);
+  });
+
+  it("the yearly budget is the nines table's year, in minutes, for any target", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 500_000_000, max: 999_999_900 }), (ppb) => {
+        const target = ppb / 1e9;
+        const minutes = yearlyBudgetMinutes(target) as number;
+        expect(minutes * 60).toBeCloseTo(allowedDowntime(target).year, 6);
+        expect(minutes).toBeGreaterThan(0);
+      }),
+    );
+  });
+
   it("a missing input gives null, not zero", () => {
-    expect(quantify({ ...first, ettfDays: null }, 0.999, 0.25)).toEqual({ occurrencesPerYear: null, badMinutesPerYear: null, yearlyBudgetMinutes: expect.closeTo(525.96, 6), budgetShare: null, unacceptable: null });
+    expect(quantify({ ...first, ettfDays: null }, 0.999, 0.25)).toEqual({ occurrencesPerYear: null, badMinutesPerYear: null, yearlyBudgetMinutes: 525.96, budgetShare: null, unacceptable: null });
     expect(quantify(first, null, 0.25)).toMatchObject({ yearlyBudgetMinutes: null, budgetShare: null, unacceptable: null });
     expect(badMinutesPerYear({ ...first, impactFraction: null })).toBeNull();
   });
@@ -54,7 +74,7 @@ describe("CRE risk figures (SPEC section 4 check values)", () => {
 
   it("the unallocated budget is what accepted risks leave", () => {
     const u = unallocatedBudget(0.999, [first, second, { ettdMinutes: null, ettrMinutes: null, ettfDays: null, impactFraction: null }]);
-    expect(u.yearlyBudgetMinutes).toBeCloseTo(525.96, 6);
+    expect(u.yearlyBudgetMinutes).toBe(525.96);
     expect(u.acceptedBadMinutes).toBeCloseTo(119.3 + 125.1, 0);
     expect(u.unallocatedMinutes).toBeCloseTo(525.96 - 244.44, 0);
     expect(u.withoutEstimates).toBe(1);

@@ -1,16 +1,19 @@
 /**
- * The quantitative view of a risk (Google CRE "risk catalog", SPEC section 4): how many minutes
- * of bad service a year it is expected to cost, against the service's yearly error budget. Pure.
+ * The quantitative view of a risk (Google CRE "risk catalog", docs/domain.md "Risks"): how many
+ * minutes of bad service a year it is expected to cost, against the service's yearly error
+ * budget. Pure.
  *
  *   occurrences per year = 365.25 / ETTF
  *   bad minutes per year = (ETTD + ETTR) × impact fraction × occurrences per year
  *   yearly budget        = (1 − p) × 525,960 minutes
  *   unacceptable         ⇔ bad minutes per year > threshold × yearly budget
  */
+import { PERIOD_SECONDS } from "./allowed-downtime";
+import { budgetSecondsFor } from "./error-budget";
 
-/** 365.25 days: the Julian year the CRE method uses, so a leap day is spread over four years. */
-export const DAYS_PER_YEAR = 365.25;
-export const MINUTES_PER_YEAR = DAYS_PER_YEAR * 24 * 60; // 525,960
+/** 365.25 days: the year of the nines table, so a leap day is spread over four years. */
+export const DAYS_PER_YEAR = PERIOD_SECONDS.year / 86_400;
+export const MINUTES_PER_YEAR = PERIOD_SECONDS.year / 60; // 525,960
 
 export const DEFAULT_RISK_THRESHOLD = 0.25;
 
@@ -41,9 +44,13 @@ export function badMinutesPerYear(e: RiskEstimates): number | null {
   return (e.ettdMinutes + e.ettrMinutes) * e.impactFraction * perYear;
 }
 
-/** (1 − p) × 525,960: 263 minutes at 99.95 %, 525.96 at 99.9 %. */
+/**
+ * (1 − p) × 525,960 minutes with the budget maths of every other window (budgetSecondsFor, exact
+ * in parts per billion; it scales any unit of duration): 262.98 minutes at 99.95 %, 525.96 at
+ * 99.9 %, the nines table's year to the last digit.
+ */
 export function yearlyBudgetMinutes(sloTarget: number | null): number | null {
-  return sloTarget === null ? null : (1 - sloTarget) * MINUTES_PER_YEAR;
+  return sloTarget === null ? null : budgetSecondsFor(sloTarget, MINUTES_PER_YEAR);
 }
 
 export function quantify(e: RiskEstimates, sloTarget: number | null, threshold: number): RiskQuantitative {

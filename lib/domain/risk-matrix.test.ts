@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellName, CONSEQUENCES, heatMapCounts, LIKELIHOODS, parseCellName, RISK_LEVEL_INFO, riskLevel, riskScore, scoreAssessment, targetIsWorse, type Consequence, type Likelihood } from "./risk-matrix";
 
-// SPEC section 4, copied by hand from the seed's table (not from the module under test).
-const SPEC_CELLS: [Likelihood, Consequence, string, number][] = [
+// The matrix in docs/domain.md "Risks", copied by hand (not from the module under test).
+const MATRIX_CELLS: [Likelihood, Consequence, string, number][] = [
   ["A", 1, "MEDIUM", 8], ["A", 2, "HIGH", 16], ["A", 3, "HIGH", 18], ["A", 4, "CRITICAL", 23], ["A", 5, "CRITICAL", 25],
   ["B", 1, "MEDIUM", 7], ["B", 2, "MEDIUM", 10], ["B", 3, "HIGH", 17], ["B", 4, "HIGH", 20], ["B", 5, "CRITICAL", 24],
   ["C", 1, "LOW", 3], ["C", 2, "MEDIUM", 9], ["C", 3, "MEDIUM", 12], ["C", 4, "HIGH", 19], ["C", 5, "HIGH", 22],
@@ -12,7 +12,7 @@ const SPEC_CELLS: [Likelihood, Consequence, string, number][] = [
 ];
 
 describe("risk matrix", () => {
-  it.each(SPEC_CELLS)("%s%s is %s %i", (likelihood, consequence, level, score) => {
+  it.each(MATRIX_CELLS)("%s%s is %s %i", (likelihood, consequence, level, score) => {
     expect(scoreAssessment({ likelihood, consequence })).toEqual({ likelihood, consequence, score, level });
   });
 

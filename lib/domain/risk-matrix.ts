@@ -1,5 +1,5 @@
 /**
- * The qualitative risk matrix (SPEC section 4), kept as data: the seed's 25 cells, the four levels
+ * The qualitative risk matrix (docs/domain.md "Risks"), kept as data: its 25 cells, the four levels
  * with their score ranges, labels and colours. The score is looked up, never multiplied: it is a
  * rank, so risks are sorted and counted by it, never summed or averaged. Pure.
  */
@@ -18,7 +18,7 @@ export const LIKELIHOOD_LABELS: Record<Likelihood, string> = {
   E: "Rare",
 };
 
-/** The seed's longer wording, for hints beside the choice. */
+/** Each likelihood in a sentence, for hints beside the choice. */
 export const LIKELIHOOD_MEANINGS: Record<Likelihood, string> = {
   A: "Almost certain to occur in most circumstances",
   B: "Likely to occur frequently",
@@ -35,7 +35,7 @@ export const CONSEQUENCE_LABELS: Record<Consequence, string> = {
   5: "Catastrophic",
 };
 
-/** Scores by likelihood (rows), consequence 1..5 (columns): the seed's table, cell for cell. */
+/** Scores by likelihood (rows), consequence 1..5 (columns): the table in docs/domain.md, cell for cell. */
 export const RISK_SCORES: Readonly<Record<Likelihood, readonly [number, number, number, number, number]>> = {
   A: [8, 16, 18, 23, 25],
   B: [7, 10, 17, 20, 24],

@@ -1,11 +1,11 @@
 /**
- * Risk reviews on a cadence (SPEC section 4): each level has a number of days between reviews
+ * Risk reviews on a cadence (docs/domain.md "Risks"): each level has a number of days between reviews
  * (CRITICAL weekly, HIGH every two weeks, MEDIUM monthly, LOW quarterly by default; editable in
  * settings). The next review is due that many days after the last one, or after the risk was
  * identified if it was never reviewed; a closed risk has none. Pure.
  */
 import { MS_PER_DAY } from "./civil-date";
-import { RISK_LEVELS, type RiskLevel } from "./risk-matrix";
+import type { RiskLevel } from "./risk-matrix";
 
 export type ReviewCadence = Readonly<Record<RiskLevel, number>>;
 
@@ -13,18 +13,6 @@ export const DEFAULT_REVIEW_CADENCE: ReviewCadence = { CRITICAL: 7, HIGH: 14, ME
 
 /** Days between reviews are whole days from 1 to 366. */
 export const MAX_CADENCE_DAYS = 366;
-
-export function isReviewCadence(value: unknown): value is ReviewCadence {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return RISK_LEVELS.every((l) => Number.isInteger(v[l]) && (v[l] as number) >= 1 && (v[l] as number) <= MAX_CADENCE_DAYS);
-}
-
-/** A stored cadence (JSON, possibly missing or partial) read with the defaults filling gaps. */
-export function reviewCadenceOf(stored: unknown): ReviewCadence {
-  const merged = { ...DEFAULT_REVIEW_CADENCE, ...(typeof stored === "object" && stored !== null ? stored : {}) };
-  return isReviewCadence(merged) ? merged : DEFAULT_REVIEW_CADENCE;
-}
 
 export function nextReviewDue(args: { status: "open" | "closed"; level: RiskLevel; lastReviewedAt: number | null; identifiedAt: number }, cadence: ReviewCadence): number | null {
   if (args.status === "closed") return null;

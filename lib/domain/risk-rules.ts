@@ -1,5 +1,5 @@
 /**
- * The rules a risk must satisfy as a whole (SPEC section 4), checked on the fields a create
+ * The rules a risk must satisfy as a whole (docs/domain.md "Risks"), checked on the fields a create
  * carries and on the merged result of a PATCH alike: an accepted risk names who accepted it and
  * until when, and the target assessment is not worse than the current one. The database checks
  * the same (prisma/sql/risk-rules.sql). Pure.

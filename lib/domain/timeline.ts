@@ -18,7 +18,7 @@ export interface Impact {
   readonly start: number;
   /** null = ongoing: runs to asOf. */
   readonly end: number | null;
-  /** Tie-breaker for attribution (SPEC: ties go to the earliest startedAt). */
+  /** Tie-breaker for attribution: ties go to the earliest startedAt (docs/domain.md "Attribution"). */
   readonly incidentStartedAt: number;
 }
 
@@ -183,7 +183,8 @@ export function buildTimeline(
     const m = topM?.fraction ?? 0;
     if (u === 0 && m === 0) continue;
     const down = Math.max(u, m);
-    // Equal fractions go to the unplanned incident: SPEC attributes the overlap to unplanned.
+    // Equal fractions go to the unplanned incident: the overlap is attributed to the unplanned side
+    // (docs/domain.md "Availability").
     const leader = topU !== null && u >= m ? topU : topM;
     const counted = rule === "count" ? down : u;
     const incidentId = (rule === "count" ? leader?.incidentId : topU?.incidentId) ?? null;

@@ -1,19 +1,27 @@
-// Response types of the action-items API, shared by the server, the client hooks and components.
-import type { ActionItemStatus } from "@/lib/domain/action-items";
+// Response schemas of the action-items API and their types, shared by the server, the client
+// hooks, components and the API document.
+import { z } from "zod";
+import { ACTION_ITEM_STATUSES } from "@/lib/domain/action-items";
+import { DateText, InstantText, NextCursor, Total } from "./common";
 
-export type ActionItemDto = {
-  id: string;
-  title: string;
-  owner: string;
+export const ActionItemDto = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  owner: z.string(),
   /** YYYY-MM-DD in the organisation's zone, or null. */
-  dueDate: string | null;
-  status: ActionItemStatus;
+  dueDate: DateText.nullable(),
+  status: z.enum(ACTION_ITEM_STATUSES),
   /** Open and due before today in the organisation's zone. */
-  overdue: boolean;
-  incident: { id: string; reference: string; title: string } | null;
-  risk: { id: string; number: number; title: string } | null;
-  completedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+  overdue: z.boolean(),
+  incident: z.strictObject({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+  risk: z.strictObject({ id: z.string(), reference: z.string(), title: z.string() }).nullable(),
+  completedAt: InstantText.nullable(),
+  version: z.int(),
+  createdAt: InstantText,
+  updatedAt: InstantText,
+});
+export type ActionItemDto = z.infer<typeof ActionItemDto>;
+
+/** `GET /api/v1/action-items`: one page, and how many match. */
+export const ActionItemListDto = z.strictObject({ actionItems: z.array(ActionItemDto), nextCursor: NextCursor, total: Total });
+export type ActionItemListDto = z.infer<typeof ActionItemListDto>;

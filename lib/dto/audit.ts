@@ -1,15 +1,27 @@
-// Response types of the audit trail API, shared by the server, the client hooks and components.
+// Response schemas of the audit trail API and their types, shared by the server, the client hooks,
+// components and the API document.
+import { z } from "zod";
+import { InstantText, NextCursor, Total } from "./common";
 
-export type AuditEventDto = {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-};
+/** An audit event's before and after: the entity as it was written then, any JSON (null when none). */
+const AnyJson = z.unknown().meta({ description: "The entity as it was then: any JSON, or null" });
 
-/** Who made the latest change to an entity, and when: what a stale edit is told. */
-export type LastChange = { version: number; changedBy: string; changedAt: string };
+export const AuditEventDto = z.strictObject({
+  id: z.string(),
+  at: InstantText,
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: AnyJson,
+  after: AnyJson,
+});
+export type AuditEventDto = z.infer<typeof AuditEventDto>;
+
+/** `GET /api/v1/audit`: one page, newest first, and how many match. */
+export const AuditListDto = z.strictObject({ events: z.array(AuditEventDto), nextCursor: NextCursor, total: Total });
+export type AuditListDto = z.infer<typeof AuditListDto>;
+
+/** Who made the latest change to an entity, and when: what a stale edit is told (the 409's `current`). */
+export const LastChange = z.strictObject({ version: z.int(), changedBy: z.string(), changedAt: InstantText });
+export type LastChange = z.infer<typeof LastChange>;

@@ -1,35 +1,36 @@
 // The overview page's model: every active service in its SLO window, counted by state, one page
 // of rows with their trend. Shared by the server that builds it and the components that show it.
-import type { ServiceState } from "@/lib/domain/burn-state";
-import type { AvailabilitySummaryDto, SeriesEntryDto, ServiceFailureDto } from "./availability";
+import { z } from "zod";
+import { SERVICE_STATES } from "@/lib/domain/burn-state";
+import { AvailabilitySummaryDto, SeriesEntryDto, ServiceFailureDto } from "./availability";
+import { Count, InstantText } from "./common";
 
 /** A service's most pressing state (lib/domain/burn-state.ts), or "failed" when it could not be computed. */
-export type OverviewState = ServiceState | "failed";
+export const OverviewState = z.enum([...SERVICE_STATES, "failed"]);
+export type OverviewState = z.infer<typeof OverviewState>;
 
-export const OVERVIEW_SORTS = ["budget", "availability", "burn", "name"] as const;
-export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export { OVERVIEW_SORTS, PER_PAGE_OPTIONS, type OverviewSort } from "./overview-options";
 
-/** Rows per page of the overview. */
-export const PER_PAGE_OPTIONS = ["25", "50", "100", "250"] as const;
-
-export type OverviewRow = {
-  summary: AvailabilitySummaryDto | ServiceFailureDto;
-  state: OverviewState;
+export const OverviewRow = z.strictObject({
+  summary: z.union([AvailabilitySummaryDto, ServiceFailureDto]),
+  state: OverviewState,
   /** The ongoing incidents hitting the service that started last (a few of `ongoingTotal`). */
-  ongoing: { reference: string; title: string; severity: string }[];
+  ongoing: z.array(z.strictObject({ reference: z.string(), title: z.string(), severity: z.string() })),
   /** How many incidents hitting the service are ongoing. */
-  ongoingTotal: number;
+  ongoingTotal: Count,
   /** The last 26 weeks, oldest first; null when it could not be computed. */
-  trend: SeriesEntryDto[] | null;
-};
+  trend: z.array(SeriesEntryDto).nullable(),
+});
+export type OverviewRow = z.infer<typeof OverviewRow>;
 
-export type OverviewDto = {
-  asOf: string;
+export const OverviewDto = z.strictObject({
+  asOf: InstantText,
   /** Services per state, over the whole filtered fleet (not only this page). */
-  counts: Record<OverviewState, number>;
-  total: number;
-  rows: OverviewRow[];
-  page: number;
-  pages: number;
-  perPage: number;
-};
+  counts: z.record(OverviewState, Count),
+  total: Count,
+  rows: z.array(OverviewRow),
+  page: z.int(),
+  pages: z.int(),
+  perPage: z.int(),
+});
+export type OverviewDto = z.infer<typeof OverviewDto>;

@@ -1,87 +1,133 @@
-// Response types of the reviews API, shared by the server, the client hooks and components.
-import type { ActionItemDto } from "./action-items";
-import type { AvailabilitySummaryDto, ServiceFailureDto } from "./availability";
-import type { RiskLevel } from "@/lib/domain/risk-matrix";
+// Response schemas of the reviews API and their types, shared by the server, the client hooks,
+// components and the API document. A closed review's figures are stored as they were shown
+// (lib/schemas/stored.ts reads them back with a versioned schema made of these).
+import { z } from "zod";
+import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
+import { ActionItemDto } from "./action-items";
+import { AvailabilitySummaryDto, ServiceFailureDto } from "./availability";
+import { Count, DateText, InstantText } from "./common";
+import { RiskLevelDto } from "./risks";
 
-export type ReviewTrendPointDto = { label: string; availability: number; unavailability: number; metTarget: boolean };
+const SummaryOrFailure = z.union([AvailabilitySummaryDto, ServiceFailureDto]);
+const ReviewState = z.enum(["not_started", "open", "closed"]);
 
-export type ReviewServiceDto = {
-  slug: string;
-  name: string;
-  tier: { rank: number; name: string };
+export const ReviewTrendPointDto = z.strictObject({ label: z.string(), availability: z.number(), unavailability: z.number(), metTarget: z.boolean() });
+export type ReviewTrendPointDto = z.infer<typeof ReviewTrendPointDto>;
+
+export const ReviewServiceDto = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  tier: z.strictObject({ rank: z.int(), name: z.string() }),
   /** The availability API's entry for `window=week:<week>` as of the review's `asOf`. */
-  week: AvailabilitySummaryDto | ServiceFailureDto;
+  week: SummaryOrFailure,
   /** The availability API's entry for the service's SLO window as of `sloAsOf`. */
-  sloWindow: AvailabilitySummaryDto | ServiceFailureDto;
+  sloWindow: SummaryOrFailure,
   /** The week's counted downtime: what the week spent of the SLO window's budget. */
-  weekSpend: { seconds: number; shareOfBudget: number } | null;
-  /** The last 12 weeks up to this one: with `include=trend`, on the page, and in every closed review's snapshot. */
-  trend?: ReviewTrendPointDto[];
-};
+  weekSpend: z.strictObject({ seconds: z.number(), shareOfBudget: z.number() }).nullable(),
+  /**
+   * The last 12 weeks up to this one: with `include=trend`, on the page, and in every closed
+   * review's snapshot; null when not asked for (it is the costliest part to compute).
+   */
+  trend: z.array(ReviewTrendPointDto).nullable(),
+});
+export type ReviewServiceDto = z.infer<typeof ReviewServiceDto>;
 
-export type ReviewIncidentDto = {
-  id: string;
-  reference: string;
-  title: string;
-  severity: string;
-  kind: string;
-  status: string;
-  services: string[];
-  startedAt: string;
-  resolvedAt: string | null;
-  durationSeconds: number | null;
-  ttdSeconds: number | null;
-  ttrSeconds: number | null;
-  postmortemWritten: boolean;
-};
+export const ReviewIncidentDto = z.strictObject({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  kind: z.enum(INCIDENT_KINDS),
+  status: z.enum(INCIDENT_STATUSES),
+  services: z.array(z.string()),
+  startedAt: InstantText,
+  resolvedAt: InstantText.nullable(),
+  durationSeconds: z.number().nullable(),
+  ttdSeconds: z.number().nullable(),
+  ttrSeconds: z.number().nullable(),
+  postmortemWritten: z.boolean(),
+});
+export type ReviewIncidentDto = z.infer<typeof ReviewIncidentDto>;
 
-export type ReviewRiskDto = { id: string; reference: string; title: string; service: string | null; level: RiskLevel; score: number; owner: string; budgetShare: number | null; reviewDueAt: string | null };
+export const ReviewRiskDto = z.strictObject({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  service: z.string().nullable(),
+  level: RiskLevelDto,
+  score: z.int(),
+  owner: z.string(),
+  budgetShare: z.number().nullable(),
+  reviewDueAt: InstantText.nullable(),
+});
+export type ReviewRiskDto = z.infer<typeof ReviewRiskDto>;
 
-export type ReviewFiguresDto = {
-  week: string;
+export const ReviewHeadlineDto = z.strictObject({
+  services: Count,
+  met: Count,
+  missed: Count,
+  failed: Count,
+  budgetsExhausted: Count,
+  ongoingIncidents: Count,
+  topIncidents: z.array(
+    z.strictObject({ id: z.string(), reference: z.string().nullable(), title: z.string().nullable(), downtimeSeconds: z.number(), budgetShare: z.number(), services: Count }),
+  ),
+});
+
+/** The figures of a week's review: what a closed review freezes. */
+export const ReviewFiguresDto = z.strictObject({
+  week: z.string(),
   /** The week's window in the organisation's zone. */
-  window: { label: string; from: string; to: string; firstDay: string; lastDay: string };
-  timeZone: string;
+  window: z.strictObject({ label: z.string(), from: InstantText, to: InstantText, firstDay: DateText, lastDay: DateText }),
+  timeZone: z.string(),
   /** When the figures were computed (a closed review's: when it was closed). */
-  asOf: string;
-  sloAsOf: string;
-  headline: {
-    services: number;
-    met: number;
-    missed: number;
-    failed: number;
-    budgetsExhausted: number;
-    ongoingIncidents: number;
-    topIncidents: { id: string; reference: string | null; title: string | null; downtimeSeconds: number; budgetShare: number; services: number }[];
-  };
-  services: ReviewServiceDto[];
-  incidents: ReviewIncidentDto[];
-  actionItems: ActionItemDto[];
-  risks: { new: ReviewRiskDto[]; changedLevel: (ReviewRiskDto & { from: RiskLevel; to: RiskLevel })[]; reviewOverdue: ReviewRiskDto[]; unacceptable: ReviewRiskDto[] };
-};
+  asOf: InstantText,
+  sloAsOf: InstantText,
+  headline: ReviewHeadlineDto,
+  services: z.array(ReviewServiceDto),
+  incidents: z.array(ReviewIncidentDto),
+  actionItems: z.array(ActionItemDto),
+  risks: z.strictObject({
+    new: z.array(ReviewRiskDto),
+    changedLevel: z.array(ReviewRiskDto.extend({ from: RiskLevelDto, to: RiskLevelDto })),
+    reviewOverdue: z.array(ReviewRiskDto),
+    unacceptable: z.array(ReviewRiskDto),
+  }),
+});
+export type ReviewFiguresDto = z.infer<typeof ReviewFiguresDto>;
 
-export type ReviewDto = ReviewFiguresDto & {
-  state: "not_started" | "open" | "closed";
-  id: string | null;
-  notes: string;
-  attendees: string[];
-  closedAt: string | null;
-  closedBy: string | null;
-  version: number | null;
+export const ReviewDto = ReviewFiguresDto.extend({
+  state: ReviewState,
+  id: z.string().nullable(),
+  notes: z.string(),
+  attendees: z.array(z.string()),
+  closedAt: InstantText.nullable(),
+  closedBy: z.string().nullable(),
+  version: z.int().nullable(),
   /** A closed review's figures are its snapshot; these are what a fresh computation says differently. */
-  changes: { kind: "incident" | "service"; key: string; message: string }[];
+  changes: z.array(z.strictObject({ kind: z.enum(["incident", "service"]), key: z.string(), message: z.string() })),
   /** The tier the services were filtered to, or null for all. */
-  tier: number | null;
-};
+  tier: z.int().nullable(),
+});
+export type ReviewDto = z.infer<typeof ReviewDto>;
 
-export type ReviewListEntryDto = {
-  week: string;
-  from: string;
-  to: string;
-  current: boolean;
-  state: "not_started" | "open" | "closed";
-  closedAt: string | null;
-  closedBy: string | null;
-  incidents: number;
-  headline: { met: number; missed: number; budgetsExhausted: number } | null;
-};
+/** The counts a closed review keeps beside its snapshot, for the list of weeks. */
+export const ReviewListHeadlineDto = z.strictObject({ met: Count, missed: Count, budgetsExhausted: Count });
+export type ReviewListHeadlineDto = z.infer<typeof ReviewListHeadlineDto>;
+
+export const ReviewListEntryDto = z.strictObject({
+  week: z.string(),
+  from: InstantText,
+  to: InstantText,
+  current: z.boolean(),
+  state: ReviewState,
+  closedAt: InstantText.nullable(),
+  closedBy: z.string().nullable(),
+  incidents: Count,
+  headline: ReviewListHeadlineDto.nullable(),
+});
+export type ReviewListEntryDto = z.infer<typeof ReviewListEntryDto>;
+
+/** `GET /api/v1/reviews`: the latest weeks, the current one first, and every week with a review. */
+export const ReviewListDto = z.strictObject({ weeks: z.array(ReviewListEntryDto) });
+export type ReviewListDto = z.infer<typeof ReviewListDto>;

@@ -1,2 +1,6 @@
 // Response of PUT/DELETE /api/v1/risks/{id}/incidents/{incidentId}.
-export type RiskIncidentLinkDto = { risk: { id: string; reference: string }; incident: { id: string; reference: string }; linked: boolean };
+import { z } from "zod";
+
+const Ref = z.strictObject({ id: z.string(), reference: z.string() });
+export const RiskIncidentLinkDto = z.strictObject({ risk: Ref, incident: Ref, linked: z.boolean() });
+export type RiskIncidentLinkDto = z.infer<typeof RiskIncidentLinkDto>;

@@ -1,15 +1,21 @@
-// Response types of the settings API, shared by the server, the client hooks and components.
+// Response schemas of the settings API and their types, shared by the server, the client hooks,
+// components and the API document.
+import { z } from "zod";
+import { InstantText } from "./common";
 
-export type SettingsDto = {
-  name: string;
-  timeZone: string;
-  riskThreshold: number;
+const Days = z.int().positive();
+
+export const SettingsDto = z.strictObject({
+  name: z.string(),
+  timeZone: z.string(),
+  riskThreshold: z.number(),
   /** Days between risk reviews per level (CRITICAL 7, HIGH 14, MEDIUM 30, LOW 90 by default). */
-  riskReviewCadence: Record<"CRITICAL" | "HIGH" | "MEDIUM" | "LOW", number>;
+  riskReviewCadence: z.strictObject({ CRITICAL: Days, HIGH: Days, MEDIUM: Days, LOW: Days }),
   /** /metrics answers without a token. */
-  metricsPublic: boolean;
+  metricsPublic: z.boolean(),
   /** Days of probe runs kept. */
-  probeRetentionDays: number;
-  version: number;
-  updatedAt: string;
-};
+  probeRetentionDays: z.int(),
+  version: z.int(),
+  updatedAt: InstantText,
+});
+export type SettingsDto = z.infer<typeof SettingsDto>;

@@ -1,10 +1,23 @@
-// Response types of the users API, shared by the server, the client hooks and components.
+// Response schemas of the users API and their types, shared by the server, the client hooks,
+// components and the API document.
+import { z } from "zod";
+import { InstantText, RoleText } from "./common";
 
-export type UserDto = {
-  id: string;
-  email: string;
-  name: string;
-  role: "viewer" | "editor" | "admin";
-  disabled: boolean;
-  createdAt: string;
-};
+export const UserDto = z.strictObject({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleText,
+  disabled: z.boolean(),
+  version: z.int(),
+  createdAt: InstantText,
+});
+export type UserDto = z.infer<typeof UserDto>;
+
+/** `GET /api/v1/users`. */
+export const UserListDto = z.strictObject({ users: z.array(UserDto) });
+export type UserListDto = z.infer<typeof UserListDto>;
+
+/** `GET /api/v1/me`: who is asking. A token acts with its own role, never above its owner's. */
+export const MeDto = z.strictObject({ kind: z.enum(["user", "token"]), email: z.string(), name: z.string(), role: RoleText });
+export type MeDto = z.infer<typeof MeDto>;

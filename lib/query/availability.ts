@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import type { AvailabilitySummaryDto, IncidentLaneDto, ServiceSeriesDto } from "@/lib/dto/availability";
+import type { ServiceAvailabilityDto, IncidentLaneDto, ServiceSeriesDto } from "@/lib/dto/availability";
 import { apiRequest } from "./api";
 import { TREND_COUNTS } from "./availability-counts";
 import { queryKeys } from "./keys";
@@ -42,11 +42,11 @@ const query = (pairs: Record<string, string | null | undefined>) =>
   new URLSearchParams(Object.entries(pairs).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
 
 /** The service's figures in a window, seeded with the server's render when the view matches it. */
-export function useServiceSummary(slug: string, view: AvailabilityView, initial: { view: AvailabilityView; data: AvailabilitySummaryDto }) {
+export function useServiceSummary(slug: string, view: AvailabilityView, initial: { view: AvailabilityView; data: ServiceAvailabilityDto }) {
   const seeded = initial.view.window === view.window && initial.view.asOf === view.asOf;
   return useQuery({
     queryKey: queryKeys.serviceSummary(slug, view.window, view.asOf),
-    queryFn: () => apiRequest<AvailabilitySummaryDto>("GET", `/api/v1/services/${enc(slug)}/availability?${query({ window: view.window, asOf: view.asOf })}`),
+    queryFn: () => apiRequest<ServiceAvailabilityDto>("GET", `/api/v1/services/${enc(slug)}/availability?${query({ window: view.window, asOf: view.asOf })}`),
     initialData: seeded ? initial.data : undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

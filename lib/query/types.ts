@@ -8,6 +8,6 @@ export type { AuditEventDto } from "@/lib/dto/audit";
 export type { SettingsDto } from "@/lib/dto/settings";
 export type { IncidentDto, IncidentDetailDto, TimelineEventDto, ImpactDto, ImpactCostDto } from "@/lib/dto/incidents";
 export type { ActionItemDto } from "@/lib/dto/action-items";
-export type { AvailabilitySummaryDto, ServiceFailureDto, SeriesDto, SeriesEntryDto } from "@/lib/dto/availability";
+export type { AvailabilitySummaryDto, ServiceAvailabilityDto, ServiceFailureDto, SeriesDto, SeriesEntryDto } from "@/lib/dto/availability";
 
 export type Role = "viewer" | "editor" | "admin";

@@ -27,7 +27,7 @@ export type TierUpdate = z.infer<typeof TierUpdate>;
 export const TierListQuery = z.strictObject({ includeArchived: BooleanFlag.optional() });
 export type TierListQuery = z.infer<typeof TierListQuery>;
 
-// SPEC section 1: the default tiers of a new database (editable afterwards).
+// The default tiers of a new database, editable afterwards (docs/domain.md "Services, tiers and SLOs").
 export const DEFAULT_TIERS = [
   { rank: 1, name: "Critical", sloTarget: 0.9999, description: "Revenue or safety depends on it, e.g. checkout" },
   { rank: 2, name: "Important", sloTarget: 0.999, description: "Users notice at once, e.g. the product catalog" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Name, RoleName } from "./common";
+import { Name, RoleName, Version } from "./common";
 
 export const Email = z
   .string({ error: "Required" })
@@ -34,5 +34,7 @@ export const UserUpdate = z.strictObject({
   role: RoleName.optional(),
   password: NewPassword.optional(),
   disabled: z.boolean({ error: "Must be true or false" }).optional(),
+  // Required: an edit without the version it was based on would silently overwrite another.
+  version: Version,
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;

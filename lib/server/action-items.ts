@@ -1,14 +1,15 @@
 import "server-only";
-import type { ActionItemDto } from "@/lib/dto/action-items";
-import { completionAfter, incidentReference, isOverdue, todayIn } from "@/lib/domain";
+import type { ActionItemDto, ActionItemListDto } from "@/lib/dto/action-items";
+import { completionAfter, incidentReference, isOverdue, riskReference, todayIn } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionItemInput, ActionItemListQuery, ActionItemUpdate } from "@/lib/schemas/action-item";
 import type { Actor } from "./auth/actor";
-import { lastChange, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { NotFoundError, ValidationError } from "./errors";
 import { resolveIncidentId } from "./incident-ref";
 import { organisationTimeZone } from "./availability-data";
+import { versionedEdit } from "./versioned";
 
 const include = {
   incident: { select: { id: true, number: true, title: true } },
@@ -29,7 +30,7 @@ function toDto(row: Row, today: string): ActionItemDto {
     status: row.status,
     overdue: isOverdue({ status: row.status, dueDate }, today),
     incident: row.incident ? { id: row.incident.id, reference: incidentReference(row.incident.number), title: row.incident.title } : null,
-    risk: row.risk,
+    risk: row.risk ? { id: row.risk.id, reference: riskReference(row.risk.number), title: row.risk.title } : null,
     completedAt: row.completedAt?.toISOString() ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -85,7 +86,7 @@ export async function countActionItems(q: ActionItemFilter): Promise<number> {
 }
 
 /** Open first, earliest due first (overdue ones lead), undated after; cursor paging by id; `total` = every match. */
-export async function listActionItems(q: ActionItemListQuery): Promise<{ actionItems: ActionItemDto[]; nextCursor: string | null; total: number }> {
+export async function listActionItems(q: ActionItemListQuery): Promise<ActionItemListDto> {
   const limit = q.limit ?? 100;
   const day = await today();
   const where = await actionItemWhere(q, day);
@@ -147,11 +148,11 @@ export async function updateActionItem(actor: Actor, id: string, input: ActionIt
   return prisma.$transaction(async (tx) => {
     const before = await tx.actionItem.findUnique({ where: { id }, include });
     if (!before) throw new NotFoundError("Action item", id);
-    if (before.version !== input.version) throw ConflictError.staleVersion("action item", await lastChange(tx, "action_item", id, before.version));
+    const edit = await versionedEdit(tx, { entity: "action item", audit: { entityType: "action_item", entityId: id }, storedVersion: async () => (await tx.actionItem.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     const { incidentId, riskId } = await links(tx, input);
     const status = input.status ?? before.status;
-    const updated = await tx.actionItem.updateMany({
-      where: { id, version: input.version },
+    await edit.write(({ version }) => tx.actionItem.updateMany({
+      where: { id, version },
       data: {
         title: input.title,
         owner: input.owner,
@@ -162,8 +163,7 @@ export async function updateActionItem(actor: Actor, id: string, input: ActionIt
         riskId,
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("action item");
+    }));
     const after = toDto(await tx.actionItem.findUniqueOrThrow({ where: { id }, include }), day);
     await recordAudit(tx, actor, { action: "update", entityType: "action_item", entityId: id, before: toDto(before, day), after });
     return after;

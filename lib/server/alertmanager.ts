@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { incidentOfAlerts, incidentReference, mergeAlertEnd, severityOf, SEVERITIES, type Severity } from "@/lib/domain";
+import type { AlertmanagerResultDto } from "@/lib/dto/integrations";
 import type { AlertmanagerOptions, AlertmanagerPayload } from "@/lib/schemas/alertmanager";
 import type { Actor } from "./auth/actor";
 import { prisma } from "./db";
@@ -11,13 +12,7 @@ import { integrationSecrets } from "./integrations";
 
 const SOURCE = "alertmanager";
 
-export type AlertmanagerResult = {
-  incident: { id: string; reference: string } | null;
-  /** Whether this notification changed anything (a repeat changes nothing). */
-  changed: boolean;
-  /** Values of the service label that name no active service: those alerts are left out. */
-  unknownServices: string[];
-};
+export type AlertmanagerResult = AlertmanagerResultDto;
 
 /** Zero time ("0001-01-01T00:00:00Z") or before 1970: Alertmanager's "no end yet". */
 const endOf = (status: string, endsAt: string | undefined): number | null => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditEventDto, LastChange } from "@/lib/dto/audit";
+import type { AuditListDto, LastChange } from "@/lib/dto/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./auth/actor";
 import { prisma, type Tx } from "./db";
@@ -39,7 +39,7 @@ export async function listAuditEvents(query: {
   entityId?: string;
   cursor?: string;
   limit?: number;
-}): Promise<{ events: AuditEventDto[]; nextCursor: string | null; total: number }> {
+}): Promise<AuditListDto> {
   const limit = query.limit ?? 50;
   // Prisma would page from a cursor that names no event as if from the start: refuse it instead.
   if (query.cursor && (!/^[\w-]{1,64}$/.test(query.cursor) || !(await prisma.auditEvent.findUnique({ where: { id: query.cursor }, select: { id: true } })))) {

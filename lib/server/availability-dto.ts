@@ -1,5 +1,5 @@
 import "server-only";
-import type { AvailabilitySummaryDto, SeriesEntryDto } from "@/lib/dto/availability";
+import type { AvailabilitySummaryDto, SeriesEntryDto, ServiceAvailabilityDto } from "@/lib/dto/availability";
 import { formatIsoInstant, meetsTarget, segmentSeconds, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { ServiceSlo } from "./availability-data";
@@ -24,7 +24,7 @@ const referenceOf = (labels: Map<string, IncidentLabel>, id: string): string | n
   return label ? incidentReference(label.number) : null;
 };
 
-export function toSummaryDto(args: {
+type SummaryArgs = {
   service: ServiceSlo;
   window: ResolvedWindow;
   summary: ServiceSummary;
@@ -32,13 +32,14 @@ export function toSummaryDto(args: {
   asOf: number;
   timeZone: string;
   labels: Map<string, IncidentLabel>;
-  detail: boolean;
   incidentLimit: number;
-}): AvailabilitySummaryDto {
+};
+
+export function toSummaryDto(args: SummaryArgs): AvailabilitySummaryDto {
   const { service, window, summary } = args;
   const a = summary.availability;
   const b = summary.errorBudget;
-  const dto: AvailabilitySummaryDto = {
+  return {
     service: { slug: service.slug, name: service.name, tier: service.tier },
     asOf: iso(args.asOf),
     timeZone: args.timeZone,
@@ -79,8 +80,14 @@ export function toSummaryDto(args: {
     }),
     metrics: args.metrics,
   };
-  if (args.detail) {
-    dto.explanation = {
+}
+
+/** One service's own view: the summary, how it was computed, and the budget's burn-down. */
+export function toServiceAvailabilityDto(args: SummaryArgs): ServiceAvailabilityDto {
+  const a = args.summary.availability;
+  return {
+    ...toSummaryDto(args),
+    explanation: {
       rule: RULES[a.rule],
       formula: formula(a),
       intervals: a.segments.map((s) => ({
@@ -94,10 +101,9 @@ export function toSummaryDto(args: {
         incidentId: s.incidentId,
         reference: s.incidentId === null ? null : referenceOf(args.labels, s.incidentId),
       })),
-    };
-    if (summary.burnDown) dto.burnDown = summary.burnDown.map((p) => ({ at: iso(p.at), remainingSeconds: p.remainingSeconds }));
-  }
-  return dto;
+    },
+    burnDown: (args.summary.burnDown ?? []).map((p) => ({ at: iso(p.at), remainingSeconds: p.remainingSeconds })),
+  };
 }
 
 export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number, target: number): SeriesEntryDto {

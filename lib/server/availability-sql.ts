@@ -35,20 +35,16 @@ export function impactsParams(from: number, to: number, serviceIds?: string[]): 
 }
 
 /**
- * A service's impacts overlapping [$2, $3) with their incident's severity, each row also carrying
- * how many there are in all (counted before the limit): the incident lane. Past $4 of them, the
- * ones that cost the most downtime within the range (ongoing ones run to $3), then the latest.
+ * A service's impacts overlapping [$2, $3) with their incident's severity: the incident lane. All
+ * of them, as the series over the same range reads them: which ones the lane draws, when there
+ * are too many, is the engine's attribution (lib/domain/incident-lane.ts), not an ORDER BY.
  */
 export function laneSql(): string {
   return `
-  SELECT i."incidentNumber" AS number, i."incidentTitle" AS title, n.severity::text AS severity, i.kind::text AS kind,
-         ${ms('i."effectiveStart"')} AS start_ms, ${ms('i."effectiveEnd"')} AS end_ms, i.fraction,
-         count(*) OVER () AS total
+  SELECT i."incidentId" AS incident_id, i."incidentNumber" AS number, i."incidentTitle" AS title, n.severity::text AS severity, i.kind::text AS kind,
+         ${ms('i."effectiveStart"')} AS start_ms, ${ms('i."effectiveEnd"')} AS end_ms, i.fraction, ${ms('i."incidentStartedAt"')} AS inc_start_ms
     FROM "Impact" i JOIN "Incident" n ON n.id = i."incidentId"
    WHERE i."serviceId" = $1
      AND i."effectiveStart" < ${utc("$3")}
-     AND (i."effectiveEnd" > ${utc("$2")} OR i."effectiveEnd" IS NULL)
-   ORDER BY (least(coalesce(i."effectiveEnd", ${utc("$3")}), ${utc("$3")}) - greatest(i."effectiveStart", ${utc("$2")})) * i.fraction DESC,
-            i."effectiveStart" DESC, i."incidentNumber" DESC
-   LIMIT $4`;
+     AND (i."effectiveEnd" > ${utc("$2")} OR i."effectiveEnd" IS NULL)`;
 }

@@ -17,7 +17,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("one service's failure never blanks the others", () => {
   it("the summaries carry the failing service as an error entry, logged under the same reference", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const out = summarize([good, broken, good], [window, window, window], collectImpacts(rows), { asOf, timeZone: "UTC", detail: false, incidentLimit: 3 });
+    const out = summarize([good, broken, good], [window, window, window], collectImpacts(rows), { asOf, timeZone: "UTC", incidentLimit: 3 });
     expect(out).toHaveLength(3);
     expect(out[0]).toMatchObject({ service: { slug: "good" }, downtimeSeconds: 2220 });
     expect(out[2]).toEqual(out[0]);

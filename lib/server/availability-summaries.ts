@@ -2,14 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { BURN_DOWN_MAX_POINTS, budgetSecondsFor, computeIncidentMetrics, computeSeriesTotals, summarizeService, type BucketUnit, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
 import type { ServiceSlo } from "./availability-data";
-import { toSeriesEntry, toSummaryDto } from "./availability-dto";
-import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto } from "@/lib/dto/availability";
+import { toSeriesEntry, toServiceAvailabilityDto, toSummaryDto } from "./availability-dto";
+import type { AvailabilitySummaryDto, SeriesDto, ServiceAvailabilityDto, ServiceFailureDto } from "@/lib/dto/availability";
 import type { LoadedImpacts } from "./impact-rows";
 
 // Summaries and series of rows already read. No database access here, so that a fleet worker thread
 // (fleet-worker.ts) loads only this, the domain and the DTO mapping.
 
-export type SummarizeOptions = { asOf: number; timeZone: string; detail: boolean; incidentLimit: number };
+export type SummarizeOptions = { asOf: number; timeZone: string; incidentLimit: number };
 
 /**
  * One service's figures, or, when computing them fails, an entry that says so: in a list of a
@@ -29,9 +29,8 @@ function isolated<T>(service: ServiceSlo, compute: () => T): T | ServiceFailureD
   }
 }
 
-/** One service's summary in its window; a failure propagates (the caller answers for it). */
-export function summarizeOne(service: ServiceSlo, window: ResolvedWindow, loaded: LoadedImpacts, opts: SummarizeOptions): AvailabilitySummaryDto {
-  const { asOf, timeZone, detail, incidentLimit } = opts;
+function summaryArgs(service: ServiceSlo, window: ResolvedWindow, loaded: LoadedImpacts, opts: SummarizeOptions, detail: boolean) {
+  const { asOf, timeZone, incidentLimit } = opts;
   const impacts = loaded.byService.get(service.id)?.impacts ?? [];
   // One service's own view also draws its budget's burn-down; the all-services lists do not.
   const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf, burnDownPoints: detail ? BURN_DOWN_MAX_POINTS : undefined });
@@ -39,7 +38,17 @@ export function summarizeOne(service: ServiceSlo, window: ResolvedWindow, loaded
   const times: IncidentTimes[] = [];
   for (const impact of impacts) times.push(loaded.incidents.get(impact.incidentId) as IncidentTimes);
   const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
-  return toSummaryDto({ service, window, summary, metrics, asOf, timeZone, labels: loaded.labels, detail, incidentLimit });
+  return { service, window, summary, metrics, asOf, timeZone, labels: loaded.labels, incidentLimit };
+}
+
+/** One service's summary in its window, as the all-services lists show it; a failure propagates. */
+export function summarizeOne(service: ServiceSlo, window: ResolvedWindow, loaded: LoadedImpacts, opts: SummarizeOptions): AvailabilitySummaryDto {
+  return toSummaryDto(summaryArgs(service, window, loaded, opts, false));
+}
+
+/** One service's own view: its summary with how it was computed and its burn-down; a failure propagates. */
+export function summarizeDetail(service: ServiceSlo, window: ResolvedWindow, loaded: LoadedImpacts, opts: SummarizeOptions): ServiceAvailabilityDto {
+  return toServiceAvailabilityDto(summaryArgs(service, window, loaded, opts, true));
 }
 
 /** The services' summaries, each in its own window, from their impacts; also run on fleet workers. */

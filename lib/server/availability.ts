@@ -13,8 +13,8 @@ import {
 } from "@/lib/domain";
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
 import { loadImpactRows, loadServiceSlo, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
-import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto, ServiceSeriesDto } from "@/lib/dto/availability";
-import { seriesOf, seriesOne, summarizeOne, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
+import type { SeriesDto, ServiceAvailabilityDto, ServiceFailureDto, ServiceSeriesDto } from "@/lib/dto/availability";
+import { seriesOf, seriesOne, summarizeDetail, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
 import { NotFoundError, ValidationError } from "./errors";
 import { collectImpacts, type ImpactRow } from "./impact-rows";
 
@@ -62,14 +62,14 @@ function load(ids: string[] | undefined, range: { from: number; to: number }): P
   return loadImpactRows(ids, range.from, range.to, true);
 }
 
-export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<AvailabilitySummaryDto> {
+export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<ServiceAvailabilityDto> {
   const asOf = q.asOf?.getTime() ?? Date.now();
   const [service, timeZone] = await Promise.all([loadServiceSlo(slug), organisationTimeZone()]);
   if (!service) throw new NotFoundError("Service", slug);
   const windows = windowsFor([service], q.window, timeZone, asOf);
   const loaded = collectImpacts(await load([service.id], loadRange(windows, asOf)));
-  const opts = { asOf, timeZone, detail: true, incidentLimit: Number.POSITIVE_INFINITY };
-  return summarizeOne(service, windows[0] as ResolvedWindow, loaded, opts);
+  const opts = { asOf, timeZone, incidentLimit: Number.POSITIVE_INFINITY };
+  return summarizeDetail(service, windows[0] as ResolvedWindow, loaded, opts);
 }
 
 /** Everything the all-services summary is computed from, read at once. */
@@ -80,7 +80,7 @@ export async function loadFleet(q: AvailabilityListQuery): Promise<FleetData> {
   const pending = loadServiceSlos({ tier: q.tier });
   pending.catch(() => {}); // awaited below; must not count as unhandled while the zone is read
   const timeZone = await organisationTimeZone();
-  const opts = { asOf, timeZone, detail: false, incidentLimit: q.incidents };
+  const opts = { asOf, timeZone, incidentLimit: q.incidents };
   const window = q.window === undefined || q.tier !== undefined ? null : labelWindow(q.window, timeZone, asOf);
   if (window) {
     // One window for every service: the range is known before the services are, so the

@@ -1,6 +1,8 @@
 // The small set of errors the app raises on purpose. lib/server/http.ts maps them to HTTP in one
 // place; anything else is unexpected and becomes a logged 500 that reveals nothing.
 
+import type { ErrorDto } from "@/lib/dto/errors";
+
 export type Issue = { path: string; message: string };
 
 export class AppError extends Error {
@@ -8,7 +10,7 @@ export class AppError extends Error {
   retryAfterSeconds?: number;
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorDto["error"],
     message: string,
     readonly issues?: Issue[],
   ) {

@@ -1,12 +1,13 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import type { ErrorDto } from "@/lib/dto/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zodIssues } from "@/lib/schemas/issues";
 import { isDatabaseUnavailable } from "./db-errors";
 import { AppError, ConflictError, NotFoundError, ServiceUnavailableError, UnsupportedMediaTypeError, ValidationError } from "./errors";
 
-type ErrorBody = { error: string; message: string; issues?: { path: string; message: string }[]; current?: unknown };
+type ErrorBody = ErrorDto;
 
 /** Maps any thrown value to the JSON error contract. The only place errors become HTTP. */
 export function toAppError(err: unknown): AppError | null {

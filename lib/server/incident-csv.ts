@@ -1,7 +1,7 @@
 import "server-only";
 import { parse as parseCsv } from "csv-parse/sync";
 import { incidentIssues } from "@/lib/domain/incident-lifecycle";
-import type { IncidentDto } from "@/lib/dto/incidents";
+import type { IncidentDto, IncidentImportDto } from "@/lib/dto/incidents";
 import type { ServiceDto } from "@/lib/dto/services";
 import { IncidentInput } from "@/lib/schemas/incident";
 import type { Actor } from "./auth/actor";
@@ -60,7 +60,7 @@ export function servicesCsv(services: ServiceDto[]): string {
 }
 
 export type ImportProblem = { line: number; column: string; message: string };
-export type ImportResult = { dryRun: boolean; rows: number; created: { line: number; reference: string }[]; errors: ImportProblem[] };
+export type ImportResult = IncidentImportDto;
 
 function rowInput(r: Record<string, string>) {
   const text = (k: string) => fromTextCell((r[k] ?? "").trim());

@@ -5,6 +5,7 @@ import { openingEntries } from "@/lib/domain/incident-history";
 import { impactRowCopies, incidentIssues, incidentReference, initialStatus } from "@/lib/domain/incident-lifecycle";
 import { Prisma, type Incident } from "@/lib/generated/prisma/client";
 import type { IncidentInput } from "@/lib/schemas/incident";
+import { TimelineEntryData } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import type { Tx } from "./db";
 import { ConflictError, ValidationError } from "./errors";
@@ -72,7 +73,8 @@ async function writeImpacts(tx: Tx, impacts: ImpactRow[]): Promise<void> {
 
 /** The opening entries (data, no sentence: pages render them in their zone) and the audit events. */
 async function writeRecords(tx: Tx, actor: Actor, dtos: IncidentDto[]): Promise<void> {
-  const entries = dtos.flatMap((dto) => openingEntries(dto).map((e) => ({ id: newId(), inc: dto.id, at: e.at, type: e.type, data: e.data })));
+  // Stored as every timeline entry's data is: versioned (lib/schemas/stored.ts).
+  const entries = dtos.flatMap((dto) => openingEntries(dto).map((e) => ({ id: newId(), inc: dto.id, at: e.at, type: e.type, data: TimelineEntryData.write(e.data) })));
   await tx.$executeRaw`
     INSERT INTO "TimelineEvent" (id, "incidentId", at, type, message, data, "authorId", "authorName")
     SELECT id, inc, ${UTC("at")}, type::"TimelineEventType", '', data, ${actor.userId}, ${actor.name}

@@ -1,8 +1,9 @@
 import "server-only";
-import type { IncidentDetailDto, IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
+import type { IncidentDetailDto, IncidentDto, IncidentListDto, TimelineEventDto } from "@/lib/dto/incidents";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
-import type { TimelineData } from "@/lib/domain/incident-history";
+import { TimelineEntryData } from "@/lib/schemas/stored";
+import type { TimelineEventType } from "@/lib/generated/prisma/enums";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import { isAcceptedInstant } from "@/lib/domain/instant-range";
 import { actionItemsOf } from "./action-items";
@@ -52,8 +53,9 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
   };
 }
 
-export function toTimelineEventDto(e: { id: string; at: Date; type: string; message: string; data: unknown; authorName: string }): TimelineEventDto {
-  return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: (e.data ?? null) as TimelineData | null, author: e.authorName };
+export function toTimelineEventDto(e: { id: string; at: Date; type: TimelineEventType; message: string; data: unknown; authorName: string }): TimelineEventDto {
+  const where = `Timeline entry ${e.id}`;
+  return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: e.data === null ? null : TimelineEntryData.read(e.data, where), author: e.authorName };
 }
 
 /** Everything the incident page shows, by id or reference. */
@@ -126,7 +128,7 @@ export async function incidentRows(where: Prisma.IncidentWhereInput, cursor: str
 }
 
 /** A page of matching incidents, newest first, with `total`: how many match in all. */
-export async function listIncidents(q: IncidentListQuery): Promise<{ incidents: IncidentDto[]; nextCursor: string | null; total: number }> {
+export async function listIncidents(q: IncidentListQuery): Promise<IncidentListDto> {
   const where = incidentWhere(q);
   const [page, total] = await Promise.all([incidentRows(where, q.cursor, q.limit ?? 50), prisma.incident.count({ where })]);
   return { incidents: page.rows.map(toIncidentDto), nextCursor: page.nextCursor, total };

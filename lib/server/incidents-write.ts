@@ -11,11 +11,13 @@ import {
 } from "@/lib/domain/incident-lifecycle";
 import type { IncidentInput, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
 import type { Actor } from "./auth/actor";
-import { lastChange, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { versionedEdit } from "./versioned";
 import { changeEntries, type HistoryEntry, type TimelineData } from "@/lib/domain/incident-history";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { TimelineEntryData } from "@/lib/schemas/stored";
 import { resolveIncidentId } from "./incident-ref";
 import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentRow } from "./incidents-read";
 import type { IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
@@ -62,7 +64,7 @@ async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, entries: 
   });
 }
 
-const asJson = (data: TimelineData) => data as unknown as Prisma.InputJsonObject;
+const asJson = (data: TimelineData) => TimelineEntryData.write(data) as Prisma.InputJsonObject;
 
 function assertConsistent(incident: Parameters<typeof incidentIssues>[0]): void {
   const issues = incidentIssues(incident);
@@ -97,7 +99,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     const id = await resolveIncidentId(ref, tx);
     const beforeRow = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
     if (!beforeRow) throw new NotFoundError("Incident", ref);
-    if (beforeRow.version !== input.version) throw ConflictError.staleVersion("incident", await lastChange(tx, "incident", id, beforeRow.version));
+    const edit = await versionedEdit(tx, { entity: "incident", audit: { entityType: "incident", entityId: id }, storedVersion: async () => (await tx.incident.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, beforeRow.version, input.version);
     const before = toIncidentDto(beforeRow);
     const pick = <K extends keyof typeof beforeRow>(k: K, v: (typeof beforeRow)[K] | undefined) => (v === undefined ? beforeRow[k] : v);
     const merged = {
@@ -112,8 +114,8 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     const impacts: ImpactDraft[] = input.impacts ?? draftsOf(beforeRow);
     assertConsistent({ ...merged, status, impacts });
     await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
-    const updated = await tx.incident.updateMany({
-      where: { id, version: input.version },
+    await edit.write(({ version }) => tx.incident.updateMany({
+      where: { id, version },
       data: {
         ...merged,
         status,
@@ -126,8 +128,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
         externalId: input.externalId,
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("incident");
+    }));
     // Impact rows carry the incident's kind, milestones and title: rewrite them only when the
     // first two or the impacts themselves change; a new title is copied in place.
     const copied = { id, number: beforeRow.number, title: input.title ?? beforeRow.title, ...merged };

@@ -1,22 +1,23 @@
 import "server-only";
 import type { IntegrationsDto } from "@/lib/dto/integrations";
-import { DEFAULT_SEVERITY_MAP, type Severity } from "@/lib/domain";
+import { DEFAULT_SEVERITY_MAP } from "@/lib/domain";
 import type { IntegrationsUpdate } from "@/lib/schemas/integrations";
+import { StoredIntegrations } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
-import { ConflictError, ValidationError } from "./errors";
+import { ValidationError } from "./errors";
 import { open, seal } from "./secret-box";
+import { versionedEdit } from "./versioned";
 
-// The integrations' settings, stored in OrganizationSettings.integrations as JSON. The PagerDuty
-// signing secret is sealed (secret-box.ts); nothing here ever returns it.
+// The integrations' settings, stored in OrganizationSettings.integrations as JSON with a version
+// of their own (integrationsVersion): changing the time zone does not make an edit of them stale,
+// nor the reverse. The PagerDuty signing secret is sealed (secret-box.ts); nothing here ever
+// returns it.
 
-type Stored = {
-  alertmanager?: { serviceLabel?: string; severityLabel?: string; severityMap?: Record<string, Severity> };
-  pagerduty?: { sealedSecret?: string | null; services?: Record<string, string> };
-};
+type Stored = StoredIntegrations;
 
-const stored = (value: unknown): Stored => (value && typeof value === "object" ? (value as Stored) : {});
+const stored = (value: unknown): Stored => StoredIntegrations.read(value, "The organisation's settings");
 
 function toDto(s: Stored, version: number): IntegrationsDto {
   return {
@@ -32,7 +33,7 @@ async function row() {
 
 export async function getIntegrations(): Promise<IntegrationsDto> {
   const r = await row();
-  return toDto(stored(r.integrations), r.version);
+  return toDto(stored(r.integrations), r.integrationsVersion);
 }
 
 /** For the webhooks: the settings with the PagerDuty secret opened. */
@@ -45,7 +46,7 @@ export async function integrationSecrets(): Promise<{ alertmanager: Integrations
 export async function updateIntegrations(actor: Actor, input: IntegrationsUpdate): Promise<IntegrationsDto> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
-    if (before.version !== input.version) throw ConflictError.staleVersion("setting");
+    const edit = await versionedEdit(tx, { entity: "integration setting", audit: { entityType: "integrations", entityId: "1" }, storedVersion: async () => (await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { integrationsVersion: true } }))?.integrationsVersion ?? null }, before.integrationsVersion, input.version);
     const s = stored(before.integrations);
     const services = input.pagerduty?.services;
     if (services) {
@@ -61,12 +62,11 @@ export async function updateIntegrations(actor: Actor, input: IntegrationsUpdate
         ...(input.pagerduty?.secret !== undefined ? { sealedSecret: input.pagerduty.secret === null ? null : seal(input.pagerduty.secret) } : {}),
       },
     };
-    const updated = await tx.organizationSettings.updateMany({ where: { id: 1, version: before.version }, data: { integrations: next, version: { increment: 1 } } });
-    if (updated.count === 0) throw ConflictError.staleVersion("setting");
-    const after = toDto(next, before.version + 1);
+    await edit.write(({ version }) => tx.organizationSettings.updateMany({ where: { id: 1, integrationsVersion: version }, data: { integrations: StoredIntegrations.write(next), integrationsVersion: { increment: 1 } } }));
+    const after = toDto(next, before.integrationsVersion + 1);
     // The audit trail says a secret changed, never what it is.
     const secretChange = input.pagerduty?.secret === undefined ? {} : { pagerdutySecret: input.pagerduty.secret === null ? "removed" : "replaced" };
-    await recordAudit(tx, actor, { action: "update", entityType: "integrations", entityId: "1", before: toDto(s, before.version), after: { ...after, ...secretChange } });
+    await recordAudit(tx, actor, { action: "update", entityType: "integrations", entityId: "1", before: toDto(s, before.integrationsVersion), after: { ...after, ...secretChange } });
     return after;
   });
 }

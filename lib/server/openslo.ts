@@ -1,6 +1,7 @@
 import "server-only";
 import { parseAllDocuments, stringify } from "yaml";
 import { fromOpenSloWindow, toOpenSloWindow } from "@/lib/domain/openslo";
+import type { OpenSloChangeDto, OpenSloPlanDto } from "@/lib/dto/openslo";
 import type { ServiceDto } from "@/lib/dto/services";
 import { SloTarget } from "@/lib/schemas/common";
 import type { Actor } from "./auth/actor";
@@ -38,8 +39,8 @@ export async function exportOpenSlo(): Promise<string> {
   return docs.map((d) => stringify(d)).join("---\n");
 }
 
-export type OpenSloChange = { service: string; field: "name" | "description" | "sloTarget" | "sloWindow" | "maintenance"; from: unknown; to: unknown };
-export type OpenSloPlan = { dryRun: boolean; applied: boolean; changes: OpenSloChange[]; errors: { document: number; path: string; message: string }[] };
+export type OpenSloChange = OpenSloChangeDto;
+export type OpenSloPlan = OpenSloPlanDto;
 
 type Wanted = { name?: string; description?: string; sloTarget?: number; sloWindow?: string; maintenance?: "count" | "exclude" };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { incidentReference, type Severity } from "@/lib/domain";
+import type { PagerDutyResultDto } from "@/lib/dto/integrations";
 import { PagerDutyEvent, PagerDutyIncident, PagerDutyNote } from "@/lib/schemas/pagerduty";
 import type { PagerDutyEvent as PagerDutyEventType } from "@/lib/schemas/pagerduty";
 import type { Actor } from "./auth/actor";
@@ -12,7 +13,7 @@ import { integrationSecrets } from "./integrations";
 
 const SOURCE = "pagerduty";
 
-export type PagerDutyResult = { incident: { id: string; reference: string } | null; changed: boolean; ignored?: string };
+export type PagerDutyResult = PagerDutyResultDto;
 
 /**
  * `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>…]` (several while a secret is being rotated): the
@@ -72,7 +73,7 @@ export async function receivePagerDuty(rawBody: string, signature: string | null
     const marked = await tx.integrationEvent.createMany({ data: [{ source: SOURCE, eventId: event.id }], skipDuplicates: true });
     const existing = pdId ? await nines(tx, pdId) : null;
     const ref = existing ? { id: existing.id, reference: incidentReference(existing.number) } : null;
-    if (marked.count === 0) return { incident: ref, changed: false };
+    if (marked.count === 0) return { incident: ref, changed: false, ignored: null };
     return apply(tx, event, at, pdId, ref, config.services);
   });
 }
@@ -81,7 +82,7 @@ async function apply(tx: Tx, event: PagerDutyEventType["event"], at: Date, pdId:
   const actor = await actorOf(tx);
 
   if (event.event_type === "incident.triggered") {
-    if (ref) return { incident: ref, changed: false };
+    if (ref) return { incident: ref, changed: false, ignored: null };
     const pd = parse(PagerDutyIncident, event.data);
     const slug = services[pd.service.id];
     if (!slug) return { incident: null, changed: false, ignored: `PagerDuty service ${pd.service.id}${pd.service.summary ? ` (${pd.service.summary})` : ""} is not mapped to a Nines service in Settings → Integrations` };
@@ -97,7 +98,7 @@ async function apply(tx: Tx, event: PagerDutyEventType["event"], at: Date, pdId:
       externalId: pd.id,
       impacts: [{ service: slug, fraction: 1 }],
     });
-    return { incident: { id: created.id, reference: created.reference }, changed: true };
+    return { incident: { id: created.id, reference: created.reference }, changed: true, ignored: null };
   }
   if (!ref) return { incident: null, changed: false, ignored: `No Nines incident for PagerDuty incident ${pdId || "(none)"}` };
   const entry =
@@ -108,5 +109,5 @@ async function apply(tx: Tx, event: PagerDutyEventType["event"], at: Date, pdId:
     : null;
   if (!entry) return { incident: ref, changed: false, ignored: `Event type ${event.event_type} is not used` };
   await insertTimelineEvent(tx, actor, ref.reference, entry);
-  return { incident: ref, changed: true };
+  return { incident: ref, changed: true, ignored: null };
 }

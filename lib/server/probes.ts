@@ -1,15 +1,16 @@
 import "server-only";
-import type { ProbeDto, ProbeRunDto } from "@/lib/dto/probes";
+import type { ProbeDto, ProbeRunListDto } from "@/lib/dto/probes";
 import { COVERAGE_SLACK_MS, DEFAULT_FAILURES_TO_OPEN, DEFAULT_TIMEOUT_SECONDS, probeCoverage } from "@/lib/domain/probes";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "@/lib/schemas/probe";
 import type { Actor } from "./auth/actor";
 import { roleAllows } from "./auth/roles";
-import { lastChange, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { assertAllowedTarget, ForbiddenTargetError } from "./probe-check";
+import { versionedEdit } from "./versioned";
 
 const include = { service: { select: { slug: true, name: true } } } satisfies Prisma.ProbeInclude;
 type Row = Prisma.ProbeGetPayload<{ include: typeof include }>;
@@ -122,9 +123,9 @@ export async function updateProbe(actor: Actor, id: string, input: ProbeUpdate):
   const interval = input.intervalSeconds ?? before.intervalSeconds;
   if ((input.timeoutSeconds ?? before.timeoutSeconds) > interval) throw ValidationError.field("timeoutSeconds", "Must not be longer than the interval");
   await prisma.$transaction(async (tx) => {
-    if (before.version !== input.version) throw ConflictError.staleVersion("probe", await lastChange(tx, "probe", id, before.version));
-    const updated = await tx.probe.updateMany({
-      where: { id, version: input.version },
+    const edit = await versionedEdit(tx, { entity: "probe", audit: { entityType: "probe", entityId: id }, storedVersion: async () => (await tx.probe.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
+    await edit.write(({ version }) => tx.probe.updateMany({
+      where: { id, version },
       data: {
         url: input.url,
         method: input.method,
@@ -137,8 +138,7 @@ export async function updateProbe(actor: Actor, id: string, input: ProbeUpdate):
         allowPrivate: input.allowPrivate,
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("probe");
+    }));
     await recordAudit(tx, actor, { action: "update", entityType: "probe", entityId: id, before, after: await rowOf(id, tx) });
   });
   return getProbe(id);
@@ -154,13 +154,17 @@ export async function deleteProbe(actor: Actor, id: string): Promise<{ deleted: 
 }
 
 /** Newest first, cursor-paged by run id. */
-export async function listRuns(id: string, q: ProbeRunsQuery): Promise<{ runs: ProbeRunDto[]; nextCursor: string | null }> {
+export async function listRuns(id: string, q: ProbeRunsQuery): Promise<ProbeRunListDto> {
   await rowOf(id);
   const limit = q.limit ?? 100;
-  const rows = await prisma.probeRun.findMany({ where: { probeId: id, ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}) }, orderBy: { id: "desc" }, take: limit + 1 });
+  const [rows, total] = await Promise.all([
+    prisma.probeRun.findMany({ where: { probeId: id, ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}) }, orderBy: { id: "desc" }, take: limit + 1 }),
+    prisma.probeRun.count({ where: { probeId: id } }),
+  ]);
   const page = rows.slice(0, limit);
   return {
     runs: page.map((r) => ({ id: String(r.id), at: r.at.toISOString(), scheduledAt: r.scheduledAt.toISOString(), lagMs: Math.max(0, r.at.getTime() - r.scheduledAt.getTime()), ok: r.ok, status: r.status, latencyMs: r.latencyMs, textMatched: r.textMatched, error: r.error })),
     nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null,
+    total,
   };
 }

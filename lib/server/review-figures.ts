@@ -19,6 +19,7 @@ import {
   type RiskLevel,
 } from "@/lib/domain";
 import { formatCivilDate } from "@/lib/domain/civil-date";
+import { RiskAuditRecord } from "@/lib/schemas/stored";
 import { actionItemsForWeek } from "./action-items";
 import { loadRange, windowsFor } from "./availability";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone } from "./availability-data";
@@ -79,11 +80,10 @@ async function risksOfWeek(window: ResolvedWindow, sloAsOf: number): Promise<Rev
     listRisks({ status: "open" }, null),
     prisma.auditEvent.findMany({ where: { entityType: "risk", action: "update", at: { gte: new Date(window.from), lt: new Date(window.to) } }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { entityId: true, before: true, after: true } }),
   ]);
-  const levelOf = (snapshot: unknown) => (snapshot as { current?: { level?: RiskLevel } } | null)?.current?.level;
   const moves = new Map<string, { from: RiskLevel; to: RiskLevel }>();
   for (const e of events) {
-    const [from, to] = [levelOf(e.before), levelOf(e.after)];
-    if (!from || !to) continue;
+    const where = `The audit record of an edit of risk ${e.entityId}`;
+    const [from, to] = [RiskAuditRecord.read(e.before, where).level, RiskAuditRecord.read(e.after, where).level];
     moves.set(e.entityId, { from: moves.get(e.entityId)?.from ?? from, to });
   }
   const inWeek = (iso: string) => Date.parse(iso) >= window.from && Date.parse(iso) < window.to;
@@ -106,7 +106,7 @@ function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: Ava
     week,
     sloWindow,
     weekSpend: spend,
-    ...(series === null ? {} : { trend: series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, unavailability: e.unavailability, metTarget: e.metTarget })) : [] }),
+    trend: series === null ? null : series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, unavailability: e.unavailability, metTarget: e.metTarget })) : [],
   };
 }
 
@@ -152,8 +152,8 @@ export async function computeReviewFigures(week: string, asOf: number, opts: { t
   // Computed here as objects: on a worker each view's JSON would only be parsed again, which cost
   // more than the second core saved on the benchmark machine (docs/decisions/0010).
   const loaded = collectImpacts(summaryRows);
-  const weekFigures = summarize(services, weekWindows, loaded, { asOf, timeZone, detail: false, incidentLimit: INCIDENTS_PER_SERVICE });
-  const sloFigures = summarize(services, sloWindows, loaded, { asOf: sloAsOf, timeZone, detail: false, incidentLimit: 3 });
+  const weekFigures = summarize(services, weekWindows, loaded, { asOf, timeZone, incidentLimit: INCIDENTS_PER_SERVICE });
+  const sloFigures = summarize(services, sloWindows, loaded, { asOf: sloAsOf, timeZone, incidentLimit: 3 });
   const trends = trendRows ? seriesOf(services, trendWindows, collectImpacts(trendRows), { asOf: sloAsOf, bucket: "week", timeZone }) : null;
   const [incidents, actionItems, risks] = await side;
   const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends ? trends[i] : null));

@@ -4,12 +4,16 @@ import { isServiceFailure } from "@/lib/dto/availability";
 import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import type { ReviewUpdate } from "@/lib/schemas/review";
+import { ReviewHeadline, ReviewSnapshot } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
-import { lastChange, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { organisationTimeZone } from "./availability-data";
-import { prisma } from "./db";
+import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import { computeReviewFigures, reviewHeadline, reviewWindow } from "./review-figures";
+import { versionedEdit, type Versioned } from "./versioned";
+
+const versioned = (tx: Tx, id: string): Versioned => ({ entity: "review", audit: { entityType: "review", entityId: id }, storedVersion: async () => (await tx.review.findUnique({ where: { id }, select: { version: true } }))?.version ?? null });
 
 const LIST_WEEKS = 12;
 
@@ -56,7 +60,7 @@ function shape(row: Review | null, figures: ReviewFiguresDto, changes: ReviewDto
 export async function getReview(week: string, tier: number | null = null, opts: { trend: boolean } = { trend: true }): Promise<ReviewDto> {
   const [row] = await Promise.all([prisma.review.findUnique({ where: { week } }), reviewWindow(week)]);
   if (row?.status !== "closed" || row.snapshot === null || row.snapshotAsOf === null) return shape(row, await computeReviewFigures(week, Date.now(), opts), [], tier);
-  const frozen = row.snapshot as unknown as ReviewFiguresDto;
+  const frozen = ReviewSnapshot.read(row.snapshot, `The review of ${week}`);
   // Only what the comparison needs: the trend does not enter it.
   const fresh = await computeReviewFigures(week, row.snapshotAsOf.getTime(), { trend: false });
   const changes = reviewChanges(facts(frozen), facts(fresh), (iso) => formatZonedDateTime(Date.parse(iso), frozen.timeZone), (r) => formatPercent(r, 4));
@@ -83,7 +87,7 @@ export async function listReviews(now = Date.now()): Promise<ReviewListEntryDto[
       closedAt: row?.closedAt?.toISOString() ?? null,
       closedBy: row?.closedBy ?? null,
       incidents: counts[i] ?? 0,
-      headline: (row?.headline as ReviewListEntryDto["headline"]) ?? null,
+      headline: row?.headline == null ? null : ReviewHeadline.read(row.headline, `The review of ${week}`),
     };
   });
 }
@@ -112,10 +116,9 @@ export async function updateReview(actor: Actor, week: string, input: ReviewUpda
   await prisma.$transaction(async (tx) => {
     const before = await tx.review.findUnique({ where: { week } });
     if (!before) throw new NotFoundError("Review of week", week);
-    if (before.version !== input.version) throw ConflictError.staleVersion("review", await lastChange(tx, "review", before.id, before.version));
+    const edit = await versionedEdit(tx, versioned(tx, before.id), before.version, input.version);
     if (before.status === "closed") throw new ConflictError(`The review of ${week} is closed: an admin must reopen it before it can change`, [{ path: "status", message: "closed" }]);
-    const updated = await tx.review.updateMany({ where: { id: before.id, version: input.version }, data: { notes: input.notes, attendees: input.attendees, version: { increment: 1 } } });
-    if (updated.count === 0) throw ConflictError.staleVersion("review");
+    await edit.write(({ version }) => tx.review.updateMany({ where: { id: before.id, version }, data: { notes: input.notes, attendees: input.attendees, version: { increment: 1 } } }));
     const after = await tx.review.findUniqueOrThrow({ where: { id: before.id } });
     await recordAudit(tx, actor, { action: "update", entityType: "review", entityId: before.id, before: audited(before), after: audited(after) });
   });
@@ -131,15 +134,14 @@ export async function closeReview(actor: Actor, week: string, version: number | 
   await prisma.$transaction(async (tx) => {
     const before = await tx.review.findUniqueOrThrow({ where: { id: row.id } });
     if (before.status === "closed") throw new ConflictError(`The review of ${week} is already closed`, [{ path: "status", message: "already closed" }]);
-    if (version !== undefined && before.version !== version) throw ConflictError.staleVersion("review", await lastChange(tx, "review", before.id, before.version));
+    const edit = await versionedEdit(tx, versioned(tx, before.id), before.version, version);
     const { met, missed, budgetsExhausted } = figures.headline;
     // The person, also when they act through one of their API tokens.
     const closedBy = (actor.userId ? (await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } }))?.name : null) || actor.label;
-    const updated = await tx.review.updateMany({
-      where: { id: row.id, version: before.version, status: "open" },
-      data: { status: "closed", closedAt: new Date(asOf), closedBy, snapshot: JSON.parse(JSON.stringify(figures)), snapshotAsOf: new Date(asOf), headline: { met, missed, budgetsExhausted }, version: { increment: 1 } },
-    });
-    if (updated.count === 0) throw new ConflictError(`The review of ${week} was changed while it was being closed; reload and close it again`);
+    await edit.write(({ version }) => tx.review.updateMany({
+      where: { id: row.id, version },
+      data: { status: "closed", closedAt: new Date(asOf), closedBy, snapshot: JSON.parse(JSON.stringify(ReviewSnapshot.write(figures))), snapshotAsOf: new Date(asOf), headline: ReviewHeadline.write({ met, missed, budgetsExhausted }), version: { increment: 1 } },
+    }));
     const after = await tx.review.findUniqueOrThrow({ where: { id: row.id } });
     await recordAudit(tx, actor, { action: "close", entityType: "review", entityId: row.id, before: audited(before), after: { ...audited(after), snapshotAsOf: after.snapshotAsOf, headline: after.headline } });
   });

@@ -1,19 +1,15 @@
 import "server-only";
 import type { RiskDetailDto, RiskReviewDto, ServiceRiskBudgetDto } from "@/lib/dto/risks";
-import { calibrate, incidentReference, RISK_LEVELS, unallocatedBudget, type RiskLevel } from "@/lib/domain";
+import { calibrate, incidentReference, unallocatedBudget } from "@/lib/domain";
+import { RiskReviewRecord } from "@/lib/schemas/stored";
 import { actionItemsOf } from "./action-items";
 import { prisma } from "./db";
 import { findRiskRow } from "./risk-ref";
 import { riskContext, riskInclude, serviceTarget, toRiskDto } from "./risks-read";
 
-function reviewOf(e: { at: Date; actorLabel: string; actor: { name: string } | null; after: unknown }): RiskReviewDto {
-  const after = (e.after ?? {}) as { note?: unknown; level?: unknown };
-  return {
-    at: e.at.toISOString(),
-    by: e.actor?.name || e.actorLabel,
-    note: typeof after.note === "string" ? after.note : "",
-    level: (RISK_LEVELS as readonly string[]).includes(after.level as string) ? (after.level as RiskLevel) : null,
-  };
+function reviewOf(e: { id: string; at: Date; actorLabel: string; actor: { name: string } | null; after: unknown }): RiskReviewDto {
+  const { note, level } = RiskReviewRecord.read(e.after, `Audit event ${e.id}`);
+  return { at: e.at.toISOString(), by: e.actor?.name || e.actorLabel, note, level };
 }
 
 /** One risk with what realised it, what mitigates it, its reviews (from the audit trail) and its calibration. */

@@ -5,20 +5,23 @@ import {
   badMinutesPerYear,
   incidentReference,
   nextReviewDue,
-  reviewCadenceOf,
   riskIssues,
   riskReference,
   scoreAssessment,
   type Assessment,
 } from "@/lib/domain";
 import type { RiskInput, RiskReviewInput, RiskUpdate } from "@/lib/schemas/risk";
+import { RiskAuditRecord, RiskReviewCadence, RiskReviewRecord } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
-import { lastChange, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { resolveIncidentId } from "./incident-ref";
 import { findRiskRow } from "./risk-ref";
 import { assessmentOf, riskContext, riskInclude, toRiskDto, type RiskRow } from "./risks-read";
+import { versionedEdit, type Versioned } from "./versioned";
+
+const versioned = (tx: Tx, id: string): Versioned => ({ entity: "risk", audit: { entityType: "risk", entityId: id }, storedVersion: async () => (await tx.risk.findUnique({ where: { id }, select: { version: true } }))?.version ?? null });
 
 type Whole = {
   status: "open" | "closed";
@@ -37,7 +40,7 @@ type Whole = {
 async function derived(tx: Tx, risk: Whole) {
   const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { riskReviewCadence: true } });
   const current = scoreAssessment(risk.current);
-  const due = nextReviewDue({ status: risk.status, level: current.level, lastReviewedAt: risk.lastReviewedAt?.getTime() ?? null, identifiedAt: risk.identifiedAt.getTime() }, reviewCadenceOf(settings?.riskReviewCadence));
+  const due = nextReviewDue({ status: risk.status, level: current.level, lastReviewedAt: risk.lastReviewedAt?.getTime() ?? null, identifiedAt: risk.identifiedAt.getTime() }, RiskReviewCadence.read(settings?.riskReviewCadence ?? null, "The organisation's settings"));
   return {
     inherentScore: scoreAssessment(risk.inherent).score,
     currentScore: current.score,
@@ -124,13 +127,13 @@ function merged(before: RiskRow, input: RiskUpdate) {
 export async function updateRisk(actor: Actor, ref: string, input: RiskUpdate): Promise<RiskDto> {
   return prisma.$transaction(async (tx) => {
     const before = await findRiskRow(ref, tx);
-    if (before.version !== input.version) throw ConflictError.staleVersion("risk", await lastChange(tx, "risk", before.id, before.version));
+    const edit = await versionedEdit(tx, versioned(tx, before.id), before.version, input.version);
     const next = merged(before, input);
     const issues = riskIssues(next);
     if (issues.length) throw new ValidationError(issues);
     const ctx = await riskContext();
-    const updated = await tx.risk.updateMany({
-      where: { id: before.id, version: input.version },
+    await edit.write(async ({ version }) => tx.risk.updateMany({
+      where: { id: before.id, version },
       data: {
         title: input.title,
         description: input.description,
@@ -156,10 +159,9 @@ export async function updateRisk(actor: Actor, ref: string, input: RiskUpdate): 
         ...(await derived(tx, next)),
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("risk");
+    }));
     const after = await dto(tx, before.id);
-    await recordAudit(tx, actor, { action: "update", entityType: "risk", entityId: before.id, before: toRiskDto(before, ctx), after });
+    await recordAudit(tx, actor, { action: "update", entityType: "risk", entityId: before.id, before: RiskAuditRecord.write(toRiskDto(before, ctx)), after: RiskAuditRecord.write(after) });
     return after;
   });
 }
@@ -177,20 +179,19 @@ export async function deleteRisk(actor: Actor, ref: string): Promise<{ deleted: 
 export async function reviewRisk(actor: Actor, ref: string, input: RiskReviewInput): Promise<RiskDto> {
   return prisma.$transaction(async (tx) => {
     const before = await findRiskRow(ref, tx);
-    if (input.version !== undefined && before.version !== input.version) throw ConflictError.staleVersion("risk", await lastChange(tx, "risk", before.id, before.version));
+    const edit = await versionedEdit(tx, versioned(tx, before.id), before.version, input.version);
     if (before.status === "closed") throw new ConflictError(`${riskReference(before.number)} is closed: reopen it before reviewing it`, [{ path: "status", message: "Closed risks have no reviews due" }]);
     const now = new Date();
     const whole = { ...merged(before, { version: before.version }), lastReviewedAt: now };
     const { reviewDueAt } = await derived(tx, whole);
-    const updated = await tx.risk.updateMany({ where: { id: before.id, version: before.version }, data: { lastReviewedAt: now, reviewDueAt, version: { increment: 1 } } });
-    if (updated.count === 0) throw ConflictError.staleVersion("risk");
+    await edit.write(({ version }) => tx.risk.updateMany({ where: { id: before.id, version }, data: { lastReviewedAt: now, reviewDueAt, version: { increment: 1 } } }));
     const after = await dto(tx, before.id);
     await recordAudit(tx, actor, {
       action: "review",
       entityType: "risk",
       entityId: before.id,
       before: { lastReviewedAt: before.lastReviewedAt, reviewDueAt: before.reviewDueAt },
-      after: { note: input.note ?? "", level: after.current.level, lastReviewedAt: after.lastReviewedAt, reviewDueAt: after.reviewDueAt },
+      after: RiskReviewRecord.write({ note: input.note ?? "", level: after.current.level, lastReviewedAt: after.lastReviewedAt, reviewDueAt: after.reviewDueAt }),
     });
     return after;
   });

@@ -2,9 +2,9 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./auth/actor";
-import { requireApiActor } from "./auth/current-actor";
+import { carriesCredentials, requireApiActor } from "./auth/current-actor";
 import { hasControlCharacters } from "@/lib/schemas/common";
-import { NotFoundError } from "./errors";
+import { NotFoundError, UnauthenticatedError } from "./errors";
 import { errorResponse } from "./http";
 import { assertSameOriginWrite } from "./same-origin";
 
@@ -14,10 +14,13 @@ type Handler<P> = (args: { req: NextRequest; params: P; actor: Actor }) => Promi
 /**
  * Wraps a route handler: checks the role on the server, maps every error through the one mapper,
  * and serialises plain results as JSON. A handler may return a Response to control status.
+ * A request without any credentials is a 401 before the cross-site check: a script or a webhook
+ * receiver configured without its token is told to send one, not that it came from another site.
  */
 export function apiRoute<P = Record<string, never>>(need: Role, handler: Handler<P>) {
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
+      if (!carriesCredentials(req)) throw new UnauthenticatedError();
       assertSameOriginWrite(req);
       const actor = await requireApiActor(req, need);
       // Next passes no params at all to routes without dynamic segments.

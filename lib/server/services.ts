@@ -8,6 +8,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { assertNoCycle } from "./service-graph";
+import { versionedEdit } from "./versioned";
 
 const include = {
   tier: true,
@@ -128,9 +129,8 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
   return prisma.$transaction(async (tx) => {
     const beforeRow = await tx.service.findUnique({ where: { slug }, include });
     if (!beforeRow) throw new NotFoundError("Service", slug);
-    if (input.version !== undefined && input.version !== beforeRow.version) {
-      throw ConflictError.staleVersion("service");
-    }
+    const id = beforeRow.id;
+    const edit = await versionedEdit(tx, { entity: "service", audit: { entityType: "service", entityId: id }, storedVersion: async () => (await tx.service.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, beforeRow.version, input.version);
     if (input.slug && input.slug !== slug && (await tx.service.findUnique({ where: { slug: input.slug } }))) {
       throw new ConflictError(`A service with slug '${input.slug}' already exists`, [
         { path: "slug", message: "already exists" },
@@ -141,8 +141,8 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
       const ids = await resolveDependencies(tx, input.dependsOn, input.slug ?? slug);
       await replaceDependencies(tx, beforeRow.id, ids);
     }
-    const updated = await tx.service.updateMany({
-      where: { id: beforeRow.id, version: beforeRow.version },
+    await edit.write(({ version }) => tx.service.updateMany({
+      where: { id, version },
       data: {
         slug: input.slug,
         name: input.name,
@@ -157,8 +157,7 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
           : { archivedAt: input.archived ? (beforeRow.archivedAt ?? new Date()) : null }),
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("service");
+    }));
     const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: beforeRow.id }, include }));
     const action =
       input.archived === true && !beforeRow.archivedAt ? "archive"

@@ -1,21 +1,23 @@
 import "server-only";
 import { cache } from "react";
 import type { SettingsDto } from "@/lib/dto/settings";
-import { reviewCadenceOf } from "@/lib/domain/risk-review";
 import type { OrganizationSettings } from "@/lib/generated/prisma/client";
 import type { SettingsUpdate } from "@/lib/schemas/settings";
+import { RiskReviewCadence } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
-import { ConflictError } from "./errors";
 import { rescheduleRiskReviews } from "./risk-schedule";
+import { versionedEdit } from "./versioned";
+
+const cadenceOf = (s: OrganizationSettings) => RiskReviewCadence.read(s.riskReviewCadence, "The organisation's settings");
 
 function toDto(s: OrganizationSettings): SettingsDto {
   return {
     name: s.name,
     timeZone: s.timeZone,
     riskThreshold: s.riskThreshold,
-    riskReviewCadence: { ...reviewCadenceOf(s.riskReviewCadence) },
+    riskReviewCadence: { ...cadenceOf(s) },
     probeRetentionDays: s.probeRetentionDays,
     metricsPublic: s.metricsPublic,
     version: s.version,
@@ -36,22 +38,22 @@ export const getSettings = cache(async (): Promise<SettingsDto> => {
 export async function updateSettings(actor: Actor, input: SettingsUpdate): Promise<SettingsDto> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
-    if (input.version !== undefined && input.version !== before.version) throw ConflictError.staleVersion("setting");
-    const updated = await tx.organizationSettings.updateMany({
-      where: { id: 1, version: before.version },
+    const cadence = input.riskReviewCadence ? { ...cadenceOf(before), ...input.riskReviewCadence } : null;
+    const edit = await versionedEdit(tx, { entity: "setting", audit: { entityType: "settings", entityId: "1" }, storedVersion: async () => (await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? null }, before.version, input.version);
+    await edit.write(({ version }) => tx.organizationSettings.updateMany({
+      where: { id: 1, version },
       data: {
         timeZone: input.timeZone,
         name: input.name,
         riskThreshold: input.riskThreshold,
         probeRetentionDays: input.probeRetentionDays,
         metricsPublic: input.metricsPublic,
-        riskReviewCadence: input.riskReviewCadence ? { ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence } : undefined,
+        riskReviewCadence: cadence ? RiskReviewCadence.write(cadence) : undefined,
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("setting");
+    }));
     // A new cadence moves every open risk's next review, in the same transaction.
-    if (input.riskReviewCadence) await rescheduleRiskReviews(tx, reviewCadenceOf({ ...reviewCadenceOf(before.riskReviewCadence), ...input.riskReviewCadence }));
+    if (cadence) await rescheduleRiskReviews(tx, cadence);
     const after = toDto(await tx.organizationSettings.findUniqueOrThrow({ where: { id: 1 } }));
     await recordAudit(tx, actor, { action: "update", entityType: "settings", entityId: "1", before: toDto(before), after });
     return after;

@@ -6,6 +6,7 @@ import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
+import { versionedEdit } from "./versioned";
 
 export function toTierDto(tier: Tier, activeServiceCount = 0): TierDto {
   return {
@@ -75,14 +76,12 @@ export async function updateTier(actor: Actor, id: string, input: TierChange): P
   return prisma.$transaction(async (tx) => {
     const before = await tx.tier.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("Tier", id);
-    if (input.version !== undefined && input.version !== before.version) {
-      throw ConflictError.staleVersion("tier");
-    }
+    const edit = await versionedEdit(tx, { entity: "tier", audit: { entityType: "tier", entityId: id }, storedVersion: async () => (await tx.tier.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     if (input.archived === true && before.archivedAt === null) {
       await assertNoActiveServices(tx, id);
     }
-    const updated = await tx.tier.updateMany({
-      where: { id, version: before.version },
+    await edit.write(({ version }) => tx.tier.updateMany({
+      where: { id, version },
       data: {
         rank: input.rank,
         name: input.name,
@@ -95,8 +94,7 @@ export async function updateTier(actor: Actor, id: string, input: TierChange): P
           : { archivedAt: input.archived ? (before.archivedAt ?? new Date()) : null }),
         version: { increment: 1 },
       },
-    });
-    if (updated.count === 0) throw ConflictError.staleVersion("tier");
+    }));
     const after = await tx.tier.findUniqueOrThrow({ where: { id } });
     const dto = toTierDto(after, await tx.service.count({ where: { tierId: id, archivedAt: null } }));
     const action =

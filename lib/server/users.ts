@@ -8,9 +8,10 @@ import { endUserSessions } from "./auth/sessions";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { versionedEdit } from "./versioned";
 
 export function toUserDto(u: User): UserDto {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, version: u.version, createdAt: u.createdAt.toISOString() };
 }
 
 export async function listUsers(): Promise<UserDto[]> {
@@ -35,6 +36,7 @@ export async function updateUser(actor: Actor, id: string, input: UserUpdate): P
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("User", id);
+    const edit = await versionedEdit(tx, { entity: "user", audit: { entityType: "user", entityId: id }, storedVersion: async () => (await tx.user.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     const losesAdmin = before.role === "admin" && ((input.role && input.role !== "admin") || input.disabled === true);
     if (losesAdmin) {
       const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
@@ -42,21 +44,25 @@ export async function updateUser(actor: Actor, id: string, input: UserUpdate): P
         throw ValidationError.field(input.role ? "role" : "disabled", "Nines needs at least one active admin");
       }
     }
-    const user = await tx.user.update({
-      where: { id },
+    await edit.write(({ version }) => tx.user.updateMany({
+      where: { id, version },
       data: {
         name: input.name,
         role: input.role,
         passwordHash,
         ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? (before.disabledAt ?? new Date()) : null }),
+        version: { increment: 1 },
       },
-    });
+    }));
+    const user = await tx.user.findUniqueOrThrow({ where: { id } });
     const [beforeDto, afterDto] = [toUserDto(before), toUserDto(user)];
-    if (JSON.stringify(beforeDto) !== JSON.stringify(afterDto)) {
+    // Every edit is in the trail (a stale one is told who made the newer change): the password
+    // change as its own event, never with the hash; anything else, or nothing else, as an update.
+    if (passwordHash) await recordAudit(tx, actor, { action: "change_password", entityType: "user", entityId: id, after: { email: user.email } });
+    const fieldsChanged = JSON.stringify({ ...beforeDto, version: 0 }) !== JSON.stringify({ ...afterDto, version: 0 });
+    if (!passwordHash || fieldsChanged) {
       await recordAudit(tx, actor, { action: "update", entityType: "user", entityId: id, before: beforeDto, after: afterDto });
     }
-    // Never the hash: that it changed, by whom, is what the trail needs.
-    if (passwordHash) await recordAudit(tx, actor, { action: "change_password", entityType: "user", entityId: id, after: { email: user.email } });
     // Whoever held a session before the change must sign in again under the new state.
     const reason = passwordHash ? "password_changed" : user.disabledAt && !before.disabledAt ? "disabled" : user.role !== before.role ? "role_changed" : null;
     if (reason) await endUserSessions(tx, actor, id, reason);

@@ -15,7 +15,7 @@ export interface PgConnectionParts {
 /**
  * Split a postgres:// URL into discrete connection parameters. The schema engine must get
  * these parts rather than a connectionString: with a connectionString, @prisma/adapter-pg's
- * shadow database silently reuses the main database (see /work/shared/ENGINEERING.md).
+ * shadow database silently reuses the main database (docs/decisions/0004-wasm-migration-engine.md).
  */
 export function parsePostgresUrl(databaseUrl: string): PgConnectionParts {
   let url: URL;

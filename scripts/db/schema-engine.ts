@@ -1,6 +1,6 @@
 // Prisma's schema engine (the thing behind `prisma migrate`), run as WebAssembly and driven through
 // @prisma/adapter-pg. The Prisma CLI would download a native engine, which this offline machine
-// cannot do; the recipe below is the verified one from /work/shared/ENGINEERING.md.
+// cannot do; why, and what it costs: docs/decisions/0004-wasm-migration-engine.md.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";

@@ -3,6 +3,7 @@ import * as item from "@/app/api/v1/action-items/[id]/route";
 import * as items from "@/app/api/v1/action-items/route";
 import * as audit from "@/app/api/v1/audit/route";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
+import * as risks from "@/app/api/v1/risks/route";
 import { todayIn } from "@/lib/domain/action-items";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
@@ -32,6 +33,16 @@ describe("action items API", () => {
     expect(listed.body.actionItems.map((a: { id: string }) => a.id)).toContain(res.body.id);
     const page = await call(incident.GET, { token: tokens.viewer, params: { id: inc.reference } });
     expect(page.body.actionItems.map((a: { id: string }) => a.id)).toContain(res.body.id);
+  });
+
+  it("names the risk it follows up by the risk's reference, as the incident's", async () => {
+    const assessment = { likelihood: "C", consequence: 3 };
+    const risk = await call(risks.POST, { method: "POST", token: tokens.editor, body: { title: unique("Risk"), inherent: assessment, current: assessment, target: assessment } });
+    const res = await create({ risk: risk.body.id, dueDate: day(-1) });
+    expect(res.body).toMatchObject({ risk: { id: risk.body.id, reference: risk.body.reference, title: risk.body.title }, overdue: true, incident: null });
+    expect(risk.body.reference).toMatch(/^RISK-\d+$/);
+    const listed = await call(items.GET, { token: tokens.viewer, path: `/x?risk=${risk.body.id}` });
+    expect(listed.body.actionItems).toEqual([res.body]);
   });
 
   it("filters by owner, status and overdue, overdue first", async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 const availability = (slug: string, query: string) =>
   call(one.GET, { token: tokens.viewer, params: { slug }, path: `/api/v1/services/${slug}/availability?${query}` });
 
-describe("the SPEC's acceptance examples through the HTTP API", () => {
+describe("the worked examples of docs/domain.md through the HTTP API", () => {
   it("1. April, outages of 37 and 15 minutes: 3,120 s of 2,592,000 s, 99.8796 %, below three nines", async () => {
     const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999 });
     await logIncident(tokens.editor, { startedAt: "2026-04-07T08:00:00Z", resolvedAt: "2026-04-07T08:37:00Z", impacts: [{ service: slug }] });
@@ -64,7 +64,7 @@ describe("the SPEC's acceptance examples through the HTTP API", () => {
     expect(res.body.explanation.rule).toMatch(/excluded/);
   });
 
-  it("3. ShopSmart: 12 hours down in a 168-hour week: 92.857 %", async () => {
+  it("3. one 12-hour outage in a 168-hour week: 92.857 %", async () => {
     const slug = await makeService(tokens.editor, tokens.admin);
     await logIncident(tokens.editor, { severity: "SEV1", startedAt: "2026-04-08T06:00:00Z", resolvedAt: "2026-04-08T18:00:00Z", impacts: [{ service: slug }] });
     const res = await availability(slug, "window=week:2026-W15&asOf=2026-05-01T00:00:00Z");

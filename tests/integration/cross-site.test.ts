@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as alertmanager from "@/app/api/v1/integrations/alertmanager/route";
 import * as serviceItem from "@/app/api/v1/services/[slug]/route";
 import * as services from "@/app/api/v1/services/route";
 import * as setup from "@/app/api/setup/route";
@@ -47,6 +48,28 @@ describe("a cookie-authenticated write must come from a Nines page", () => {
   it("the setup endpoint refuses another site too", async () => {
     const res = await call(setup.POST, { method: "POST", headers: { host: OWN.host, origin: "https://evil.example" }, body: { name: "x", email: "x@example.test", password: "a long enough password" } });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("a request without any credentials is told to send some, before any cross-site check", () => {
+  const firing = { version: "4", status: "firing", receiver: "nines", groupKey: "{}:{alertname=\"x\"}", groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: "http://alertmanager.example", alerts: [] };
+
+  it("an Alertmanager receiver configured without its token gets 401, not the cross-site 403", async () => {
+    const res = await call(alertmanager.POST, { method: "POST", body: firing, path: "/api/v1/integrations/alertmanager" });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: "unauthenticated", message: "Sign in or send an API token" });
+  });
+
+  it("also when a page of another site sends it: there is no session to abuse", async () => {
+    const res = await createService({ host: OWN.host, origin: "https://evil.example", "content-type": "text/plain" }, {});
+    expect(res.status).toBe(401);
+    expect(await exists(res.slug)).toBe(false);
+  });
+
+  it("a cross-site write that carries the cookie is still the 403, whatever else it lacks", async () => {
+    const res = await call(alertmanager.POST, { method: "POST", body: firing, cookie, headers: { host: OWN.host, origin: "https://evil.example" } });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/Cross-site request refused/);
   });
 });
 

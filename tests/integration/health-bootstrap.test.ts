@@ -9,14 +9,14 @@ import { actorWithToken } from "../support/fixtures";
 
 describe("health and readiness", () => {
   it("health answers without sign-in", async () => {
-    const res = await health.GET();
+    const res = await call(health.GET);
     expect(res.status).toBe(200);
-    expect((await res.json()).status).toBe("ok");
+    expect(res.body.status).toBe("ok");
   });
 
   it("ready reports the database reachable and every migration applied", async () => {
-    const res = await ready.GET();
-    const body = await res.json();
+    const res = await call(ready.GET);
+    const body = res.body;
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ status: "ready", database: "reachable", migrations: { pending: [], failed: [] } });
     expect(body.migrations.applied).toBeGreaterThan(0);

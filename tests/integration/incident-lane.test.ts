@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as lane from "@/app/api/v1/services/[slug]/availability/incidents/route";
 import * as series from "@/app/api/v1/services/[slug]/availability/series/route";
-import { LANE_LIMIT } from "@/lib/server/incident-lane";
+import { SeriesQuery } from "@/lib/schemas/availability";
+import { parse } from "@/lib/server/http";
+import { incidentLane, LANE_LIMIT } from "@/lib/server/incident-lane";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
 import { logIncident, makeService } from "../support/incidents";
@@ -54,23 +56,46 @@ describe("the incident lane beneath a service's trend", () => {
     expect(later.body.incidents.map((i: { end: string | null }) => i.end)).toEqual(["2026-05-05T12:00:00.000Z", null, "2026-05-06T11:00:00.000Z"]);
   });
 
-  it(`past ${LANE_LIMIT}, draws those that cost the most downtime, and says how many there are`, async () => {
+  it("past its limit, draws the incidents the engine attributes the most downtime to, not the longest", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, maintenance: "exclude" });
+    // A 6 h maintenance window (excluded: it costs nothing), an hour's outage, an incident inside
+    // that outage at half its fraction (the outage's hour is attributed to the outage), and 10
+    // minutes of a third. By length × fraction: window, outage, covered; by attribution: outage, short.
+    const window = await logIncident(tokens.editor, { kind: "maintenance", severity: "SEV5", startedAt: "2026-04-07T00:00:00Z", resolvedAt: "2026-04-07T06:00:00Z", impacts: [{ service: slug }] });
+    const outage = await logIncident(tokens.editor, { startedAt: "2026-04-08T10:00:00Z", resolvedAt: "2026-04-08T11:00:00Z", impacts: [{ service: slug }] });
+    const covered = await logIncident(tokens.editor, { startedAt: "2026-04-08T10:05:00Z", resolvedAt: "2026-04-08T10:55:00Z", impacts: [{ service: slug, fraction: 0.5 }] });
+    const short = await logIncident(tokens.editor, { startedAt: "2026-04-09T10:00:00Z", resolvedAt: "2026-04-09T10:10:00Z", impacts: [{ service: slug }] });
+    const q = parse(SeriesQuery, { bucket: "week", count: "2", asOf: "2026-04-12T00:00:00Z" });
+    const lane = await incidentLane(slug, q, 2);
+    expect(lane.total).toBe(4);
+    expect(lane.incidents.map((i) => i.reference)).toEqual([outage.body.reference, short.body.reference]);
+    const all = await incidentLane(slug, q, 4);
+    expect(all.incidents.map((i) => i.reference)).toEqual([window, outage, covered, short].map((r) => r.body.reference));
+    // Counting maintenance, the window costs the most.
+    const counted = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, maintenance: "count" });
+    const again = await logIncident(tokens.editor, { kind: "maintenance", severity: "SEV5", startedAt: "2026-04-07T00:00:00Z", resolvedAt: "2026-04-07T06:00:00Z", impacts: [{ service: counted }] });
+    await logIncident(tokens.editor, { startedAt: "2026-04-08T10:00:00Z", resolvedAt: "2026-04-08T11:00:00Z", impacts: [{ service: counted }] });
+    expect((await incidentLane(counted, q, 1)).incidents.map((i) => i.reference)).toEqual([again.body.reference]);
+  });
+
+  it(`past ${LANE_LIMIT} through the API, draws ${LANE_LIMIT} and says how many there are`, async () => {
     const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99 });
     const base = Date.parse("2026-07-01T00:00:00Z");
     const n = LANE_LIMIT + 5;
     const start = (i: number) => new Date(base + i * 600_000).toISOString();
-    // The first five last 5 minutes, the rest one: the five left out are the oldest one-minute
-    // ones (equal downtime: the later first), not the long ones at the start of the range.
+    // The last five last 5 minutes, the rest one: the five left out are the latest one-minute
+    // ones (equal downtime: the earlier first, as the attribution list orders them), not the
+    // long ones at the end of the range.
     for (let i = 0; i < n; i++) {
-      const minutes = i < 5 ? 5 : 1;
+      const minutes = i >= n - 5 ? 5 : 1;
       await logIncident(tokens.editor, { startedAt: start(i), resolvedAt: new Date(base + i * 600_000 + minutes * 60_000).toISOString(), impacts: [{ service: slug }] });
     }
     const res = await read(slug, "bucket=week&count=2&asOf=2026-07-10T00:00:00Z");
     expect(res.body.total).toBe(n);
     expect(res.body.incidents).toHaveLength(LANE_LIMIT);
     const starts = res.body.incidents.map((i: { start: string }) => i.start);
-    expect(starts.slice(0, 6)).toEqual([0, 1, 2, 3, 4, 10].map(start));
-    expect(starts.at(-1)).toBe(start(n - 1));
+    const kept = [...Array.from({ length: LANE_LIMIT - 5 }, (_, i) => i), ...[0, 1, 2, 3, 4].map((k) => n - 5 + k)];
+    expect(starts).toEqual(kept.map(start));
   }, 120_000);
 
   it("answers a bad query with the field named, and an unknown service with 404", async () => {

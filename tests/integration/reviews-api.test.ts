@@ -45,7 +45,7 @@ describe("weekly review API", () => {
     expect(mine.trend.at(-1)).toMatchObject({ label: `week:${WEEK}`, metTarget: false });
     // Without include=trend the same figures, without the trend (the costliest part).
     const plain = (await get()).body.services.find((s: { slug: string }) => s.slug === svc);
-    expect(plain.trend).toBeUndefined();
+    expect(plain.trend).toBeNull();
     expect([plain.week.availability, plain.week.downtimeSeconds]).toEqual([mine.week.availability, mine.week.downtimeSeconds]);
     expect(res.body.incidents.find((i: { id: string }) => i.id === inc.id)).toMatchObject({ reference: inc.reference, services: [svc], ttdSeconds: 300, ttrSeconds: 2520, postmortemWritten: false });
   });

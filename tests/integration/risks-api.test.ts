@@ -31,7 +31,7 @@ const create = (body: Record<string, unknown> = {}, token = tokens.editor) => ca
 const get = (id: string) => call(risk.GET, { token: tokens.viewer, params: { id } });
 
 describe("risks API", () => {
-  it("creates a risk with every SPEC field and answers the computed figures by their names", async () => {
+  it("creates a risk with every field and answers the computed figures by their names", async () => {
     const res = await create({
       cause: "A disk fills", event: "The primary stops accepting writes", consequence: "Checkout fails",
       treatment: "accept", acceptedBy: "CTO", acceptedUntil: "2027-06-30T00:00:00Z", monitoringDetects: true,
@@ -47,7 +47,7 @@ describe("risks API", () => {
       treatment: "accept", acceptedBy: "CTO", acceptedUntil: "2027-06-30T00:00:00.000Z", monitoringDetects: true,
       status: "open", lastReviewedAt: null, reviewOverdue: false, version: 1,
     });
-    // SPEC's check: 125.1 bad minutes a year, 47.6 % of a 99.95 % budget (263 min), unacceptable.
+    // The check values in docs/domain.md "Risks": 125.1 bad minutes a year, 47.6 % of a 99.95 % budget (263 min), unacceptable.
     expect(res.body.quantitative.badMinutesPerYear).toBeCloseTo(125.09, 2);
     expect(res.body.quantitative.yearlyBudgetMinutes).toBeCloseTo(262.98, 2);
     expect(res.body.quantitative.budgetShare).toBeCloseTo(0.476, 3);

@@ -2,18 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import * as audit from "@/app/api/v1/audit/route";
 import * as me from "@/app/api/v1/me/route";
-import * as userItem from "@/app/api/v1/users/[id]/route";
 import { endSession, openSession } from "@/lib/server/auth/sessions";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
-import { actorWithToken, sessionCookie, tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { actorWithToken, patchUser as patchAs, sessionCookie, tokensForAllRoles, type Tokens } from "../support/fixtures";
 
 let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
 });
 
-const patchUser = (id: string, body: unknown) => call(userItem.PATCH, { method: "PATCH", token: tokens.admin, params: { id }, body });
+const patchUser = (id: string, body: Record<string, unknown>) => patchAs(tokens.admin, id, body);
 
 describe("sessions end on the server", () => {
   it("a session cookie reads while its session is open, and not after signing out", async () => {

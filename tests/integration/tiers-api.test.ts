@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe("tiers API", () => {
-  it("a new database has the SPEC's four default tiers", async () => {
+  it("a new database has the four default tiers of docs/domain.md", async () => {
     const res = await call(tiers.GET, { token: tokens.viewer });
     expect(res.status).toBe(200);
     const byRank = new Map(res.body.tiers.map((t: { rank: number }) => [t.rank, t]));

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as services from "@/app/api/v1/services/route";
 import * as apiTokens from "@/app/api/v1/tokens/route";
-import * as userItem from "@/app/api/v1/users/[id]/route";
 import * as users from "@/app/api/v1/users/route";
 import { call, unique } from "../support/api";
-import { actorWithToken, tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { actorWithToken, patchUser, tokensForAllRoles, type Tokens } from "../support/fixtures";
 
 let tokens: Tokens;
 beforeAll(async () => {
@@ -12,7 +11,7 @@ beforeAll(async () => {
 });
 
 async function demote(userId: string, role: "viewer" | "editor") {
-  const res = await call(userItem.PATCH, { method: "PATCH", token: tokens.admin, params: { id: userId }, body: { role } });
+  const res = await patchUser(tokens.admin, userId, { role });
   expect(res.status).toBe(200);
 }
 

@@ -1,6 +1,8 @@
 import { NextRequest } from "next/server";
+import { responseProblems } from "@/lib/schemas/response-check";
+import { routeOfHandler } from "./routes";
 
-type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
+type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Response | Promise<Response>;
 
 /** Any route handler, whatever its params: for tables of routes. */
 export type AnyRoute = (req: NextRequest, ctx: { params: Promise<any> }) => Promise<Response>;
@@ -9,7 +11,10 @@ export type CallResult<T = any> = { status: number; body: T; headers: Headers };
 
 /**
  * Calls a route handler the way Next.js does: a real Request in, a real Response out, with the
- * same auth header, JSON body and params a client would send.
+ * same auth header, JSON body and params a client would send. Every response is checked against
+ * the route table (lib/schemas/routes.ts): its status must be one the table lists for the route,
+ * and its body must be what the table's schema for that status says (strict: an unknown key
+ * fails), else the call throws, so the API document cannot drift from what the code answers.
  */
 export async function call<P = Record<string, string>, T = any>(
   handler: Handler<P>,
@@ -25,6 +30,7 @@ export async function call<P = Record<string, string>, T = any>(
     headers?: Record<string, string>;
   } = {},
 ): Promise<CallResult<T>> {
+  const route = await routeOfHandler(handler);
   const headers = new Headers({ "content-type": "application/json", ...opts.headers });
   if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
   if (opts.cookie) headers.set("cookie", `next-auth.session-token=${opts.cookie}`);
@@ -37,7 +43,18 @@ export async function call<P = Record<string, string>, T = any>(
   const text = await res.text();
   // JSON unless the route says otherwise (CSV and Markdown exports come back as text).
   const json = (res.headers.get("content-type") ?? "application/json").includes("json");
-  return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : null, headers: res.headers };
+  const body = text ? (json ? JSON.parse(text) : text) : null;
+  const problems = responseProblems(route, { status: res.status, contentType: res.headers.get("content-type"), body });
+  if (problems.length) throw new ResponseDriftError(problems);
+  return { status: res.status, body, headers: res.headers };
+}
+
+/** A response the route table does not describe: the code and the API document disagree. */
+export class ResponseDriftError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The response is not what the route table documents:\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
+    this.name = "ResponseDriftError";
+  }
 }
 
 let counter = 0;

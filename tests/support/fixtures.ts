@@ -52,3 +52,13 @@ export async function setTimeZone(adminToken: string, timeZone: string): Promise
   const res = await call(settings.PATCH, { method: "PATCH", token: adminToken, body: { timeZone, version: current.body.version } });
   if (res.status !== 200) throw new Error(`time zone: ${JSON.stringify(res.body)}`);
 }
+
+/** A user's PATCH as a script does it: read the user's version from the list, then send it. */
+export async function patchUser(adminToken: string, id: string, body: Record<string, unknown>) {
+  const { call } = await import("./api");
+  const users = await import("@/app/api/v1/users/route");
+  const userItem = await import("@/app/api/v1/users/[id]/route");
+  const list = await call(users.GET, { token: adminToken });
+  const version = (list.body.users as { id: string; version: number }[]).find((u) => u.id === id)?.version;
+  return call(userItem.PATCH, { method: "PATCH", token: adminToken, params: { id }, body: { ...body, version } });
+}

@@ -77,7 +77,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
                       <td className="nowrap"><DueText item={item} /></td>
                       <td className="cell-title">
                         {item.incident && <Link href={`/incidents/${item.incident.reference}`}>{item.incident.reference} · {item.incident.title}</Link>}
-                        {item.risk && <Link href={`/risks/${item.risk.id}`}>Risk {item.risk.number} · {item.risk.title}</Link>}
+                        {item.risk && <Link href={`/risks/${item.risk.reference}`}>{item.risk.reference} · {item.risk.title}</Link>}
                         {!item.incident && !item.risk && <span className="muted">—</span>}
                       </td>
                     </tr>

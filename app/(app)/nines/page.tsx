@@ -9,8 +9,8 @@ import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "The nines" };
 
-/** The seed's table 1-1, two nines to six. */
-const SEED_TARGETS = [0.99, 0.999, 0.9999, 0.99999, 0.999999];
+/** The usual targets, two nines to six; a target the person asks for joins them. */
+const STANDARD_TARGETS = [0.99, 0.999, 0.9999, 0.99999, 0.999999];
 const PERIODS: { key: AllowedDowntimePeriod; label: string }[] = [
   { key: "day", label: "Per day" },
   { key: "week", label: "Per week" },
@@ -35,11 +35,11 @@ export default async function NinesPage({ searchParams }: { searchParams: Promis
   const parsed = ratio === null ? null : SloTarget.safeParse(ratio);
   const error = parsed && !parsed.success ? (Number.isNaN(ratio) ? "Must be a percentage, e.g. 99.95" : parsed.error.issues[0]?.message) : null;
   const own = parsed?.success ? parsed.data : null;
-  const targets = [...new Set([...SEED_TARGETS, ...(own === null ? [] : [own])])].sort((a, b) => a - b);
+  const targets = [...new Set([...STANDARD_TARGETS, ...(own === null ? [] : [own])])].sort((a, b) => a - b);
 
   return (
     <>
-      <PageHeader title="The nines" description="How much downtime a target allows in each period. A month is 30 days and a year 365.25, as in the course's table; calendar SLO windows use their real lengths." />
+      <PageHeader title="The nines" description="How much downtime a target allows in each period. Periods have fixed lengths so targets compare: a month is 30 days, a year 365.25 (a leap day spread over four years), a quarter one fourth of that. An SLO over a calendar month or quarter uses its real length." />
       <form className="filters" action="/nines" method="get" aria-label="Allowed downtime for a target">
         <div className={`field${error ? " field-invalid" : ""}`}>
           <label htmlFor="nines-target">Target (%)</label>

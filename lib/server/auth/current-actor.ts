@@ -42,6 +42,14 @@ async function actorForToken(secret: string): Promise<Actor | null> {
   };
 }
 
+/** next-auth's session cookie, __Secure- prefixed over https, split in chunks when large. */
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+/** Whether the request carries any credentials at all: an Authorization header or a session cookie. */
+export function carriesCredentials(req: NextRequest): boolean {
+  return req.headers.has("authorization") || req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+}
+
 /** The actor of an API request: `Authorization: Bearer <token>`, else the session cookie. */
 export async function actorFromRequest(req: NextRequest): Promise<Actor | null> {
   const header = req.headers.get("authorization");

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { ActionItemDto, ActionItemListDto } from "@/lib/dto/action-items";
+import { AuditListDto } from "@/lib/dto/audit";
+import { FleetAvailabilityDto, FleetSeriesDto, IncidentLaneDto, ServiceAvailabilityDto, ServiceSeriesDto } from "@/lib/dto/availability";
+import { Deleted } from "@/lib/dto/common";
+import { ERROR_STATUSES, type ErrorStatus } from "@/lib/dto/errors";
+import { IncidentDetailDto, IncidentDto, IncidentImportDto, IncidentListDto, TimelineEventDto } from "@/lib/dto/incidents";
+import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/lib/dto/integrations";
+import { OpenSloPlanDto } from "@/lib/dto/openslo";
+import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
+import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
+import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
+import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
+import { ServiceDto, ServiceListDto } from "@/lib/dto/services";
+import { SettingsDto } from "@/lib/dto/settings";
+import { HealthDto, NotReadyDto, OpenApiDocumentDto, ReadyDto } from "@/lib/dto/system";
+import { TierDto, TierListDto } from "@/lib/dto/tiers";
+import { ApiTokenCreatedDto, ApiTokenDto, ApiTokenListDto } from "@/lib/dto/tokens";
+import { MeDto, UserDto, UserListDto } from "@/lib/dto/users";
+import { ActionItemInput, ActionItemListQuery, ActionItemUpdate } from "./action-item";
+import { AlertmanagerOptions, AlertmanagerPayload } from "./alertmanager";
+import { ApiTokenInput } from "./api-token";
+import { AuditQuery } from "./audit";
+import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "./availability";
+import { BooleanFlag } from "./common";
+import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "./incident";
+import { IntegrationsUpdate } from "./integrations";
+import { PagerDutyEvent } from "./pagerduty";
+import { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "./probe";
+import { ReviewClose, ReviewQuery, ReviewStart, ReviewUpdate } from "./review";
+import { RiskInput, RiskListQuery, RiskReviewInput, RiskUpdate } from "./risk";
+import { ServiceInput, ServiceListQuery, ServiceUpdate } from "./service";
+import { SettingsUpdate } from "./settings";
+import { TierInput, TierListQuery, TierUpdate } from "./tier";
+import { SetupInput, UserInput, UserUpdate } from "./user";
+
+// The route table: every route the API serves, with the zod schemas its handler parses (query,
+// body) and those of every response it gives (status → JSON schema and/or text media types). The
+// OpenAPI document (openapi.ts) is made from it, a unit test checks that every route file's
+// methods are listed here, and the integration tests check every response they receive against
+// it (tests/support/api.ts), so the table, the document and the code cannot tell different stories.
+
+export type Role = "public" | "viewer" | "editor" | "admin" | "signature";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+/** A success response: its JSON body's schema, and/or the text media types it may be sent as instead. */
+export type Reply = { json?: z.ZodType; text?: readonly string[] };
+export type RouteDoc = {
+  method: Method;
+  path: string;
+  summary: string;
+  role: Role;
+  query?: z.ZodObject;
+  /** A JSON request body. */
+  body?: z.ZodType;
+  /** A request body that is not JSON: its media type (CSV, YAML). */
+  requestText?: string;
+  responses: Partial<Record<200 | 201, Reply>>;
+  /** Error statuses beyond those the route's shape implies (see errorStatuses). */
+  errors?: ErrorStatus[];
+  /** Error statuses answered with a body of the route's own (readiness's 503). */
+  ownErrors?: Partial<Record<ErrorStatus, z.ZodType>>;
+};
+
+const ok = (json: z.ZodType): Partial<Record<200 | 201, Reply>> => ({ 200: { json } });
+const created = (json: z.ZodType): Partial<Record<200 | 201, Reply>> => ({ 201: { json } });
+const CSV = "text/csv";
+
+const ImportQuery = z.strictObject({ dryRun: BooleanFlag.default(true) });
+const MatrixQuery = RiskListQuery.pick({ service: true, assessment: true, treatment: true, status: true, overdue: true, owner: true, q: true });
+
+export const ROUTES: RouteDoc[] = [
+  { method: "get", path: "/api/health", summary: "The process is up", role: "public", responses: ok(HealthDto) },
+  { method: "get", path: "/api/ready", summary: "The database answers and its migrations are applied (503 otherwise)", role: "public", responses: ok(ReadyDto), ownErrors: { 503: NotReadyDto } },
+  { method: "post", path: "/api/setup", summary: "Create the first admin (only while there is none)", role: "public", body: SetupInput, responses: created(UserDto) },
+  { method: "get", path: "/metrics", summary: "Prometheus text exposition of every service's figures", role: "viewer", responses: { 200: { text: ["text/plain; version=0.0.4"] } } },
+  { method: "get", path: "/api/v1/me", summary: "Who is asking, and their role", role: "viewer", responses: ok(MeDto) },
+  { method: "get", path: "/api/v1/settings", summary: "The organisation's settings", role: "viewer", responses: ok(SettingsDto) },
+  { method: "patch", path: "/api/v1/settings", summary: "Change the organisation's settings", role: "admin", body: SettingsUpdate, responses: ok(SettingsDto) },
+  { method: "get", path: "/api/v1/tiers", summary: "Tiers", role: "viewer", query: TierListQuery, responses: ok(TierListDto) },
+  { method: "post", path: "/api/v1/tiers", summary: "Create a tier", role: "admin", body: TierInput, responses: created(TierDto) },
+  { method: "get", path: "/api/v1/tiers/{id}", summary: "One tier", role: "viewer", responses: ok(TierDto) },
+  { method: "patch", path: "/api/v1/tiers/{id}", summary: "Change a tier", role: "admin", body: TierUpdate, responses: ok(TierDto) },
+  { method: "delete", path: "/api/v1/tiers/{id}", summary: "Archive a tier", role: "admin", responses: ok(TierDto) },
+  { method: "get", path: "/api/v1/services", summary: "Services (`format=csv` exports them)", role: "viewer", query: ServiceListQuery, responses: { 200: { json: ServiceListDto, text: [CSV] } } },
+  { method: "post", path: "/api/v1/services", summary: "Create a service", role: "editor", body: ServiceInput, responses: created(ServiceDto) },
+  { method: "get", path: "/api/v1/services/{slug}", summary: "One service", role: "viewer", responses: ok(ServiceDto) },
+  { method: "patch", path: "/api/v1/services/{slug}", summary: "Change a service", role: "editor", body: ServiceUpdate, responses: ok(ServiceDto) },
+  { method: "delete", path: "/api/v1/services/{slug}", summary: "Archive a service", role: "editor", responses: ok(ServiceDto) },
+  { method: "get", path: "/api/v1/services/{slug}/availability", summary: "A service's availability, error budget, burn rates, attribution and MTTx", role: "viewer", query: AvailabilityQuery, responses: ok(ServiceAvailabilityDto) },
+  { method: "get", path: "/api/v1/services/{slug}/availability/series", summary: "A service's availability per bucket", role: "viewer", query: SeriesQuery, responses: ok(ServiceSeriesDto) },
+  { method: "get", path: "/api/v1/services/{slug}/availability/incidents", summary: "The incidents beneath a service's trend", role: "viewer", query: SeriesQuery, responses: ok(IncidentLaneDto) },
+  { method: "get", path: "/api/v1/services/{slug}/probes", summary: "A service's probes", role: "viewer", responses: ok(ProbeListDto) },
+  { method: "post", path: "/api/v1/services/{slug}/probes", summary: "Add a probe", role: "editor", body: ProbeInput, responses: created(ProbeDto) },
+  { method: "get", path: "/api/v1/services/{slug}/reconcile", summary: "The probes' downtime beside the incident record's, and where they disagree", role: "viewer", query: AvailabilityQuery, responses: ok(ReconcileDto) },
+  { method: "get", path: "/api/v1/availability", summary: "Every service's availability in one request", role: "viewer", query: AvailabilityListQuery, responses: ok(FleetAvailabilityDto) },
+  { method: "get", path: "/api/v1/availability/series", summary: "Every service's series in one request", role: "viewer", query: SeriesQuery, responses: ok(FleetSeriesDto) },
+  { method: "get", path: "/api/v1/incidents", summary: "Incidents (`format=csv` exports every match)", role: "viewer", query: IncidentListQuery, responses: { 200: { json: IncidentListDto, text: [CSV] } } },
+  { method: "post", path: "/api/v1/incidents", summary: "Declare an incident", role: "editor", body: IncidentInput, responses: created(IncidentDto) },
+  { method: "get", path: "/api/v1/incidents/{id}", summary: "One incident (id or INC-42) with its timeline, costs and action items", role: "viewer", responses: ok(IncidentDetailDto) },
+  { method: "patch", path: "/api/v1/incidents/{id}", summary: "Change an incident", role: "editor", body: IncidentUpdate, responses: ok(IncidentDto) },
+  { method: "delete", path: "/api/v1/incidents/{id}", summary: "Delete an incident", role: "editor", responses: ok(Deleted) },
+  { method: "post", path: "/api/v1/incidents/import", summary: "Import incidents from CSV (`dryRun=true`, the default, lists each row's errors; `false` writes all or none)", role: "editor", query: ImportQuery, requestText: CSV, responses: ok(IncidentImportDto) },
+  { method: "post", path: "/api/v1/incidents/{id}/events", summary: "Add a timeline entry", role: "editor", body: TimelineEventInput, responses: created(TimelineEventDto) },
+  { method: "get", path: "/api/v1/action-items", summary: "Action items", role: "viewer", query: ActionItemListQuery, responses: ok(ActionItemListDto) },
+  { method: "post", path: "/api/v1/action-items", summary: "Create an action item", role: "editor", body: ActionItemInput, responses: created(ActionItemDto) },
+  { method: "get", path: "/api/v1/action-items/{id}", summary: "One action item", role: "viewer", responses: ok(ActionItemDto) },
+  { method: "patch", path: "/api/v1/action-items/{id}", summary: "Change an action item", role: "editor", body: ActionItemUpdate, responses: ok(ActionItemDto) },
+  { method: "delete", path: "/api/v1/action-items/{id}", summary: "Delete an action item", role: "editor", responses: ok(Deleted) },
+  { method: "get", path: "/api/v1/risks", summary: "The risk register (`format=csv` exports every match)", role: "viewer", query: RiskListQuery, responses: { 200: { json: RiskListDto, text: [CSV] } } },
+  { method: "post", path: "/api/v1/risks", summary: "Create a risk", role: "editor", body: RiskInput, responses: created(RiskDto) },
+  { method: "get", path: "/api/v1/risks/matrix", summary: "The heat map: counts per cell and level", role: "viewer", query: MatrixQuery, responses: ok(RiskMatrixDto) },
+  { method: "get", path: "/api/v1/risks/{id}", summary: "One risk (id or RISK-12) with its incidents, action items, reviews and calibration", role: "viewer", responses: ok(RiskDetailDto) },
+  { method: "patch", path: "/api/v1/risks/{id}", summary: "Change a risk", role: "editor", body: RiskUpdate, responses: ok(RiskDto) },
+  { method: "delete", path: "/api/v1/risks/{id}", summary: "Delete a risk", role: "editor", responses: ok(RiskDeletedDto) },
+  { method: "post", path: "/api/v1/risks/{id}/review", summary: "Mark a risk reviewed now", role: "editor", body: RiskReviewInput, responses: ok(RiskDto) },
+  { method: "put", path: "/api/v1/risks/{id}/incidents/{incidentId}", summary: "Record that an incident realised the risk", role: "editor", responses: ok(RiskIncidentLinkDto) },
+  { method: "delete", path: "/api/v1/risks/{id}/incidents/{incidentId}", summary: "Remove that link", role: "editor", responses: ok(RiskIncidentLinkDto) },
+  { method: "get", path: "/api/v1/reviews", summary: "The latest weeks and their reviews", role: "viewer", responses: ok(ReviewListDto) },
+  { method: "post", path: "/api/v1/reviews", summary: "Start a week's review (201; 200 with the one already started)", role: "editor", body: ReviewStart, responses: { 201: { json: ReviewDto }, 200: { json: ReviewDto } } },
+  { method: "get", path: "/api/v1/reviews/{week}", summary: "A week's review (`format=markdown` or `csv` to export)", role: "viewer", query: ReviewQuery, responses: { 200: { json: ReviewDto, text: ["text/markdown", CSV] } } },
+  { method: "patch", path: "/api/v1/reviews/{week}", summary: "Notes and attendees", role: "editor", body: ReviewUpdate, responses: ok(ReviewDto) },
+  { method: "post", path: "/api/v1/reviews/{week}/close", summary: "Close the review, freezing its figures", role: "editor", body: ReviewClose, responses: ok(ReviewDto) },
+  { method: "post", path: "/api/v1/reviews/{week}/reopen", summary: "Reopen a closed review", role: "admin", responses: ok(ReviewDto), errors: [400] },
+  { method: "get", path: "/api/v1/probes/{id}", summary: "One probe", role: "viewer", responses: ok(ProbeDto) },
+  { method: "patch", path: "/api/v1/probes/{id}", summary: "Change a probe", role: "editor", body: ProbeUpdate, responses: ok(ProbeDto) },
+  { method: "delete", path: "/api/v1/probes/{id}", summary: "Delete a probe and its runs", role: "editor", responses: ok(Deleted) },
+  { method: "get", path: "/api/v1/probes/{id}/runs", summary: "A probe's runs, newest first", role: "viewer", query: ProbeRunsQuery, responses: ok(ProbeRunListDto) },
+  { method: "get", path: "/api/v1/openslo", summary: "Every service's SLO as OpenSLO v1 YAML", role: "viewer", responses: { 200: { text: ["application/yaml"] } } },
+  { method: "post", path: "/api/v1/openslo", summary: "Import OpenSLO v1 YAML (`dryRun=true`, the default, lists the changes; `false` applies all or none)", role: "editor", query: ImportQuery, requestText: "application/yaml", responses: ok(OpenSloPlanDto) },
+  { method: "get", path: "/api/v1/integrations", summary: "Integration settings, without secrets", role: "admin", responses: ok(IntegrationsDto) },
+  { method: "patch", path: "/api/v1/integrations", summary: "Change integration settings", role: "admin", body: IntegrationsUpdate, responses: ok(IntegrationsDto) },
+  { method: "post", path: "/api/v1/integrations/alertmanager", summary: "Alertmanager's webhook (payload version 4)", role: "editor", query: AlertmanagerOptions, body: AlertmanagerPayload, responses: ok(AlertmanagerResultDto) },
+  { method: "post", path: "/api/v1/integrations/pagerduty", summary: "PagerDuty's v3 webhook, authenticated by X-PagerDuty-Signature", role: "signature", body: PagerDutyEvent, responses: ok(PagerDutyResultDto) },
+  { method: "get", path: "/api/v1/audit", summary: "The audit trail", role: "admin", query: AuditQuery, responses: ok(AuditListDto) },
+  { method: "get", path: "/api/v1/users", summary: "Users", role: "admin", responses: ok(UserListDto) },
+  { method: "post", path: "/api/v1/users", summary: "Create a user", role: "admin", body: UserInput, responses: created(UserDto) },
+  { method: "patch", path: "/api/v1/users/{id}", summary: "Change a user (role, password, disabled)", role: "admin", body: UserUpdate, responses: ok(UserDto) },
+  { method: "get", path: "/api/v1/tokens", summary: "API tokens", role: "admin", responses: ok(ApiTokenListDto) },
+  { method: "post", path: "/api/v1/tokens", summary: "Create a token (its secret is shown once)", role: "admin", body: ApiTokenInput, responses: created(ApiTokenCreatedDto) },
+  { method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke a token", role: "admin", responses: ok(ApiTokenDto) },
+  { method: "get", path: "/api/v1/openapi.json", summary: "This document", role: "public", responses: ok(OpenApiDocumentDto) },
+];
+
+/** Routes that touch no database, and so never answer 503. */
+const NO_DATABASE = new Set(["get /api/health", "get /api/v1/openapi.json"]);
+
+/**
+ * The error statuses a route can answer, from its shape: 400 when it reads a query or a body,
+ * 401/403 when it needs a role (a public write is still refused cross-site), 404 when its path
+ * names something, 409 for every write, 415 for a JSON body, 503 when it reads the database,
+ * 500 always; plus the route's own `errors`.
+ */
+export function errorStatuses(route: RouteDoc): ErrorStatus[] {
+  const write = route.method !== "get";
+  const statuses = new Set<ErrorStatus>([500, ...(route.errors ?? [])]);
+  if (route.query || route.body || route.requestText) statuses.add(400);
+  if (route.role !== "public") statuses.add(401);
+  if (route.role === "viewer" || route.role === "editor" || route.role === "admin" || (route.role === "public" && write)) statuses.add(403);
+  if (route.path.includes("{")) statuses.add(404);
+  if (write) statuses.add(409);
+  if (route.body) statuses.add(415);
+  if (!NO_DATABASE.has(`${route.method} ${route.path}`)) statuses.add(503);
+  return ERROR_STATUSES.filter((s) => statuses.has(s));
+}
+
+export function routeDoc(method: string, path: string): RouteDoc | undefined {
+  return ROUTES.find((r) => r.method === method.toLowerCase() && r.path === path);
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { DEFAULT_REVIEW_CADENCE, MAX_CADENCE_DAYS, type ReviewCadence } from "@/lib/domain/risk-review";
+import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
+import type { TimelineData } from "@/lib/domain/incident-history";
+import { TimelineDataDto } from "@/lib/dto/incidents";
+import { ActionItemDto } from "@/lib/dto/action-items";
+import { riskReference } from "@/lib/domain/risk-rules";
+import { ReviewFiguresDto, ReviewListHeadlineDto, type ReviewFiguresDto as ReviewFigures, type ReviewListHeadlineDto as ReviewListHeadline } from "@/lib/dto/reviews";
+import type { RiskLevel } from "@/lib/domain/risk-matrix";
+import { RiskLevelDto, type RiskDto } from "@/lib/dto/risks";
+import { zodIssues } from "./issues";
+
+// JSON that Nines stores and later reads back as data (docs/conventions.md, "Stored JSON"). Each
+// kind is written with the `schemaVersion` it was written in, and read with the schema of that
+// version; a row written before versions existed has none and is version 1. When a kind's shape
+// changes, its new shape becomes the next version and the older ones upgrade to it as they are
+// read, so that readers know one shape and no stored row silently stops reading. A row that fits
+// none is an error naming the row and the field (a logged 500), never a silent default.
+
+/** Stored JSON that fits none of its versions: the data was written by something else, or damaged. */
+export class StoredDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoredDataError";
+  }
+}
+
+export type StoredKind<T, W extends object = T & object> = {
+  /** What the JSON is, for messages: "a closed review's snapshot". */
+  readonly what: string;
+  readonly latest: number;
+  /** The stored value as the latest version's shape; `where` names the row in the error. */
+  read(value: unknown, where: string): T;
+  /** The value as it is stored: with the latest version number. */
+  write(value: W): W & { schemaVersion: number };
+};
+
+/** Version 1 is also what a row without `schemaVersion` is. */
+function storedKind<T, W extends object = T & object>(what: string, versions: Record<number, z.ZodType<T>>): StoredKind<T, W> {
+  const latest = Math.max(...Object.keys(versions).map(Number));
+  return {
+    what,
+    latest,
+    read(value, where) {
+      const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
+      const { schemaVersion = 1, ...rest } = isObject ? (value as { schemaVersion?: unknown }) : {};
+      const schema = typeof schemaVersion === "number" ? versions[schemaVersion] : undefined;
+      if (!schema) throw new StoredDataError(`${where}: ${what} has schemaVersion ${JSON.stringify(schemaVersion)}, which this version of Nines cannot read (it reads 1 to ${latest})`);
+      const result = schema.safeParse(isObject ? rest : value);
+      if (!result.success) {
+        const issues = zodIssues(result.error).slice(0, 5).map((i) => `${i.path || "(the value)"}: ${i.message}`);
+        throw new StoredDataError(`${where}: ${what} (schemaVersion ${schemaVersion}) cannot be read: ${issues.join("; ")}`);
+      }
+      return result.data;
+    },
+    write: (value) => ({ schemaVersion: latest, ...value }),
+  };
+}
+
+/**
+ * Version 1 (before action items named their risk by reference) stored the risk's number: it
+ * reads as version 2 with the reference made from it.
+ */
+const ReviewSnapshotV1 = ReviewFiguresDto.extend({
+  actionItems: z.array(
+    ActionItemDto.extend({ risk: z.strictObject({ id: z.string(), number: z.int(), title: z.string() }).nullable() }).transform((a) => ({
+      ...a,
+      risk: a.risk && { id: a.risk.id, reference: riskReference(a.risk.number), title: a.risk.title },
+    })),
+  ),
+});
+
+/** A closed review's figures as they were shown when it was closed (Review.snapshot). */
+export const ReviewSnapshot: StoredKind<ReviewFigures> = storedKind("a closed review's snapshot", { 1: ReviewSnapshotV1, 2: ReviewFiguresDto });
+
+/** A closed review's headline counts, for the list of weeks (Review.headline). */
+export const ReviewHeadline: StoredKind<ReviewListHeadline> = storedKind("a closed review's headline", { 1: ReviewListHeadlineDto });
+
+/** What Nines recorded on a timeline by itself (TimelineEvent.data; null for typed entries). */
+export const TimelineEntryData: StoredKind<TimelineData> = storedKind("a timeline entry's data", { 1: TimelineDataDto });
+
+const CadenceDays = z.int().min(1).max(MAX_CADENCE_DAYS);
+
+/**
+ * Days between risk reviews per level (OrganizationSettings.riskReviewCadence). Null (never set)
+ * and a level left out are the documented defaults; anything else that does not read is an error.
+ */
+export const RiskReviewCadence: StoredKind<ReviewCadence> = storedKind("the risk review cadence", {
+  1: z
+    .strictObject({ CRITICAL: CadenceDays.optional(), HIGH: CadenceDays.optional(), MEDIUM: CadenceDays.optional(), LOW: CadenceDays.optional() })
+    .nullable()
+    .transform((c) => ({ ...DEFAULT_REVIEW_CADENCE, ...Object.fromEntries(Object.entries(c ?? {}).filter(([, days]) => days !== undefined)) }) as ReviewCadence),
+});
+
+const IntegrationsV1 = z
+  .strictObject({
+    alertmanager: z
+      .strictObject({ serviceLabel: z.string().optional(), severityLabel: z.string().optional(), severityMap: z.record(z.string(), z.enum(SEVERITIES)).optional() })
+      .optional(),
+    pagerduty: z.strictObject({ sealedSecret: z.string().nullable().optional(), services: z.record(z.string(), z.string()).optional() }).optional(),
+  })
+  .nullable()
+  .transform((s) => s ?? {});
+
+/** The integrations' settings (OrganizationSettings.integrations); null until first set. The PagerDuty secret is sealed. */
+export const StoredIntegrations: StoredKind<z.output<typeof IntegrationsV1>> = storedKind("the integration settings", { 1: IntegrationsV1 });
+export type StoredIntegrations = z.output<typeof IntegrationsV1>;
+
+// Audit events record an entity as it was then; these read back the parts used as domain data, and
+// leave the rest of the record (which grows with the entity) unread.
+
+/** A risk's audit record of an edit (before and after): its current level, for the weekly review's "changed level". */
+export const RiskAuditRecord: StoredKind<{ level: RiskLevel }, RiskDto> = storedKind("a risk's audit record", {
+  1: z.looseObject({ current: z.looseObject({ level: RiskLevelDto }) }).transform((r) => ({ level: r.current.level })),
+});
+
+/** A risk review's audit record (after): its note and the level it was reviewed at. */
+export const RiskReviewRecord: StoredKind<{ note: string; level: RiskLevel }, { note: string; level: RiskLevel; lastReviewedAt: string | null; reviewDueAt: string | null }> = storedKind("a risk review's audit record", {
+  1: z.looseObject({ note: z.string(), level: RiskLevelDto }).transform((r) => ({ note: r.note, level: r.level })),
+});
