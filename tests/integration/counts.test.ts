@@ -6,7 +6,7 @@ import * as risks from "@/app/api/v1/risks/route";
 import { prisma } from "@/lib/server/db";
 import { fleetOverview } from "@/lib/server/fleet-overview";
 import { call, unique } from "../support/api";
-import { bulkTag, deleteBySql, insertIncidentsBySql } from "../support/bulk";
+import { bulkTag, deleteBySql, insertIncidentsBySql, tidyAfterBulk } from "../support/bulk";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { makeService } from "../support/incidents";
 
@@ -36,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await deleteBySql(tag);
   await prisma.actionItem.deleteMany({ where: { owner } });
+  await tidyAfterBulk();
 });
 
 const get = (handler: typeof incidents.GET, path: string) => call(handler, { token: tokens.viewer, path });

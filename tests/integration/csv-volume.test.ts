@@ -4,7 +4,7 @@ import * as importRoute from "@/app/api/v1/incidents/import/route";
 import * as incidents from "@/app/api/v1/incidents/route";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
-import { bulkTag, deleteBySql, insertIncidentsBySql } from "../support/bulk";
+import { bulkTag, deleteBySql, insertIncidentsBySql, tidyAfterBulk } from "../support/bulk";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { makeService } from "../support/incidents";
 
@@ -28,7 +28,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await deleteBySql(tag);
   await prisma.incident.deleteMany({ where: { impacts: { some: { service: { slug: main } } } } });
-});
+  await tidyAfterBulk();
+}, 120_000);
 
 const exportCsv = async () => {
   const res = await call(incidents.GET, { token: tokens.viewer, path: `/x?service=${main}&format=csv` });
