@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startThrowawayDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
+import { ensureTools } from "../scripts/tools/ensure";
 import { outageChecks } from "./outage";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -60,6 +61,12 @@ function check(ok: boolean, what: string): void {
 }
 
 async function main(): Promise<number> {
+  // Chromium first: missing, it would fail every browser test only after the build.
+  const missingTool = ensureTools();
+  if (missingTool) {
+    console.error(`[tools] ${missingTool}`);
+    return 1;
+  }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "nines-e2e-"));
   // mkdtemp makes it 0700; as root, PostgreSQL runs as "postgres" and must be able to enter it.
   await chmod(dataDir, 0o755);
