@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe("tiers API", () => {
-  it("a new database has the SPEC's four default tiers", async () => {
+  it("the default tiers are the SPEC's four, with their names and targets", async () => {
     const res = await call(tiers.GET, { token: tokens.viewer });
     expect(res.status).toBe(200);
     const byRank = new Map(res.body.tiers.map((t: { rank: number }) => [t.rank, t]));
@@ -52,7 +52,7 @@ describe("tiers API", () => {
     expect((await call(tierItem.GET, { token: tokens.viewer, params: { id } })).body.description).toBe("edited");
   });
 
-  it("validates every field", async () => {
+  it("refuses a tier with five bad fields, naming each of them", async () => {
     const res = await call(tiers.POST, {
       method: "POST",
       token: tokens.admin,
