@@ -7,9 +7,11 @@ import { findRiskRow } from "./risk-ref";
 import { riskContext, riskInclude, serviceTarget, toRiskDto } from "./risks-read";
 
 function reviewOf(e: { at: Date; actorLabel: string; actor: { name: string } | null; after: unknown }): RiskReviewDto {
-  const after = (e.after ?? {}) as { note?: unknown; level?: unknown };
+  const after = (e.after ?? {}) as { note?: unknown; level?: unknown; lastReviewedAt?: unknown };
+  // When the review was held: recorded with it (a review entered afterwards), else when it was audited.
+  const heldAt = typeof after.lastReviewedAt === "string" && !Number.isNaN(Date.parse(after.lastReviewedAt)) ? new Date(after.lastReviewedAt) : e.at;
   return {
-    at: e.at.toISOString(),
+    at: heldAt.toISOString(),
     by: e.actor?.name || e.actorLabel,
     note: typeof after.note === "string" ? after.note : "",
     level: (RISK_LEVELS as readonly string[]).includes(after.level as string) ? (after.level as RiskLevel) : null,

@@ -49,7 +49,7 @@ export function ensureTools(tools: readonly RequiredTool[] = REQUIRED_TOOLS, fac
   if (plan.action === "none") return null;
   if (plan.action === "stop") return plan.message;
   const started = Date.now();
-  log(`missing ${plan.missing.join(", ")}: installing Debian's ${plan.packages.join(" ")} (${plan.commands.map((c) => c.join(" ")).join(" && ")})`);
+  log(`missing ${plan.missing.join(", ")}: installing Debian's ${plan.packages.join(" ")}, a few minutes on a new machine (${plan.commands.map((c) => c.join(" ")).join(" && ")})`);
   for (const command of plan.commands) {
     if (!run(command)) return `\`${command.join(" ")}\` failed (its output is above): fix that, or run it yourself, then npm test again.`;
   }

@@ -15,5 +15,5 @@ export interface RequiredTool {
 }
 
 export const REQUIRED_TOOLS: readonly RequiredTool[] = [
-  { name: "Chromium", neededBy: "the browser tests (npm run test:e2e)", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH" },
+  { name: "Chromium", neededBy: "the browser tests", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH" },
 ];

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { encode } from "next-auth/jwt";
 import { createApiToken } from "@/lib/server/api-tokens";
 import { openSession } from "@/lib/server/auth/sessions";
-import type { Actor } from "@/lib/server/auth/actor";
+import type { PersonActor as Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { unique } from "./api";
 
