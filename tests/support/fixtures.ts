@@ -43,3 +43,16 @@ export async function sessionCookie(userId: string, sessionId?: string): Promise
   const sid = sessionId ?? (await openSession(userId, "integration test"));
   return encode({ token: { sub: userId, sid }, secret: process.env.NEXTAUTH_SECRET as string });
 }
+
+/**
+ * Sets the organisation's time zone through the API, with the version it reads first. A file that
+ * calls it must put the zone back (env.ts fails it otherwise): prefer `timeZoneForFile` or
+ * `withSettings` (settings.ts), which do.
+ */
+export async function setTimeZone(adminToken: string, timeZone: string): Promise<void> {
+  const { call } = await import("./api");
+  const settings = await import("@/app/api/v1/settings/route");
+  const current = await call(settings.GET, { token: adminToken });
+  const res = await call(settings.PATCH, { method: "PATCH", token: adminToken, body: { timeZone, version: current.body.version } });
+  if (res.status !== 200) throw new Error(`time zone: ${JSON.stringify(res.body)}`);
+}
