@@ -8,7 +8,8 @@ import { expectAccessible } from "./axe";
 const EVA = { name: "Eva Evaluator", email: "eva@example.test", password: "a long enough passphrase" };
 const SIGNED_IN = "test-results/.auth/demo-admin.json";
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+// Generous: on a busy machine an axe scan of the incidents page has taken over a minute.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 test("the setup page creates the admin and fills the installation with the demo organisation", async ({ page }) => {
   await page.goto("/setup");
