@@ -33,9 +33,17 @@ export default defineConfig({
     { name: "setup", testMatch: /setup\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
       name: "app",
-      testIgnore: /setup\.spec\.ts/,
+      testIgnore: /(setup|demo)\.spec\.ts/,
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "test-results/.auth/admin.json" },
+    },
+    // A second, empty installation (e2e/run.ts starts it), filled with the demo organisation from
+    // its setup page. After "setup", so that a run of this file alone still sets up the first one.
+    {
+      name: "demo",
+      testMatch: /demo\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: process.env.E2E_DEMO_BASE_URL ?? baseURL },
     },
   ],
 });

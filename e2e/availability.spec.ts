@@ -114,7 +114,7 @@ test("the overview lists every service with the API's availability and budget; s
   await expectAccessible(page, "overview");
 });
 
-test("the nines: allowed downtime for two to six nines, and any target added to the table", async ({ page }) => {
+test("the nines: allowed downtime per day to year for the usual targets, and for any target added", async ({ page }) => {
   await page.goto("/nines?target=99.95");
   const row = (target: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${target.replace(".", "\\.")}`) }) });
   await expect(row("99.9 %")).toContainText("43m 12s");

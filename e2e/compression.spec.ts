@@ -22,14 +22,14 @@ test.describe("responses are compressed once, as the client asks", () => {
     ["gzip, deflate", "gzip", gunzipSync],
     ["gzip, deflate, br", "br", brotliDecompressSync],
   ] as const) {
-    test(`${accept} → ${encoding}`, async ({ baseURL }) => {
+    test(`a page asked for with "${accept}" comes ${encoding}-compressed`, async ({ baseURL }) => {
       const page = await fetchRaw(`${baseURL}/login`, accept);
       expect(page.encoding).toBe(encoding);
       expect(decode(page.body).toString("utf8")).toContain("<html");
     });
   }
 
-  test("nothing offered, nothing compressed", async ({ baseURL }) => {
+  test("a page asked for with identity only comes uncompressed", async ({ baseURL }) => {
     const page = await fetchRaw(`${baseURL}/login`, "identity");
     expect(page.encoding).toBeUndefined();
     expect(page.body.toString("utf8")).toContain("<html");

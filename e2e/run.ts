@@ -1,8 +1,9 @@
 // npm run test:e2e: the app exactly as `npm start` runs it (scripts/start.ts: embedded
 // PostgreSQL, migrations, build when stale, next start), but with its data in a temporary folder
-// (never .data/), then Playwright in Debian's Chromium. Afterwards it stops the app with Ctrl-C,
-// starts it again on the same data and checks that nothing was lost; last, the database outage
-// checks of e2e/outage.ts.
+// (never .data/), then Playwright in Debian's Chromium. Beside it, the same build on a second,
+// empty installation for e2e/demo.spec.ts (the setup page's demo organisation). Afterwards it
+// stops the app with Ctrl-C, starts it again on the same data and checks that nothing was lost;
+// last, the database outage checks of e2e/outage.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -11,6 +12,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startThrowawayDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
+import { ensureTools } from "../scripts/tools/ensure";
 import { outageChecks } from "./outage";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -54,17 +56,62 @@ async function stop(app: ChildProcess, signal: NodeJS.Signals): Promise<number |
   return code;
 }
 
+/**
+ * The same build on an installation of its own, empty (no admin, no token), for the demo
+ * organisation check. Started once the first app is ready, so that only one of them builds.
+ */
+async function startEmptyInstallation(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nines-e2e-demo-"));
+  await chmod(dataDir, 0o755);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NINES_DATA_DIR: dataDir,
+    NINES_PG_PORT: String(await freePort()),
+    PORT: String(port),
+    NEXTAUTH_URL: url,
+    // A small organisation that runs nothing in the background.
+    NINES_FLEET_WORKERS: "0",
+    NINES_PROBES: "off",
+  };
+  for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "BOOTSTRAP_API_TOKEN", "BOOTSTRAP_ADMIN_EMAIL", "BOOTSTRAP_ADMIN_PASSWORD"]) delete env[name];
+  const external = process.env.TEST_DATABASE_URL ? await startThrowawayDatabase() : null;
+  if (external) env.DATABASE_URL = external.url;
+  const app = startApp(env);
+  const stopAll = async () => {
+    await stop(app, "SIGTERM");
+    await external?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForReady(url, app);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return { url, stop: stopAll };
+}
+
 function check(ok: boolean, what: string): void {
   console.log(`${ok ? "✓" : "✗"} ${what}`);
   if (!ok) throw new Error(`restart check failed: ${what}`);
 }
 
 async function main(): Promise<number> {
+  // Chromium first: missing, it would fail every browser test only after the build.
+  const missingTool = ensureTools();
+  if (missingTool) {
+    console.error(`[tools] ${missingTool}`);
+    return 1;
+  }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "nines-e2e-"));
   // mkdtemp makes it 0700; as root, PostgreSQL runs as "postgres" and must be able to enter it.
   await chmod(dataDir, 0o755);
   let external: EmbeddedDatabase | null = null;
   let app: ChildProcess | null = null;
+  let empty: Awaited<ReturnType<typeof startEmptyInstallation>> | null = null;
   try {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -87,11 +134,16 @@ async function main(): Promise<number> {
 
     app = startApp(env);
     await waitForReady(baseUrl, app);
-    const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
+    const files = process.argv.slice(2);
+    // Only when the demo check is among the files run.
+    if (files.length === 0 || files.some((f) => /demo/.test(f))) empty = await startEmptyInstallation();
+    const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...files], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_ADMIN_TOKEN: adminToken },
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_ADMIN_TOKEN: adminToken, ...(empty ? { E2E_DEMO_BASE_URL: empty.url } : {}) },
     });
+    await empty?.stop();
+    empty = null;
     if (run.status !== 0) return run.status ?? 1;
 
     // Ctrl-C, then a second start on the same data: the admin, the token and the data remain.
@@ -122,6 +174,7 @@ async function main(): Promise<number> {
     await outageChecks(check);
     return 0;
   } finally {
+    await empty?.stop();
     if (app) await stop(app, "SIGTERM");
     await external?.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -12,11 +12,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 
-const FIELDS = ["name", "email", "password", "confirm"] as const;
+const FIELDS = ["name", "email", "password", "confirm", "demo"] as const;
 
 export function SetupForm() {
   const router = useRouter();
   const [values, setValues] = useState({ name: "", email: "", password: "", confirm: "" });
+  const [demo, setDemo] = useState(false);
   const [signingIn, setSigningIn] = useState(false);
   const { errors, fieldId, showZod, showApi, showIssues, clear } = useFormErrors("setup", FIELDS);
   const mutation = useSetupMutation();
@@ -25,7 +26,7 @@ export function SetupForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     clear();
-    const parsed = SetupInput.safeParse({ name: values.name, email: values.email, password: values.password });
+    const parsed = SetupInput.safeParse({ name: values.name, email: values.email, password: values.password, demo });
     if (!parsed.success) return showZod(parsed.error);
     if (values.confirm !== values.password) return showIssues([{ path: "confirm", message: "Does not match the password" }], null);
     mutation.mutate(parsed.data, {
@@ -69,7 +70,19 @@ export function SetupForm() {
         required
       />
       <TextField id={fieldId("confirm")} label="Confirm password" type="password" autoComplete="new-password" value={values.confirm} onChange={set("confirm")} error={errors.fields.confirm} required />
+      <div className="field">
+        <label className="check">
+          <input type="checkbox" id={fieldId("demo")} checked={demo} onChange={(e) => setDemo(e.target.checked)} aria-describedby={`${fieldId("demo")}-hint`} />
+          Fill with a demo organisation
+        </label>
+        <p id={`${fieldId("demo")}-hint`} className="field-hint">
+          An online grocer&apos;s twelve services with six months of incidents, risks and weekly reviews, so that every page has something to show. For trying Nines out; to start for real, set it up again on a new, empty database.
+        </p>
+      </div>
       <SubmitButton pending={mutation.isPending || signingIn}>Create admin account</SubmitButton>
+      <p className="field-hint" role="status">
+        {mutation.isPending && demo ? "Creating your account and the demo organisation: this takes up to a minute." : ""}
+      </p>
     </form>
   );
 }

@@ -114,7 +114,12 @@ export const RiskAuditRecord: StoredKind<{ level: RiskLevel }, RiskDto> = stored
   1: z.looseObject({ current: z.looseObject({ level: RiskLevelDto }) }).transform((r) => ({ level: r.current.level })),
 });
 
-/** A risk review's audit record (after): its note and the level it was reviewed at. */
-export const RiskReviewRecord: StoredKind<{ note: string; level: RiskLevel }, { note: string; level: RiskLevel; lastReviewedAt: string | null; reviewDueAt: string | null }> = storedKind("a risk review's audit record", {
-  1: z.looseObject({ note: z.string(), level: RiskLevelDto }).transform((r) => ({ note: r.note, level: r.level })),
+/**
+ * A risk review's audit record (after): its note, the level it was reviewed at and when it was
+ * held (`lastReviewedAt`: a review entered afterwards is audited later than it was held).
+ */
+export const RiskReviewRecord: StoredKind<{ note: string; level: RiskLevel; heldAt: string | null }, { note: string; level: RiskLevel; lastReviewedAt: string | null; reviewDueAt: string | null }> = storedKind("a risk review's audit record", {
+  1: z
+    .looseObject({ note: z.string(), level: RiskLevelDto, lastReviewedAt: z.iso.datetime({ offset: true }).nullable().optional() })
+    .transform((r) => ({ note: r.note, level: r.level, heldAt: r.lastReviewedAt ?? null })),
 });

@@ -18,7 +18,13 @@ export const SignInInput = z.object({
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
-export const SetupInput = z.strictObject({ name: Name, email: Email, password: NewPassword });
+export const SetupInput = z.strictObject({
+  name: Name,
+  email: Email,
+  password: NewPassword,
+  /** Also fill the new installation with the demo organisation (lib/server/demo). */
+  demo: z.boolean({ error: "Must be true or false" }).optional(),
+});
 export type SetupInput = z.infer<typeof SetupInput>;
 
 export const UserInput = z.strictObject({

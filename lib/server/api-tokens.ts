@@ -3,7 +3,7 @@ import type { ApiTokenDto } from "@/lib/dto/tokens";
 import type { ApiToken } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ApiTokenInput } from "@/lib/schemas/api-token";
-import type { Actor } from "./auth/actor";
+import type { Actor, PersonActor } from "./auth/actor";
 import { lesserRole } from "./auth/roles";
 import { hashTokenSecret, newTokenSecret, tokenDisplayPrefix } from "./auth/token-secret";
 import { recordAudit } from "./audit";
@@ -35,7 +35,7 @@ export async function listApiTokens(): Promise<ApiTokenDto[]> {
 }
 
 /** Returns the secret once; only its hash is stored. */
-export async function createApiToken(actor: Actor, input: ApiTokenInput): Promise<{ token: ApiTokenDto; secret: string }> {
+export async function createApiToken(actor: PersonActor, input: ApiTokenInput): Promise<{ token: ApiTokenDto; secret: string }> {
   const secret = newTokenSecret();
   return prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({

@@ -15,7 +15,7 @@ import { toIncidentDto, type IncidentRow } from "./incidents-read";
 // its impact rows and their copies of it (docs/decisions/0001), its opening timeline and its audit
 // event. The rows are written a batch at a time, one INSERT … SELECT FROM jsonb_to_recordset(…) per table:
 // Prisma's createMany took 0.8–3 s for 500 incidents here, this takes about 50 ms
-// (docs/decisions/0015). Every value comes from the same rules as before (lib/domain).
+// (docs/decisions/0016). Every value comes from the same rules as before (lib/domain).
 const BATCH = 1000;
 
 /** A row id of lower-case letters and digits, like Prisma's own (the list cursors rely on it). */

@@ -4,7 +4,7 @@ import { COVERAGE_SLACK_MS, DEFAULT_FAILURES_TO_OPEN, DEFAULT_TIMEOUT_SECONDS, p
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "@/lib/schemas/probe";
-import type { Actor } from "./auth/actor";
+import type { Actor, PersonActor } from "./auth/actor";
 import { roleAllows } from "./auth/roles";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
@@ -88,7 +88,7 @@ export async function getProbe(id: string): Promise<ProbeDto> {
   return (await toDtos([await rowOf(id)]))[0] as ProbeDto;
 }
 
-export async function createProbe(actor: Actor, slug: string, input: ProbeInput): Promise<ProbeDto> {
+export async function createProbe(actor: PersonActor, slug: string, input: ProbeInput): Promise<ProbeDto> {
   await checkTarget(actor, input.url, input.allowPrivate ?? false);
   const id = await prisma.$transaction(async (tx) => {
     const service = await tx.service.findUnique({ where: { slug }, select: { id: true } });

@@ -125,11 +125,15 @@ export async function updateReview(actor: Actor, week: string, input: ReviewUpda
   return getReview(week);
 }
 
-/** Freezes the review: every figure as computed now, stored with the instant it was computed at. */
-export async function closeReview(actor: Actor, week: string, version: number | undefined): Promise<ReviewDto> {
+/**
+ * Freezes the review: every figure as computed now, stored with the instant it was computed at.
+ * `at` closes it as of an earlier instant instead (the demo organisation's past meetings; the API
+ * always closes now).
+ */
+export async function closeReview(actor: Actor, week: string, version: number | undefined, opts: { at?: number } = {}): Promise<ReviewDto> {
   const row = await rowOf(week);
   if (row.status === "closed") throw new ConflictError(`The review of ${week} is already closed`, [{ path: "status", message: "already closed" }]);
-  const asOf = Date.now();
+  const asOf = Math.min(opts.at ?? Date.now(), Date.now());
   const figures = await computeReviewFigures(week, asOf, { trend: true });
   await prisma.$transaction(async (tx) => {
     const before = await tx.review.findUniqueOrThrow({ where: { id: row.id } });

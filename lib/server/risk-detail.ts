@@ -8,8 +8,9 @@ import { findRiskRow } from "./risk-ref";
 import { riskContext, riskInclude, serviceTarget, toRiskDto } from "./risks-read";
 
 function reviewOf(e: { id: string; at: Date; actorLabel: string; actor: { name: string } | null; after: unknown }): RiskReviewDto {
-  const { note, level } = RiskReviewRecord.read(e.after, `Audit event ${e.id}`);
-  return { at: e.at.toISOString(), by: e.actor?.name || e.actorLabel, note, level };
+  const { note, level, heldAt } = RiskReviewRecord.read(e.after, `Audit event ${e.id}`);
+  // When the review was held: recorded with it (a review entered afterwards), else when it was audited.
+  return { at: heldAt === null ? e.at.toISOString() : new Date(heldAt).toISOString(), by: e.actor?.name || e.actorLabel, note, level };
 }
 
 /** One risk with what realised it, what mitigates it, its reviews (from the audit trail) and its calibration. */

@@ -175,13 +175,16 @@ export async function deleteRisk(actor: Actor, ref: string): Promise<{ deleted: 
   });
 }
 
-/** Marks the risk reviewed now with a note; the next review is due a cadence from now. */
-export async function reviewRisk(actor: Actor, ref: string, input: RiskReviewInput): Promise<RiskDto> {
+/**
+ * Marks the risk reviewed now with a note; the next review is due a cadence from now. `at` records
+ * a review held earlier (the demo organisation's history; the API always reviews now).
+ */
+export async function reviewRisk(actor: Actor, ref: string, input: RiskReviewInput, opts: { at?: Date } = {}): Promise<RiskDto> {
   return prisma.$transaction(async (tx) => {
     const before = await findRiskRow(ref, tx);
     const edit = await versionedEdit(tx, versioned(tx, before.id), before.version, input.version);
     if (before.status === "closed") throw new ConflictError(`${riskReference(before.number)} is closed: reopen it before reviewing it`, [{ path: "status", message: "Closed risks have no reviews due" }]);
-    const now = new Date();
+    const now = opts.at && opts.at.getTime() < Date.now() ? opts.at : new Date();
     const whole = { ...merged(before, { version: before.version }), lastReviewedAt: now };
     const { reviewDueAt } = await derived(tx, whole);
     await edit.write(({ version }) => tx.risk.updateMany({ where: { id: before.id, version }, data: { lastReviewedAt: now, reviewDueAt, version: { increment: 1 } } }));

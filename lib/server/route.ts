@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { Actor } from "./auth/actor";
+import type { PersonActor as Actor } from "./auth/actor";
 import { carriesCredentials, requireApiActor } from "./auth/current-actor";
 import { hasControlCharacters } from "@/lib/schemas/common";
 import { NotFoundError, UnauthenticatedError } from "./errors";

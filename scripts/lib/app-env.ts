@@ -15,7 +15,7 @@ import type { Lifecycle } from "./lifecycle";
 export const log = (message: string) => console.log(`[nines] ${message}`);
 
 /** Load .env files the way Next does, so DATABASE_URL & co. in .env count here too. */
-function loadDotEnv(dev: boolean): void {
+export function loadDotEnv(dev: boolean): void {
   const require = createRequire(import.meta.url);
   const { loadEnvConfig } = require("@next/env") as typeof import("@next/env");
   loadEnvConfig(ROOT_DIR, dev, { info: () => {}, error: console.error });

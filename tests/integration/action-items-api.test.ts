@@ -7,18 +7,20 @@ import * as risks from "@/app/api/v1/risks/route";
 import { todayIn } from "@/lib/domain/action-items";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
-import { setTimeZone, tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { timeZoneForFile } from "../support/settings";
 import { logIncident, makeService } from "../support/incidents";
 
 let tokens: Tokens;
 let inc: { id: string; reference: string };
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
-  await setTimeZone(tokens.admin, "UTC");
   const svc = await makeService(tokens.editor, tokens.admin);
   const res = await logIncident(tokens.editor, { startedAt: "2026-11-02T10:00:00Z", resolvedAt: "2026-11-02T11:00:00Z", impacts: [{ service: svc }] });
   inc = { id: res.body.id, reference: res.body.reference };
 });
+// Every figure below is cut in UTC; the zone the file found is put back after it.
+timeZoneForFile("UTC", () => tokens.admin);
 
 const create = (body: Record<string, unknown>, token = tokens.editor) => call(items.POST, { method: "POST", token, body: { title: unique("Fix"), ...body } });
 const day = (offset: number) => todayIn("UTC", Date.now() + offset * 86_400_000);

@@ -7,14 +7,16 @@ import * as events from "@/app/api/v1/incidents/[id]/events/route";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as tiers from "@/app/api/v1/tiers/route";
 import { call } from "../support/api";
-import { freeTierRank, tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
+import { freeTierRank, tokensForAllRoles, type Tokens} from "../support/fixtures";
+import { timeZoneForFile, withSettings } from "../support/settings";
 import { logIncident, makeService } from "../support/incidents";
 
 let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
-  await setTimeZone(tokens.admin, "UTC");
 });
+// Every figure below is cut in UTC; the zone the file found is put back after it.
+timeZoneForFile("UTC", () => tokens.admin);
 
 const availability = (slug: string, query: string) =>
   call(one.GET, { token: tokens.viewer, params: { slug }, path: `/api/v1/services/${slug}/availability?${query}` });
@@ -106,16 +108,13 @@ describe("availability semantics over HTTP", () => {
   });
 
   it("cuts calendar windows in the organisation's zone, with a 167-hour DST week", async () => {
-    await setTimeZone(tokens.admin, "Europe/Berlin");
-    try {
+    await withSettings(tokens.admin, { timeZone: "Europe/Berlin" }, async () => {
       const slug = await makeService(tokens.editor, tokens.admin);
       const res = await availability(slug, "window=week:2026-W13&asOf=2026-05-01T00:00:00Z");
       expect(res.body.window.from).toBe("2026-03-22T23:00:00.000Z");
       expect(res.body.totalSeconds).toBe(167 * 3600);
       expect(res.body.timeZone).toBe("Europe/Berlin");
-    } finally {
-      await setTimeZone(tokens.admin, "UTC");
-    }
+    });
   });
 
   it("defaults to the service's SLO window and gives series per bucket", async () => {

@@ -22,7 +22,7 @@ const createService = (headers: Record<string, string>, auth: { cookie?: string;
 const exists = async (slug: string) => (await call(serviceItem.GET, { token, params: { slug } })).status === 200;
 
 describe("a cookie-authenticated write must come from a Nines page", () => {
-  it("the reported case: text/plain from https://evil.example with the cookie is refused and writes nothing", async () => {
+  it("text/plain from another site (https://evil.example) with the session cookie is refused and writes nothing", async () => {
     const res = await createService({ host: "nines.example", origin: "https://evil.example", "content-type": "text/plain" }, { cookie });
     expect(res.status).toBe(403);
     expect(res.body.message).toMatch(/Cross-site request refused/);

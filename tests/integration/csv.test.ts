@@ -18,7 +18,7 @@ beforeAll(async () => {
 const upload = (csv: string, dryRun: boolean, token = tokens.editor) => call(importRoute.POST, { method: "POST", token, rawBody: csv, headers: { "content-type": "text/csv" }, path: `/api/v1/incidents/import?dryRun=${dryRun}` });
 const HEADER = "title,severity,kind,started_at,detected_at,resolved_at,services,summary,external_id";
 
-describe("CSV", () => {
+describe("CSV exports and imports", () => {
   it("exports incidents with their impacts, and services with their SLOs", async () => {
     const title = unique("=cmd|' /C calc'!A0");
     await logIncident(tokens.editor, { title, startedAt: "2026-10-01T10:00:00Z", resolvedAt: "2026-10-01T10:30:00Z", impacts: [{ service: a }, { service: b, fraction: 0.4 }] });

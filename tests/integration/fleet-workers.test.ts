@@ -6,7 +6,8 @@ import { allAvailabilityJson, allSeriesJson, fleetParts } from "@/lib/server/ava
 import { prisma } from "@/lib/server/db";
 import { fleetWorkers } from "@/lib/server/fleet-workers";
 import { call } from "../support/api";
-import { tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
+import { tokensForAllRoles, type Tokens} from "../support/fixtures";
+import { timeZoneForFile } from "../support/settings";
 import { logIncident, makeService } from "../support/incidents";
 
 // Two workers whatever the machine's cores, so that the fleet is cut in three parts. Set before
@@ -16,8 +17,9 @@ process.env.NINES_FLEET_WORKERS = "2";
 let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
-  await setTimeZone(tokens.admin, "Europe/Berlin");
 });
+// Every figure below is cut in this zone; the zone the file found is put back after it.
+timeZoneForFile("Europe/Berlin", () => tokens.admin);
 
 /** Five services with shared incidents, partial and full, maintenance, one still open. */
 async function makeFleet(): Promise<string[]> {

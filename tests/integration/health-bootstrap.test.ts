@@ -8,13 +8,13 @@ import { call, unique } from "../support/api";
 import { actorWithToken } from "../support/fixtures";
 
 describe("health and readiness", () => {
-  it("health answers without sign-in", async () => {
+  it("/api/health answers 200 ok without sign-in", async () => {
     const res = await call(health.GET);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe("ok");
   });
 
-  it("ready reports the database reachable and every migration applied", async () => {
+  it("/api/ready reports the database reachable and every migration applied", async () => {
     const res = await call(ready.GET);
     const body = res.body;
     expect(res.status).toBe(200);

@@ -5,14 +5,16 @@ import { SeriesQuery } from "@/lib/schemas/availability";
 import { parse } from "@/lib/server/http";
 import { incidentLane, LANE_LIMIT } from "@/lib/server/incident-lane";
 import { call } from "../support/api";
-import { tokensForAllRoles, type Tokens, setTimeZone } from "../support/fixtures";
+import { tokensForAllRoles, type Tokens} from "../support/fixtures";
+import { timeZoneForFile } from "../support/settings";
 import { logIncident, makeService } from "../support/incidents";
 
 let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
-  await setTimeZone(tokens.admin, "UTC");
 });
+// Every figure below is cut in UTC; the zone the file found is put back after it.
+timeZoneForFile("UTC", () => tokens.admin);
 
 const read = (slug: string, query: string) => call(lane.GET, { token: tokens.viewer, params: { slug }, path: `/x?${query}` });
 

@@ -38,7 +38,7 @@ describe("every instant is checked against one accepted range, 1970 to 9999", ()
     expect(list.body.incidents).toEqual([]);
   });
 
-  it("in a PATCH and a timeline entry", async () => {
+  it("in a PATCH and in a timeline entry: a 400 naming the field", async () => {
     const created = await logIncident(tokens.editor, { startedAt: "2026-01-01T00:00:00Z", impacts: [{ service: slug }] });
     const { id, version } = created.body;
     const patch = await call(incidentItem.PATCH, { method: "PATCH", token: tokens.editor, params: { id }, body: { version, startedAt: "0000-01-01T00:00:00Z" } });
@@ -49,7 +49,7 @@ describe("every instant is checked against one accepted range, 1970 to 9999", ()
     expect(event.body.issues[0].path).toBe("at");
   });
 
-  it("in query strings: asOf, from and to", async () => {
+  it("in query strings (asOf, from, to): a 400 naming the parameter", async () => {
     const cases: [AnyRoute, string, Record<string, string> | undefined, string][] = [
       [one.GET, "/x?asOf=0001-01-01T00:00:00Z", { slug }, "asOf"],
       [all.GET, "/x?asOf=0001-01-01T00:00:00Z", undefined, "asOf"],

@@ -57,7 +57,7 @@ describe("/metrics", () => {
       expect(open.body.metricsPublic).toBe(true);
       expect((await scrape()).status).toBe(200);
     } finally {
-      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { metricsPublic: false, version: open.body.version } });
+      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { metricsPublic: read.body.metricsPublic, version: open.body.version } });
     }
     expect((await scrape()).status).toBe(401);
   });

@@ -50,6 +50,12 @@ import { call, unique, type AnyRoute, type CallResult } from "../support/api";
 import { actorWithToken, freeTierRank, tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { anyInstant, bodyOf, extremeNumber, queryOf, windowLabel } from "../support/fuzz";
 import { logIncident, makeService } from "../support/incidents";
+import { ownDatabaseForFile } from "../support/database";
+
+// Random writes reach every route, the settings, users and tiers included, and incidents land at
+// random instants (some ongoing for centuries): an organisation of its own keeps all of it away
+// from every other file's figures.
+await ownDatabaseForFile();
 
 let t: Tokens;
 /** Services the generated incidents hit: the most lenient target, a common one, the strictest. */
@@ -59,7 +65,7 @@ let target: { slug: string; tierId: string; incidentId: string; userId: string; 
 beforeAll(async () => {
   ({ tokens: t } = await tokensForAllRoles());
   hit = [await makeService(t.editor, t.admin, { sloTarget: 0.5 }), await makeService(t.editor, t.admin, { sloTarget: 0.999, sloWindow: "rolling:30d" }), await makeService(t.editor, t.admin, { sloTarget: 0.9999999, maintenance: "exclude" })];
-  // Targets of the PATCH and DELETE routes, so that random edits change nothing another test reads.
+  // Targets of the PATCH and DELETE routes, so that random edits change nothing the other tests here read.
   const slug = await makeService(t.editor, t.admin);
   const tier = await call(tiers.POST, { method: "POST", token: t.admin, body: { rank: await freeTierRank(), name: unique("fuzz"), sloTarget: 0.99 } });
   const incident = await logIncident(t.editor, { startedAt: "2026-11-01T00:00:00Z", impacts: [{ service: slug }] });

@@ -4,7 +4,8 @@ import * as openslo from "@/app/api/v1/openslo/route";
 import * as service from "@/app/api/v1/services/[slug]/route";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
-import { setTimeZone, tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { timeZoneForFile } from "../support/settings";
 import { makeService } from "../support/incidents";
 
 let tokens: Tokens;
@@ -12,12 +13,13 @@ let inherited: string;
 let own: string;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
-  await setTimeZone(tokens.admin, "Europe/Berlin");
   inherited = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
   own = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99, sloWindow: "quarter" });
   const read = await call(service.GET, { token: tokens.viewer, params: { slug: own } });
   await call(service.PATCH, { method: "PATCH", token: tokens.editor, params: { slug: own }, body: { sloTarget: 0.9995, sloWindow: "rolling:28d", maintenance: "exclude", version: read.body.version } });
 });
+// Every figure below is cut in this zone; the zone the file found is put back after it.
+timeZoneForFile("Europe/Berlin", () => tokens.admin);
 
 const importYaml = (yaml: string, dryRun: boolean, token = tokens.editor) => call(openslo.POST, { method: "POST", token, rawBody: yaml, headers: { "content-type": "application/yaml" }, path: `/api/v1/openslo?dryRun=${dryRun}` });
 const exportYaml = async () => (await call(openslo.GET, { token: tokens.viewer, path: "/api/v1/openslo" })).body as string;

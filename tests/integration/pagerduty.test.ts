@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as audit from "@/app/api/v1/audit/route";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as pagerduty from "@/app/api/v1/integrations/pagerduty/route";
@@ -12,12 +12,20 @@ import { makeService } from "../support/incidents";
 const SECRET = "whsec_0123456789abcdefghijklmnopqrstuv";
 let tokens: Tokens;
 let slug: string;
+let before: { secretConfigured: boolean; services: Record<string, string> };
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
   slug = await makeService(tokens.editor, tokens.admin);
   const read = await call(integrations.GET, { token: tokens.admin });
+  before = read.body.pagerduty;
+  if (before.secretConfigured) throw new Error("this file sets the PagerDuty secret and removes it afterwards: it expects none to begin with");
   const set = await call(integrations.PATCH, { method: "PATCH", token: tokens.admin, body: { pagerduty: { secret: SECRET, services: { PF9KMXH: slug } }, version: read.body.version } });
   if (set.status !== 200) throw new Error(JSON.stringify(set.body));
+});
+// The integration settings as this file found them: no secret, the mapping it had.
+afterAll(async () => {
+  const now = await call(integrations.GET, { token: tokens.admin });
+  await call(integrations.PATCH, { method: "PATCH", token: tokens.admin, body: { pagerduty: { secret: null, services: before.services }, version: now.body.version } });
 });
 
 /** A v3 webhook delivery as PagerDuty sends it: the raw body and its signature. */

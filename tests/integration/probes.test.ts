@@ -122,7 +122,7 @@ describe("probe runs are kept for the retention setting", () => {
       await pruneRuns();
       expect((await runsOf(created.body.id)).length).toBe(1);
     } finally {
-      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { probeRetentionDays: 30, version: set.body.version } });
+      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { probeRetentionDays: read.body.probeRetentionDays, version: set.body.version } });
     }
   });
 });

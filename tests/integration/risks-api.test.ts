@@ -253,7 +253,7 @@ describe("risks API", () => {
       const after = await get(created.body.id);
       expect(Date.parse(after.body.reviewDueAt) - Date.parse(after.body.identifiedAt)).toBe(3 * DAY);
     } finally {
-      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { riskReviewCadence: { HIGH: 14 }, version: changed.body.version } });
+      await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { riskReviewCadence: { HIGH: read.body.riskReviewCadence.HIGH }, version: changed.body.version } });
     }
   });
 });

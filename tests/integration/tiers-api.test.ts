@@ -52,7 +52,7 @@ describe("tiers API", () => {
     expect((await call(tierItem.GET, { token: tokens.viewer, params: { id } })).body.description).toBe("edited");
   });
 
-  it("validates every field", async () => {
+  it("refuses a tier with five bad fields, naming each of them", async () => {
     const res = await call(tiers.POST, {
       method: "POST",
       token: tokens.admin,

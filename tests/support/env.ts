@@ -1,4 +1,5 @@
 import { beforeAll, inject } from "vitest";
+import { guardOrganisationSettings } from "./settings";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-not-for-production";
@@ -10,3 +11,6 @@ beforeAll(async () => {
   const { ensureDefaults } = await import("@/lib/server/bootstrap");
   await ensureDefaults();
 });
+
+// Every file leaves the organisation's settings as it found them, or fails saying what it changed.
+guardOrganisationSettings();

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { encode } from "next-auth/jwt";
 import { createApiToken } from "@/lib/server/api-tokens";
 import { openSession } from "@/lib/server/auth/sessions";
-import type { Actor } from "@/lib/server/auth/actor";
+import type { PersonActor as Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { unique } from "./api";
 
@@ -44,7 +44,11 @@ export async function sessionCookie(userId: string, sessionId?: string): Promise
   return encode({ token: { sub: userId, sid }, secret: process.env.NEXTAUTH_SECRET as string });
 }
 
-/** Sets the organisation's time zone through the API, with the version it reads first. */
+/**
+ * Sets the organisation's time zone through the API, with the version it reads first. A file that
+ * calls it must put the zone back (env.ts fails it otherwise): prefer `timeZoneForFile` or
+ * `withSettings` (settings.ts), which do.
+ */
 export async function setTimeZone(adminToken: string, timeZone: string): Promise<void> {
   const { call } = await import("./api");
   const settings = await import("@/app/api/v1/settings/route");

@@ -6,7 +6,7 @@ import type { NextRequest } from "next/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/server/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
-import type { Actor } from "./actor";
+import type { PersonActor as Actor } from "./actor";
 import { authOptions, secureCookies } from "./options";
 import { lesserRole, roleAllows } from "./roles";
 import { sessionUser } from "./sessions";

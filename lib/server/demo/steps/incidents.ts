@@ -1,0 +1,59 @@
+import "server-only";
+import { IncidentInput, TimelineEventInput } from "@/lib/schemas/incident";
+import { addTimelineEvent, createIncident } from "../../incidents-write";
+import { as, DAY, MINUTE, type DemoContext, type DemoIncident } from "../context";
+import { planIncidents, type Occurrence } from "../plan-incidents";
+import { type PostmortemFacts, type Scenario } from "../data/incidents";
+import { SERVICES } from "../data/organisation";
+
+const when = (ms: number) =>
+  new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(ms).replace(" at ", ", ");
+const minutes = (ms: number) => {
+  const m = Math.round(ms / MINUTE);
+  return m < 60 ? `${m} minutes` : `${Math.floor(m / 60)} h ${m % 60} min`;
+};
+
+async function write(ctx: DemoContext, s: Scenario, o: Occurrence): Promise<DemoIncident> {
+  const names = new Map(SERVICES.map((x) => [x.slug, x.name]));
+  const facts: PostmortemFacts = {
+    started: when(o.started),
+    detectedAfter: minutes(o.detected - o.started),
+    lasted: minutes((o.resolved ?? ctx.now) - o.started),
+    services: s.impacts.map((i) => names.get(i.service) ?? i.service).join(", "),
+  };
+  // The latest write-ups are still being written: a week after the incident, not before.
+  const postmortem = s.postmortem && o.resolved !== null && o.resolved < ctx.now - 7 * DAY ? s.postmortem(facts) : "";
+  const created = await createIncident(
+    as(s.responder),
+    IncidentInput.parse({
+      title: s.title,
+      severity: s.severity,
+      kind: s.kind ?? "unplanned",
+      startedAt: new Date(o.started).toISOString(),
+      detectedAt: new Date(o.detected).toISOString(),
+      summary: s.summary,
+      rootCause: o.resolved === null ? "" : s.rootCause,
+      postmortem,
+      impacts: s.impacts.map((i) => ({ service: i.service, fraction: i.fraction, startedAt: i.after ? new Date(o.started + i.after * MINUTE).toISOString() : null })),
+    }),
+  );
+  for (const e of o.entries) {
+    await addTimelineEvent(as(e.by), created.id, TimelineEventInput.parse({ type: e.type, message: e.message, at: new Date(e.at).toISOString() }));
+  }
+  return {
+    scenario: s.key,
+    id: created.id,
+    reference: created.reference,
+    title: s.title,
+    responder: s.responder,
+    startedAt: o.started,
+    resolvedAt: o.resolved,
+    postmortemWritten: postmortem !== "",
+  };
+}
+
+/** Six months of incidents, oldest first (so references grow with time), then the one still going on. */
+export async function fillIncidents(ctx: DemoContext): Promise<number> {
+  for (const { scenario, occurrence } of planIncidents(ctx.now, ctx.random)) ctx.incidents.push(await write(ctx, scenario, occurrence));
+  return ctx.incidents.length;
+}

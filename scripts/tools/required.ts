@@ -1,0 +1,19 @@
+// The programs outside npm that the tests run, as data: `npm test` checks them first (scripts/
+// tools/ensure.ts) and installs the missing ones from Debian, so a fresh machine needs nothing but
+// `npm ci && npm test`. A test that needs another program adds a line here.
+
+export interface RequiredTool {
+  /** What a person reads: the program and what needs it. */
+  name: string;
+  neededBy: string;
+  /** Where Debian's package puts it. */
+  command: string;
+  /** The Debian package that provides `command`. */
+  package: string;
+  /** Environment variable naming another copy to use instead; the tests read the same one. */
+  env: string;
+}
+
+export const REQUIRED_TOOLS: readonly RequiredTool[] = [
+  { name: "Chromium", neededBy: "the browser tests", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH" },
+];
