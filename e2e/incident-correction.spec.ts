@@ -97,11 +97,11 @@ test("take the commander role, hand it to someone without an account; shown at t
   await expect(entry(page, `Commander: ${ADMIN.name} assigned by ${ADMIN.name}`)).toBeVisible();
 
   await roles.getByRole("button", { name: "Hand over… (Commander)" }).click();
-  await roles.getByLabel("Commander").selectOption({ label: "Someone without an account…" });
-  await roles.getByRole("button", { name: "Assign" }).click();
+  await roles.getByLabel("Who (Commander)").selectOption({ label: "Someone without an account…" });
+  await roles.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(roles.getByText("Required")).toBeVisible();
   await roles.getByLabel("Their name").fill("Grace Hopper");
-  await roles.getByRole("button", { name: "Assign" }).click();
+  await roles.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(page.getByRole("list", { name: "Incident roles" })).toContainText("Commander:Grace Hopper (no account)");
   await expect(entry(page, `Commander: handed from ${ADMIN.name} to Grace Hopper (no account) by ${ADMIN.name}`)).toBeVisible();
   await expect(entry(page, "Commander: handed from").getByText("System", { exact: true })).toBeVisible();

@@ -90,8 +90,8 @@ export function IncidentView({ initial, timeZone, canEdit, services, renderedAt,
           <TimelinePanel incident={incident} timeZone={timeZone} canEdit={canEdit} />
         </div>
         <div className="incident-side">
-          <RolesPanel incident={incident} roles={roles} people={people} me={me} timeZone={timeZone} canEdit={canEdit} />
           {canEdit && <DetailsPanel incident={incident} timeZone={timeZone} />}
+          <RolesPanel incident={incident} roles={roles} people={people} me={me} timeZone={timeZone} canEdit={canEdit} />
           <MilestonesPanel incident={incident} timeZone={timeZone} canEdit={canEdit} />
           <ImpactsPanel incident={incident} timeZone={timeZone} canEdit={canEdit} services={services} />
           <ActionItemsPanel incident={incident} canEdit={canEdit} />

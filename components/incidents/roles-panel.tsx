@@ -103,7 +103,9 @@ function AssignForm({ role, people, pending, error, onCancel, onAssign }: { role
 
   return (
     <form className="role-form" onSubmit={submit} noValidate>
-      <label htmlFor={`${id}-who`}>{roleLabel(role)}</label>
+      <label htmlFor={`${id}-who`}>
+        Who<span className="visually-hidden"> ({roleLabel(role)})</span>
+      </label>
       <select id={`${id}-who`} className="input input-inline" value={who} onChange={(e) => setWho(e.target.value)}>
         {people.map((p) => (
           <option key={p.id} value={p.id}>{p.name}</option>
