@@ -105,9 +105,18 @@ test("take the commander role, hand it to someone without an account; shown at t
   await expect(page.getByRole("list", { name: "Incident roles" })).toContainText("Commander:Grace Hopper (no account)");
   await expect(entry(page, `Commander: handed from ${ADMIN.name} to Grace Hopper (no account) by ${ADMIN.name}`)).toBeVisible();
   await expect(entry(page, "Commander: handed from").getByText("System", { exact: true })).toBeVisible();
+});
 
-  await roles.getByRole("button", { name: "Take it (Scribe)" }).click();
-  await expect(page.getByRole("list", { name: "Incident roles" })).toContainText(`Scribe:${ADMIN.name}`);
+test("the incident page with roles held, a correction and a public update passes axe on a desktop and a phone", async ({ page, request }) => {
+  const incident = await ongoingIncident(request);
+  const settings = await (await request.get("/api/v1/settings", { headers: asAdmin })).json();
+  expect(settings.incidentRoles).toContain("commander");
+  const patched = await request.patch(`/api/v1/incidents/${incident.id}`, { headers: asAdmin, data: { version: incident.version, severity: "SEV1", roles: { commander: { name: "Grace Hopper" } } } });
+  expect(patched.status()).toBe(200);
+  expect((await request.post(`/api/v1/incidents/${incident.id}/events`, { headers: asAdmin, data: { type: "update", message: "Card payments fail for some customers; we are on it.", public: true } })).status()).toBe(201);
+  await page.goto(`/incidents/${incident.reference}`);
+  await hydrated(page);
+  await expect(page.getByRole("list", { name: "Incident roles" })).toContainText("Commander:Grace Hopper (no account)");
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `incident page with roles at ${width} px`);
