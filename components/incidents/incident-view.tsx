@@ -4,22 +4,36 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/format";
 import { useIncident } from "@/lib/query/incidents";
 import type { IncidentDetailDto, ServiceOption } from "@/lib/query/types";
+import { roleLabel } from "@/lib/domain/incident-roles";
 import { ActionItemsPanel } from "./action-items-panel";
 import { DeleteIncident } from "./delete-incident";
+import { DetailsPanel } from "./details-panel";
 import { ImpactsPanel } from "./impacts-panel";
 import { KindBadge, SeverityBadge, StatusBadge } from "./incident-badges";
 import { IncidentTexts } from "./incident-texts";
 import { LiveDuration } from "./live-duration";
 import { MilestonesPanel } from "./milestones-panel";
+import { HolderName, RolesPanel, type Person } from "./roles-panel";
 import { TimelinePanel } from "./timeline-panel";
 
-type Props = { initial: IncidentDetailDto; timeZone: string; canEdit: boolean; services: ServiceOption[]; renderedAt: number };
+type Props = {
+  initial: IncidentDetailDto;
+  timeZone: string;
+  canEdit: boolean;
+  services: ServiceOption[];
+  renderedAt: number;
+  /** The incident roles the settings list, in their order. */
+  roles: string[];
+  /** Who can be given a role (active users), and the person reading. */
+  people: Person[];
+  me: Person | null;
+};
 
 /**
  * The incident page: one place to run the incident. While it is ongoing the page reads the
  * incident again every few seconds (React Query), so responders see each other's updates.
  */
-export function IncidentView({ initial, timeZone, canEdit, services, renderedAt }: Props) {
+export function IncidentView({ initial, timeZone, canEdit, services, renderedAt, roles, people, me }: Props) {
   const { data: incident, isFetching, isError } = useIncident(initial.reference, initial, renderedAt);
   return (
     <>
@@ -55,6 +69,16 @@ export function IncidentView({ initial, timeZone, canEdit, services, renderedAt 
             </li>
           ))}
         </ul>
+        {incident.ongoing && incident.roles.length > 0 && (
+          <ul className="incident-roles" aria-label="Incident roles">
+            {incident.roles.map((r) => (
+              <li key={r.role}>
+                <span className="role-name">{roleLabel(r.role)}:</span>
+                <HolderName holder={{ user: r.user?.id ?? null, name: r.name }} />
+              </li>
+            ))}
+          </ul>
+        )}
         {incident.lastChange && (
           <p className="muted small">
             Last changed by {incident.lastChange.changedBy} at {formatDateTime(incident.lastChange.changedAt, timeZone)} {timeZone}
@@ -66,6 +90,8 @@ export function IncidentView({ initial, timeZone, canEdit, services, renderedAt 
           <TimelinePanel incident={incident} timeZone={timeZone} canEdit={canEdit} />
         </div>
         <div className="incident-side">
+          {canEdit && <DetailsPanel incident={incident} timeZone={timeZone} />}
+          <RolesPanel incident={incident} roles={roles} people={people} me={me} timeZone={timeZone} canEdit={canEdit} />
           <MilestonesPanel incident={incident} timeZone={timeZone} canEdit={canEdit} />
           <ImpactsPanel incident={incident} timeZone={timeZone} canEdit={canEdit} services={services} />
           <ActionItemsPanel incident={incident} canEdit={canEdit} />

@@ -40,7 +40,7 @@ describe("changeEntries", () => {
     ["a milestone corrected", { detectedAt: "2026-11-30T10:06:00.000Z" }, [{ type: "detected", at: "2026-11-30T10:06:00.000Z", data: { kind: "milestone", milestone: "detectedAt", at: "2026-11-30T10:06:00.000Z", was: base.detectedAt } }]],
     ["a milestone cleared", { detectedAt: null }, [{ type: "update", at: NOW, data: { kind: "milestone_cleared", milestone: "detectedAt", was: base.detectedAt } }]],
     ["the status", { status: "identified" }, [{ type: "status_change", at: NOW, data: { kind: "status", from: "investigating", to: "identified" } }]],
-    ["a field", { severity: "SEV1" }, [{ type: "update", at: NOW, data: { kind: "field", field: "severity", from: "SEV2", to: "SEV1" } }]],
+    ["the severity, an entry of its own type", { severity: "SEV1" }, [{ type: "severity_change", at: NOW, data: { kind: "field", field: "severity", from: "SEV2", to: "SEV1" } }]],
     ["the start, an instant", { startedAt: "2026-11-30T09:55:00.000Z" }, [{ type: "update", at: NOW, data: { kind: "field", field: "startedAt", from: base.startedAt, to: "2026-11-30T09:55:00.000Z" } }]],
     ["a long text (not copied into the timeline)", { postmortem: "# What happened" }, [{ type: "update", at: NOW, data: { kind: "text", field: "postmortem" } }]],
   ])("%s", (_, change, expected) => {
@@ -60,5 +60,18 @@ describe("changeEntries", () => {
       { kind: "impact_added", service: "search", to: { fraction: 1, startedAt: "2026-11-30T10:10:00.000Z", endedAt: null } },
     ]);
     expect(changeEntries(after, base, NOW).map((e) => e.data.kind)).toEqual(["impact_changed", "impact_removed"]);
+  });
+});
+
+describe("corrections and roles", () => {
+  it("severity, title and kind changes are entries of their own type; other fields stay updates", () => {
+    const after = { ...base, severity: "SEV1", title: "Checkout down", kind: "maintenance", source: "pagerduty" };
+    expect(changeEntries(base, after, NOW).map((e) => e.type)).toEqual(["title_change", "severity_change", "kind_change", "update"]);
+  });
+
+  it("compares role holders only when both states carry them", () => {
+    const holders = [{ role: "commander", user: null, name: "Ada" }];
+    expect(changeEntries(base, { ...base, holders }, NOW)).toEqual([]);
+    expect(changeEntries({ ...base, holders: [] }, { ...base, holders }, NOW).map((e) => e.type)).toEqual(["role_change"]);
   });
 });

@@ -4,9 +4,24 @@
  * sees them in their language and the organisation's time zone (components/incidents/
  * timeline-text.ts renders them). Pure.
  */
-import { MILESTONES, type IncidentStatus, type Milestone } from "./incident-lifecycle";
+import { MILESTONES, SEVERITIES, type IncidentStatus, type Milestone, type Severity } from "./incident-lifecycle";
+import { sameHolder, type HeldRole, type RoleHolder } from "./incident-roles";
 
-export type TimelineEntryType = "detected" | "acknowledged" | "update" | "status_change" | "mitigated" | "resolved" | "note";
+export type TimelineEntryType =
+  | "detected"
+  | "acknowledged"
+  | "update"
+  | "status_change"
+  | "mitigated"
+  | "resolved"
+  | "note"
+  | "severity_change"
+  | "title_change"
+  | "kind_change"
+  | "role_change";
+
+/** What people post themselves (POST …/events); the rest only Nines writes. */
+export const TYPED_ENTRY_TYPES = ["detected", "acknowledged", "update", "status_change", "mitigated", "resolved", "note"] as const satisfies readonly TimelineEntryType[];
 
 export type ImpactState = { fraction: number; startedAt: string | null; endedAt: string | null };
 
@@ -25,7 +40,9 @@ export type TimelineData =
   | { kind: "text"; field: TextField }
   | { kind: "impact_added"; service: string; to: ImpactState }
   | { kind: "impact_changed"; service: string; from: ImpactState; to: ImpactState }
-  | { kind: "impact_removed"; service: string; from: ImpactState };
+  | { kind: "impact_removed"; service: string; from: ImpactState }
+  /** A role assigned (from null), handed over, or cleared (to null). */
+  | { kind: "role"; role: string; from: RoleHolder | null; to: RoleHolder | null };
 
 export type HistoryEntry = { type: TimelineEntryType; at: string; data: TimelineData };
 
@@ -35,10 +52,40 @@ export type IncidentState = Record<TrackedField | TextField, string | null> &
     reference: string;
     status: IncidentStatus;
     impacts: readonly ({ service: string } & ImpactState)[];
+    /** The incident roles' holders, compared when both states carry them. */
+    holders?: readonly HeldRole[];
   };
 
+/** The fields whose change is an entry of its own type: the ones people correct while it runs. */
+const FIELD_ENTRY: Partial<Record<TrackedField, TimelineEntryType>> = { severity: "severity_change", title: "title_change", kind: "kind_change" };
+
+/** SEV3 → SEV1 is raised (SEV1 is the most severe), SEV1 → SEV3 lowered. */
+export function severityDirection(from: Severity, to: Severity): "raised" | "lowered" | "unchanged" {
+  const d = SEVERITIES.indexOf(from) - SEVERITIES.indexOf(to);
+  return d > 0 ? "raised" : d < 0 ? "lowered" : "unchanged";
+}
+
+/** The next more severe level, or null at SEV1: what "escalate" moves to. */
+export function escalatedSeverity(severity: Severity): Severity | null {
+  const i = SEVERITIES.indexOf(severity);
+  return i > 0 ? (SEVERITIES[i - 1] as Severity) : null;
+}
+
+/** One entry per role whose holder changed (assigned, handed over, cleared), in role order. */
+export function roleEntries(before: readonly HeldRole[], after: readonly HeldRole[], now: string): HistoryEntry[] {
+  const holder = (h: HeldRole | undefined): RoleHolder | null => (h ? { user: h.user, name: h.name } : null);
+  const was = new Map(before.map((h) => [h.role, h]));
+  const is = new Map(after.map((h) => [h.role, h]));
+  const roles = [...new Set([...was.keys(), ...is.keys()])].sort();
+  return roles.flatMap((role) => {
+    const from = holder(was.get(role));
+    const to = holder(is.get(role));
+    return sameHolder(from, to) ? [] : [{ type: "role_change" as const, at: now, data: { kind: "role" as const, role, from, to } }];
+  });
+}
+
 /** The timeline entry type of each milestone after the start. */
-export const MILESTONE_ENTRY: Record<Exclude<Milestone, "startedAt">, TimelineEntryType> = {
+export const MILESTONE_ENTRY: Record<Exclude<Milestone, "startedAt">, (typeof TYPED_ENTRY_TYPES)[number]> = {
   detectedAt: "detected",
   acknowledgedAt: "acknowledged",
   mitigatedAt: "mitigated",
@@ -75,7 +122,7 @@ export function changeEntries(before: IncidentState, after: IncidentState, now: 
   }
   if (before.status !== after.status) entries.push({ type: "status_change", at: now, data: { kind: "status", from: before.status, to: after.status } });
   for (const field of TRACKED_FIELDS) {
-    if (before[field] !== after[field]) entries.push({ type: "update", at: now, data: { kind: "field", field, from: before[field], to: after[field] } });
+    if (before[field] !== after[field]) entries.push({ type: FIELD_ENTRY[field] ?? "update", at: now, data: { kind: "field", field, from: before[field], to: after[field] } });
   }
   for (const field of TEXT_FIELDS) {
     if (before[field] !== after[field]) entries.push({ type: "update", at: now, data: { kind: "text", field } });
@@ -90,5 +137,6 @@ export function changeEntries(before: IncidentState, after: IncidentState, now: 
   for (const [service, impact] of was) {
     if (!is.has(service)) entries.push({ type: "update", at: now, data: { kind: "impact_removed", service, from: impactState(impact) } });
   }
+  if (before.holders && after.holders) entries.push(...roleEntries(before.holders, after.holders, now));
   return entries;
 }

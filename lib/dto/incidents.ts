@@ -9,6 +9,10 @@ import { assertSameType, Count, InstantText, NextCursor, Total } from "./common"
 export const ImpactDto = z.strictObject({ service: z.string(), serviceName: z.string(), fraction: z.number(), startedAt: InstantText.nullable(), endedAt: InstantText.nullable() });
 export type ImpactDto = z.infer<typeof ImpactDto>;
 
+/** Who holds an incident role: a Nines user (then `name` is theirs) or a name typed for someone without an account. */
+export const IncidentRoleDto = z.strictObject({ role: z.string(), user: z.strictObject({ id: z.string(), name: z.string() }).nullable(), name: z.string() });
+export type IncidentRoleDto = z.infer<typeof IncidentRoleDto>;
+
 export const IncidentDto = z.strictObject({
   id: z.string(),
   number: z.int(),
@@ -29,6 +33,8 @@ export const IncidentDto = z.strictObject({
   source: z.string().nullable(),
   externalId: z.string().nullable(),
   impacts: z.array(ImpactDto),
+  /** The incident roles held (commander...), by role; a role nobody holds is not listed. */
+  roles: z.array(IncidentRoleDto),
   version: z.int(),
   createdAt: InstantText,
   updatedAt: InstantText,
@@ -41,6 +47,7 @@ export type IncidentListDto = z.infer<typeof IncidentListDto>;
 
 const Milestone = z.enum(MILESTONES);
 const Status = z.enum(INCIDENT_STATUSES);
+const RoleHolder = z.strictObject({ user: z.string().nullable(), name: z.string() });
 const ImpactState = z.strictObject({ fraction: z.number(), startedAt: InstantText.nullable(), endedAt: InstantText.nullable() });
 
 /** What Nines records on a timeline by itself, as data (lib/domain/incident-history.ts). */
@@ -54,10 +61,11 @@ export const TimelineDataDto = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("impact_added"), service: z.string(), to: ImpactState }),
   z.strictObject({ kind: z.literal("impact_changed"), service: z.string(), from: ImpactState, to: ImpactState }),
   z.strictObject({ kind: z.literal("impact_removed"), service: z.string(), from: ImpactState }),
+  z.strictObject({ kind: z.literal("role"), role: z.string(), from: RoleHolder.nullable(), to: RoleHolder.nullable() }),
 ]);
 assertSameType<z.infer<typeof TimelineDataDto>, TimelineData>(true);
 
-export const TIMELINE_ENTRY_TYPES = ["detected", "acknowledged", "update", "status_change", "mitigated", "resolved", "note"] as const;
+export const TIMELINE_ENTRY_TYPES = ["detected", "acknowledged", "update", "status_change", "mitigated", "resolved", "note", "severity_change", "title_change", "kind_change", "role_change"] as const;
 assertSameType<(typeof TIMELINE_ENTRY_TYPES)[number], TimelineEntryType>(true);
 
 export const TimelineEventDto = z.strictObject({
@@ -69,6 +77,8 @@ export const TimelineEventDto = z.strictObject({
   /** What Nines recorded, as data; null for typed entries. */
   data: TimelineDataDto.nullable(),
   author: z.string(),
+  /** Shown to readers outside the team (a status page); false for internal notes and for what Nines writes. */
+  public: z.boolean(),
 });
 export type TimelineEventDto = z.infer<typeof TimelineEventDto>;
 

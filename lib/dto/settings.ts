@@ -15,6 +15,8 @@ export const SettingsDto = z.strictObject({
   metricsPublic: z.boolean(),
   /** Days of probe runs kept. */
   probeRetentionDays: z.int(),
+  /** The incident roles (commander, communications, scribe by default), in the order pages list them. */
+  incidentRoles: z.array(z.string()),
   version: z.int(),
   updatedAt: InstantText,
 });

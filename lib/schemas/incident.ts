@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
+import { TYPED_ENTRY_TYPES } from "@/lib/domain/incident-history";
 import { CommaList, Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
 
-export const TIMELINE_TYPES = ["detected", "acknowledged", "update", "status_change", "mitigated", "resolved", "note"] as const;
+/** What a person may post; the other entry types (severity_change...) only Nines writes. */
+export const TIMELINE_TYPES = TYPED_ENTRY_TYPES;
 
 export const Severity = z.enum(SEVERITIES, { error: "Must be SEV1, SEV2, SEV3, SEV4 or SEV5" });
 export const IncidentKind = z.enum(INCIDENT_KINDS, { error: "Must be unplanned or maintenance" });
@@ -47,6 +49,20 @@ const fields = {
 export const IncidentInput = z.strictObject(fields);
 export type IncidentInput = z.infer<typeof IncidentInput>;
 
+/**
+ * Who is to hold an incident role: a Nines user by id, or the name of someone without an account.
+ * Null (in "roles") clears the role.
+ */
+export const RoleHolderInput = z
+  .strictObject({
+    user: PlainString("Must be a user's id").trim().min(1, { error: "Must be a user's id" }).max(64, { error: "Must be a user's id" }).optional(),
+    name: Name.optional(),
+  })
+  .superRefine((h, ctx) => {
+    if ((h.user === undefined) === (h.name === undefined)) ctx.addIssue({ code: "custom", message: "Give either user (a Nines user's id) or name (someone without an account)" });
+  });
+export type RoleHolderInput = z.infer<typeof RoleHolderInput>;
+
 /** PATCH: any subset of fields, plus the version that was read; impacts, when given, replace the set. */
 export const IncidentUpdate = z.strictObject({
   ...fields,
@@ -55,6 +71,8 @@ export const IncidentUpdate = z.strictObject({
   severity: Severity.optional(),
   startedAt: Instant.optional(),
   impacts: Impacts.optional(),
+  /** Roles to set or (null) clear, by role key; roles not named keep their holder. Checked against the settings' incidentRoles. */
+  roles: z.record(z.string().max(40), RoleHolderInput.nullable(), { error: 'Must be an object of roles, e.g. {"commander": {"user": "<id>"}}' }).optional(),
   version: Version,
 });
 export type IncidentUpdate = z.infer<typeof IncidentUpdate>;
@@ -68,6 +86,8 @@ export const TimelineEventInput = z
     type: z.enum(TIMELINE_TYPES, { error: `Must be one of ${TIMELINE_TYPES.join(", ")}` }),
     message: PlainString().trim().max(10_000, { error: "Must be at most 10000 characters" }).default(""),
     at: Instant.optional(),
+    /** Shown to readers outside the team (a status page); internal unless true. */
+    public: z.boolean({ error: "Must be true or false" }).default(false),
   })
   .superRefine((entry, ctx) => {
     if (entry.message === "" && (entry.type === "update" || entry.type === "note" || entry.type === "status_change")) {

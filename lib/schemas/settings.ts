@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INCIDENT_ROLE_PATTERN, MAX_INCIDENT_ROLES, MAX_ROLE_KEY_LENGTH } from "@/lib/domain/incident-roles";
 import { Name, TimeZone, Version } from "./common";
 import { RiskCadenceUpdate } from "./risk";
 
@@ -16,6 +17,23 @@ export const SettingsUpdate = z.strictObject({
   metricsPublic: z.boolean({ error: "Must be true or false" }).optional(),
   /** Days of probe runs kept; older runs are deleted. */
   probeRetentionDays: z.number({ error: "Must be a number of days" }).int({ error: "Must be whole days" }).min(1, { error: "Must be at least 1 day" }).max(3660, { error: "Must be at most 3660 days" }).optional(),
+  /** The incident roles people are assigned (commander...), in the order pages list them. */
+  incidentRoles: z
+    .array(
+      z
+        .string({ error: "Must be a role name" })
+        .trim()
+        .max(MAX_ROLE_KEY_LENGTH, { error: `Must be at most ${MAX_ROLE_KEY_LENGTH} characters` })
+        .regex(INCIDENT_ROLE_PATTERN, { error: "Use lowercase letters and digits, words joined by _, e.g. tech_lead" }),
+      { error: "Must be a list of role names" },
+    )
+    .max(MAX_INCIDENT_ROLES, { error: `At most ${MAX_INCIDENT_ROLES} roles` })
+    .superRefine((roles, ctx) => {
+      roles.forEach((r, i) => {
+        if (roles.indexOf(r) !== i) ctx.addIssue({ code: "custom", path: [i], message: `${r} is listed twice` });
+      });
+    })
+    .optional(),
   // Required: an edit without the version it was based on would silently overwrite another.
   version: Version,
 });

@@ -35,6 +35,15 @@ describe("stored JSON", () => {
     expect(() => TimelineEntryData.read({ kind: "closed" }, "Timeline entry 1")).toThrow(/^Timeline entry 1: a timeline entry's data/);
   });
 
+  it("reads timeline data of version 1 as it is, and role changes only from version 2 on", () => {
+    const field = { kind: "field", field: "severity", from: "SEV3", to: "SEV1" };
+    expect(TimelineEntryData.read(field, "x")).toEqual(field);
+    const role = { kind: "role", role: "commander", from: null, to: { user: null, name: "Ada" } };
+    expect(TimelineEntryData.write(role as never)).toEqual({ ...role, schemaVersion: 2 });
+    expect(TimelineEntryData.read({ ...role, schemaVersion: 2 }, "x")).toEqual(role);
+    expect(() => TimelineEntryData.read(role, "Timeline entry 9")).toThrow(/^Timeline entry 9: .*kind: Role changes were first written by version 2/);
+  });
+
   it("reads the review cadence with the documented defaults for what was never set, and refuses a broken one", () => {
     expect(RiskReviewCadence.read(null, "x")).toEqual(DEFAULT_REVIEW_CADENCE);
     expect(RiskReviewCadence.read({ HIGH: 3 }, "x")).toEqual({ ...DEFAULT_REVIEW_CADENCE, HIGH: 3 });

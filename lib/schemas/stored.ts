@@ -77,7 +77,9 @@ export const ReviewSnapshot: StoredKind<ReviewFigures> = storedKind("a closed re
 export const ReviewHeadline: StoredKind<ReviewListHeadline> = storedKind("a closed review's headline", { 1: ReviewListHeadlineDto });
 
 /** What Nines recorded on a timeline by itself (TimelineEvent.data; null for typed entries). */
-export const TimelineEntryData: StoredKind<TimelineData> = storedKind("a timeline entry's data", { 1: TimelineDataDto });
+// Version 2 added role changes (kind "role"); every version 1 entry is a version 2 entry as it is.
+const TimelineDataV1 = TimelineDataDto.refine((d) => d.kind !== "role", { path: ["kind"], message: "Role changes were first written by version 2" });
+export const TimelineEntryData: StoredKind<TimelineData> = storedKind("a timeline entry's data", { 1: TimelineDataV1, 2: TimelineDataDto });
 
 const CadenceDays = z.int().min(1).max(MAX_CADENCE_DAYS);
 

@@ -112,7 +112,7 @@ export async function insertIncidents(tx: Tx, actor: Actor, inputs: IncidentInpu
         })
         // As incidentInclude reads them back: by service slug.
         .sort((a, b) => (a.service.slug < b.service.slug ? -1 : a.service.slug > b.service.slug ? 1 : 0));
-      return { ...incident, impacts };
+      return { ...incident, impacts, roles: [] };
     });
     await writeImpacts(tx, rows.flatMap((r) => r.impacts));
     const dtos = rows.map(toIncidentDto);

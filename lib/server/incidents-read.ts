@@ -15,6 +15,7 @@ import { NotFoundError, ValidationError } from "./errors";
 
 export const incidentInclude = {
   impacts: { include: { service: { select: { slug: true, name: true } } }, orderBy: { service: { slug: "asc" } } },
+  roles: { include: { user: { select: { id: true, name: true } } }, orderBy: { role: "asc" } },
 } satisfies Prisma.IncidentInclude;
 export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof incidentInclude }>;
 
@@ -47,15 +48,17 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
       startedAt: iso(i.startedAt),
       endedAt: iso(i.endedAt),
     })),
+    // A user's current name; a deleted account leaves the name it had when assigned.
+    roles: row.roles.map((r) => ({ role: r.role, user: r.user, name: r.user?.name ?? r.name })),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export function toTimelineEventDto(e: { id: string; at: Date; type: TimelineEventType; message: string; data: unknown; authorName: string }): TimelineEventDto {
+export function toTimelineEventDto(e: { id: string; at: Date; type: TimelineEventType; message: string; data: unknown; authorName: string; public: boolean }): TimelineEventDto {
   const where = `Timeline entry ${e.id}`;
-  return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: e.data === null ? null : TimelineEntryData.read(e.data, where), author: e.authorName };
+  return { id: e.id, at: e.at.toISOString(), type: e.type, message: e.message, data: e.data === null ? null : TimelineEntryData.read(e.data, where), author: e.authorName, public: e.public };
 }
 
 /** Everything the incident page shows, by id or reference. */

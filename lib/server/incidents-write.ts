@@ -22,6 +22,10 @@ import { resolveIncidentId } from "./incident-ref";
 import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentRow } from "./incidents-read";
 import type { IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
 import { insertIncidents } from "./incidents-bulk";
+import { heldRoles, writeRoles } from "./incident-roles";
+
+/** The incident as the history compares it: with its roles. */
+const historyState = (dto: IncidentDto) => ({ ...dto, holders: heldRoles(dto) });
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
 
@@ -134,8 +138,9 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     const copied = { id, number: beforeRow.number, title: input.title ?? beforeRow.title, ...merged };
     if (input.impacts || copiesChanged(beforeRow, copied)) await writeImpacts(tx, copied, impacts);
     else if (copied.title !== beforeRow.title) await tx.impact.updateMany({ where: { incidentId: id }, data: { incidentTitle: copied.title } });
+    if (input.roles) await writeRoles(tx, id, heldRoles(before), input.roles);
     const after = await reload(tx, id);
-    await writeTimeline(tx, id, actor, changeEntries(before, after, new Date().toISOString()));
+    await writeTimeline(tx, id, actor, changeEntries(historyState(before), historyState(after), new Date().toISOString()));
     await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });
     return after;
   });
@@ -158,18 +163,22 @@ const EVENT_MILESTONE: Partial<Record<string, Milestone>> = { detected: "detecte
  * Adds a timeline entry. A milestone entry (detected, acknowledged, mitigated, resolved) also sets
  * that milestone when it is still empty, so logging "resolved" while it happens ends the impact.
  */
-export async function addTimelineEvent(actor: Actor, ref: string, input: TimelineEventInput): Promise<TimelineEventDto> {
+/** An entry as the server's own callers (webhooks, probes) add it: internal unless they say. */
+type EntryInput = Omit<TimelineEventInput, "public"> & { public?: boolean };
+
+export async function addTimelineEvent(actor: Actor, ref: string, input: EntryInput): Promise<TimelineEventDto> {
   return prisma.$transaction((tx) => insertTimelineEvent(tx, actor, ref, input));
 }
 
 /** addTimelineEvent inside the caller's transaction (a webhook marks its event processed in the same one). */
-export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, input: TimelineEventInput): Promise<TimelineEventDto> {
+export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, input: EntryInput): Promise<TimelineEventDto> {
   const at = input.at ?? new Date();
   const milestone = EVENT_MILESTONE[input.type];
   const id = await resolveIncidentId(ref, tx);
   const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
   if (!row) throw new NotFoundError("Incident", ref);
   let data: TimelineData | null = null;
+  let alsoChanged: HistoryEntry[] = [];
   if (milestone && row[milestone] === null) {
     data = { kind: "milestone", milestone, at: at.toISOString(), was: null };
     const before = toIncidentDto(row);
@@ -181,11 +190,16 @@ export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, inp
     const updated = await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
     // The impact rows carry the milestones (and resolving ends the impacts still open).
     if (copiesChanged(row, updated)) await writeImpacts(tx, updated, draftsOf(row));
-    await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after: await reload(tx, id) });
+    const after = await reload(tx, id);
+    // The entry being added records the milestone; what else it changed (the status: mitigated
+    // moves it to monitoring) gets entries of its own, at the milestone's instant.
+    alsoChanged = changeEntries(before, after, at.toISOString()).filter((e) => !(e.data.kind === "milestone" && e.data.milestone === milestone));
+    await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });
   }
   const event = await tx.timelineEvent.create({
-    data: { incidentId: id, at, type: input.type, message: input.message, data: data ? asJson(data) : Prisma.DbNull, authorId: actor.userId, authorName: actor.name },
+    data: { incidentId: id, at, type: input.type, message: input.message, data: data ? asJson(data) : Prisma.DbNull, authorId: actor.userId, authorName: actor.name, public: input.public ?? false },
   });
+  await writeTimeline(tx, id, actor, alsoChanged);
   const dto = toTimelineEventDto(event);
   await recordAudit(tx, actor, { action: "create", entityType: "timeline_event", entityId: event.id, after: { incidentId: id, ...dto } });
   return dto;

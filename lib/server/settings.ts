@@ -20,6 +20,7 @@ function toDto(s: OrganizationSettings): SettingsDto {
     riskReviewCadence: { ...cadenceOf(s) },
     probeRetentionDays: s.probeRetentionDays,
     metricsPublic: s.metricsPublic,
+    incidentRoles: s.incidentRoles,
     version: s.version,
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -48,6 +49,7 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
         riskThreshold: input.riskThreshold,
         probeRetentionDays: input.probeRetentionDays,
         metricsPublic: input.metricsPublic,
+        incidentRoles: input.incidentRoles,
         riskReviewCadence: cadence ? RiskReviewCadence.write(cadence) : undefined,
         version: { increment: 1 },
       },

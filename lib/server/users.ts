@@ -19,6 +19,11 @@ export async function listUsers(): Promise<UserDto[]> {
   return rows.map(toUserDto);
 }
 
+/** Who may be given an incident role: the active accounts, by name. */
+export async function listPeople(): Promise<{ id: string; name: string }[]> {
+  return prisma.user.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+}
+
 export async function createUser(actor: Actor, input: UserInput): Promise<UserDto> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {

@@ -30,7 +30,8 @@ describe("incidents API", () => {
     expect(resolved.status).toBe(201);
     const got = await call(item.GET, { token: tokens.viewer, params: { id: res.body.id } });
     expect(got.body).toMatchObject({ status: "resolved", resolvedAt: "2026-03-01T11:00:00.000Z", version: 2 });
-    expect(got.body.timeline.map((e: { type: string }) => e.type)).toEqual(["note", "detected", "resolved"]);
+    // Resolving moved the status too: an entry of its own after the milestone's.
+    expect(got.body.timeline.map((e: { type: string }) => e.type)).toEqual(["note", "detected", "resolved", "status_change"]);
   });
 
   it("writes a timeline event for every field a PATCH changes", async () => {

@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/feedback/page-header";
 import { formatPercent } from "@/components/format";
 import { OrgTime } from "@/components/org-time";
 import { SettingsNav } from "@/components/settings/settings-nav";
+import { IncidentRolesForm } from "@/components/settings/incident-roles-form";
 import { ProbeSettingsForm } from "@/components/settings/probe-settings-form";
+import { roleLabel } from "@/lib/domain/incident-roles";
 import { RiskSettingsForm } from "@/components/settings/risk-settings-form";
 import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -68,6 +70,17 @@ export default async function SettingsPage() {
               <span className="inherited">Only admins can change these.</span>
             </dd>
           </dl>
+        )}
+      </section>
+      <section className="card" aria-labelledby="incident-roles-heading">
+        <h2 id="incident-roles-heading">Incident roles</h2>
+        <p className="muted">The parts people take while an incident runs (not what their account may do). Each is held by a Nines user or by a name typed for someone without an account.</p>
+        {isAdmin ? (
+          <IncidentRolesForm settings={settings} />
+        ) : (
+          <p>
+            {settings.incidentRoles.length ? settings.incidentRoles.map(roleLabel).join(", ") : "No roles are listed."} Only admins can change these.
+          </p>
         )}
       </section>
       <section className="card" aria-labelledby="probe-settings-heading">

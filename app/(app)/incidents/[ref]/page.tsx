@@ -6,6 +6,7 @@ import { roleAllows } from "@/lib/server/auth/roles";
 import { NotFoundError } from "@/lib/server/errors";
 import { getIncident } from "@/lib/server/incidents-read";
 import { listServiceOptions } from "@/lib/server/services";
+import { listPeople } from "@/lib/server/users";
 import { requestTime } from "@/lib/server/request-time";
 import { getSettings } from "@/lib/server/settings";
 
@@ -20,13 +21,15 @@ export default async function IncidentPage({ params }: Params) {
   const actor = await requirePageActor();
   const ref = decodeURIComponent((await params).ref);
   const canEdit = roleAllows(actor.role, "editor");
-  const [incident, settings, services] = await Promise.all([
+  const [incident, settings, services, people] = await Promise.all([
     getIncident(ref).catch((err: unknown) => {
       if (err instanceof NotFoundError) notFound();
       throw err;
     }),
     getSettings(),
     canEdit ? listServiceOptions() : Promise.resolve([]),
+    canEdit ? listPeople() : Promise.resolve([]),
   ]);
-  return <IncidentView initial={incident} timeZone={settings.timeZone} canEdit={canEdit} services={services} renderedAt={requestTime()} />;
+  const me = actor.kind === "user" ? { id: actor.userId, name: actor.name } : null;
+  return <IncidentView initial={incident} timeZone={settings.timeZone} canEdit={canEdit} services={services} renderedAt={requestTime()} roles={settings.incidentRoles} people={people} me={me} />;
 }
