@@ -11,6 +11,7 @@ import * as risks from "@/app/api/v1/risks/route";
 import * as settings from "@/app/api/v1/settings/route";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
+import { TimelineEntryData } from "@/lib/schemas/stored";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { logIncident, makeService } from "../support/incidents";
@@ -81,7 +82,7 @@ describe("stored JSON", () => {
     const created = await logIncident(tokens.editor, { startedAt: "2026-11-01T10:00:00Z", impacts: [{ service: svc }] });
     const get = () => call(incidentItem.GET, { token: tokens.viewer, params: { id: created.body.id } });
     const entry = await prisma.timelineEvent.findFirstOrThrow({ where: { incidentId: created.body.id } });
-    await prisma.timelineEvent.update({ where: { id: entry.id }, data: { data: withoutVersion(entry.data) as Prisma.InputJsonObject } });
+    await prisma.timelineEvent.update({ where: { id: entry.id }, data: { data: withoutVersion(entry.data, TimelineEntryData.latest) as Prisma.InputJsonObject } });
     const read = await get();
     expect(read.status).toBe(200);
     expect(read.body.timeline[0].data).toEqual({ kind: "opened", reference: created.body.reference });
