@@ -28,13 +28,16 @@ const STARTS = [
 /**
  * Declaring an incident, made for the worst moment: a title and one service are enough (Enter
  * declares), everything else has a sensible default and can be corrected on the incident page.
+ * The title has no maxLength: the browser would cut a pasted title silently; the schema says
+ * "Must be at most 120 characters" beside the field instead.
  */
-export function DeclareForm({ services, timeZone }: { services: ServiceOption[]; timeZone: string }) {
+export function DeclareForm({ services, timeZone, service }: { services: ServiceOption[]; timeZone: string; service?: string | undefined }) {
   const router = useRouter();
   const options = useMemo(() => new Map(services.map((s) => [s.slug, s])), [services]);
   const [severity, setSeverity] = useState<Severity>("SEV2");
   const [kind, setKind] = useState<"unplanned" | "maintenance">("unplanned");
-  const [drafts, setDrafts] = useState<ImpactDraft[]>([]);
+  // Declared from a service's page: that service is hit, fully, until someone says otherwise.
+  const [drafts, setDrafts] = useState<ImpactDraft[]>(() => (service && options.has(service) ? [{ service, percent: "100" }] : []));
   const [start, setStart] = useState<string>("0");
   const [startAt, setStartAt] = useState(() => toOrgInputValue(Date.now(), timeZone));
   const [impactErrors, setImpactErrors] = useState<Record<number, string>>({});
@@ -82,7 +85,7 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
     <form className="form card declare" onSubmit={submit} noValidate aria-describedby="declare-help">
       <p id="declare-help" className="muted">A title and one service are enough: press Enter to declare. Fill in the rest on the incident page as you learn more.</p>
       <FormAlert message={errors.form} details={errors.details} />
-      <TextField id={fieldId("title")} name="title" label="What is happening?" defaultValue="" error={errors.fields.title} placeholder="Checkout returns errors" autoFocus maxLength={120} required />
+      <TextField id={fieldId("title")} name="title" label="What is happening?" defaultValue="" error={errors.fields.title} placeholder="Checkout returns errors" autoFocus required />
       <div className={`field${errors.fields.impacts ? " field-invalid" : ""}`}>
         <div className="field-head">
           <label htmlFor={fieldId("impacts")}>Services hit</label>

@@ -65,7 +65,6 @@ export function TimelinePanel({ incident, timeZone, canEdit }: { incident: Incid
             onKeyDown={onKeyDown}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "timeline-message-error" : undefined}
-            maxLength={10_000}
           />
           {error && <p id="timeline-message-error" className="field-error">{error}</p>}
           <div className="composer-row">

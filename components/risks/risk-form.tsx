@@ -3,10 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { DraftNote } from "@/components/forms/draft-note";
+import { draftKey } from "@/components/forms/draft-storage";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { isStaleVersion, ReloadLatest } from "@/components/forms/stale-version";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useDraft } from "@/components/forms/use-draft";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import type { RiskDto } from "@/lib/dto/risks";
 import { CONSEQUENCE_LABELS, CONSEQUENCES, isLikelihood, LIKELIHOOD_MEANINGS, LIKELIHOODS, RISK_ASSESSMENT_LABELS, RISK_ASSESSMENTS, scoreAssessment, type Consequence, type RiskAssessmentName } from "@/lib/domain/risk-matrix";
@@ -15,7 +18,7 @@ import { useCreateRisk, useUpdateRisk } from "@/lib/query/risks";
 import { zodIssues } from "@/lib/schemas/issues";
 import { RiskInput, RiskUpdate } from "@/lib/schemas/risk";
 import { LevelBadge } from "./level-badge";
-import { initialRiskValues, toRiskPayload, type RiskFormValues } from "./risk-form-values";
+import { initialRiskValues, RiskFormValues, toRiskPayload } from "./risk-form-values";
 
 // In on-screen order: focus goes to the first invalid field after a failed submit.
 const FIELDS = ["title", "service", "owner", "identifiedAt", "cause", "event", "consequence", "inherent", "current", "target", "treatment", "acceptedBy", "acceptedUntil", "monitoringDetects", "mitigationPlan", "ettdMinutes", "ettrMinutes", "ettfDays", "impactFraction", "status", "description"] as const;
@@ -24,7 +27,16 @@ type Props = { services: { slug: string; name: string }[]; timeZone: string; def
 
 export function RiskForm({ services, timeZone, mode, risk, defaultService }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState<RiskFormValues>(() => initialRiskValues(risk, timeZone, defaultService));
+  const [initial] = useState<RiskFormValues>(() => initialRiskValues(risk, timeZone, defaultService));
+  const [values, setValues] = useState<RiskFormValues>(initial);
+  const kept = useDraft({
+    key: draftKey("risk", risk?.id ?? "new"),
+    label: mode === "create" ? "New risk" : "Risk",
+    value: values,
+    saved: initial,
+    schema: RiskFormValues,
+    restore: setValues,
+  });
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors(mode === "create" ? "new-risk" : "edit-risk", FIELDS);
   const create = useCreateRisk();
   const update = useUpdateRisk(risk?.id ?? "");
@@ -38,6 +50,7 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
     const parsed = mode === "create" ? RiskInput.safeParse(payload) : RiskUpdate.safeParse({ ...payload, version: risk.version });
     if (!parsed.success) return showIssues(zodIssues(parsed.error), null);
     const onSuccess = (saved: RiskDto) => {
+      kept.committed(values);
       router.push(`/risks/${saved.reference}`);
       router.refresh();
     };
@@ -79,6 +92,14 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
       <FormAlert message={errors.form} details={errors.details}>
         {isStaleVersion(mutation.error) && <ReloadLatest />}
       </FormAlert>
+      <DraftNote
+        show={kept.restored}
+        what={mode === "create" ? "new risk" : "changes to this risk"}
+        onDiscard={() => {
+          kept.discard();
+          setValues(initial);
+        }}
+      />
       <div className="form-grid">
         <TextField id={fieldId("title")} label="Title" className="span-all" value={values.title} onChange={set("title")} error={errors.fields.title} placeholder="Primary database runs out of disk" required autoFocus={mode === "create"} />
         <SelectField id={fieldId("service")} label="Service" value={values.service} onChange={set("service")} error={errors.fields.service} hint="The service it would hurt; cross-cutting risks have no budget of their own.">
