@@ -14,10 +14,14 @@ async function service(request: APIRequestContext): Promise<{ slug: string; name
 const panel = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { name: heading, level: 2 }) });
 const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 
-test("a summary typed on an incident survives a navigation: the page asks first, keeps a draft, restores it with a note, and a save clears it", async ({ page, request }) => {
+async function incident(request: APIRequestContext): Promise<string> {
   const { slug } = await service(request);
   const created = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title: unique("Queue stalls"), severity: "SEV3", startedAt: new Date(Date.now() - 600_000).toISOString(), impacts: [{ service: slug }] } });
-  const { reference } = (await created.json()) as { reference: string };
+  return ((await created.json()) as { reference: string }).reference;
+}
+
+test("a summary typed on an incident survives a navigation: the page asks first, keeps a draft and restores it with a note", async ({ page, request }) => {
+  const reference = await incident(request);
   const typed = "Consumers stopped after the broker restart; backlog drained by 10:40.";
 
   await page.goto(`/incidents/${reference}`);
@@ -48,7 +52,15 @@ test("a summary typed on an incident survives a navigation: the page asks first,
   await expectAccessible(page, "incident page with a restored draft");
   await page.setViewportSize({ width: 390, height: 900 });
   await expectAccessible(page, "incident page with a restored draft at 390 px");
-  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test("a saved summary leaves no draft and no question; a discarded draft is gone for good", async ({ page, request }) => {
+  const reference = await incident(request);
+  const typed = "Consumers stopped after the broker restart.";
+  await page.goto(`/incidents/${reference}`);
+  await hydrated(page);
+  await panel(page, "Summary").getByRole("button", { name: "Edit summary" }).click();
+  await page.getByLabel("Summary (Markdown)").fill(typed);
 
   // Saved: no draft, no question on leaving, nothing restored next time.
   await panel(page, "Summary").getByRole("button", { name: "Save summary" }).click();

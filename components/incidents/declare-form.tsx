@@ -9,6 +9,7 @@ import { TextField } from "@/components/forms/field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { percentTextToRatio } from "@/components/format";
 import { SEVERITIES, SEVERITY_MEANINGS, type Severity } from "@/lib/domain/incident-lifecycle";
+import { sharePercentProblem } from "@/lib/domain/percent-input";
 import { useDeclareIncident } from "@/lib/query/incidents";
 import type { ServiceOption } from "@/lib/query/types";
 import { IncidentInput } from "@/lib/schemas/incident";
@@ -74,7 +75,8 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
       impacts: drafts.map((d) => ({ service: d.service, fraction: (percentTextToRatio(d.percent) ?? Number.NaN) })),
     };
     const parsed = IncidentInput.safeParse(body);
-    if (!parsed.success) return show(zodIssues(parsed.error).map((i) => (i.path.startsWith("impacts.") && i.path.endsWith(".fraction") ? { ...i, message: "Must be a percentage above 0 and at most 100" } : i)));
+    const percentOf = (path: string) => percentTextToRatio(drafts[Number(path.split(".")[1])]?.percent ?? "");
+    if (!parsed.success) return show(zodIssues(parsed.error).map((i) => (i.path.startsWith("impacts.") && i.path.endsWith(".fraction") ? { ...i, message: sharePercentProblem(percentOf(i.path)) ?? "Enter a percentage above 0 and at most 100" } : i)));
     declare.mutate(body, {
       onSuccess: (incident) => router.push(`/incidents/${incident.reference}`),
       onError: (err) => (err.status === 400 ? show(err.issues) : showApi(err)),

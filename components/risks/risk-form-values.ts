@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
+import { percentText } from "@/lib/domain/format";
+import { parsePercentText } from "@/lib/domain/percent-input";
 import type { RiskDto } from "@/lib/dto/risks";
 import type { RiskAssessmentName } from "@/lib/domain/risk-matrix";
 
@@ -63,7 +65,8 @@ export function initialRiskValues(risk: RiskDto | undefined, timeZone: string, s
     ettdMinutes: num(risk?.ettdMinutes ?? null),
     ettrMinutes: num(risk?.ettrMinutes ?? null),
     ettfDays: num(risk?.ettfDays ?? null),
-    impactFraction: num(risk?.impactFraction ?? null),
+    // Typed and shown in percent (2 = 2 % of users); the API keeps the ratio.
+    impactFraction: risk?.impactFraction === null || risk === undefined ? "" : percentText(risk.impactFraction),
   };
 }
 
@@ -93,6 +96,6 @@ export function toRiskPayload(v: RiskFormValues, timeZone: string) {
     ettdMinutes: numberOrNull(v.ettdMinutes),
     ettrMinutes: numberOrNull(v.ettrMinutes),
     ettfDays: numberOrNull(v.ettfDays),
-    impactFraction: numberOrNull(v.impactFraction),
+    impactFraction: parsePercentText(v.impactFraction),
   };
 }

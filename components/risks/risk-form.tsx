@@ -13,6 +13,7 @@ import { useDraft } from "@/components/forms/use-draft";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import type { RiskDto } from "@/lib/dto/risks";
 import { CONSEQUENCE_LABELS, CONSEQUENCES, isLikelihood, LIKELIHOOD_MEANINGS, LIKELIHOODS, RISK_ASSESSMENT_LABELS, RISK_ASSESSMENTS, scoreAssessment, type Consequence, type RiskAssessmentName } from "@/lib/domain/risk-matrix";
+import { sharePercentProblem } from "@/lib/domain/percent-input";
 import { RISK_TREATMENT_LABELS, RISK_TREATMENTS } from "@/lib/domain/risk-rules";
 import { useCreateRisk, useUpdateRisk } from "@/lib/query/risks";
 import { zodIssues } from "@/lib/schemas/issues";
@@ -48,7 +49,11 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
     clear();
     const payload = toRiskPayload(values, timeZone);
     const parsed = mode === "create" ? RiskInput.safeParse(payload) : RiskUpdate.safeParse({ ...payload, version: risk.version });
-    if (!parsed.success) return showIssues(zodIssues(parsed.error), null);
+    if (!parsed.success) {
+      // The impact is typed in percent: its message is the form's own, in percent.
+      const issues = zodIssues(parsed.error).map((i) => (i.path === "impactFraction" ? { ...i, message: sharePercentProblem(payload.impactFraction) ?? i.message } : i));
+      return showIssues(issues, null);
+    }
     const onSuccess = (saved: RiskDto) => {
       kept.committed(values);
       router.push(`/risks/${saved.reference}`);
@@ -137,7 +142,7 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
           <TextField id={fieldId("ettdMinutes")} label="ETTD (minutes to detect)" inputMode="decimal" value={values.ettdMinutes} onChange={set("ettdMinutes")} error={errors.fields.ettdMinutes} optional />
           <TextField id={fieldId("ettrMinutes")} label="ETTR (minutes to repair)" inputMode="decimal" value={values.ettrMinutes} onChange={set("ettrMinutes")} error={errors.fields.ettrMinutes} optional />
           <TextField id={fieldId("ettfDays")} label="ETTF (days between failures)" inputMode="decimal" value={values.ettfDays} onChange={set("ettfDays")} error={errors.fields.ettfDays} optional />
-          <TextField id={fieldId("impactFraction")} label="Impact fraction" inputMode="decimal" value={values.impactFraction} onChange={set("impactFraction")} error={errors.fields.impactFraction} hint="Share of users hit, in (0, 1]: 0.02 = 2 %." optional />
+          <TextField id={fieldId("impactFraction")} label="Impact (% of users hit)" inputMode="decimal" value={values.impactFraction} onChange={set("impactFraction")} error={errors.fields.impactFraction} hint="Above 0 and at most 100: 2 means 2 % of users." optional />
         </div>
       </fieldset>
       <div className="form-grid">
