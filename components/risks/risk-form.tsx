@@ -18,13 +18,16 @@ import { RISK_TREATMENT_LABELS, RISK_TREATMENTS } from "@/lib/domain/risk-rules"
 import { useCreateRisk, useUpdateRisk } from "@/lib/query/risks";
 import { zodIssues } from "@/lib/schemas/issues";
 import { RiskInput, RiskUpdate } from "@/lib/schemas/risk";
+import type { ServiceOption } from "@/lib/query/types";
 import { LevelBadge } from "./level-badge";
+import { MatrixExplainer } from "./matrix-explainer";
+import { RiskServiceField } from "./risk-service-field";
 import { initialRiskValues, RiskFormValues, toRiskPayload } from "./risk-form-values";
 
 // In on-screen order: focus goes to the first invalid field after a failed submit.
 const FIELDS = ["title", "service", "owner", "identifiedAt", "cause", "event", "consequence", "inherent", "current", "target", "treatment", "acceptedBy", "acceptedUntil", "monitoringDetects", "mitigationPlan", "ettdMinutes", "ettrMinutes", "ettfDays", "impactFraction", "status", "description"] as const;
 
-type Props = { services: { slug: string; name: string }[]; timeZone: string; defaultService?: string } & ({ mode: "create"; risk?: undefined } | { mode: "edit"; risk: RiskDto });
+type Props = { services: ServiceOption[]; timeZone: string; defaultService?: string } & ({ mode: "create"; risk?: undefined } | { mode: "edit"; risk: RiskDto });
 
 export function RiskForm({ services, timeZone, mode, risk, defaultService }: Props) {
   const router = useRouter();
@@ -75,9 +78,9 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
           {RISK_ASSESSMENT_LABELS[name]} {scored && <LevelBadge level={scored.level} score={scored.score} />}
         </legend>
         <div className="assessment-selects">
-          <SelectField id={`${id}-likelihood`} label="Likelihood" value={l} onChange={set(`${name}Likelihood`)} hint={isLikelihood(l) ? LIKELIHOOD_MEANINGS[l] : undefined}>
+          <SelectField id={`${id}-likelihood`} label="Likelihood" value={l} onChange={set(`${name}Likelihood`)}>
             {LIKELIHOODS.map((x) => (
-              <option key={x} value={x}>{x} · {LIKELIHOOD_MEANINGS[x].split(" ").slice(0, 3).join(" ")}</option>
+              <option key={x} value={x}>{x} · {LIKELIHOOD_MEANINGS[x]}</option>
             ))}
           </SelectField>
           <SelectField id={`${id}-consequence`} label="Consequence" value={values[`${name}Consequence`]} onChange={set(`${name}Consequence`)}>
@@ -107,18 +110,14 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
       />
       <div className="form-grid">
         <TextField id={fieldId("title")} label="Title" className="span-all" value={values.title} onChange={set("title")} error={errors.fields.title} placeholder="Primary database runs out of disk" required autoFocus={mode === "create"} />
-        <SelectField id={fieldId("service")} label="Service" value={values.service} onChange={set("service")} error={errors.fields.service} hint="The service it would hurt; cross-cutting risks have no budget of their own.">
-          <option value="">None (cross-cutting)</option>
-          {services.map((s) => (
-            <option key={s.slug} value={s.slug}>{s.name} ({s.slug})</option>
-          ))}
-        </SelectField>
+        <RiskServiceField id={fieldId("service")} value={values.service} options={services} onChange={(slug) => setValues((v) => ({ ...v, service: slug }))} error={errors.fields.service} />
         <TextField id={fieldId("owner")} label="Owner" value={values.owner} onChange={set("owner")} error={errors.fields.owner} placeholder="A person: ana@example.com" optional />
         <TextField id={fieldId("identifiedAt")} label={`Identified (${timeZone})`} type="datetime-local" value={values.identifiedAt} onChange={set("identifiedAt")} error={errors.fields.identifiedAt} hint={mode === "create" ? "Empty: now." : undefined} optional />
         <TextAreaField id={fieldId("cause")} label="Cause" value={values.cause} onChange={set("cause")} error={errors.fields.cause} rows={2} placeholder="Log volume grows faster than the disk" optional />
         <TextAreaField id={fieldId("event")} label="Event" value={values.event} onChange={set("event")} error={errors.fields.event} rows={2} placeholder="The primary stops accepting writes" optional />
         <TextAreaField id={fieldId("consequence")} label="Consequence" value={values.consequence} onChange={set("consequence")} error={errors.fields.consequence} rows={2} placeholder="Checkout fails for every user" optional />
       </div>
+      <MatrixExplainer />
       <div className="assessments">{RISK_ASSESSMENTS.map(assessment)}</div>
       <div className="form-grid">
         <SelectField id={fieldId("treatment")} label="Treatment" value={values.treatment} onChange={set("treatment")} error={errors.fields.treatment}>

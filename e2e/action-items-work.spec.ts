@@ -1,0 +1,70 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { adminToken, hydrated, unique } from "./fixtures";
+
+const asAdmin = { authorization: `Bearer ${adminToken()}` };
+
+async function setup(request: APIRequestContext) {
+  const slug = unique("work");
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Work ${slug.slice(-6)}`, tier: 2 } })).status()).toBe(201);
+  const inc = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title: unique("Cache stampede"), severity: "SEV3", startedAt: new Date(Date.now() - 7_200_000).toISOString(), resolvedAt: new Date(Date.now() - 3_600_000).toISOString(), impacts: [{ service: slug }] } });
+  const incident = (await inc.json()) as { reference: string };
+  const assessment = { likelihood: "C", consequence: 3 };
+  const r = await request.post("/api/v1/risks", { headers: asAdmin, data: { title: unique("Cache cold start"), service: slug, inherent: assessment, current: assessment, target: assessment } });
+  const risk = (await r.json()) as { reference: string };
+  return { slug, name: `Work ${slug.slice(-6)}`, incident: incident.reference, risk: risk.reference };
+}
+
+test("create an action item from the page, find it by owner, service and due date, mark it done inline, see it under Done", async ({ page, request }) => {
+  const { slug, name, risk } = await setup(request);
+  const owner = unique("owner");
+  const title = unique("Add jitter to cache expiry");
+  await page.goto("/action-items");
+  await hydrated(page);
+  await page.getByText("New action item").click();
+  await page.getByLabel("What must change").fill(title);
+  await page.getByLabel("Owner").first().fill(owner);
+  const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel(/^Due \(/).fill(due);
+  await page.getByLabel("From risk").fill(risk);
+  await page.getByRole("button", { name: "Add action item" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText(title);
+
+  // Filters live in the URL: owner, service, due date.
+  await page.goto(`/action-items?owner=${owner}&service=${slug}&due=7d`);
+  await hydrated(page);
+  const row = page.getByRole("row").filter({ hasText: title });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("link", { name: new RegExp(`^${risk} · `) })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText("1 item matches");
+  await expect(page.getByLabel("Service")).toHaveValue(slug);
+  await expect(page.getByLabel("Due", { exact: true })).toHaveValue("7d");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, `/action-items filtered at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByLabel("Due", { exact: true }).selectOption("overdue");
+  await expect(page).toHaveURL(/due=overdue/);
+  await expect(page.getByText("No action items match")).toBeVisible();
+  await page.goto(`/action-items?owner=${owner}`);
+  await hydrated(page);
+
+  // Inline status: done, and it leaves the open list for the Done tab.
+  await page.getByLabel(`Status of ${title}`).selectOption("done");
+  await expect(page.getByRole("row").filter({ hasText: title })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^Done/ }).click();
+  await expect(page).toHaveURL(/status=done/);
+  await expect(page).toHaveURL(new RegExp(`owner=${owner}`));
+  const doneRow = page.getByRole("row").filter({ hasText: title });
+  await expect(doneRow).toHaveCount(1);
+  await expect(page.getByLabel(`Status of ${title}`)).toHaveValue("done");
+  await expectAccessible(page, "/action-items?status=done");
+  void name;
+});
+
+test("an unknown service in the URL is said beside the filter, not a crash or an empty list", async ({ page }) => {
+  await page.goto("/action-items?service=no-such-service-here");
+  await expect(page.locator("#filter-service-error")).toHaveText("No service has the slug 'no-such-service-here'");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Action items");
+});
