@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { shot } from "./shots";
 import { adminToken, hydrated, unique } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
@@ -16,7 +17,7 @@ async function setup(request: APIRequestContext) {
 }
 
 test("create an action item from the page, find it by owner, service and due date, mark it done inline, see it under Done", async ({ page, request }) => {
-  const { slug, name, risk } = await setup(request);
+  const { slug, risk } = await setup(request);
   const owner = unique("owner");
   const title = unique("Add jitter to cache expiry");
   await page.goto("/action-items");
@@ -42,6 +43,7 @@ test("create an action item from the page, find it by owner, service and due dat
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `/action-items filtered at ${width} px`);
+    await shot(page, "action-items-filtered");
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByLabel("Due", { exact: true }).selectOption("overdue");
@@ -60,7 +62,10 @@ test("create an action item from the page, find it by owner, service and due dat
   await expect(doneRow).toHaveCount(1);
   await expect(page.getByLabel(`Status of ${title}`)).toHaveValue("done");
   await expectAccessible(page, "/action-items?status=done");
-  void name;
+  await shot(page, "action-items-done");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expectAccessible(page, "/action-items?status=done at 390 px");
+  await shot(page, "action-items-done");
 });
 
 test("an unknown service in the URL is said beside the filter, not a crash or an empty list", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { shot } from "./shots";
 import { adminToken, hydrated, unique } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
@@ -50,8 +51,10 @@ test("a summary typed on an incident survives a navigation: the page asks first,
   await expect(panel(page, "Summary").getByRole("status")).toContainText("Draft restored");
   await expect(page.getByLabel("Summary (Markdown)")).toHaveValue(typed);
   await expectAccessible(page, "incident page with a restored draft");
+  await shot(page, "incident-draft-restored");
   await page.setViewportSize({ width: 390, height: 900 });
   await expectAccessible(page, "incident page with a restored draft at 390 px");
+  await shot(page, "incident-draft-restored");
 });
 
 test("a saved summary leaves no draft and no question; a discarded draft is gone for good", async ({ page, request }) => {
@@ -110,8 +113,10 @@ test("a reload with unsaved review notes asks first (beforeunload), and the note
   await expect(page.getByRole("textbox", { name: "Notes and decisions" })).toHaveValue(text);
   await expect(page.getByText("Draft restored")).toBeVisible();
   await expectAccessible(page, "review page with a restored draft");
+  await shot(page, "review-draft-restored");
   await page.setViewportSize({ width: 390, height: 900 });
   await expectAccessible(page, "review page with a restored draft at 390 px");
+  await shot(page, "review-draft-restored");
   await page.getByRole("button", { name: /^Discard/ }).click();
   await expect(page.getByRole("textbox", { name: "Notes and decisions" })).not.toHaveValue(text);
 });
@@ -138,8 +143,10 @@ test("the risk form keeps a draft; a title too long gets a message beside it and
   await expect(page.locator("#new-risk-title-error")).toHaveText("Must be at most 120 characters");
   await expect(page.getByLabel("Title")).toBeFocused();
   await expectAccessible(page, "/risks/new with a restored draft and an error");
+  await shot(page, "risk-new-draft-error");
   await page.setViewportSize({ width: 390, height: 900 });
   await expectAccessible(page, "/risks/new at 390 px");
+  await shot(page, "risk-new-draft-error");
 });
 
 test("declaring from a service's page starts with that service; a 5,000-character title is refused beside the field, not cut", async ({ page, request }) => {
@@ -159,7 +166,9 @@ test("declaring from a service's page starts with that service; a 5,000-characte
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `/incidents/new?service at ${width} px`);
+    await shot(page, "declare-from-service");
   }
   await page.goto(`/services/${slug}`);
   await expectAccessible(page, "service page with its declare button");
+  await shot(page, "service-declare-button");
 });

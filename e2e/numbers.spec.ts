@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { shot } from "./shots";
 import { adminToken, hydrated, unique } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
@@ -28,6 +29,7 @@ test("forms speak percent: a target of 100 % is answered in percent, not as a ra
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `/services/new with a percent message at ${width} px`);
+    await shot(page, "service-new-percent");
   }
 });
 
@@ -51,6 +53,7 @@ test("how it is computed reads in rounded figures, and a far-off exhaustion is n
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `service page with its explanation open at ${width} px`);
+    await shot(page, "service-explained");
   }
 });
 
@@ -65,5 +68,6 @@ test("a review row says whose budget each share is of, and the figures say the i
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `review page at ${width} px`);
+    await shot(page, "review-as-of");
   }
 });

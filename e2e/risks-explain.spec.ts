@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { shot } from "./shots";
 import { adminToken, hydrated, unique } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
@@ -34,6 +35,7 @@ test("the risk form: likelihoods in whole sentences, how a score is read, the se
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `/risks/new at ${width} px`);
+    await shot(page, "risk-new-explained");
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByLabel("Title").fill(unique("Explained risk"));
@@ -67,6 +69,7 @@ test("the stack rank pages past its top 10", async ({ page, request }) => {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `/risks stack page 2 at ${width} px`);
+    await shot(page, "risks-stack-page-2");
   }
   await stack.getByRole("link", { name: "Previous 10" }).click();
   await expect(stack).toContainText("Ranks 1–10 of 12 estimated risks");
