@@ -23,12 +23,13 @@ test("create an action item from the page, find it by owner, service and due dat
   await page.goto("/action-items");
   await hydrated(page);
   await page.getByText("New action item").click();
-  await page.getByLabel("What must change").fill(title);
-  await page.getByLabel("Owner").first().fill(owner);
+  const form = page.getByRole("form", { name: "New action item" });
+  await form.getByLabel("What must change").fill(title);
+  await form.getByLabel("Owner").fill(owner);
   const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel(/^Due \(/).fill(due);
-  await page.getByLabel("From risk").fill(risk);
-  await page.getByRole("button", { name: "Add action item" }).click();
+  await form.getByLabel(/^Due \(/).fill(due);
+  await form.getByLabel("From risk").fill(risk);
+  await form.getByRole("button", { name: "Add action item" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText(title);
 
   // Filters live in the URL: owner, service, due date.

@@ -63,7 +63,7 @@ test("a review row says whose budget each share is of, and the figures say the i
   const current = weeks.weeks.find((w) => w.current) as { week: string };
   await page.goto(`/reviews/${current.week}`);
   await hydrated(page);
-  await expect(page.getByRole("columnheader", { name: "Spent this week, of the SLO window's budget" }).first()).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Spent this week of the SLO window's budget" }).first()).toBeVisible();
   await expect(page.locator(".review-as-of")).toHaveText(/^This week's figures as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \S+; the SLO window's \(budget left, share spent, burn rates\) as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \S+\.$/);
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });

@@ -41,7 +41,7 @@ test("the risk form: likelihoods in whole sentences, how a score is read, the se
   await page.getByLabel("Title").fill(unique("Explained risk"));
   await page.getByRole("button", { name: "Create risk" }).click();
   await expect(page).toHaveURL(/\/risks\/RISK-\d+$/);
-  await expect(page.getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("link", { name: slug, exact: true })).toBeVisible();
 });
 
 test("the stack rank pages past its top 10", async ({ page, request }) => {

@@ -36,10 +36,8 @@ export function AvailabilityHeadline({ summary, timeZone }: { summary: ServiceAv
                   <thead>
                     <tr>
                       <th scope="col">Interval</th>
-                      <th scope="col" className="num">Seconds</th>
                       <th scope="col" className="num">Down</th>
                       <th scope="col" className="num">Counted</th>
-                      <th scope="col" className="num">Counted seconds</th>
                       <th scope="col">Incident</th>
                     </tr>
                   </thead>
@@ -48,11 +46,13 @@ export function AvailabilityHeadline({ summary, timeZone }: { summary: ServiceAv
                       <tr key={i.from}>
                         <td>
                           <span className="nowrap">{formatDateTime(i.from, timeZone)}</span> <span className="nowrap">to {formatDateTime(i.to, timeZone)}</span>
+                          <div className="muted small">{formatSecondsFigure(i.seconds)} s</div>
                         </td>
-                        <td className="num">{formatSecondsFigure(i.seconds)}</td>
                         <td className="num">{formatPercent(i.fraction)}</td>
-                        <td className="num">{formatPercent(i.counted)}</td>
-                        <td className="num">{formatSecondsFigure(i.countedSeconds)}</td>
+                        <td className="num">
+                          {formatSecondsFigure(i.countedSeconds)} s
+                          {i.counted !== i.fraction && <div className="muted small">at {formatPercent(i.counted)}</div>}
+                        </td>
                         <td>{i.reference ?? <span className="muted">—</span>}</td>
                       </tr>
                     ))}

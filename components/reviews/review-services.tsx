@@ -39,7 +39,7 @@ export function ReviewServices({ services, changed, asOf }: { services: ReviewSe
                     <th scope="col">Service</th>
                     <th scope="col">This week</th>
                     <th scope="col">SLO window: budget left</th>
-                    <th scope="col" className="num">Spent this week, of the SLO window&apos;s budget</th>
+                    <th scope="col" className="num">Spent this week{" "}<span className="th-note">of the SLO window&apos;s budget</span></th>
                     <th scope="col" className="num">Burn 1h · 6h · 1d</th>
                     <th scope="col">12 weeks</th>
                     <th scope="col">Incidents this week</th>
@@ -73,7 +73,7 @@ export function ReviewServices({ services, changed, asOf }: { services: ReviewSe
                           <BudgetBar remainingRatio={slo.errorBudget.remainingRatio} remainingSeconds={slo.errorBudget.remainingSeconds} state={slo.errorBudget.state} />
                           <div className="muted small">{formatPercent(slo.availability, 3)} over {describeWindowLabel(slo.window.label)}</div>
                         </td>
-                        <td className="num">{s.weekSpend ? <>{formatPercent(s.weekSpend.shareOfBudget, 1)}<div className="muted small">{formatDuration(s.weekSpend.seconds)} of the budget for {describeWindowLabel(slo.window.label)}</div></> : "—"}</td>
+                        <td className="num">{s.weekSpend ? <>{formatPercent(s.weekSpend.shareOfBudget, 1)}<div className="muted small">{formatDuration(s.weekSpend.seconds)}</div></> : "—"}</td>
                         <td className="num">
                           {formatBurnRate(slo.errorBudget.burnRates["1h"])} · {formatBurnRate(slo.errorBudget.burnRates["6h"])} · {formatBurnRate(slo.errorBudget.burnRates["1d"])}
                         </td>
