@@ -16,7 +16,7 @@ async function setup(request: APIRequestContext) {
   return { slug, name: `Work ${slug.slice(-6)}`, incident: incident.reference, risk: risk.reference };
 }
 
-test("create an action item from the page, find it by owner, service and due date, mark it done inline, see it under Done", async ({ page, request }) => {
+test("create an action item from the page and find it by owner, service and due date, all in the URL", async ({ page, request }) => {
   const { slug, risk } = await setup(request);
   const owner = unique("owner");
   const title = unique("Add jitter to cache expiry");
