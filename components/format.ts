@@ -6,16 +6,8 @@ import { formatZonedDateTime } from "@/lib/domain/time-zone";
 // Percentages: formatPercent and percentText of lib/domain/format.ts, the one rule for the app.
 export { formatCount, formatPercent, percentText } from "@/lib/domain/format";
 
-/**
- * "99.9" → 0.999. Empty → null (the field is left to inherit). Unparseable → NaN, which the
- * shared zod schema then rejects. Accepts a decimal comma, as many keyboards type one.
- */
-export function percentTextToRatio(text: string): number | null {
-  const trimmed = text.trim().replace(/\s*%$/, "").replace(",", ".");
-  if (trimmed === "") return null;
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return Number.NaN;
-  return Number((Number(trimmed) / 100).toFixed(10));
-}
+/** "99.9" → 0.999: the domain's reading of percent typed in a form (lib/domain/percent-input.ts). */
+export { parsePercentText as percentTextToRatio } from "@/lib/domain/percent-input";
 
 export function formatWindow(window: string): string {
   const rolling = /^rolling:(\d+)d$/.exec(window);

@@ -65,7 +65,8 @@ test("a service's trend: one bar per bucket, each incident under its week, focus
   const api = await (await request.get(`/api/v1/services/${slug}/availability?window=month:2026-05&asOf=${asOf}`, { headers: asAdmin })).json();
   await page.getByText("How is this computed?").click();
   await expect(page.locator(".formula code")).toHaveText(api.explanation.formula);
-  expect(api.explanation.formula).toContain(`1 − ${90 * 60} / ${31 * 86_400} =`);
+  // Rounded as the page shows figures: grouped seconds, the result to four decimals of a percent.
+  expect(api.explanation.formula).toBe(`1 − 5,400\u00a0s / 2,678,400\u00a0s = 99.7984\u00a0%`);
   await expect(page.locator(".headline-value")).toHaveText(formatPercent(api.availability, 4));
   await expectAccessible(page, "service page");
 
@@ -121,6 +122,6 @@ test("the nines: allowed downtime per day to year for the usual targets, and for
   await expect(row("99.99 %")).toContainText("4m 19.2s");
   await expect(row("99.95 %")).toContainText("yours");
   await page.goto("/nines?target=100");
-  await expect(page.getByText(/Must be below 1/)).toBeVisible();
+  await expect(page.getByText("Enter a target below 100 % (100 % leaves no error budget): at most 99.99999 %")).toBeVisible();
   await expectAccessible(page, "/nines");
 });

@@ -29,7 +29,9 @@ test("create a risk through the form, find it in each assessment's cell, filter 
   await hydrated(page);
   await expectAccessible(page, "/risks/new");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Service").selectOption(slug);
+  // The service is picked with the incident form's type-ahead: type, Enter takes the first match.
+  await page.getByRole("combobox", { name: "Service" }).fill(slug);
+  await page.getByRole("combobox", { name: "Service" }).press("Enter");
   await page.getByLabel("Owner").fill(owner);
   await page.getByLabel("Cause").fill("Only two people hold the keys");
   for (const [assessment, likelihood, consequence] of [["inherent", "B", "4"], ["current", "C", "4"], ["target", "D", "3"]] as const) {
@@ -40,7 +42,7 @@ test("create a risk through the form, find it in each assessment's cell, filter 
   await page.getByLabel("ETTD (minutes to detect)").fill("5");
   await page.getByLabel("ETTR (minutes to repair)").fill("120");
   await page.getByLabel("ETTF (days between failures)").fill("365");
-  await page.getByLabel("Impact fraction").fill("1");
+  await page.getByLabel("Impact (% of users hit)").fill("100");
   await page.getByRole("button", { name: "Create risk" }).click();
 
   await expect(page).toHaveURL(/\/risks\/RISK-\d+$/);
@@ -99,7 +101,7 @@ test("create a risk through the form, find it in each assessment's cell, filter 
   expect(row).toContain("HIGH");
 });
 
-test("the form shows the API's own messages beside the fields, and nothing is saved", async ({ page, request }) => {
+test("the form shows the API's own messages beside the fields (the percent field its own, in percent), and nothing is saved", async ({ page, request }) => {
   const before = await request.get("/api/v1/risks?limit=1", { headers: asAdmin }).then((r) => r.json() as Promise<{ total: number }>);
   await page.goto("/risks/new");
   await hydrated(page);
@@ -107,11 +109,12 @@ test("the form shows the API's own messages beside the fields, and nothing is sa
   await page.locator("#new-risk-target-likelihood").selectOption("A");
   await page.locator("#new-risk-target-consequence").selectOption("5");
   await page.getByLabel("Treatment").selectOption("accept");
-  await page.getByLabel("Impact fraction").fill("2");
+  await page.getByLabel("Impact (% of users hit)").fill("200");
   await page.getByRole("button", { name: "Create risk" }).click();
   await expect(page.locator("#new-risk-acceptedBy")).toHaveAccessibleDescription(/Required for an accepted risk: who accepted it/);
   await expect(page.getByRole("group", { name: /^Target/ })).toContainText("Must not be worse than the current assessment (score 25 is above 12)");
-  await expect(page.locator("#new-risk-impactFraction")).toHaveAccessibleDescription(/Must be at most 1/);
+  // The impact is typed in percent, and answered in percent (the API's "Must be at most 1" is for ratios).
+  await expect(page.locator("#new-risk-impactFraction")).toHaveAccessibleDescription(/Enter a share of at most 100 %/);
   await expect(page).toHaveURL(/\/risks\/new$/);
   const after = await request.get("/api/v1/risks?limit=1", { headers: asAdmin }).then((r) => r.json() as Promise<{ total: number }>);
   expect(after.total).toBe(before.total);

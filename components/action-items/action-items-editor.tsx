@@ -74,12 +74,12 @@ export function ActionItemsEditor(props: { idPrefix: string; items: ActionItemDt
         <form className="inline-form" onSubmit={add} noValidate aria-label={props.formLabel}>
           <div className="field field-grow">
             <label htmlFor={`${p}-title`}>New action item</label>
-            <input id={`${p}-title`} className="input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={props.placeholder} maxLength={120} {...fieldProps("title")} />
+            <input id={`${p}-title`} className="input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={props.placeholder} {...fieldProps("title")} />
             {fieldError("title")}
           </div>
           <div className="field">
             <label htmlFor={`${p}-owner`}>Owner</label>
-            <input id={`${p}-owner`} className="input" value={owner} onChange={(e) => setOwner(e.target.value)} maxLength={120} {...fieldProps("owner")} />
+            <input id={`${p}-owner`} className="input" value={owner} onChange={(e) => setOwner(e.target.value)} {...fieldProps("owner")} />
             {fieldError("owner")}
           </div>
           <div className="field">

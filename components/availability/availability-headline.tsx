@@ -1,5 +1,5 @@
 import { formatDateTime, formatPercent } from "@/components/format";
-import { formatDuration } from "@/lib/domain/format";
+import { formatDuration, formatSecondsFigure } from "@/lib/domain/format";
 import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -24,35 +24,35 @@ export function AvailabilityHeadline({ summary, timeZone }: { summary: ServiceAv
           <div className="explain-body">
             <p>{explanation.rule}.</p>
             <p>
-              Measured from {formatDateTime(summary.window.from, timeZone)} to {formatDateTime(summary.window.end, timeZone)} {timeZone}: {summary.window.elapsedSeconds} s.
+              Measured from {formatDateTime(summary.window.from, timeZone)} to {formatDateTime(summary.window.end, timeZone)} {timeZone}: {formatSecondsFigure(summary.window.elapsedSeconds)} s.
               Downtime is the union of the incidents&apos; impacts: where they overlap, the largest fraction counts, never two at once.
             </p>
             <p className="formula"><code>{explanation.formula}</code></p>
             {explanation.intervals.length > 0 ? (
               // Focusable: a wide table scrolls sideways, and keyboard users must be able to scroll it.
               <TableScroll label="Merged intervals">
-                <table className="table">
-                  <caption>The merged intervals ({timeZone}); their counted seconds sum to {summary.countedSeconds} s</caption>
+                <table className="table table-compact explain-intervals">
+                  <caption>The merged intervals ({timeZone}); their counted seconds sum to {formatSecondsFigure(summary.countedSeconds)} s</caption>
                   <thead>
                     <tr>
-                      <th scope="col">From</th>
-                      <th scope="col">To</th>
-                      <th scope="col" className="num">Seconds</th>
+                      <th scope="col">Interval</th>
                       <th scope="col" className="num">Down</th>
                       <th scope="col" className="num">Counted</th>
-                      <th scope="col" className="num">Counted seconds</th>
-                      <th scope="col">Attributed to</th>
+                      <th scope="col">Incident</th>
                     </tr>
                   </thead>
                   <tbody>
                     {explanation.intervals.map((i) => (
                       <tr key={i.from}>
-                        <td className="nowrap">{formatDateTime(i.from, timeZone)}</td>
-                        <td className="nowrap">{formatDateTime(i.to, timeZone)}</td>
-                        <td className="num">{i.seconds}</td>
+                        <td>
+                          <span className="nowrap">{formatDateTime(i.from, timeZone)}</span> <span className="nowrap">to {formatDateTime(i.to, timeZone)}</span>
+                          <div className="muted small">{formatSecondsFigure(i.seconds)} s</div>
+                        </td>
                         <td className="num">{formatPercent(i.fraction)}</td>
-                        <td className="num">{formatPercent(i.counted)}</td>
-                        <td className="num">{i.countedSeconds}</td>
+                        <td className="num">
+                          {formatSecondsFigure(i.countedSeconds)} s
+                          {i.counted !== i.fraction && <div className="muted small">at {formatPercent(i.counted)}</div>}
+                        </td>
                         <td>{i.reference ?? <span className="muted">—</span>}</td>
                       </tr>
                     ))}

@@ -12,6 +12,7 @@ import { BudgetSummary } from "./budget-summary";
 import { BurnRatesTable } from "./burn-rates-table";
 import { MttxTable } from "./mttx-table";
 import { WindowIncidents } from "./window-incidents";
+import { runsOutWithinWindow } from "./outlook";
 import { WindowPicker, type WindowPreset } from "./window-picker";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -61,7 +62,7 @@ export function AvailabilityDetails({ slug, timeZone, initial }: Omit<Props, "pr
   const { data } = useSummary(slug, initial);
   const [burnDownTable, setBurnDownTable] = useState(false);
   const b = data.errorBudget;
-  const burnHeadline = `Error budget for ${describeWindowLabel(data.window.label)}: ${b.remainingSeconds < 0 ? `overspent by ${formatDuration(-b.remainingSeconds)}` : `${formatDuration(b.remainingSeconds)} of ${formatDuration(b.budgetSeconds)} left`}${b.exhaustionAt ? `; at this pace it runs out ${formatDateTime(b.exhaustionAt, timeZone)} ${timeZone}` : ""}.`;
+  const burnHeadline = `Error budget for ${describeWindowLabel(data.window.label)}: ${b.remainingSeconds < 0 ? `overspent by ${formatDuration(-b.remainingSeconds)}` : `${formatDuration(b.remainingSeconds)} of ${formatDuration(b.budgetSeconds)} left`}${b.exhaustionAt && runsOutWithinWindow(data) ? `; at this pace it runs out ${formatDateTime(b.exhaustionAt, timeZone)} ${timeZone}` : ""}.`;
   return (
     <>
       <section className="card chart-card" aria-labelledby="burn-down-heading">

@@ -1,14 +1,9 @@
 import { BudgetBar } from "@/components/overview/budget-bar";
-import { describeWindowLabel, formatDateTime, formatPercent } from "@/components/format";
+import { describeWindowLabel, formatPercent } from "@/components/format";
 import { BUDGET_STATE_LABELS } from "@/lib/domain/burn-state";
 import { formatDuration } from "@/lib/domain/format";
 import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
-
-const OUTLOOK: Record<string, string> = {
-  none_consumed: "Nothing consumed yet: no pace to project.",
-  exhausted: "Already spent.",
-  beyond_range: "At this pace it lasts past the year 9999.",
-};
+import { outlookText } from "./outlook";
 
 /** The budget of this window: allowed downtime at the target, consumed, left, and when it runs out. */
 export function BudgetSummary({ summary, timeZone }: { summary: AvailabilitySummaryDto; timeZone: string }) {
@@ -25,7 +20,7 @@ export function BudgetSummary({ summary, timeZone }: { summary: AvailabilitySumm
         <span className="inherited">{BUDGET_STATE_LABELS[b.state]}</span>
       </dd>
       <dt>Runs out</dt>
-      <dd>{b.exhaustionAt ? `${formatDateTime(b.exhaustionAt, timeZone)} ${timeZone}, at the window's average pace` : OUTLOOK[b.exhaustion] ?? "—"}</dd>
+      <dd>{outlookText(summary, timeZone)}</dd>
     </dl>
   );
 }

@@ -9,6 +9,7 @@ import { TextField } from "@/components/forms/field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { percentTextToRatio } from "@/components/format";
 import { SEVERITIES, SEVERITY_MEANINGS, type Severity } from "@/lib/domain/incident-lifecycle";
+import { sharePercentProblem } from "@/lib/domain/percent-input";
 import { useDeclareIncident } from "@/lib/query/incidents";
 import type { ServiceOption } from "@/lib/query/types";
 import { IncidentInput } from "@/lib/schemas/incident";
@@ -28,13 +29,16 @@ const STARTS = [
 /**
  * Declaring an incident, made for the worst moment: a title and one service are enough (Enter
  * declares), everything else has a sensible default and can be corrected on the incident page.
+ * The title has no maxLength: the browser would cut a pasted title silently; the schema says
+ * "Must be at most 120 characters" beside the field instead.
  */
-export function DeclareForm({ services, timeZone }: { services: ServiceOption[]; timeZone: string }) {
+export function DeclareForm({ services, timeZone, service }: { services: ServiceOption[]; timeZone: string; service?: string | undefined }) {
   const router = useRouter();
   const options = useMemo(() => new Map(services.map((s) => [s.slug, s])), [services]);
   const [severity, setSeverity] = useState<Severity>("SEV2");
   const [kind, setKind] = useState<"unplanned" | "maintenance">("unplanned");
-  const [drafts, setDrafts] = useState<ImpactDraft[]>([]);
+  // Declared from a service's page: that service is hit, fully, until someone says otherwise.
+  const [drafts, setDrafts] = useState<ImpactDraft[]>(() => (service && options.has(service) ? [{ service, percent: "100" }] : []));
   const [start, setStart] = useState<string>("0");
   const [startAt, setStartAt] = useState(() => toOrgInputValue(Date.now(), timeZone));
   const [impactErrors, setImpactErrors] = useState<Record<number, string>>({});
@@ -71,7 +75,8 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
       impacts: drafts.map((d) => ({ service: d.service, fraction: (percentTextToRatio(d.percent) ?? Number.NaN) })),
     };
     const parsed = IncidentInput.safeParse(body);
-    if (!parsed.success) return show(zodIssues(parsed.error).map((i) => (i.path.startsWith("impacts.") && i.path.endsWith(".fraction") ? { ...i, message: "Must be a percentage above 0 and at most 100" } : i)));
+    const percentOf = (path: string) => percentTextToRatio(drafts[Number(path.split(".")[1])]?.percent ?? "");
+    if (!parsed.success) return show(zodIssues(parsed.error).map((i) => (i.path.startsWith("impacts.") && i.path.endsWith(".fraction") ? { ...i, message: sharePercentProblem(percentOf(i.path)) ?? "Enter a percentage above 0 and at most 100" } : i)));
     declare.mutate(body, {
       onSuccess: (incident) => router.push(`/incidents/${incident.reference}`),
       onError: (err) => (err.status === 400 ? show(err.issues) : showApi(err)),
@@ -82,7 +87,7 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
     <form className="form card declare" onSubmit={submit} noValidate aria-describedby="declare-help">
       <p id="declare-help" className="muted">A title and one service are enough: press Enter to declare. Fill in the rest on the incident page as you learn more.</p>
       <FormAlert message={errors.form} details={errors.details} />
-      <TextField id={fieldId("title")} name="title" label="What is happening?" defaultValue="" error={errors.fields.title} placeholder="Checkout returns errors" autoFocus maxLength={120} required />
+      <TextField id={fieldId("title")} name="title" label="What is happening?" defaultValue="" error={errors.fields.title} placeholder="Checkout returns errors" autoFocus required />
       <div className={`field${errors.fields.impacts ? " field-invalid" : ""}`}>
         <div className="field-head">
           <label htmlFor={fieldId("impacts")}>Services hit</label>

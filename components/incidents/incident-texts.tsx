@@ -1,6 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { z } from "zod";
+import { DraftNote } from "@/components/forms/draft-note";
+import { draftKey } from "@/components/forms/draft-storage";
+import { useDraft } from "@/components/forms/use-draft";
 import { Markdown } from "@/components/markdown";
 import { usePatchIncident } from "@/lib/query/incidents";
 import type { IncidentDetailDto } from "@/lib/query/types";
@@ -35,7 +39,12 @@ Key moments (the incident's timeline has the details).
 Tracked below, each with an owner and a due date.
 `;
 
-/** One text: shown rendered; editors switch to a Markdown box with a preview. Drafts survive conflicts. */
+const DraftText = z.string();
+
+/**
+ * One text: shown rendered; editors switch to a Markdown box with a preview. What is typed is
+ * kept as a draft in this browser until it is saved, so it survives conflicts and navigations.
+ */
 function TextEditor({ incident, field, canEdit, timeZone }: { incident: IncidentDetailDto; field: TextField; canEdit: boolean; timeZone: string }) {
   const patch = usePatchIncident(incident.reference);
   const [draft, setDraft] = useState<string | null>(null);
@@ -43,10 +52,23 @@ function TextEditor({ incident, field, canEdit, timeZone }: { incident: Incident
   const label = LABELS[field];
   const id = `incident-${field}`;
   const error = patch.error && patch.error.status === 400 ? (patch.error.issues.find((i) => i.path === field)?.message ?? patch.error.message) : null;
+  const kept = useDraft({
+    key: draftKey("incident", incident.id, field),
+    label: label.title,
+    value: draft,
+    saved: incident[field],
+    schema: DraftText,
+    restore: (text) => canEdit && setDraft(text),
+  });
 
   function save() {
     if (draft === null) return;
-    patch.mutate({ version: incident.version, [field]: draft }, { onSuccess: () => setDraft(null) });
+    patch.mutate({ version: incident.version, [field]: draft }, {
+      onSuccess: () => {
+        kept.committed(null);
+        setDraft(null);
+      },
+    });
   }
 
   return (
@@ -63,6 +85,7 @@ function TextEditor({ incident, field, canEdit, timeZone }: { incident: Incident
         incident[field] ? <Markdown>{incident[field]}</Markdown> : <p className="muted">{label.empty}</p>
       ) : (
         <div className="stack-small">
+          <DraftNote show={kept.restored} what={label.title.toLowerCase()} onDiscard={() => { kept.discard(); setDraft(null); }} />
           <ConflictNote error={patch.error} timeZone={timeZone} kept="your text is kept below" />
           <div className="segmented" role="group" aria-label={`${label.title}: write or preview`}>
             <button type="button" className="segmented-button" aria-pressed={!preview} onClick={() => setPreview(false)}>Write</button>
@@ -86,7 +109,7 @@ function TextEditor({ incident, field, canEdit, timeZone }: { incident: Incident
                 Insert postmortem template
               </button>
             )}
-            <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>Cancel</button>
+            <button type="button" className="btn btn-ghost" onClick={() => { kept.discard(); setDraft(null); }}>Cancel</button>
           </div>
         </div>
       )}

@@ -45,7 +45,7 @@ export function MilestonesPanel({ incident, timeZone, canEdit }: Props) {
   function save(m: Milestone, at: string | null) {
     setError(null);
     if (at === null) return setError("Enter a date and a time");
-    const issue = milestoneOrderIssues({ ...incident, [m]: at })[0];
+    const issue = milestoneOrderIssues({ ...incident, [m]: at }, timeZone)[0];
     if (issue) return setError(issue.message);
     const done = { onSuccess: () => setEditing(null), onError: (e: { issues: { message: string }[]; status: number }) => e.status === 400 && setError(e.issues[0]?.message ?? "Not accepted") };
     if (m !== "startedAt" && incident[m] === null) add.mutate({ type: MILESTONE_ENTRY[m], at }, done);

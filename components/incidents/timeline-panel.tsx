@@ -70,7 +70,6 @@ export function TimelinePanel({ incident, timeZone, canEdit }: { incident: Incid
             onKeyDown={onKeyDown}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "timeline-message-error" : undefined}
-            maxLength={10_000}
           />
           {error && <p id="timeline-message-error" className="field-error">{error}</p>}
           <p id="timeline-public-hint" className="field-hint">Entries are internal to the team unless marked public; a public update is what readers outside the team may see.</p>

@@ -1,17 +1,29 @@
 import Link from "next/link";
 import { TrendSparkline } from "@/components/charts/trend-sparkline";
-import { formatBurnRate, formatPercent, tierLabel } from "@/components/format";
+import { describeWindowLabel, formatBurnRate, formatDateTime, formatPercent, tierLabel } from "@/components/format";
 import { BudgetBar } from "@/components/overview/budget-bar";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReviewServiceDto } from "@/lib/dto/reviews";
 import { formatDuration } from "@/lib/domain/format";
 
-/** Per service, grouped by tier: the week against target, the SLO window's budget, what moved. */
-export function ReviewServices({ services, changed }: { services: ReviewServiceDto[]; changed: Set<string> }) {
+/** The instants the figures are as of: the week's, and the SLO window's (at most the week's end). */
+export type ReviewAsOf = { week: string; slo: string; timeZone: string };
+
+/**
+ * Per service, grouped by tier: the week against target, the SLO window's budget, what moved.
+ * Two budgets meet in a row (the SLO window's and the week's), so every share says whose it is.
+ */
+export function ReviewServices({ services, changed, asOf }: { services: ReviewServiceDto[]; changed: Set<string>; asOf?: ReviewAsOf }) {
   const tiers = [...new Map(services.map((s) => [s.tier.rank, s.tier])).values()].sort((a, b) => a.rank - b.rank);
   if (services.length === 0) return <p className="muted">No active services in this view.</p>;
+  const at = (iso: string) => (asOf ? `${formatDateTime(iso, asOf.timeZone)} ${asOf.timeZone}` : "");
   return (
     <>
+      {asOf && (
+        <p className="muted small review-as-of">
+          This week&apos;s figures as of {at(asOf.week)}; the SLO window&apos;s (budget left, share spent, burn rates) as of {at(asOf.slo)}.
+        </p>
+      )}
       {tiers.map((tier) => {
         const rows = services.filter((s) => s.tier.rank === tier.rank);
         return (
@@ -27,7 +39,7 @@ export function ReviewServices({ services, changed }: { services: ReviewServiceD
                     <th scope="col">Service</th>
                     <th scope="col">This week</th>
                     <th scope="col">SLO window: budget left</th>
-                    <th scope="col" className="num">Spent this week</th>
+                    <th scope="col" className="num">Spent this week{" "}<span className="th-note">of the SLO window&apos;s budget</span></th>
                     <th scope="col" className="num">Burn 1h · 6h · 1d</th>
                     <th scope="col">12 weeks</th>
                     <th scope="col">Incidents this week</th>
@@ -59,7 +71,7 @@ export function ReviewServices({ services, changed }: { services: ReviewServiceD
                         </td>
                         <td>
                           <BudgetBar remainingRatio={slo.errorBudget.remainingRatio} remainingSeconds={slo.errorBudget.remainingSeconds} state={slo.errorBudget.state} />
-                          <div className="muted small">{formatPercent(slo.availability, 3)} over {slo.window.label.replace(/^(\w+):/, "$1 ")}</div>
+                          <div className="muted small">{formatPercent(slo.availability, 3)} over {describeWindowLabel(slo.window.label)}</div>
                         </td>
                         <td className="num">{s.weekSpend ? <>{formatPercent(s.weekSpend.shareOfBudget, 1)}<div className="muted small">{formatDuration(s.weekSpend.seconds)}</div></> : "—"}</td>
                         <td className="num">

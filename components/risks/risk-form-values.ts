@@ -1,34 +1,38 @@
+import { z } from "zod";
 import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
+import { percentText } from "@/lib/domain/format";
+import { parsePercentText } from "@/lib/domain/percent-input";
 import type { RiskDto } from "@/lib/dto/risks";
 import type { RiskAssessmentName } from "@/lib/domain/risk-matrix";
 
-/** What the risk form edits: text as typed, turned into the API's body by toPayload. */
-export type RiskFormValues = {
-  title: string;
-  service: string;
-  owner: string;
-  identifiedAt: string;
-  cause: string;
-  event: string;
-  consequence: string;
-  description: string;
-  inherentLikelihood: string;
-  inherentConsequence: string;
-  currentLikelihood: string;
-  currentConsequence: string;
-  targetLikelihood: string;
-  targetConsequence: string;
-  treatment: string;
-  acceptedBy: string;
-  acceptedUntil: string;
-  monitoringDetects: string;
-  mitigationPlan: string;
-  status: string;
-  ettdMinutes: string;
-  ettrMinutes: string;
-  ettfDays: string;
-  impactFraction: string;
-};
+/** What the risk form edits: text as typed, turned into the API's body by toPayload. Also a stored draft's shape. */
+export const RiskFormValues = z.strictObject({
+  title: z.string(),
+  service: z.string(),
+  owner: z.string(),
+  identifiedAt: z.string(),
+  cause: z.string(),
+  event: z.string(),
+  consequence: z.string(),
+  description: z.string(),
+  inherentLikelihood: z.string(),
+  inherentConsequence: z.string(),
+  currentLikelihood: z.string(),
+  currentConsequence: z.string(),
+  targetLikelihood: z.string(),
+  targetConsequence: z.string(),
+  treatment: z.string(),
+  acceptedBy: z.string(),
+  acceptedUntil: z.string(),
+  monitoringDetects: z.string(),
+  mitigationPlan: z.string(),
+  status: z.string(),
+  ettdMinutes: z.string(),
+  ettrMinutes: z.string(),
+  ettfDays: z.string(),
+  impactFraction: z.string(),
+});
+export type RiskFormValues = z.infer<typeof RiskFormValues>;
 
 const num = (n: number | null) => (n === null ? "" : String(n));
 
@@ -61,7 +65,8 @@ export function initialRiskValues(risk: RiskDto | undefined, timeZone: string, s
     ettdMinutes: num(risk?.ettdMinutes ?? null),
     ettrMinutes: num(risk?.ettrMinutes ?? null),
     ettfDays: num(risk?.ettfDays ?? null),
-    impactFraction: num(risk?.impactFraction ?? null),
+    // Typed and shown in percent (2 = 2 % of users); the API keeps the ratio.
+    impactFraction: risk?.impactFraction === null || risk === undefined ? "" : percentText(risk.impactFraction),
   };
 }
 
@@ -91,6 +96,6 @@ export function toRiskPayload(v: RiskFormValues, timeZone: string) {
     ettdMinutes: numberOrNull(v.ettdMinutes),
     ettrMinutes: numberOrNull(v.ettrMinutes),
     ettfDays: numberOrNull(v.ettfDays),
-    impactFraction: numberOrNull(v.impactFraction),
+    impactFraction: parsePercentText(v.impactFraction),
   };
 }

@@ -3,28 +3,44 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { DraftNote } from "@/components/forms/draft-note";
+import { draftKey } from "@/components/forms/draft-storage";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { isStaleVersion, ReloadLatest } from "@/components/forms/stale-version";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useDraft } from "@/components/forms/use-draft";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import type { RiskDto } from "@/lib/dto/risks";
 import { CONSEQUENCE_LABELS, CONSEQUENCES, isLikelihood, LIKELIHOOD_MEANINGS, LIKELIHOODS, RISK_ASSESSMENT_LABELS, RISK_ASSESSMENTS, scoreAssessment, type Consequence, type RiskAssessmentName } from "@/lib/domain/risk-matrix";
+import { sharePercentProblem } from "@/lib/domain/percent-input";
 import { RISK_TREATMENT_LABELS, RISK_TREATMENTS } from "@/lib/domain/risk-rules";
 import { useCreateRisk, useUpdateRisk } from "@/lib/query/risks";
 import { zodIssues } from "@/lib/schemas/issues";
 import { RiskInput, RiskUpdate } from "@/lib/schemas/risk";
+import type { ServiceOption } from "@/lib/query/types";
 import { LevelBadge } from "./level-badge";
-import { initialRiskValues, toRiskPayload, type RiskFormValues } from "./risk-form-values";
+import { MatrixExplainer } from "./matrix-explainer";
+import { RiskServiceField } from "./risk-service-field";
+import { initialRiskValues, RiskFormValues, toRiskPayload } from "./risk-form-values";
 
 // In on-screen order: focus goes to the first invalid field after a failed submit.
 const FIELDS = ["title", "service", "owner", "identifiedAt", "cause", "event", "consequence", "inherent", "current", "target", "treatment", "acceptedBy", "acceptedUntil", "monitoringDetects", "mitigationPlan", "ettdMinutes", "ettrMinutes", "ettfDays", "impactFraction", "status", "description"] as const;
 
-type Props = { services: { slug: string; name: string }[]; timeZone: string; defaultService?: string } & ({ mode: "create"; risk?: undefined } | { mode: "edit"; risk: RiskDto });
+type Props = { services: ServiceOption[]; timeZone: string; defaultService?: string } & ({ mode: "create"; risk?: undefined } | { mode: "edit"; risk: RiskDto });
 
 export function RiskForm({ services, timeZone, mode, risk, defaultService }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState<RiskFormValues>(() => initialRiskValues(risk, timeZone, defaultService));
+  const [initial] = useState<RiskFormValues>(() => initialRiskValues(risk, timeZone, defaultService));
+  const [values, setValues] = useState<RiskFormValues>(initial);
+  const kept = useDraft({
+    key: draftKey("risk", risk?.id ?? "new"),
+    label: mode === "create" ? "New risk" : "Risk",
+    value: values,
+    saved: initial,
+    schema: RiskFormValues,
+    restore: setValues,
+  });
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors(mode === "create" ? "new-risk" : "edit-risk", FIELDS);
   const create = useCreateRisk();
   const update = useUpdateRisk(risk?.id ?? "");
@@ -36,8 +52,13 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
     clear();
     const payload = toRiskPayload(values, timeZone);
     const parsed = mode === "create" ? RiskInput.safeParse(payload) : RiskUpdate.safeParse({ ...payload, version: risk.version });
-    if (!parsed.success) return showIssues(zodIssues(parsed.error), null);
+    if (!parsed.success) {
+      // The impact is typed in percent: its message is the form's own, in percent.
+      const issues = zodIssues(parsed.error).map((i) => (i.path === "impactFraction" ? { ...i, message: sharePercentProblem(payload.impactFraction) ?? i.message } : i));
+      return showIssues(issues, null);
+    }
     const onSuccess = (saved: RiskDto) => {
+      kept.committed(values);
       router.push(`/risks/${saved.reference}`);
       router.refresh();
     };
@@ -57,9 +78,9 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
           {RISK_ASSESSMENT_LABELS[name]} {scored && <LevelBadge level={scored.level} score={scored.score} />}
         </legend>
         <div className="assessment-selects">
-          <SelectField id={`${id}-likelihood`} label="Likelihood" value={l} onChange={set(`${name}Likelihood`)} hint={isLikelihood(l) ? LIKELIHOOD_MEANINGS[l] : undefined}>
+          <SelectField id={`${id}-likelihood`} label="Likelihood" value={l} onChange={set(`${name}Likelihood`)}>
             {LIKELIHOODS.map((x) => (
-              <option key={x} value={x}>{x} · {LIKELIHOOD_MEANINGS[x].split(" ").slice(0, 3).join(" ")}</option>
+              <option key={x} value={x}>{x} · {LIKELIHOOD_MEANINGS[x]}</option>
             ))}
           </SelectField>
           <SelectField id={`${id}-consequence`} label="Consequence" value={values[`${name}Consequence`]} onChange={set(`${name}Consequence`)}>
@@ -79,20 +100,24 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
       <FormAlert message={errors.form} details={errors.details}>
         {isStaleVersion(mutation.error) && <ReloadLatest />}
       </FormAlert>
+      <DraftNote
+        show={kept.restored}
+        what={mode === "create" ? "new risk" : "changes to this risk"}
+        onDiscard={() => {
+          kept.discard();
+          setValues(initial);
+        }}
+      />
       <div className="form-grid">
         <TextField id={fieldId("title")} label="Title" className="span-all" value={values.title} onChange={set("title")} error={errors.fields.title} placeholder="Primary database runs out of disk" required autoFocus={mode === "create"} />
-        <SelectField id={fieldId("service")} label="Service" value={values.service} onChange={set("service")} error={errors.fields.service} hint="The service it would hurt; cross-cutting risks have no budget of their own.">
-          <option value="">None (cross-cutting)</option>
-          {services.map((s) => (
-            <option key={s.slug} value={s.slug}>{s.name} ({s.slug})</option>
-          ))}
-        </SelectField>
+        <RiskServiceField id={fieldId("service")} value={values.service} options={services} onChange={(slug) => setValues((v) => ({ ...v, service: slug }))} error={errors.fields.service} />
         <TextField id={fieldId("owner")} label="Owner" value={values.owner} onChange={set("owner")} error={errors.fields.owner} placeholder="A person: ana@example.com" optional />
         <TextField id={fieldId("identifiedAt")} label={`Identified (${timeZone})`} type="datetime-local" value={values.identifiedAt} onChange={set("identifiedAt")} error={errors.fields.identifiedAt} hint={mode === "create" ? "Empty: now." : undefined} optional />
         <TextAreaField id={fieldId("cause")} label="Cause" value={values.cause} onChange={set("cause")} error={errors.fields.cause} rows={2} placeholder="Log volume grows faster than the disk" optional />
         <TextAreaField id={fieldId("event")} label="Event" value={values.event} onChange={set("event")} error={errors.fields.event} rows={2} placeholder="The primary stops accepting writes" optional />
         <TextAreaField id={fieldId("consequence")} label="Consequence" value={values.consequence} onChange={set("consequence")} error={errors.fields.consequence} rows={2} placeholder="Checkout fails for every user" optional />
       </div>
+      <MatrixExplainer />
       <div className="assessments">{RISK_ASSESSMENTS.map(assessment)}</div>
       <div className="form-grid">
         <SelectField id={fieldId("treatment")} label="Treatment" value={values.treatment} onChange={set("treatment")} error={errors.fields.treatment}>
@@ -116,7 +141,7 @@ export function RiskForm({ services, timeZone, mode, risk, defaultService }: Pro
           <TextField id={fieldId("ettdMinutes")} label="ETTD (minutes to detect)" inputMode="decimal" value={values.ettdMinutes} onChange={set("ettdMinutes")} error={errors.fields.ettdMinutes} optional />
           <TextField id={fieldId("ettrMinutes")} label="ETTR (minutes to repair)" inputMode="decimal" value={values.ettrMinutes} onChange={set("ettrMinutes")} error={errors.fields.ettrMinutes} optional />
           <TextField id={fieldId("ettfDays")} label="ETTF (days between failures)" inputMode="decimal" value={values.ettfDays} onChange={set("ettfDays")} error={errors.fields.ettfDays} optional />
-          <TextField id={fieldId("impactFraction")} label="Impact fraction" inputMode="decimal" value={values.impactFraction} onChange={set("impactFraction")} error={errors.fields.impactFraction} hint="Share of users hit, in (0, 1]: 0.02 = 2 %." optional />
+          <TextField id={fieldId("impactFraction")} label="Impact (% of users hit)" inputMode="decimal" value={values.impactFraction} onChange={set("impactFraction")} error={errors.fields.impactFraction} hint="Above 0 and at most 100: 2 means 2 % of users." optional />
         </div>
       </fieldset>
       <div className="form-grid">

@@ -9,12 +9,15 @@ import { LevelBadge } from "./level-badge";
  * The CRE stack rank (by bad minutes a year) beside the matrix rank (by score), so the risks
  * the two methods disagree on stand out; those are marked in words.
  */
-export function StackRank({ risks, limit = 10 }: { risks: RiskDto[]; limit?: number }) {
+export function StackRank({ risks, page = 1, perPage = 10, pageHref }: { risks: RiskDto[]; page?: number; perPage?: number; pageHref?: (page: number) => string }) {
   const ranks = rankRisks(risks.map((r) => ({ id: r.id, score: r.current.score, badMinutesPerYear: r.quantitative.badMinutesPerYear })));
-  const ranked = risks
+  const all = risks
     .filter((r) => r.quantitative.badMinutesPerYear !== null)
-    .sort((a, b) => (b.quantitative.badMinutesPerYear as number) - (a.quantitative.badMinutesPerYear as number))
-    .slice(0, limit);
+    .sort((a, b) => (b.quantitative.badMinutesPerYear as number) - (a.quantitative.badMinutesPerYear as number));
+  const pages = Math.max(1, Math.ceil(all.length / perPage));
+  const shown = Math.min(Math.max(1, page), pages);
+  const first = (shown - 1) * perPage;
+  const ranked = all.slice(first, first + perPage);
   if (ranked.length === 0) return <p className="muted">No open risk has ETTD, ETTR, ETTF and impact estimates yet: add them on a risk to rank it by the error budget it would cost.</p>;
   return (
     <TableScroll label="Stack rank by bad minutes">
@@ -50,6 +53,13 @@ export function StackRank({ risks, limit = 10 }: { risks: RiskDto[]; limit?: num
           })}
         </tbody>
       </table>
+      {pages > 1 && (
+        <nav className="pager" aria-label="Stack rank pages">
+          <span className="muted">Ranks {first + 1}–{first + ranked.length} of {all.length} estimated risks</span>
+          {pageHref && shown > 1 && <Link className="btn btn-secondary btn-small" href={pageHref(shown - 1)}>Previous {perPage}</Link>}
+          {pageHref && shown < pages && <Link className="btn btn-secondary btn-small" href={pageHref(shown + 1)}>Next {Math.min(perPage, all.length - first - ranked.length)}</Link>}
+        </nav>
+      )}
     </TableScroll>
   );
 }

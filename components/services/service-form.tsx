@@ -9,6 +9,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/forms/field"
 import { MaintenanceOptions, SloWindowOptions } from "@/components/forms/slo-options";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
+import { targetPercentProblem } from "@/lib/domain/percent-input";
 import { tierLabel } from "@/components/format";
 import { useCreateService, useUpdateService } from "@/lib/query/mutations";
 import type { ServiceDto } from "@/lib/query/types";
@@ -52,10 +53,9 @@ export function ServiceForm({ tiers, candidates, mode, service }: Props) {
     const parsed =
       mode === "create" ? ServiceInput.safeParse(payload) : ServiceUpdate.safeParse({ ...payload, version: service.version });
     if (!parsed.success) {
-      // Same messages as the server, except a non-number in the percent field, which the
-      // ratio-speaking schema message would only confuse.
+      // Same messages as the server, except the percent field's: the form speaks percent.
       const issues = zodIssues(parsed.error).map((i) =>
-        i.path === "sloTarget" && Number.isNaN(payload.sloTarget) ? { ...i, message: PERCENT_MESSAGE } : i,
+        i.path === "sloTarget" ? { ...i, message: Number.isNaN(payload.sloTarget) ? PERCENT_MESSAGE : (targetPercentProblem(payload.sloTarget, false) ?? i.message) } : i,
       );
       return showIssues(issues, null);
     }

@@ -9,6 +9,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/forms/field"
 import { MaintenanceOptions, SloWindowOptions } from "@/components/forms/slo-options";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
+import { targetPercentProblem } from "@/lib/domain/percent-input";
 import { percentTextToRatio, percentText } from "@/components/format";
 import { useCreateTier, useUpdateTier } from "@/lib/query/mutations";
 import type { TierDto } from "@/lib/query/types";
@@ -16,7 +17,6 @@ import { zodIssues } from "@/lib/schemas/issues";
 import { TierInput, TierUpdate } from "@/lib/schemas/tier";
 
 const FIELDS = ["rank", "name", "sloTarget", "sloWindow", "maintenance", "description"] as const;
-const PERCENT_MESSAGE = "Enter a percentage such as 99.9";
 
 type Values = { rank: string; name: string; sloTarget: string; sloWindow: string; maintenance: string; description: string };
 
@@ -55,8 +55,9 @@ export function TierForm({ tier, suggestedRank = 1 }: { tier?: TierDto; suggeste
     };
     const parsed = tier ? TierUpdate.safeParse({ ...payload, version: tier.version }) : TierInput.safeParse(payload);
     if (!parsed.success) {
+      // The form speaks percent: its own message for the target, in percent, not the API's ratio.
       const issues = zodIssues(parsed.error).map((i) =>
-        i.path === "sloTarget" && (sloTarget === null || Number.isNaN(sloTarget)) ? { ...i, message: PERCENT_MESSAGE } : i,
+        i.path === "sloTarget" ? { ...i, message: targetPercentProblem(sloTarget, true) ?? i.message } : i,
       );
       return showIssues(issues, null);
     }

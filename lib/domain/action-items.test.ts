@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareActionItems, completionAfter, isDateText, isOverdue, todayIn } from "./action-items";
+import { compareActionItems, completionAfter, dueFilterQuery, isDateText, isOverdue, todayIn } from "./action-items";
 
 describe("action items", () => {
   it("today is the organisation's wall-calendar date", () => {
@@ -42,5 +42,14 @@ describe("action items", () => {
       { title: "d", status: "open" as const, dueDate: "2026-11-01" },
     ];
     expect(items.sort(compareActionItems).map((i) => i.title)).toEqual(["d", "a", "b", "c"]);
+  });
+});
+
+describe("due-date filters", () => {
+  it("reads as the API's query, the window counted in calendar days from today", () => {
+    expect(dueFilterQuery("overdue", "2026-12-28")).toEqual({ overdue: true });
+    expect(dueFilterQuery("7d", "2026-12-28")).toEqual({ dueAfter: "2026-12-28", dueBefore: "2027-01-04" });
+    expect(dueFilterQuery("30d", "2028-02-15")).toEqual({ dueAfter: "2028-02-15", dueBefore: "2028-03-16" });
+    expect(dueFilterQuery("none", "2026-12-28")).toEqual({ dueDate: "none" });
   });
 });

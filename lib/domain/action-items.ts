@@ -3,7 +3,7 @@
  * dates in the organisation's zone; an item is overdue once its due date has passed there and it
  * is still open. Pure.
  */
-import { formatCivilDate, isValidCivilDate } from "./civil-date";
+import { addDays, formatCivilDate, isValidCivilDate } from "./civil-date";
 import { localDateOf } from "./time-zone";
 
 export const ACTION_ITEM_STATUSES = ["open", "done", "wont_do"] as const;
@@ -43,4 +43,21 @@ export function compareActionItems(a: { status: ActionItemStatus; dueDate: strin
   if (openA !== openB) return openA - openB;
   if (a.dueDate !== b.dueDate) return a.dueDate === null ? 1 : b.dueDate === null ? -1 : a.dueDate < b.dueDate ? -1 : 1;
   return a.title.localeCompare(b.title);
+}
+
+/** The due-date filters the action-items page offers, as people say them. */
+export const DUE_FILTERS = ["overdue", "7d", "30d", "none"] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export const DUE_FILTER_LABELS: Record<DueFilter, string> = { overdue: "Overdue", "7d": "Due in the next 7 days", "30d": "Due in the next 30 days", none: "No due date" };
+
+/**
+ * A due-date filter as the API's query: overdue, or a due date from today to `days` ahead
+ * (inclusive; overdue ones are not "due in the next days"), or no due date at all.
+ */
+export function dueFilterQuery(filter: DueFilter, today: string): { overdue?: true; dueAfter?: string; dueBefore?: string; dueDate?: "none" } {
+  if (filter === "overdue") return { overdue: true };
+  if (filter === "none") return { dueDate: "none" };
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const ahead = addDays({ year: y, month: m, day: d }, filter === "7d" ? 7 : 30);
+  return { dueAfter: today, dueBefore: formatCivilDate(ahead) };
 }

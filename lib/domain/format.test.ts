@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatCount, formatDuration, formatPercent, percentText } from "./format";
+import { formatAvailabilityFormula, formatCount, formatDuration, formatPercent, formatSecondsFigure, percentText } from "./format";
 
 describe("formatDuration", () => {
   it.each<[number, string]>([
@@ -79,4 +79,21 @@ describe("formatCount", () => {
     [1234, "1,234"],
     [100000, "100,000"],
   ])("%d → %s", (n, text) => expect(formatCount(n)).toBe(text));
+});
+
+describe("the availability formula, as people read it", () => {
+  it("rounds the seconds to two decimals and the result as the headline shows it", () => {
+    expect(formatAvailabilityFormula({ rule: "count", downtimeSeconds: 2537.3417999999997, unplannedSeconds: 2537.3417999999997, maintenanceSeconds: 0, elapsedSeconds: 2_592_000, availability: 0.9990210872685186 }))
+      .toBe("1 − 2,537.34\u00a0s / 2,592,000\u00a0s = 99.9021\u00a0%");
+    expect(formatAvailabilityFormula({ rule: "exclude", downtimeSeconds: 900, unplannedSeconds: 300, maintenanceSeconds: 600, elapsedSeconds: 86_400, availability: 1 - 300 / 85_800 }))
+      .toBe("1 − 300\u00a0s / (86,400\u00a0s − 600\u00a0s) = 99.6503\u00a0%");
+  });
+
+  it("never shows float noise in a seconds figure", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), (s) => {
+        expect(formatSecondsFigure(s)).toMatch(/^\d{1,3}(,\d{3})*(\.\d{1,2})?$/);
+      }),
+    );
+  });
 });

@@ -78,3 +78,35 @@ const COUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 export function formatCount(n: number): string {
   return COUNT.format(n);
 }
+
+const SECONDS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/**
+ * A count of seconds as a figure in a formula or a table: at most two decimals, grouped
+ * ("2,537.34", not 2537.3417999999997). Sums shown beside it are rounded the same way.
+ */
+export function formatSecondsFigure(seconds: number): string {
+  return Number.isFinite(seconds) ? SECONDS.format(seconds) : "—";
+}
+
+/** What the availability formula needs of a computed window. */
+export type FormulaFigures = {
+  rule: "count" | "exclude";
+  downtimeSeconds: number;
+  unplannedSeconds: number;
+  maintenanceSeconds: number;
+  elapsedSeconds: number;
+  availability: number;
+};
+
+/**
+ * "1 − 2,537.34 s / 2,592,000 s = 99.9021 %": the formula with the window's figures, rounded as
+ * the page shows them (availability to four decimals of a percent, as in the headline).
+ */
+export function formatAvailabilityFormula(a: FormulaFigures): string {
+  const s = (n: number) => `${formatSecondsFigure(n)}${NBSP}s`;
+  const result = formatPercent(a.availability, 4);
+  return a.rule === "count"
+    ? `1 − ${s(a.downtimeSeconds)} / ${s(a.elapsedSeconds)} = ${result}`
+    : `1 − ${s(a.unplannedSeconds)} / (${s(a.elapsedSeconds)} − ${s(a.maintenanceSeconds)}) = ${result}`;
+}

@@ -167,3 +167,11 @@ describe("severities", () => {
     for (const s of SEVERITIES) expect(SEVERITY_MEANINGS[s].length).toBeGreaterThan(10);
   });
 });
+
+describe("milestone messages name instants as people read them", () => {
+  it("in the organisation's zone, with the zone named, not raw ISO", () => {
+    const times = { startedAt: "2026-03-03T10:00:00Z", detectedAt: "2026-03-03T11:00:00Z", acknowledgedAt: "2026-03-03T10:30:00Z" };
+    expect(milestoneOrderIssues(times, "Europe/Paris")).toEqual([{ path: "acknowledgedAt", message: "Must not be before detected (2026-03-03 12:00 Europe/Paris)" }]);
+    expect(milestoneOrderIssues(times)[0]?.message).toBe("Must not be before detected (2026-03-03 11:00 UTC)");
+  });
+});

@@ -5,6 +5,8 @@
  * schemas, the server's writes and reads, and the pages all call these.
  */
 
+import { formatZonedDateTime } from "./time-zone";
+
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -64,15 +66,16 @@ const ms = (at: At): number | null => (at === null || at === undefined ? null : 
 
 /**
  * started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved, skipping absent ones. Each issue names
- * the later milestone and the one it must not precede.
+ * the later milestone and the one it must not precede, at its instant in `timeZone` (the
+ * organisation's, named: people read these messages beside a field, not raw ISO).
  */
-export function milestoneOrderIssues(times: MilestoneTimes): Issue[] {
+export function milestoneOrderIssues(times: MilestoneTimes, timeZone = "UTC"): Issue[] {
   const issues: Issue[] = [];
   let latest: { name: Milestone; at: number } | null = null;
   for (const name of MILESTONES) {
     const at = ms(times[name]);
     if (at === null) continue;
-    if (latest && at < latest.at) issues.push({ path: name, message: `Must not be before ${MILESTONE_LABELS[latest.name].toLowerCase()} (${new Date(latest.at).toISOString()})` });
+    if (latest && at < latest.at) issues.push({ path: name, message: `Must not be before ${MILESTONE_LABELS[latest.name].toLowerCase()} (${formatZonedDateTime(latest.at, timeZone)} ${timeZone})` });
     else latest = { name, at };
   }
   return issues;
@@ -142,9 +145,9 @@ export function impactIssues(incident: MilestoneTimes, impacts: readonly ImpactT
 }
 
 /** Every rule an incident as a whole must keep: milestones, status, impacts. */
-export function incidentIssues(incident: MilestoneTimes & { status?: IncidentStatus | null; impacts?: readonly ImpactTimes[] }): Issue[] {
+export function incidentIssues(incident: MilestoneTimes & { status?: IncidentStatus | null; impacts?: readonly ImpactTimes[] }, timeZone = "UTC"): Issue[] {
   return [
-    ...milestoneOrderIssues(incident),
+    ...milestoneOrderIssues(incident, timeZone),
     ...(incident.status ? statusIssues(incident.status, incident.resolvedAt) : []),
     ...impactIssues(incident, incident.impacts ?? []),
   ];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, isDateText } from "@/lib/domain/action-items";
-import { BooleanFlag, Name, PlainString, QueryInt, Text, Version } from "./common";
+import { BooleanFlag, Name, PlainString, QueryInt, Slug, Text, Version } from "./common";
 
 export const ActionItemStatus = z.enum(ACTION_ITEM_STATUSES, { error: "Must be open, done or wont_do" });
 
@@ -13,7 +13,8 @@ export const DateOnly = z
 
 /** An incident by id or by its reference (INC-42). */
 const IncidentRef = PlainString("Must be an incident id or reference, e.g. INC-42").trim().min(1).max(64);
-const RiskRef = PlainString("Must be a risk id").trim().min(1).max(64);
+/** A risk by id or by its reference (RISK-12). */
+const RiskRef = PlainString("Must be a risk id or reference, e.g. RISK-12").trim().min(1).max(64);
 
 const fields = {
   title: Name,
@@ -42,6 +43,13 @@ export const ActionItemListQuery = z.strictObject({
   overdue: BooleanFlag.optional(),
   incident: IncidentRef.optional(),
   risk: RiskRef.optional(),
+  /** Items from an incident that hit the service or from a risk to it. */
+  service: Slug.optional(),
+  /** Due on or after / on or before these dates (items without a due date never match them). */
+  dueAfter: DateOnly.optional(),
+  dueBefore: DateOnly.optional(),
+  /** `none`: only items without a due date. */
+  dueDate: z.enum(["none"], { error: "Must be none (items without a due date)" }).optional(),
   cursor: PlainString().max(64).optional(),
   limit: QueryInt(1, 200).optional(),
 });

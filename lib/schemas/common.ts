@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isAcceptedInstant, MAX_INSTANT_ISO, MIN_INSTANT_ISO } from "@/lib/domain/instant-range";
+import { SLO_TARGET_MAX, SLO_TARGET_MIN } from "@/lib/domain/percent-input";
 import { isValidTimeZone } from "@/lib/domain/time-zone";
 import { parseIsoInstant } from "@/lib/domain/window-labels";
 
@@ -83,8 +84,8 @@ export type TierFilter = z.infer<typeof TierFilter>;
 /** An SLO target as a ratio: 0.999 = 99.9 %. 100 % would leave no error budget at all. */
 export const SloTarget = z
   .number({ error: "Must be a number, e.g. 0.999 for 99.9 %" })
-  .min(0.5, { error: "Must be at least 0.5 (50 %)" })
-  .max(0.9999999, { error: "Must be below 1 (100 % leaves no error budget); at most 0.9999999" });
+  .min(SLO_TARGET_MIN, { error: "Must be at least 0.5 (50 %)" })
+  .max(SLO_TARGET_MAX, { error: "Must be below 1 (100 % leaves no error budget); at most 0.9999999" });
 
 export const SLO_WINDOWS = ["rolling:30d", "rolling:28d", "week", "month", "quarter"] as const;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ActionItemDto, ActionItemListDto } from "@/lib/dto/action-items";
 import { completionAfter, incidentReference, isOverdue, riskReference, todayIn } from "@/lib/domain";
+import { parseRiskReference } from "@/lib/domain/risk-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionItemInput, ActionItemListQuery, ActionItemUpdate } from "@/lib/schemas/action-item";
 import type { Actor } from "./auth/actor";
@@ -40,10 +41,17 @@ function toDto(row: Row, today: string): ActionItemDto {
 
 const today = async () => todayIn(await organisationTimeZone(), Date.now());
 
+/** A risk by id or reference (RISK-12), as people name it; null when there is none. */
+async function riskOf(ref: string, tx: Tx | typeof prisma = prisma): Promise<string | null> {
+  const number = parseRiskReference(ref);
+  const risk = await tx.risk.findUnique({ where: number === null ? { id: ref } : { number }, select: { id: true } });
+  return risk?.id ?? null;
+}
+
 async function riskId(tx: Tx, ref: string): Promise<string> {
-  const risk = await tx.risk.findUnique({ where: { id: ref }, select: { id: true } });
-  if (!risk) throw ValidationError.field("risk", `No risk has id '${ref}'`);
-  return risk.id;
+  const id = await riskOf(ref, tx);
+  if (id === null) throw ValidationError.field("risk", `No risk is '${ref}'`);
+  return id;
 }
 
 /** The incident a reference names; only "there is none" is the caller's mistake, a failed read is not. */
@@ -76,8 +84,22 @@ async function actionItemWhere(q: ActionItemFilter, day: string): Promise<Prisma
   if (q.overdue === false) and.push({ OR: [{ status: { not: "open" } }, { dueDate: null }, { dueDate: { gte: dateValue(day) } }] });
   // An incident that does not exist has no action items: the filter matches nothing.
   if (q.incident !== undefined) and.push({ incidentId: (await incidentOf(q.incident)) ?? { in: [] } });
-  if (q.risk !== undefined) and.push({ riskId: q.risk });
+  if (q.risk !== undefined) and.push({ riskId: (await riskOf(q.risk)) ?? { in: [] } });
+  if (q.service !== undefined) {
+    // A filter value that names nothing is the caller's mistake, not an empty list.
+    if (!(await prisma.service.findUnique({ where: { slug: q.service }, select: { id: true } }))) throw ValidationError.field("service", `No service has the slug '${q.service}'`);
+    and.push({ OR: [{ incident: { impacts: { some: { service: { slug: q.service } } } } }, { risk: { service: { slug: q.service } } }] });
+  }
+  if (q.dueAfter !== undefined) and.push({ dueDate: { gte: dateValue(q.dueAfter) } });
+  if (q.dueBefore !== undefined) and.push({ dueDate: { lte: dateValue(q.dueBefore) } });
+  if (q.dueDate === "none") and.push({ dueDate: null });
   return { AND: and };
+}
+
+/** Every owner named on an action item, for the page's owner filter (at most 500, by name). */
+export async function actionItemOwners(): Promise<string[]> {
+  const rows = await prisma.actionItem.findMany({ where: { owner: { not: "" } }, distinct: ["owner"], select: { owner: true }, orderBy: { owner: "asc" }, take: 500 });
+  return rows.map((r) => r.owner);
 }
 
 /** How many action items match: what every count a person reads of them is. */

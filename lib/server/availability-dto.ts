@@ -1,6 +1,6 @@
 import "server-only";
 import type { AvailabilitySummaryDto, SeriesEntryDto, ServiceAvailabilityDto } from "@/lib/dto/availability";
-import { formatIsoInstant, meetsTarget, segmentSeconds, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
+import { formatAvailabilityFormula, formatIsoInstant, meetsTarget, segmentSeconds, type AvailabilityResult, type IncidentMetrics, type ResolvedWindow, type ServiceSummary, type WindowTotals } from "@/lib/domain";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { ServiceSlo } from "./availability-data";
 import type { IncidentLabel } from "./impact-rows";
@@ -13,11 +13,7 @@ const RULES = {
     "Planned maintenance is excluded: its seconds leave both sides, availability = 1 − unplanned / (elapsed − maintenance)",
 } as const;
 
-function formula(a: AvailabilityResult): string {
-  return a.rule === "count"
-    ? `1 − ${a.downtimeSeconds} / ${a.elapsedSeconds} = ${a.availability}`
-    : `1 − ${a.unplannedSeconds} / (${a.elapsedSeconds} − ${a.maintenanceSeconds}) = ${a.availability}`;
-}
+const formula = (a: AvailabilityResult): string => formatAvailabilityFormula(a);
 
 const referenceOf = (labels: Map<string, IncidentLabel>, id: string): string | null => {
   const label = labels.get(id);

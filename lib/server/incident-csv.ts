@@ -1,4 +1,5 @@
 import "server-only";
+import { organisationTimeZone } from "./availability-data";
 import { parse as parseCsv } from "csv-parse/sync";
 import { incidentIssues } from "@/lib/domain/incident-lifecycle";
 import type { IncidentDto, IncidentImportDto } from "@/lib/dto/incidents";
@@ -104,6 +105,7 @@ export async function importIncidentsCsv(actor: Actor, text: string, dryRun: boo
   for (const required of ["title", "severity", "started_at", "services"]) if (records.length && !header.includes(required)) throw ValidationError.field(required, `The header must name a ${required} column`);
   const slugs = new Set((await prisma.service.findMany({ where: { archivedAt: null }, select: { slug: true } })).map((s) => s.slug));
   const externals = new Set<string>();
+  const timeZone = await organisationTimeZone();
   const errors: ImportProblem[] = [];
   const inputs: { line: number; input: IncidentInput }[] = [];
   for (const { record, info } of records) {
@@ -115,7 +117,7 @@ export async function importIncidentsCsv(actor: Actor, text: string, dryRun: boo
       continue;
     }
     const problems = [
-      ...incidentIssues({ ...parsed.data, status: parsed.data.status ?? null }).map((i) => ({ line, column: FIELD_OF[i.path.split(".")[0] ?? ""] ?? i.path, message: i.message })),
+      ...incidentIssues({ ...parsed.data, status: parsed.data.status ?? null }, timeZone).map((i) => ({ line, column: FIELD_OF[i.path.split(".")[0] ?? ""] ?? i.path, message: i.message })),
       ...parsed.data.impacts.filter((m) => !slugs.has(m.service)).map((m) => ({ line, column: "services", message: `No active service has the slug '${m.service}'` })),
     ];
     if (parsed.data.externalId) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { organisationTimeZone } from "./availability-data";
 import {
   copiesChanged,
   impactRowCopies,
@@ -70,8 +71,8 @@ async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, entries: 
 
 const asJson = (data: TimelineData) => TimelineEntryData.write(data) as Prisma.InputJsonObject;
 
-function assertConsistent(incident: Parameters<typeof incidentIssues>[0]): void {
-  const issues = incidentIssues(incident);
+function assertConsistent(incident: Parameters<typeof incidentIssues>[0], timeZone: string): void {
+  const issues = incidentIssues(incident, timeZone);
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -116,7 +117,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     };
     const status = statusAfterEdit({ requested: input.status, previous: beforeRow.status, wasResolved: beforeRow.resolvedAt !== null, ...merged });
     const impacts: ImpactDraft[] = input.impacts ?? draftsOf(beforeRow);
-    assertConsistent({ ...merged, status, impacts });
+    assertConsistent({ ...merged, status, impacts }, await organisationTimeZone());
     await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
     await edit.write(({ version }) => tx.incident.updateMany({
       where: { id, version },
@@ -185,7 +186,7 @@ export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, inp
     const merged = { ...row, [milestone]: at };
     const status = statusAfterMilestone(milestone, row.status);
     const impacts = row.impacts.map((i) => ({ service: i.service.slug, startedAt: i.startedAt, endedAt: i.endedAt }));
-    const issues = incidentIssues({ ...merged, status, impacts }).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
+    const issues = incidentIssues({ ...merged, status, impacts }, await organisationTimeZone()).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
     if (issues.length) throw new ValidationError(issues);
     const updated = await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
     // The impact rows carry the milestones (and resolving ends the impacts still open).

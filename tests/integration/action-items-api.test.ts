@@ -109,3 +109,42 @@ describe("action items API", () => {
     expect(trail.body.events.map((e: { action: string }) => e.action)).toEqual(["delete", "update", "create"]);
   });
 });
+
+describe("action items as work: references, service and due-date filters", () => {
+  it("takes a risk by its reference in the body and in the filter, as everywhere else", async () => {
+    const assessment = { likelihood: "C", consequence: 3 };
+    const risk = await call(risks.POST, { method: "POST", token: tokens.editor, body: { title: unique("Risk"), inherent: assessment, current: assessment, target: assessment } });
+    const res = await create({ risk: risk.body.reference });
+    expect(res.status).toBe(201);
+    expect(res.body.risk).toEqual({ id: risk.body.id, reference: risk.body.reference, title: risk.body.title });
+    const listed = await call(items.GET, { token: tokens.viewer, path: `/x?risk=${risk.body.reference}` });
+    expect(listed.body.actionItems.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
+    const missing = await create({ risk: "RISK-999999999" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.issues).toContainEqual({ path: "risk", message: "No risk is 'RISK-999999999'" });
+  });
+
+  it("filters by service (through the incident or the risk) and by due date; an unknown service is a 400", async () => {
+    const svc = await makeService(tokens.editor, tokens.admin);
+    const hit = await logIncident(tokens.editor, { startedAt: "2026-11-03T10:00:00Z", resolvedAt: "2026-11-03T11:00:00Z", impacts: [{ service: svc }] });
+    const assessment = { likelihood: "C", consequence: 3 };
+    const risk = await call(risks.POST, { method: "POST", token: tokens.editor, body: { title: unique("Risk"), service: svc, inherent: assessment, current: assessment, target: assessment } });
+    const fromIncident = await create({ incident: hit.body.reference, dueDate: day(3) });
+    const fromRisk = await create({ risk: risk.body.reference, dueDate: day(20) });
+    const undated = await create({ incident: hit.body.reference });
+    await create({ incident: inc.reference, dueDate: day(3) }); // another service's
+    const onService = await call(items.GET, { token: tokens.viewer, path: `/x?service=${svc}` });
+    expect(onService.body.total).toBe(3);
+    expect(onService.body.actionItems.map((a: { id: string }) => a.id).sort()).toEqual([fromIncident.body.id, fromRisk.body.id, undated.body.id].sort());
+    const week = await call(items.GET, { token: tokens.viewer, path: `/x?service=${svc}&dueAfter=${day(0)}&dueBefore=${day(7)}` });
+    expect(week.body.actionItems.map((a: { id: string }) => a.id)).toEqual([fromIncident.body.id]);
+    const none = await call(items.GET, { token: tokens.viewer, path: `/x?service=${svc}&dueDate=none` });
+    expect(none.body.actionItems.map((a: { id: string }) => a.id)).toEqual([undated.body.id]);
+    const unknown = await call(items.GET, { token: tokens.viewer, path: "/x?service=no-such-service-anywhere" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.issues).toContainEqual({ path: "service", message: "No service has the slug 'no-such-service-anywhere'" });
+    const badDate = await call(items.GET, { token: tokens.viewer, path: "/x?dueBefore=2026-02-30" });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.issues[0].path).toBe("dueBefore");
+  });
+});

@@ -1,66 +1,127 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionItemFilters } from "@/components/action-items/action-item-filters";
+import { ActionItemRow } from "@/components/action-items/action-item-row";
+import { NewActionItem } from "@/components/action-items/new-action-item";
 import { CursorRefused } from "@/components/feedback/cursor-refused";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { formatCount } from "@/components/format";
 import { PageHeader } from "@/components/feedback/page-header";
-import { DueText } from "@/components/incidents/due-text";
+import { DUE_FILTERS, dueFilterQuery, todayIn, type DueFilter } from "@/lib/domain/action-items";
 import type { ActionItemDto } from "@/lib/query/types";
-import { countActionItems, listActionItems } from "@/lib/server/action-items";
+import { actionItemOwners, countActionItems, listActionItems } from "@/lib/server/action-items";
+import { organisationTimeZone } from "@/lib/server/availability-data";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { roleAllows } from "@/lib/server/auth/roles";
 import { readFromCursor } from "@/lib/server/cursor-page";
+import { requestTime } from "@/lib/server/request-time";
+import { listServiceOptions } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Action items" };
 
-// Items per page: each page is grouped by owner; the counts above it are of every open item.
+// Items per page: each page is grouped by owner; the counts above it are of every match.
 const PER_PAGE = 200;
+const TABS = [
+  { status: "open", label: "Open" },
+  { status: "done", label: "Done" },
+  { status: "wont_do", label: "Won't do" },
+  { status: "all", label: "All" },
+] as const;
+type Tab = (typeof TABS)[number]["status"];
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
 
-/** Open follow-up work across incidents and risks, by owner, overdue first within each. */
+/** Follow-up work across incidents and risks: by status, owner, service and due date, changed in place. */
 export default async function ActionItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageActor();
-  const cursor = one((await searchParams).cursor);
-  const [{ page, cursorRefused }, overdue] = await Promise.all([
-    readFromCursor(cursor, (c) => listActionItems({ status: ["open"], limit: PER_PAGE, ...(c ? { cursor: c } : {}) })),
+  const actor = await requirePageActor();
+  const canEdit = roleAllows(actor.role, "editor");
+  const sp = await searchParams;
+  const [services, owners, timeZone] = await Promise.all([listServiceOptions(), actionItemOwners(), organisationTimeZone()]);
+  const errors: Record<string, string> = {};
+  const tab: Tab = TABS.find((t) => t.status === one(sp.status))?.status ?? "open";
+  const owner = one(sp.owner).slice(0, 120);
+  const wantedService = one(sp.service);
+  const service = services.some((s) => s.slug === wantedService) ? wantedService : "";
+  if (wantedService && !service) errors.service = `No service has the slug '${wantedService}'`;
+  const wantedDue = one(sp.due);
+  const due = (DUE_FILTERS as readonly string[]).includes(wantedDue) ? (wantedDue as DueFilter) : null;
+  if (wantedDue && !due) errors.due = "Choose one of the due dates offered";
+  const filter = {
+    ...(tab === "all" ? {} : { status: [tab] }),
+    ...(owner ? { owner } : {}),
+    ...(service ? { service } : {}),
+    ...(due ? dueFilterQuery(due, todayIn(timeZone, requestTime())) : {}),
+  };
+  const cursor = one(sp.cursor);
+  const [{ page, cursorRefused }, openCount, doneCount, overdue] = await Promise.all([
+    readFromCursor(cursor, (c) => listActionItems({ ...filter, limit: PER_PAGE, ...(c ? { cursor: c } : {}) })),
+    countActionItems({ status: ["open"] }),
+    countActionItems({ status: ["done"] }),
     countActionItems({ overdue: true }),
   ]);
-  // Counted on the server: every open item, not the page's.
-  const { actionItems, total: open } = page;
+  const { actionItems, total } = page;
+  const filtered = Boolean(owner || service || due);
   const paged = Boolean(cursor) && !cursorRefused;
   const byOwner = new Map<string, ActionItemDto[]>();
   for (const item of actionItems) byOwner.set(item.owner || "", [...(byOwner.get(item.owner || "") ?? []), item]);
   // Owners with overdue work first, then by name; "no owner" last.
-  const owners = [...byOwner.keys()].sort((a, b) => {
+  const ownersShown = [...byOwner.keys()].sort((a, b) => {
     const late = (o: string) => (byOwner.get(o) ?? []).some((i) => i.overdue);
     if (late(a) !== late(b)) return late(a) ? -1 : 1;
     if (!a || !b) return a ? -1 : 1;
     return a.localeCompare(b);
   });
+  const link = (changes: Record<string, string>) => {
+    const q = new URLSearchParams({ ...(tab !== "open" ? { status: tab } : {}), ...(owner ? { owner } : {}), ...(service ? { service } : {}), ...(due ? { due } : {}), ...changes });
+    for (const [k, v] of [...q.entries()]) if (!v) q.delete(k);
+    return q.size ? `/action-items?${q}` : "/action-items";
+  };
+  const counted = { open: openCount, done: doneCount } as Partial<Record<Tab, number>>;
 
   return (
     <>
-      <PageHeader title="Action items" description="Open follow-up work from incidents and risks, by owner; overdue first." />
+      <PageHeader title="Action items" description="Follow-up work from incidents and risks, by owner; overdue first. Change a status in place." />
       {cursorRefused && <CursorRefused start="/action-items" />}
-      {open > 0 && (
+      <nav aria-label="Status" className="segmented">
+        {TABS.map((t) => (
+          <Link key={t.status} href={link({ status: t.status === "open" ? "" : t.status, cursor: "" })} aria-current={tab === t.status ? "page" : undefined}>
+            {t.label}{counted[t.status] !== undefined && <span className="count"> {formatCount(counted[t.status] ?? 0)}</span>}
+          </Link>
+        ))}
+      </nav>
+      <ActionItemFilters values={{ status: tab, owner, service, due: due ?? "" }} owners={owners} services={services} errors={errors} />
+      {canEdit && <NewActionItem timeZone={timeZone} />}
+      {total > 0 && (
         <p role="status" className="muted">
-          {formatCount(open)} open{overdue > 0 && <>, <strong className="text-danger">{formatCount(overdue)} overdue</strong></>}
-          {paged ? ` · showing ${formatCount(actionItems.length)} of the ${formatCount(open)}, due after the previous page's` : open > actionItems.length ? ` · showing the ${formatCount(actionItems.length)} due first of the ${formatCount(open)}` : ""}
+          {tab === "open" && !filtered ? (
+            <>
+              {formatCount(openCount)} open{overdue > 0 && <>, <strong className="text-danger">{formatCount(overdue)} overdue</strong></>}
+            </>
+          ) : (
+            <>{formatCount(total)} {total === 1 ? "item matches" : "items match"}</>
+          )}
+          {paged ? ` · showing ${formatCount(actionItems.length)} of the ${formatCount(total)}, due after the previous page's` : total > actionItems.length ? ` · showing the ${formatCount(actionItems.length)} due first of the ${formatCount(total)}` : ""}
         </p>
       )}
       {paged && (
         <p>
-          <Link href="/action-items">Back to the earliest due</Link>
+          <Link href={link({ cursor: "" })}>Back to the earliest due</Link>
         </p>
       )}
       {actionItems.length === 0 ? (
-        <EmptyState title="No open action items" action={<Link className="btn btn-secondary" href="/incidents">Go to incidents</Link>}>
-          Action items are added on an incident&apos;s page (or a risk&apos;s): what must change, who owns it and by when.
-        </EmptyState>
+        filtered || tab !== "open" ? (
+          <EmptyState title="No action items match" action={<Link className="btn btn-secondary" href="/action-items">Show every open item</Link>}>
+            Try another owner, service or due date, or another status.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No open action items" action={<Link className="btn btn-secondary" href="/incidents">Go to incidents</Link>}>
+            Add one above, or on an incident&apos;s page (or a risk&apos;s): what must change, who owns it and by when.
+          </EmptyState>
+        )
       ) : (
-        owners.map((owner) => (
-          <section key={owner || "none"} aria-labelledby={`owner-${owner || "none"}`}>
-            <h2 id={`owner-${owner || "none"}`} className="section-title">{owner || "No owner yet"}</h2>
+        ownersShown.map((o) => (
+          <section key={o || "none"} aria-labelledby={`owner-${o || "none"}`}>
+            <h2 id={`owner-${o || "none"}`} className="section-title">{o || "No owner yet"}</h2>
             <div className="table-wrap">
               <table className="table">
                 <thead>
@@ -68,19 +129,12 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
                     <th scope="col">Action</th>
                     <th scope="col">Due</th>
                     <th scope="col">From</th>
+                    <th scope="col">Status</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {(byOwner.get(owner) ?? []).map((item) => (
-                    <tr key={item.id}>
-                      <td className="cell-title">{item.title}</td>
-                      <td className="nowrap"><DueText item={item} /></td>
-                      <td className="cell-title">
-                        {item.incident && <Link href={`/incidents/${item.incident.reference}`}>{item.incident.reference} · {item.incident.title}</Link>}
-                        {item.risk && <Link href={`/risks/${item.risk.reference}`}>{item.risk.reference} · {item.risk.title}</Link>}
-                        {!item.incident && !item.risk && <span className="muted">—</span>}
-                      </td>
-                    </tr>
+                  {(byOwner.get(o) ?? []).map((item) => (
+                    <ActionItemRow key={item.id} item={item} canEdit={canEdit} />
                   ))}
                 </tbody>
               </table>
@@ -90,7 +144,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
       )}
       {page.nextCursor && (
         <div className="button-row">
-          <Link className="btn btn-secondary" href={`/action-items?cursor=${encodeURIComponent(page.nextCursor)}`}>Next page: due later</Link>
+          <Link className="btn btn-secondary" href={link({ cursor: page.nextCursor })}>Next page: due later</Link>
         </div>
       )}
     </>

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/feedback/page-header";
 import { formatPercent, percentText, percentTextToRatio } from "@/components/format";
 import { allowedDowntime, type AllowedDowntimePeriod } from "@/lib/domain/allowed-downtime";
 import { formatDuration } from "@/lib/domain/format";
+import { targetPercentProblem } from "@/lib/domain/percent-input";
 import { SloTarget } from "@/lib/schemas/common";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -33,7 +34,8 @@ export default async function NinesPage({ searchParams }: { searchParams: Promis
   const raw = [(await searchParams).target].flat()[0]?.trim() ?? "";
   const ratio = raw ? percentTextToRatio(raw) : null;
   const parsed = ratio === null ? null : SloTarget.safeParse(ratio);
-  const error = parsed && !parsed.success ? (Number.isNaN(ratio) ? "Must be a percentage, e.g. 99.95" : parsed.error.issues[0]?.message) : null;
+  // Typed in percent, answered in percent: the schema's ratio-worded message is the API's.
+  const error = parsed && !parsed.success ? (targetPercentProblem(ratio, true) ?? parsed.error.issues[0]?.message) : null;
   const own = parsed?.success ? parsed.data : null;
   const targets = [...new Set([...STANDARD_TARGETS, ...(own === null ? [] : [own])])].sort((a, b) => a - b);
 

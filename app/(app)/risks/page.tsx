@@ -42,6 +42,8 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const { values, errors, query } = readFilters(sp);
   const cursor = one(sp.cursor);
+  // The stack rank's page, 10 ranks each; anything else than a whole number from 1 is the first.
+  const stackPage = /^\d{1,4}$/.test(one(sp.stack)) ? Math.max(1, Number(one(sp.stack))) : 1;
   const assessment = query.assessment ?? "current";
   const { cell, level: _level, sort: _sort, ...scope } = query;
   preloadSections(scope);
@@ -112,7 +114,7 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
         )}
       </section>
       <Suspense fallback={<WidgetSkeleton label="Ranking risks by bad minutes" rows={4} />}>
-        <StackSection scope={scope} threshold={settings.riskThreshold} />
+        <StackSection scope={scope} threshold={settings.riskThreshold} page={stackPage} pageHref={(n) => `${params({ stack: n > 1 ? String(n) : null, ...(cursor ? { cursor } : {}) })}#stack-heading`} />
       </Suspense>
     </>
   );

@@ -69,7 +69,7 @@ export async function MatrixSection({ scope, cell, levelFilter, overdueFilter, h
 }
 
 /** The CRE stack rank beside the matrix rank. */
-export async function StackSection({ scope, threshold }: { scope: Scope; threshold: number }) {
+export async function StackSection({ scope, threshold, page, pageHref }: { scope: Scope; threshold: number; page: number; pageHref: (page: number) => string }) {
   const all = await everyRisk(keyOf(scope));
   return (
     <section aria-labelledby="stack-heading">
@@ -79,7 +79,7 @@ export async function StackSection({ scope, threshold }: { scope: Scope; thresho
       <p className="muted">
         The CRE method ranks risks by the minutes of bad service they are expected to cost a year; the matrix ranks them by score. A risk costing more than {formatPercent(threshold)} of its service&apos;s yearly budget is unacceptable whatever its cell.
       </p>
-      <StackRank risks={all.risks} />
+      <StackRank risks={all.risks} page={page} pageHref={pageHref} />
     </section>
   );
 }

@@ -9,9 +9,13 @@ import { getSettings } from "@/lib/server/settings";
 
 export const metadata: Metadata = { title: "Declare incident" };
 
-export default async function DeclareIncidentPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+/** /incidents/new, or /incidents/new?service=checkout from a service's page (that service filled in). */
+export default async function DeclareIncidentPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePageActor();
-  const [services, settings] = await Promise.all([listServiceOptions(), getSettings()]);
+  const [sp, services, settings] = await Promise.all([searchParams, listServiceOptions(), getSettings()]);
+  const wanted = typeof sp.service === "string" ? sp.service : undefined;
   return (
     <>
       <PageHeader title="Declare incident" crumbs={[{ href: "/incidents", label: "Incidents" }]} />
@@ -20,7 +24,7 @@ export default async function DeclareIncidentPage() {
           An incident says which services it hits. Add the services your users depend on first.
         </EmptyState>
       ) : (
-        <DeclareForm services={services} timeZone={settings.timeZone} />
+        <DeclareForm services={services} timeZone={settings.timeZone} service={wanted} />
       )}
     </>
   );

@@ -90,7 +90,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
       <ReviewHeadline review={review} />
       <section aria-labelledby="services-heading">
         <h2 id="services-heading">Services</h2>
-        <ReviewServices services={review.services} changed={changed} />
+        <ReviewServices services={review.services} changed={changed} asOf={{ week: review.asOf, slo: review.sloAsOf, timeZone: tz }} />
       </section>
       <section aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">Incidents of the week</h2>

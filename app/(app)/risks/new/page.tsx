@@ -21,7 +21,7 @@ export default async function NewRiskPage({ searchParams }: { searchParams: Prom
         description="What could go wrong, how likely and how bad it is now, and where mitigation should bring it. Each assessment is a cell of the 5×5 risk matrix, likelihood by consequence, which gives its score (1–25) and level, as on the Risks page."
         crumbs={[{ href: "/risks", label: "Risks" }]}
       />
-      <RiskForm mode="create" services={services.map((s) => ({ slug: s.slug, name: s.name }))} timeZone={settings.timeZone} defaultService={services.some((s) => s.slug === wanted) ? wanted : ""} />
+      <RiskForm mode="create" services={services} timeZone={settings.timeZone} defaultService={services.some((s) => s.slug === wanted) ? wanted : ""} />
     </>
   );
 }

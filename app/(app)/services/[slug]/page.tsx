@@ -144,7 +144,14 @@ export default async function ServicePage({ params, searchParams }: Params) {
         }
         description={<code>{service.slug}</code>}
         crumbs={[{ href: "/services", label: "Services" }]}
-        actions={roleAllows(actor.role, "editor") ? <Link className="btn btn-secondary" href={`/services/${slug}/edit`}>Edit service</Link> : undefined}
+        actions={
+          roleAllows(actor.role, "editor") ? (
+            <>
+              {!service.archived && <Link className="btn btn-secondary" href={`/incidents/new?service=${encodeURIComponent(slug)}`}>Declare incident<span className="visually-hidden"> on {service.name}</span></Link>}
+              <Link className="btn btn-secondary" href={`/services/${slug}/edit`}>Edit service</Link>
+            </>
+          ) : undefined
+        }
       />
       {problems.length > 0 && (
         <p className="alert alert-warning" role="alert">Parts of this link were not understood and are left out: {problems.join("; ")}.</p>

@@ -28,7 +28,7 @@ export default async function EditRiskPage({ params }: Params) {
   return (
     <>
       <PageHeader title={`Edit ${risk.reference}`} crumbs={[{ href: "/risks", label: "Risks" }, { href: `/risks/${risk.reference}`, label: risk.reference }]} />
-      <RiskForm mode="edit" risk={risk} services={services.map((s) => ({ slug: s.slug, name: s.name }))} timeZone={settings.timeZone} />
+      <RiskForm mode="edit" risk={risk} services={services} timeZone={settings.timeZone} />
     </>
   );
 }

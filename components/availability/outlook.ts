@@ -1,0 +1,16 @@
+import { budgetOutlook, describeOutlook, type OutlookInput } from "@/lib/domain/budget-outlook";
+import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
+
+/** The domain's outlook input from a summary DTO (instants as epoch ms). */
+export function outlookOf(summary: AvailabilitySummaryDto): OutlookInput {
+  const b = summary.errorBudget;
+  const w = summary.window;
+  return {
+    exhaustionAt: b.exhaustionAt === null ? null : Date.parse(b.exhaustionAt),
+    exhaustion: b.exhaustion,
+    window: { label: w.label, from: Date.parse(w.from), to: Date.parse(w.to), end: Date.parse(w.end) },
+  };
+}
+
+export const outlookText = (summary: AvailabilitySummaryDto, timeZone: string) => describeOutlook(outlookOf(summary), timeZone);
+export const runsOutWithinWindow = (summary: AvailabilitySummaryDto) => budgetOutlook(outlookOf(summary)).kind === "runs_out";
