@@ -13,10 +13,14 @@ const OUTLOOK: Record<string, string> = {
 /** The budget of this window: allowed downtime at the target, consumed, left, and when it runs out. */
 export function BudgetSummary({ summary, timeZone }: { summary: AvailabilitySummaryDto; timeZone: string }) {
   const b = summary.errorBudget;
+  if (b === null) return <p className="muted">No error budget: nothing in this window is measured.</p>;
   return (
     <dl className="props">
       <dt>Allowed downtime</dt>
-      <dd>{formatDuration(b.budgetSeconds)} in {describeWindowLabel(summary.window.label)} at {formatPercent(summary.slo.target)}</dd>
+      <dd>
+        {formatDuration(b.budgetSeconds)} in {describeWindowLabel(summary.window.label)} at {formatPercent(summary.slo.target)}
+        {summary.measuredFrom !== null && summary.measuredFrom !== summary.window.from && <span className="inherited">of its measured part, from {formatDateTime(summary.measuredFrom, timeZone)} {timeZone}</span>}
+      </dd>
       <dt>Consumed</dt>
       <dd>{formatDuration(b.consumedSeconds)}</dd>
       <dt>Left</dt>

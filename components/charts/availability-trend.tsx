@@ -5,7 +5,8 @@ import { formatPercent } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
 import type { SeriesEntryDto } from "@/lib/dto/availability";
 import { PLOT_MARGIN, shortBucketLabel, Y_AXIS_WIDTH } from "./chart-frame";
-import { NINES_MAX, ninesLabel, ninesOf } from "./nines-scale";
+import { targetComplement } from "@/lib/domain/error-budget";
+import { measuredEntries, NINES_MAX, ninesLabel, ninesOf } from "./nines-scale";
 
 type Datum = { label: string; short: string; height: number; entry: SeriesEntryDto; index: number };
 
@@ -24,8 +25,14 @@ function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payl
   return (
     <div className="chart-tooltip">
       <strong>{d.entry.label.replace(":", " ")}</strong>
-      <div>{formatPercent(d.entry.availability, 3)} available, {d.entry.downtimeSeconds > 0 ? `${formatDuration(d.entry.downtimeSeconds)} down` : "no downtime"}</div>
-      <div>{d.entry.metTarget ? "✓ met the target" : "✗ missed the target"}</div>
+      {d.entry.availability === null ? (
+        <div>No data: before the service was measured</div>
+      ) : (
+        <>
+          <div>{formatPercent(d.entry.availability, 3)} available, {d.entry.downtimeSeconds > 0 ? `${formatDuration(d.entry.downtimeSeconds)} down` : "no downtime"}</div>
+          <div>{d.entry.metTarget ? "✓ met the target" : "✗ missed the target"}</div>
+        </>
+      )}
     </div>
   );
 }
@@ -36,11 +43,11 @@ function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payl
  * nine below the lowest bar, so that the differences that matter fill the height.
  */
 export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket, height = 220 }: Props) {
-  const targetNines = ninesOf(1 - target);
-  const lowest = Math.min(targetNines, ...entries.map((e) => ninesOf(e.unavailability)));
+  const targetNines = ninesOf(targetComplement(target));
+  const lowest = Math.min(targetNines, ...measuredEntries(entries).map((e) => ninesOf(e.unavailability)));
   const base = Math.max(0, Math.floor(lowest) - 1);
   const top = Math.max(NINES_MAX, Math.ceil(targetNines) + 1);
-  const data: Datum[] = entries.map((entry, index) => ({ label: entry.label, short: shortBucketLabel(entry.label), height: ninesOf(entry.unavailability) - base, entry, index }));
+  const data: Datum[] = entries.map((entry, index) => ({ label: entry.label, short: shortBucketLabel(entry.label), height: entry.unavailability === null ? 0 : ninesOf(entry.unavailability) - base, entry, index }));
   const ticks = Array.from({ length: top - base + 1 }, (_, i) => i);
   return (
     <div className="chart" style={{ height }} onMouseLeave={() => onHoverBucket(null)}>
@@ -61,6 +68,8 @@ export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket,
             isAnimationActive={false}
             shape={(props: unknown) => {
               const { x, y, width, height: h, payload } = props as { x: number; y: number; width: number; height: number; payload: Datum };
+              // No data (before measuredSince): no bar at all, neither met nor missed.
+              if (payload.entry.metTarget === null) return <rect x={x} y={y} width={width} height={0} className="bucket bucket-no-data" data-bucket={payload.label} data-no-data onMouseEnter={() => onHoverBucket(payload.index)} />;
               const classes = ["bucket", payload.entry.metTarget ? "bucket-met" : "bucket-missed", highlighted.has(payload.index) ? "bucket-highlighted" : ""].join(" ");
               return (
                 <rect

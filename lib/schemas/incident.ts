@@ -42,6 +42,11 @@ const fields = {
   source: PlainString().trim().min(1).max(60).nullish(),
   externalId: PlainString().trim().min(1).max(200).nullish(),
   impacts: Impacts,
+  /**
+   * An impact that starts before its service's measuredSince is refused unless this is true; then
+   * the service's measuredSince moves back to the start of that day (docs/domain.md "Measured since").
+   */
+  moveMeasuredSince: z.boolean({ error: "Must be true or false" }).optional(),
 };
 
 export const IncidentInput = z.strictObject(fields);

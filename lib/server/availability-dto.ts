@@ -14,6 +14,7 @@ const RULES = {
 } as const;
 
 function formula(a: AvailabilityResult): string {
+  if (a.measuredFrom === null) return "No data: the window lies wholly before the service's measuredSince";
   return a.rule === "count"
     ? `1 − ${a.downtimeSeconds} / ${a.elapsedSeconds} = ${a.availability}`
     : `1 − ${a.unplannedSeconds} / (${a.elapsedSeconds} − ${a.maintenanceSeconds}) = ${a.availability}`;
@@ -49,11 +50,13 @@ export function toSummaryDto(args: SummaryArgs): AvailabilitySummaryDto {
     unplannedSeconds: a.unplannedSeconds,
     maintenanceSeconds: a.maintenanceSeconds,
     countedSeconds: a.countedSeconds,
+    measuredSince: iso(service.measuredSince),
+    measuredFrom: a.measuredFrom === null ? null : iso(a.measuredFrom),
     availability: a.availability,
     availabilityMaintenanceCounted: a.availabilityCounted,
     metTarget: meetsTarget(a.availability, service.target),
     slo: { target: service.target, window: service.sloWindow, maintenance: service.maintenance },
-    errorBudget: {
+    errorBudget: b && {
       budgetSeconds: b.budgetSeconds,
       consumedSeconds: b.consumedSeconds,
       remainingSeconds: b.remainingSeconds,
@@ -106,11 +109,12 @@ export function toServiceAvailabilityDto(args: SummaryArgs): ServiceAvailability
   };
 }
 
-export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number, target: number): SeriesEntryDto {
+export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number | null, target: number): SeriesEntryDto {
   return {
     label,
     from: iso(r.from),
     to: iso(r.to),
+    measuredFrom: r.measuredFrom === null ? null : iso(r.measuredFrom),
     elapsedSeconds: r.elapsedSeconds,
     downtimeSeconds: r.downtimeSeconds,
     unplannedSeconds: r.unplannedSeconds,

@@ -22,6 +22,12 @@ import { resolveIncidentId } from "./incident-ref";
 import { incidentInclude, toIncidentDto, toTimelineEventDto, type IncidentRow } from "./incidents-read";
 import type { IncidentDto, TimelineEventDto } from "@/lib/dto/incidents";
 import { insertIncidents } from "./incidents-bulk";
+import { offerMeasuredSince, type ImpactStart } from "./measured-since";
+
+/** Each impact's start as logged: its own start, else the incident's. */
+export function impactStarts(input: { startedAt: Date; impacts: { service: string; startedAt?: Date | null }[] }, where: string): ImpactStart[] {
+  return input.impacts.map((i) => ({ service: i.service, start: i.startedAt ?? input.startedAt, where }));
+}
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
 
@@ -83,8 +89,16 @@ async function reload(tx: Tx, id: string): Promise<IncidentDto> {
   return toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude }));
 }
 
-export async function createIncident(actor: Actor, input: IncidentInput): Promise<IncidentDto> {
-  return prisma.$transaction((tx) => insertIncident(tx, actor, input));
+/**
+ * `offer`: a person logs it (the API, the form), so an impact before its service's measuredSince is
+ * refused with the offer to move it back, or moved with moveMeasuredSince. An integration passes
+ * false: what it reports before measuredSince is stored and stays unmeasured.
+ */
+export async function createIncident(actor: Actor, input: IncidentInput, opts: { offer: boolean } = { offer: true }): Promise<IncidentDto> {
+  return prisma.$transaction(async (tx) => {
+    if (opts.offer) await offerMeasuredSince(tx, actor, impactStarts(input, "The incident"), input.moveMeasuredSince === true);
+    return insertIncident(tx, actor, input);
+  });
 }
 
 /** createIncident inside the caller's transaction (a webhook marks its event processed in the same one). */
@@ -94,7 +108,7 @@ export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput)
 }
 
 /** `ref`: the incident's id or reference (INC-42). */
-export async function updateIncident(actor: Actor, ref: string, input: IncidentUpdate): Promise<IncidentDto> {
+export async function updateIncident(actor: Actor, ref: string, input: IncidentUpdate, opts: { offer: boolean } = { offer: true }): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
     const id = await resolveIncidentId(ref, tx);
     const beforeRow = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
@@ -113,6 +127,10 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     const status = statusAfterEdit({ requested: input.status, previous: beforeRow.status, wasResolved: beforeRow.resolvedAt !== null, ...merged });
     const impacts: ImpactDraft[] = input.impacts ?? draftsOf(beforeRow);
     assertConsistent({ ...merged, status, impacts });
+    // Only a change of when it started or of what it hit can move it before a measuredSince.
+    if (opts.offer && (input.startedAt !== undefined || input.impacts !== undefined)) {
+      await offerMeasuredSince(tx, actor, impactStarts({ startedAt: merged.startedAt, impacts }, incidentReference(beforeRow.number)), input.moveMeasuredSince === true);
+    }
     await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
     await edit.write(({ version }) => tx.incident.updateMany({
       where: { id, version },
