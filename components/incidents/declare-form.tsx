@@ -16,7 +16,7 @@ import { zodIssues, type FieldIssue } from "@/lib/schemas/issues";
 import { ImpactedServices, type ImpactDraft } from "./impacted-services";
 import { ServicePicker } from "./service-picker";
 
-const FIELDS = ["title", "severity", "kind", "impacts", "startedAt"] as const;
+const FIELDS = ["title", "severity", "kind", "impacts", "startedAt", "moveMeasuredSince"] as const;
 const STARTS = [
   { value: "0", label: "Now" },
   { value: "5", label: "5 min ago" },
@@ -38,6 +38,9 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
   const [start, setStart] = useState<string>("0");
   const [startAt, setStartAt] = useState(() => toOrgInputValue(Date.now(), timeZone));
   const [impactErrors, setImpactErrors] = useState<Record<number, string>>({});
+  // The server's offer when the start is before a service is measured (docs/domain.md "Measured since").
+  const [moveMeasuredSince, setMoveMeasuredSince] = useState(false);
+  const [offered, setOffered] = useState<string | null>(null);
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors("declare", FIELDS);
   const declare = useDeclareIncident();
 
@@ -48,6 +51,8 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
       if (m) perImpact[Number(m[1])] ??= issue.message;
     }
     setImpactErrors(perImpact);
+    const offer = issues.filter((i) => i.path === "moveMeasuredSince").map((i) => i.message).join(" ");
+    if (offer) setOffered(offer);
     // A row's problem shows beside its row only; the form's alert still says where to look.
     const rest = issues.filter((i) => !/^impacts\.\d+\./.test(i.path));
     showIssues(rest, rest.length ? null : "Check the highlighted services.");
@@ -69,6 +74,7 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
       // Declaring is when people noticed: the detection milestone, unless the start is later.
       ...(startedAt && Date.parse(startedAt) <= now ? { detectedAt: new Date(now).toISOString() } : {}),
       impacts: drafts.map((d) => ({ service: d.service, fraction: (percentTextToRatio(d.percent) ?? Number.NaN) })),
+      ...(moveMeasuredSince ? { moveMeasuredSince: true } : {}),
     };
     const parsed = IncidentInput.safeParse(body);
     if (!parsed.success) return show(zodIssues(parsed.error).map((i) => (i.path.startsWith("impacts.") && i.path.endsWith(".fraction") ? { ...i, message: "Must be a percentage above 0 and at most 100" } : i)));
@@ -129,6 +135,15 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
           {errors.fields.startedAt && <p id={`${fieldId("startedAt")}-error`} className="field-error">{errors.fields.startedAt}</p>}
         </fieldset>
       </div>
+      {offered && (
+        <div className={`field${errors.fields.moveMeasuredSince ? " field-invalid" : ""}`}>
+          <p id={`${fieldId("moveMeasuredSince")}-offer`} className={errors.fields.moveMeasuredSince ? "field-error" : "muted"}>{offered}</p>
+          <label className="choice">
+            <input id={fieldId("moveMeasuredSince")} type="checkbox" checked={moveMeasuredSince} onChange={(e) => setMoveMeasuredSince(e.target.checked)} aria-describedby={`${fieldId("moveMeasuredSince")}-offer`} />{" "}
+            Move the service&apos;s measured-since back to that day, so this incident counts
+          </label>
+        </div>
+      )}
       <div className="button-row">
         <SubmitButton pending={declare.isPending || declare.isSuccess}>Declare incident</SubmitButton>
       </div>

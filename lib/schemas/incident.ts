@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
-import { CommaList, Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
+import { BooleanFlag, CommaList, Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
 
 export const TIMELINE_TYPES = ["detected", "acknowledged", "update", "status_change", "mitigated", "resolved", "note"] as const;
 
@@ -95,3 +95,6 @@ export const IncidentListQuery = z.strictObject({
   format: z.enum(["json", "csv"], { error: "Must be json or csv" }).optional(),
 });
 export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
+
+/** `POST /api/v1/incidents/import`: a dry run by default; moveMeasuredSince as when logging one. */
+export const IncidentImportQuery = z.strictObject({ dryRun: BooleanFlag.default(true), moveMeasuredSince: BooleanFlag.default(false) });

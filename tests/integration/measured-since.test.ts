@@ -5,6 +5,7 @@ import * as series from "@/app/api/v1/services/[slug]/availability/series/route"
 import * as serviceItem from "@/app/api/v1/services/[slug]/route";
 import * as incidents from "@/app/api/v1/incidents/route";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
+import * as importRoute from "@/app/api/v1/incidents/import/route";
 import * as metrics from "@/app/metrics/route";
 import { formatCivilDate, isoWeekOf, pad } from "@/lib/domain/civil-date";
 import { localDateOf } from "@/lib/domain/time-zone";
@@ -100,6 +101,23 @@ describe("logging history from before measuredSince", () => {
     const earlier = await call(incident.PATCH, { method: "PATCH", token: tokens.editor, params: { id: created.body.reference }, body: { startedAt: new Date(Date.now() - DAY).toISOString(), version: retitled.body.version } });
     expect(earlier.status).toBe(400);
     expect(earlier.body.issues[0].path).toBe("moveMeasuredSince");
+  });
+});
+
+describe("importing history from before measuredSince", () => {
+  const upload = (csv: string, query: string) => call(importRoute.POST, { method: "POST", token: tokens.editor, rawBody: csv, headers: { "content-type": "text/csv" }, path: `/api/v1/incidents/import?${query}` });
+
+  it("lists the row in the dry run with the offer, and moves it back when asked", async () => {
+    const slug = await freshService();
+    const csv = `title,severity,started_at,resolved_at,services\nOld outage,SEV2,2026-03-10T10:00:00Z,2026-03-10T10:30:00Z,${slug}\n`;
+    const dry = await upload(csv, "dryRun=true");
+    expect(dry.status).toBe(200);
+    expect(dry.body.errors).toEqual([expect.objectContaining({ line: 2, column: "started_at", message: expect.stringContaining("moveMeasuredSince=true") })]);
+    expect((await upload(csv, "dryRun=false")).status).toBe(400);
+    const applied = await upload(csv, "dryRun=false&moveMeasuredSince=true");
+    expect(applied.status).toBe(200);
+    expect(applied.body.created).toHaveLength(1);
+    expect((await readService(slug)).body.measuredSince).toBe("2026-03-10T00:00:00.000Z");
   });
 });
 
