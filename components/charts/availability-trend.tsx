@@ -37,6 +37,19 @@ function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payl
   );
 }
 
+/** The target's label on an opaque ground at the line's right end: legible over any bar. */
+function TargetLabel({ viewBox, value }: { viewBox?: { x: number; y: number; width: number }; value: string }) {
+  if (!viewBox) return null;
+  const width = value.length * 6.4 + 12;
+  const x = viewBox.x + viewBox.width - width - 2;
+  return (
+    <g className="chart-target-label" data-testid="target-label">
+      <rect x={x} y={viewBox.y - 9} width={width} height={18} rx={4} />
+      <text x={x + width / 2} y={viewBox.y + 4} textAnchor="middle" fontSize={11}>{value}</text>
+    </g>
+  );
+}
+
 /**
  * Availability per bucket on the nines scale (higher is better: 99.9 % is 3, 99.99 % is 4), the
  * target as a dashed line; buckets that missed it are drawn red and hatched. The y axis starts a
@@ -62,7 +75,7 @@ export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket,
           <XAxis dataKey="short" tickLine={false} interval="preserveStartEnd" minTickGap={8} fontSize={11} />
           <YAxis width={Y_AXIS_WIDTH} domain={[0, top - base]} ticks={ticks} tickFormatter={(v: number) => ninesLabel(v + base)} fontSize={11} allowDataOverflow />
           <Tooltip content={<BucketTooltip />} cursor={{ fill: "var(--accent-soft)", opacity: 0.5 }} />
-          <ReferenceLine y={targetNines - base} className="chart-target" strokeDasharray="5 3" label={{ value: `target ${formatPercent(target)}`, position: "insideTopRight", fontSize: 11 }} />
+          <ReferenceLine y={targetNines - base} className="chart-target" strokeDasharray="5 3" label={<TargetLabel value={`target ${formatPercent(target)}`} />} />
           <Bar
             dataKey="height"
             isAnimationActive={false}
