@@ -31,7 +31,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 test("a service created now shows no data for last week, and its trend does not claim 26 met weeks", async ({ page, request }) => {
-  const { slug, name } = await serviceCreatedNow(request);
+  const { slug } = await serviceCreatedNow(request);
   await page.goto(`/services/${slug}?window=${lastWeek()}`);
   await hydrated(page);
   await expect(page.locator(".headline-value")).toHaveText("No data");
@@ -45,16 +45,19 @@ test("a service created now shows no data for last week, and its trend does not 
   await page.getByRole("button", { name: "Show as a table" }).first().click();
   await expect(page.locator("#trend-table tbody tr").first()).toContainText("no data");
   await shoot(page, "service-no-data");
+});
 
-  // The overview's 26-week sparkline says the same.
+test("the overview's 26-week sparkline of a service created now counts only its measured week", async ({ page, request }) => {
+  const { name } = await serviceCreatedNow(request);
   await page.goto(`/?q=${encodeURIComponent(name)}`);
   await hydrated(page);
   const spark = page.getByRole("img", { name: new RegExp(`^${name}, 26 weeks`) });
   await expect(spark).toHaveAttribute("aria-label", /0 of 1 measured weeks|1 of 1 measured weeks/);
   await expect(spark).not.toHaveAttribute("aria-label", /26 of 26/);
+  await shoot(page, "overview-fresh");
 });
 
-test("declaring an incident before the service is measured offers to move it back, and the edit form sets it", async ({ page, request }) => {
+test("declaring an incident before the service is measured offers to move it back", async ({ page, request }) => {
   const { slug, name } = await serviceCreatedNow(request);
   await page.goto("/incidents/new");
   await hydrated(page);
@@ -66,7 +69,7 @@ test("declaring an incident before the service is measured offers to move it bac
   const local = `${twoDaysAgo.toISOString().slice(0, 10)}T10:00`;
   await page.getByLabel(/^Start \(/).fill(local);
   await page.getByRole("button", { name: "Declare incident" }).last().click();
-  const offer = page.getByRole("checkbox", { name: /Move the service's measured-since back to that day/ });
+  const offer = page.getByRole("checkbox", { name: /^Measure from \d{4}-\d{2}-\d{2} \(.+\) instead, so this incident counts$/ });
   await expect(offer).toBeVisible();
   await expect(offer).toBeFocused();
   await expect(page.getByText(`before ${name} is measured`)).toBeVisible();
@@ -78,16 +81,19 @@ test("declaring an incident before the service is measured offers to move it bac
   const service = await (await request.get(`/api/v1/services/${slug}`, { headers: asAdmin })).json();
   expect(Date.parse(service.measuredSince)).toBeLessThanOrEqual(Date.parse(`${local}:00Z`) + 14 * 3_600_000);
   expect(Date.parse(service.measuredSince)).toBeLessThan(Date.now() - DAY);
+});
 
+test("the edit form sets measured-since, and the service page says it", async ({ page, request }) => {
+  const { slug } = await serviceCreatedNow(request);
   await page.goto(`/services/${slug}/edit`);
   await hydrated(page);
   const field = page.getByLabel(/^Measured since \(/);
   await expect(field).not.toHaveValue("");
+  await shoot(page, "service-edit");
   await field.fill("2026-01-01T00:00");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/services/${slug}$`));
   await expect(page.getByText("Its incident record counts from here")).toBeVisible();
-  await shoot(page, "service-measured-since");
   const after = await (await request.get(`/api/v1/services/${slug}`, { headers: asAdmin })).json();
   expect(after.measuredSince.slice(0, 10)).toMatch(/^2025-12-31|^2026-01-01/);
 });

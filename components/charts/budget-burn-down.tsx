@@ -43,7 +43,7 @@ export function BudgetBurnDown({ points, window, budgetSeconds, asOf, exhaustion
   const low = Math.min(0, ...actual.map((p) => p.remaining));
   const yTicks = durationTicks(low, budgetSeconds, 6);
   const xTicks = timeTicks(from, to, timeZone, 7);
-  const hourly = xTicks[0]?.unit === "hour";
+  const hourly = xTicks[0]?.unit !== "day";
   const tick = (t: number) => (hourly ? formatDateTime(new Date(t).toISOString(), timeZone).slice(11, 16) : dayLabel(t, timeZone));
   // In the right half the label goes left of the line: drawn to its right it was cut at the edge ("nc").
   const nowLabel = now - from > (to - from) / 2 ? "insideTopRight" : "insideTopLeft";

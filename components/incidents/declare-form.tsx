@@ -40,7 +40,7 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
   const [impactErrors, setImpactErrors] = useState<Record<number, string>>({});
   // The server's offer when the start is before a service is measured (docs/domain.md "Measured since").
   const [moveMeasuredSince, setMoveMeasuredSince] = useState(false);
-  const [offered, setOffered] = useState<string | null>(null);
+  const [offered, setOffered] = useState<{ text: string; day: string } | null>(null);
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors("declare", FIELDS);
   const declare = useDeclareIncident();
 
@@ -51,8 +51,12 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
       if (m) perImpact[Number(m[1])] ??= issue.message;
     }
     setImpactErrors(perImpact);
-    const offer = issues.filter((i) => i.path === "moveMeasuredSince").map((i) => i.message).join(" ");
-    if (offer) setOffered(offer);
+    // The API's sentence names its field; here the checkbox is the answer, so the form says the rest.
+    const offers = issues.filter((i) => i.path === "moveMeasuredSince").map((i) => i.message);
+    if (offers.length) {
+      const days = offers.flatMap((m) => /from (\S+ \([^)]+\))\.$/.exec(m)?.[1] ?? []);
+      setOffered({ text: offers.map((m) => m.replace(/ Send moveMeasuredSince: .*$/, "")).join(" "), day: days.length === 1 ? (days[0] as string) : "that day" });
+    }
     // A row's problem shows beside its row only; the form's alert still says where to look.
     const rest = issues.filter((i) => !/^impacts\.\d+\./.test(i.path));
     showIssues(rest, rest.length ? null : "Check the highlighted services.");
@@ -137,10 +141,10 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
       </div>
       {offered && (
         <div className={`field${errors.fields.moveMeasuredSince ? " field-invalid" : ""}`}>
-          <p id={`${fieldId("moveMeasuredSince")}-offer`} className={errors.fields.moveMeasuredSince ? "field-error" : "muted"}>{offered}</p>
+          <p id={`${fieldId("moveMeasuredSince")}-offer`} className={errors.fields.moveMeasuredSince ? "field-error" : "muted"}>{offered.text}</p>
           <label className="choice">
             <input id={fieldId("moveMeasuredSince")} type="checkbox" checked={moveMeasuredSince} onChange={(e) => setMoveMeasuredSince(e.target.checked)} aria-describedby={`${fieldId("moveMeasuredSince")}-offer`} />{" "}
-            Move the service&apos;s measured-since back to that day, so this incident counts
+            Measure from {offered.day} instead, so this incident counts
           </label>
         </div>
       )}

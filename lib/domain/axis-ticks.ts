@@ -25,16 +25,26 @@ export function durationTicks(low: number, high: number, maxTicks = 6): number[]
   return ticks;
 }
 
+const MINUTE_STEPS = [1, 2, 5, 10, 15, 30];
 const HOUR_STEPS = [1, 2, 3, 6, 12];
 const DAY_STEPS = [1, 2, 7, 14, 28];
 
 /**
  * Ticks for a time axis over [from, to] (epoch ms): local midnights in the organisation's zone
- * every 1, 2, 7, 14 or 28 days, or for a window under two days, whole hours every 1–12 hours.
+ * every 1, 2, 7, 14 or 28 days; under two days, whole hours every 1–12 hours; under two hours, whole
+ * minutes every 1–30.
  */
-export function timeTicks(from: number, to: number, timeZone: string, maxTicks = 7): { at: number; unit: "day" | "hour" }[] {
+export function timeTicks(from: number, to: number, timeZone: string, maxTicks = 7): { at: number; unit: "day" | "hour" | "minute" }[] {
   if (!(to > from)) return [];
   const spanDays = (to - from) / 86_400_000;
+  if (to - from < 2 * 3_600_000) {
+    // A probe's recent runs: minutes. Whole minutes are whole in every zone.
+    const minutes = MINUTE_STEPS.find((m) => (to - from) / (m * 60_000) <= maxTicks) ?? 30;
+    const step = minutes * 60_000;
+    const ticks: { at: number; unit: "minute" }[] = [];
+    for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push({ at: t, unit: "minute" });
+    return ticks;
+  }
   if (spanDays < 2) {
     const step = (HOUR_STEPS.find((h) => (to - from) / (h * 3_600_000) <= maxTicks) ?? 12) * 3_600_000;
     const ticks: { at: number; unit: "hour" }[] = [];

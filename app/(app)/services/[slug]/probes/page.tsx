@@ -53,7 +53,7 @@ async function RecentRuns({ id, url, timeZone }: { id: string; url: string; time
     <>
     <div className="probe-charts">
       <ProbeHeartbeat runs={recent} timeZone={timeZone} />
-      <figure className="chart-card">
+      <figure>
         <figcaption className="chart-headline">{latencyText}</figcaption>
         <div role="img" aria-label={latencyText}>
           <LatencyChart runs={recent} timeZone={timeZone} />
