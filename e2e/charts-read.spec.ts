@@ -45,8 +45,8 @@ test("the trend's lane markers are wide enough, labelled on hover and focus, and
 
   // The burn-down: round duration ticks, and "now" whole inside the chart.
   const burn = page.locator("section", { has: page.getByRole("heading", { name: "Error budget burn-down" }) });
-  await expect(burn.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").first()).toBeVisible();
-  const yTicks = await burn.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  await expect(burn.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toBeVisible();
+  const yTicks = await burn.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
   expect(yTicks.length).toBeGreaterThanOrEqual(3);
   for (const t of yTicks) expect(t, "a round duration").toMatch(/^−?(0s|\d+(s|m|h|d))$/);
   const now = burn.locator(".recharts-reference-line text", { hasText: "now" });
@@ -79,7 +79,7 @@ test("the probe page shows a latency chart and a heartbeat of recent runs, each 
   const latency = page.getByRole("img", { name: /^Latency of the last \d+ of \d+ runs: median \d+ ms, p90 \d+ ms, latest \d+ ms\.$/ });
   await expect(latency).toBeVisible();
   await expect(latency.locator("svg.recharts-surface")).toBeVisible();
-  await expect(latency.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").first()).toBeVisible();
-  for (const t of await latency.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents()) expect(t).toMatch(/^\d+(\.\d+)? ms$/);
+  await expect(latency.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toBeVisible();
+  for (const t of await latency.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()) expect(t).toMatch(/^\d+(\.\d+)? ms$/);
   await shoot(page, "probe-page");
 });

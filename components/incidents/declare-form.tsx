@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -41,6 +41,11 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
   // The server's offer when the start is before a service is measured (docs/domain.md "Measured since").
   const [moveMeasuredSince, setMoveMeasuredSince] = useState(false);
   const [offered, setOffered] = useState<{ text: string; day: string } | null>(null);
+  const offerBox = useRef<HTMLInputElement>(null);
+  // The offer appears with the refusal: focus goes to it, the answer the person has to give.
+  useEffect(() => {
+    if (offered) offerBox.current?.focus();
+  }, [offered]);
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors("declare", FIELDS);
   const declare = useDeclareIncident();
 
@@ -143,7 +148,7 @@ export function DeclareForm({ services, timeZone }: { services: ServiceOption[];
         <div className={`field${errors.fields.moveMeasuredSince ? " field-invalid" : ""}`}>
           <p id={`${fieldId("moveMeasuredSince")}-offer`} className={errors.fields.moveMeasuredSince ? "field-error" : "muted"}>{offered.text}</p>
           <label className="choice">
-            <input id={fieldId("moveMeasuredSince")} type="checkbox" checked={moveMeasuredSince} onChange={(e) => setMoveMeasuredSince(e.target.checked)} aria-describedby={`${fieldId("moveMeasuredSince")}-offer`} />{" "}
+            <input ref={offerBox} id={fieldId("moveMeasuredSince")} type="checkbox" checked={moveMeasuredSince} onChange={(e) => setMoveMeasuredSince(e.target.checked)} aria-describedby={`${fieldId("moveMeasuredSince")}-offer`} />{" "}
             Measure from {offered.day} instead, so this incident counts
           </label>
         </div>
