@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, unique } from "./fixtures";
+import { adminToken, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
@@ -10,7 +10,7 @@ test.describe("every page passes an axe scan, signed in as an admin, on a deskto
   let incidentRef = "";
   test.beforeAll(async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: asAdmin });
-    expect((await api.post("/api/v1/services", { data: { slug, name: `Axe ${slug}`, tier: 1, description: "Scanned" } })).status()).toBe(201);
+    expect((await api.post("/api/v1/services", { data: { slug, name: `Axe ${slug}`, tier: 1, description: "Scanned", measuredSince: HISTORY_FROM } })).status()).toBe(201);
     tierId = ((await (await api.get("/api/v1/tiers")).json()).tiers as { id: string }[])[0]?.id ?? "";
     const incident = await api.post("/api/v1/incidents", {
       data: { title: "Axe outage", severity: "SEV2", startedAt: new Date(Date.now() - 3_600_000).toISOString(), impacts: [{ service: slug, fraction: 0.5 }], postmortem: "## Timeline\n- 10:00 paged" },

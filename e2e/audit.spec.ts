@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adminToken, unique } from "./fixtures";
+import { adminToken, unique, HISTORY_FROM } from "./fixtures";
 
 test("the audit trail shows a rename as before and after, and a creation as its values", async ({ page, playwright, baseURL }) => {
   const admin = await playwright.request.newContext({
@@ -39,7 +39,7 @@ test("an incident's impacts read as a list of services, not raw JSON", async ({ 
     extraHTTPHeaders: { authorization: `Bearer ${adminToken()}` },
   });
   const slugs = [unique("web"), unique("db")];
-  for (const slug of slugs) expect((await admin.post("/api/v1/services", { data: { slug, name: slug, tier: 2 } })).status()).toBe(201);
+  for (const slug of slugs) expect((await admin.post("/api/v1/services", { data: { slug, name: slug, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const title = unique("Audited outage");
   const res = await admin.post("/api/v1/incidents", {
     data: { title, severity: "SEV2", startedAt: "2026-05-01T10:00:00Z", resolvedAt: "2026-05-01T11:00:00Z", impacts: [{ service: slugs[0], fraction: 0.25 }, { service: slugs[1] }] },

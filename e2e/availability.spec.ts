@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { formatPercent } from "../lib/domain/format";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
@@ -17,7 +17,7 @@ async function freshTier(request: APIRequestContext): Promise<number> {
 
 async function service(request: APIRequestContext, tier: number, name: string) {
   const slug = unique(name.toLowerCase());
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `${name} ${slug.slice(-5)}`, tier } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `${name} ${slug.slice(-5)}`, tier, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   return slug;
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, unique } from "./fixtures";
+import { adminToken, unique, HISTORY_FROM } from "./fixtures";
 
 // Lists are capped at 200 a page (the overview's banner names 5, the incidents page 50): more than
 // that are made here, and every number a page shows must be the server's count of them.
@@ -49,7 +49,7 @@ test.describe("every count on a page is the server's count, past the list caps",
   test.beforeAll(async ({ playwright, baseURL }) => {
     test.setTimeout(180_000);
     const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: asAdmin });
-    expect((await api.post("/api/v1/services", { data: { slug, name: `Counted ${slug.slice(-6)}`, tier: 2 } })).status()).toBe(201);
+    expect((await api.post("/api/v1/services", { data: { slug, name: `Counted ${slug.slice(-6)}`, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
     const started = Date.now() - 6 * 3_600_000;
     incidents.push(
       ...(await inChunks(MADE, async (i) => {

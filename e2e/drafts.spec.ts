@@ -1,14 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { shot } from "./shots";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 async function service(request: APIRequestContext): Promise<{ slug: string; name: string }> {
   const slug = unique("drafts");
   const name = `Drafts ${slug.slice(-6)}`;
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name, tier: 2 } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   return { slug, name };
 }
 

@@ -13,6 +13,13 @@ export function adminToken(): string {
 }
 
 let n = 0;
+/**
+ * measuredSince of a service these tests log history for: its incident record counts from here, so
+ * incidents from January 2026 on count (a service's own default, its creation, would make them
+ * no data; e2e/measured-since.spec.ts tests that).
+ */
+export const HISTORY_FROM = "2026-01-01T00:00:00Z";
+
 export function unique(prefix: string): string {
   n += 1;
   return `${prefix}-${Date.now().toString(36)}-${n}`;

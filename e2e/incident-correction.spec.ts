@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { ADMIN, adminToken, hydrated, unique } from "./fixtures";
+import { ADMIN, adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 // Issue 19 item 1: an incident corrected while it runs, its roles, public updates, and every
 // change on the timeline, as the person running it does it.

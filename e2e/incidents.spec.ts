@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, signedIn, unique } from "./fixtures";
+import { adminToken, hydrated, signedIn, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 async function service(request: APIRequestContext, name: string, dependsOn: string[] = []) {
   const slug = unique(name.toLowerCase().replace(/\W+/g, "-"));
-  const res = await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `${name} ${slug.slice(-6)}`, tier: 2, dependsOn } });
+  const res = await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `${name} ${slug.slice(-6)}`, tier: 2, dependsOn, measuredSince: HISTORY_FROM } });
   expect(res.status()).toBe(201);
   return slug;
 }

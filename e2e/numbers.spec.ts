@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { shot } from "./shots";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 

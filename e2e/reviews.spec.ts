@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 const text = async (download: Download) => readFile((await download.path()) as string, "utf8");
@@ -9,7 +9,7 @@ const save = (page: Page, name: string) => Promise.all([page.waitForEvent("downl
 
 test("hold this week's review: notes, close, an incident edited afterwards shows as changed; export Markdown and CSV; print without chrome", async ({ page, request }) => {
   const slug = unique("ledger");
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Ledger ${slug.slice(-6)}`, tier: 1 } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Ledger ${slug.slice(-6)}`, tier: 1, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const now = Date.now();
   const created = await request.post("/api/v1/incidents", {
     headers: asAdmin,

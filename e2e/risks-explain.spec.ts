@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { shot } from "./shots";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 test("the risk form: likelihoods in whole sentences, how a score is read, the service type-ahead", async ({ page, request }) => {
   const slug = unique("explain");
   const name = `Explain ${slug.slice(-6)}`;
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name, tier: 2 } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   await page.goto("/risks/new");
   await hydrated(page);
   const options = await page.locator("#new-risk-current-likelihood option").allTextContents();

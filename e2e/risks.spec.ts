@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 async function service(request: APIRequestContext): Promise<string> {
   const slug = unique("vault");
-  const res = await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Vault ${slug.slice(-6)}`, tier: 2 } });
+  const res = await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Vault ${slug.slice(-6)}`, tier: 2, measuredSince: HISTORY_FROM } });
   expect(res.status()).toBe(201);
   return slug;
 }

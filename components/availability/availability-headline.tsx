@@ -2,10 +2,19 @@ import { formatDateTime, formatPercent } from "@/components/format";
 import { formatDuration, formatSecondsFigure } from "@/lib/domain/format";
 import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { MeasuredNote } from "./measured-note";
 
 /** The figure, against the target, and beside it how it is computed, with the actual numbers. */
 export function AvailabilityHeadline({ summary, timeZone }: { summary: ServiceAvailabilityDto; timeZone: string }) {
   const explanation = summary.explanation;
+  if (summary.availability === null) {
+    return (
+      <div className="headline">
+        <p className="headline-figure"><span className="headline-value">No data</span></p>
+        <MeasuredNote summary={summary} timeZone={timeZone} />
+      </div>
+    );
+  }
   return (
     <div className="headline">
       <p className="headline-figure">
@@ -18,13 +27,14 @@ export function AvailabilityHeadline({ summary, timeZone }: { summary: ServiceAv
         {formatDuration(summary.countedSeconds)} counted downtime in {formatDuration(summary.window.elapsedSeconds)} measured
         {summary.maintenanceSeconds > 0 && `; ${formatDuration(summary.maintenanceSeconds)} of planned maintenance, ${summary.slo.maintenance === "count" ? "counted" : "excluded"}`}.
       </p>
+      <MeasuredNote summary={summary} timeZone={timeZone} />
       {explanation && (
         <details className="explain">
           <summary>How is this computed?</summary>
           <div className="explain-body">
             <p>{explanation.rule}.</p>
             <p>
-              Measured from {formatDateTime(summary.window.from, timeZone)} to {formatDateTime(summary.window.end, timeZone)} {timeZone}: {formatSecondsFigure(summary.window.elapsedSeconds)} s.
+              Measured from {formatDateTime(summary.measuredFrom ?? summary.window.from, timeZone)} to {formatDateTime(summary.window.end, timeZone)} {timeZone}: {formatSecondsFigure(summary.window.elapsedSeconds)} s.
               Downtime is the union of the incidents&apos; impacts: where they overlap, the largest fraction counts, never two at once.
             </p>
             <p className="formula"><code>{explanation.formula}</code></p>

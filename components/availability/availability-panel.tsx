@@ -62,7 +62,15 @@ export function AvailabilityDetails({ slug, timeZone, initial }: Omit<Props, "pr
   const { data } = useSummary(slug, initial);
   const [burnDownTable, setBurnDownTable] = useState(false);
   const b = data.errorBudget;
-  const burnHeadline = `Error budget for ${describeWindowLabel(data.window.label)}: ${b.remainingSeconds < 0 ? `overspent by ${formatDuration(-b.remainingSeconds)}` : `${formatDuration(b.remainingSeconds)} of ${formatDuration(b.budgetSeconds)} left`}${b.exhaustionAt && runsOutWithinWindow(data) ? `; at this pace it runs out ${formatDateTime(b.exhaustionAt, timeZone)} ${timeZone}` : ""}.`;
+  if (b === null) {
+    return (
+      <section className="card" aria-labelledby="burn-down-heading">
+        <h2 id="burn-down-heading">Error budget burn-down</h2>
+        <p className="muted">No data: this window lies wholly before the service is measured. Choose a later window.</p>
+      </section>
+    );
+  }
+  const burnHeadline = `Error budget for ${describeWindowLabel(data.window.label)}: ${b.remainingSeconds < 0 ? `overspent by ${formatDuration(-b.remainingSeconds)}` : `${formatDuration(b.remainingSeconds)} of ${formatDuration(b.budgetSeconds)} left`}${b.exhaustionAt && runsOutWithinWindow(data, b) ? `; at this pace it runs out ${formatDateTime(b.exhaustionAt, timeZone)} ${timeZone}` : ""}.`;
   return (
     <>
       <section className="card chart-card" aria-labelledby="burn-down-heading">

@@ -9,6 +9,7 @@ const LOOKBACKS = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const;
 /** The pace over each lookback (1× spends the budget exactly by the window's end), the state, the rules. */
 export function BurnRatesTable({ summary }: { summary: AvailabilitySummaryDto }) {
   const b = summary.errorBudget;
+  if (b === null) return <p className="muted">No burn rates: nothing in this window is measured.</p>;
   const rule = b.burnRule;
   return (
     <div className="stack-small">

@@ -1,9 +1,10 @@
 import { budgetOutlook, describeOutlook, type OutlookInput } from "@/lib/domain/budget-outlook";
 import type { AvailabilitySummaryDto } from "@/lib/dto/availability";
 
+type Budget = NonNullable<AvailabilitySummaryDto["errorBudget"]>;
+
 /** The domain's outlook input from a summary DTO (instants as epoch ms). */
-export function outlookOf(summary: AvailabilitySummaryDto): OutlookInput {
-  const b = summary.errorBudget;
+export function outlookOf(summary: AvailabilitySummaryDto, b: Budget): OutlookInput {
   const w = summary.window;
   return {
     exhaustionAt: b.exhaustionAt === null ? null : Date.parse(b.exhaustionAt),
@@ -12,5 +13,5 @@ export function outlookOf(summary: AvailabilitySummaryDto): OutlookInput {
   };
 }
 
-export const outlookText = (summary: AvailabilitySummaryDto, timeZone: string) => describeOutlook(outlookOf(summary), timeZone);
-export const runsOutWithinWindow = (summary: AvailabilitySummaryDto) => budgetOutlook(outlookOf(summary)).kind === "runs_out";
+export const outlookText = (summary: AvailabilitySummaryDto, b: Budget, timeZone: string) => describeOutlook(outlookOf(summary, b), timeZone);
+export const runsOutWithinWindow = (summary: AvailabilitySummaryDto, b: Budget) => budgetOutlook(outlookOf(summary, b)).kind === "runs_out";

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { AvailabilityTrend } from "@/components/charts/availability-trend";
 import { IncidentLane, laneIncidents } from "@/components/charts/incident-lane";
-import { formatPercent } from "@/components/format";
+import { formatDateTime, formatPercent } from "@/components/format";
+import { measuredEntries } from "@/components/charts/nines-scale";
+import type { SeriesEntryDto } from "@/lib/dto/availability";
 import { formatDuration } from "@/lib/domain/format";
 import { TREND_COUNTS, useAvailabilityView, useServiceTrend, type AvailabilityView, type ServiceTrend } from "@/lib/query/availability";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -13,6 +15,20 @@ const BUCKETS = [
   ["week", "Weeks"],
   ["month", "Months"],
 ] as const;
+
+/** What the chart says in words: over the buckets that were measured only, never a bucket before measuredSince. */
+function trendHeadline(entries: SeriesEntryDto[], target: number, unit: string, measuredSince: string, timeZone: string): string {
+  const measured = measuredEntries(entries);
+  const since = `measured since ${formatDateTime(measuredSince, timeZone)} ${timeZone}`;
+  if (measured.length === 0) return `Availability per ${unit}: no data, the service is ${since}.`;
+  const met = measured.filter((e) => e.metTarget).length;
+  const lowest = measured.reduce((a, b) => (b.availability < a.availability ? b : a));
+  const unmeasured = entries.length - measured.length;
+  return (
+    `Availability per ${unit}, last ${entries.length}: ${met} of ${measured.length} measured met the ${formatPercent(target)} target; lowest ${formatPercent(lowest.availability, 3)} (${lowest.label.replace(/^\w+:/, "")}).` +
+    (unmeasured > 0 ? ` ${unmeasured} ${unmeasured === 1 ? "has" : "have"} no data: the service is ${since}.` : "")
+  );
+}
 
 type Props = { slug: string; timeZone: string; initial: { view: AvailabilityView } & ServiceTrend };
 
@@ -30,12 +46,8 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
   const { entries, slo } = data.series;
   const lane = laneIncidents(entries, data.lane.incidents, Date.parse(data.series.asOf));
   const notDrawn = data.lane.total - data.lane.incidents.length;
-  const missed = entries.filter((e) => !e.metTarget);
-  const lowest = entries.length ? entries.reduce((a, b) => (b.availability < a.availability ? b : a)) : null;
   const unit = view.bucket === "day" ? "day" : view.bucket;
-  const headline = lowest
-    ? `Availability per ${unit}, last ${entries.length}: ${entries.length - missed.length} of ${entries.length} met the ${formatPercent(slo.target)} target; lowest ${formatPercent(lowest.availability, 3)} (${lowest.label.replace(/^\w+:/, "")}).`
-    : "No buckets.";
+  const headline = trendHeadline(entries, slo.target, unit, data.series.measuredSince, timeZone);
 
   return (
     <section className="card chart-card" aria-labelledby="trend-heading">
@@ -81,9 +93,9 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
               {entries.map((e) => (
                 <tr key={e.label}>
                   <th scope="row">{e.label.replace(/^\w+:/, "")}</th>
-                  <td className="num">{formatPercent(e.availability, 4)}</td>
+                  <td className="num">{e.availability === null ? "no data" : formatPercent(e.availability, 4)}</td>
                   <td className="num">{e.downtimeSeconds > 0 ? formatDuration(e.downtimeSeconds) : "—"}</td>
-                  <td>{e.metTarget ? "✓ met" : "✗ missed"}</td>
+                  <td>{e.metTarget === null ? "no data" : e.metTarget ? "✓ met" : "✗ missed"}{e.measuredFrom !== null && e.measuredFrom !== e.from ? " (measured part)" : ""}</td>
                 </tr>
               ))}
             </tbody>

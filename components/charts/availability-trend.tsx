@@ -5,7 +5,8 @@ import { formatPercent } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
 import type { SeriesEntryDto } from "@/lib/dto/availability";
 import { PLOT_MARGIN, shortBucketLabel, Y_AXIS_WIDTH } from "./chart-frame";
-import { NINES_MAX, ninesLabel, ninesOf } from "./nines-scale";
+import { targetComplement } from "@/lib/domain/error-budget";
+import { measuredEntries, NINES_MAX, ninesLabel, ninesOf } from "./nines-scale";
 
 type Datum = { label: string; short: string; height: number; entry: SeriesEntryDto; index: number };
 
@@ -24,9 +25,28 @@ function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payl
   return (
     <div className="chart-tooltip">
       <strong>{d.entry.label.replace(":", " ")}</strong>
-      <div>{formatPercent(d.entry.availability, 3)} available, {d.entry.downtimeSeconds > 0 ? `${formatDuration(d.entry.downtimeSeconds)} down` : "no downtime"}</div>
-      <div>{d.entry.metTarget ? "✓ met the target" : "✗ missed the target"}</div>
+      {d.entry.availability === null ? (
+        <div>No data: before the service was measured</div>
+      ) : (
+        <>
+          <div>{formatPercent(d.entry.availability, 3)} available, {d.entry.downtimeSeconds > 0 ? `${formatDuration(d.entry.downtimeSeconds)} down` : "no downtime"}</div>
+          <div>{d.entry.metTarget ? "✓ met the target" : "✗ missed the target"}</div>
+        </>
+      )}
     </div>
+  );
+}
+
+/** The target's label on an opaque ground at the line's right end: legible over any bar. */
+function TargetLabel({ viewBox, value }: { viewBox?: { x: number; y: number; width: number }; value: string }) {
+  if (!viewBox) return null;
+  const width = value.length * 6.4 + 12;
+  const x = viewBox.x + viewBox.width - width - 2;
+  return (
+    <g className="chart-target-label" data-testid="target-label">
+      <rect x={x} y={viewBox.y - 9} width={width} height={18} rx={4} />
+      <text x={x + width / 2} y={viewBox.y + 4} textAnchor="middle" fontSize={11}>{value}</text>
+    </g>
   );
 }
 
@@ -36,11 +56,11 @@ function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payl
  * nine below the lowest bar, so that the differences that matter fill the height.
  */
 export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket, height = 220 }: Props) {
-  const targetNines = ninesOf(1 - target);
-  const lowest = Math.min(targetNines, ...entries.map((e) => ninesOf(e.unavailability)));
+  const targetNines = ninesOf(targetComplement(target));
+  const lowest = Math.min(targetNines, ...measuredEntries(entries).map((e) => ninesOf(e.unavailability)));
   const base = Math.max(0, Math.floor(lowest) - 1);
   const top = Math.max(NINES_MAX, Math.ceil(targetNines) + 1);
-  const data: Datum[] = entries.map((entry, index) => ({ label: entry.label, short: shortBucketLabel(entry.label), height: ninesOf(entry.unavailability) - base, entry, index }));
+  const data: Datum[] = entries.map((entry, index) => ({ label: entry.label, short: shortBucketLabel(entry.label), height: entry.unavailability === null ? 0 : ninesOf(entry.unavailability) - base, entry, index }));
   const ticks = Array.from({ length: top - base + 1 }, (_, i) => i);
   return (
     <div className="chart" style={{ height }} onMouseLeave={() => onHoverBucket(null)}>
@@ -55,12 +75,14 @@ export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket,
           <XAxis dataKey="short" tickLine={false} interval="preserveStartEnd" minTickGap={8} fontSize={11} />
           <YAxis width={Y_AXIS_WIDTH} domain={[0, top - base]} ticks={ticks} tickFormatter={(v: number) => ninesLabel(v + base)} fontSize={11} allowDataOverflow />
           <Tooltip content={<BucketTooltip />} cursor={{ fill: "var(--accent-soft)", opacity: 0.5 }} />
-          <ReferenceLine y={targetNines - base} className="chart-target" strokeDasharray="5 3" label={{ value: `target ${formatPercent(target)}`, position: "insideTopRight", fontSize: 11 }} />
+          <ReferenceLine y={targetNines - base} className="chart-target" strokeDasharray="5 3" label={<TargetLabel value={`target ${formatPercent(target)}`} />} />
           <Bar
             dataKey="height"
             isAnimationActive={false}
             shape={(props: unknown) => {
               const { x, y, width, height: h, payload } = props as { x: number; y: number; width: number; height: number; payload: Datum };
+              // No data (before measuredSince): no bar at all, neither met nor missed.
+              if (payload.entry.metTarget === null) return <rect x={x} y={y} width={width} height={0} className="bucket bucket-no-data" data-bucket={payload.label} data-no-data onMouseEnter={() => onHoverBucket(payload.index)} />;
               const classes = ["bucket", payload.entry.metTarget ? "bucket-met" : "bucket-missed", highlighted.has(payload.index) ? "bucket-highlighted" : ""].join(" ");
               return (
                 <rect

@@ -6,6 +6,8 @@ import type { LaneIncidentDto, SeriesEntryDto } from "@/lib/dto/availability";
 import { PLOT_LEFT, PLOT_RIGHT } from "./chart-frame";
 
 const ROW_HEIGHT = 22;
+/** Narrowest a marker is drawn: an outage of minutes in a 26-week range is still a target to hover, focus and click. */
+const MIN_MARKER_PX = 16;
 const MAX_ROWS = 4;
 
 export type LaneIncident = { incident: LaneIncidentDto; start: number; end: number; ongoing: boolean; buckets: number[] };
@@ -79,7 +81,7 @@ export function IncidentLane({ entries, lane, timeZone, hoveredBucket, onHighlig
             const until = p.ongoing ? "ongoing" : formatDateTime(new Date(p.end).toISOString(), timeZone);
             const classes = ["lane-bar", `sev-${incident.severity.toLowerCase()}`, incident.kind === "maintenance" ? "lane-maintenance" : "", p.ongoing ? "lane-ongoing" : "", lit ? "lane-highlighted" : ""].join(" ");
             return (
-              <li key={incident.reference} style={{ left: `${p.left * 100}%`, width: `max(6px, ${(p.right - p.left) * 100}%)`, top: (rows[i] as number) * ROW_HEIGHT }}>
+              <li key={incident.reference} style={{ left: `min(${p.left * 100}%, 100% - ${MIN_MARKER_PX}px)`, width: `max(${MIN_MARKER_PX}px, ${(p.right - p.left) * 100}%)`, top: (rows[i] as number) * ROW_HEIGHT }}>
                 <Link
                   href={`/incidents/${incident.reference}`}
                   className={classes}
@@ -92,6 +94,10 @@ export function IncidentLane({ entries, lane, timeZone, hoveredBucket, onHighlig
                 >
                   <span aria-hidden="true">{incident.reference}</span>
                 </Link>
+                {/* What the marker is, shown on hover and on keyboard focus (its accessible name says it already). */}
+                <span className={`lane-tip${p.left > 0.6 ? " lane-tip-end" : ""}`} aria-hidden="true">
+                  <strong>{incident.reference}</strong> {incident.title} · {incident.severity}
+                </span>
               </li>
             );
           })}

@@ -16,3 +16,15 @@ export function ninesLabel(nines: number): string {
   const digits = Math.max(0, Math.ceil(nines) - 2);
   return `${(100 - 100 * 10 ** -nines).toFixed(digits)}\u00a0%`;
 }
+
+/** A bucket with figures: measured (part of it at least) after the service's measuredSince. */
+export type MeasuredEntry<T extends { availability: number | null; unavailability: number | null; metTarget: boolean | null }> = T & {
+  availability: number;
+  unavailability: number;
+  metTarget: boolean;
+};
+
+/** The buckets that have figures; those before measuredSince are no data, neither met nor missed. */
+export function measuredEntries<T extends { availability: number | null; unavailability: number | null; metTarget: boolean | null }>(entries: readonly T[]): MeasuredEntry<T>[] {
+  return entries.filter((e): e is MeasuredEntry<T> => e.availability !== null && e.unavailability !== null && e.metTarget !== null);
+}

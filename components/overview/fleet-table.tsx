@@ -48,6 +48,8 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
                   <td colSpan={7}>
                     <StateBadge state="failed" /> <span className="muted">{summary.error.message}</span>
                   </td>
+                ) : summary.errorBudget === null || summary.availability === null ? (
+                  <td colSpan={7} className="muted">No data: nothing in this window is measured yet.</td>
                 ) : (
                   <>
                     <td>

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { formatDateTime, formatPercent } from "@/components/format";
 import type { ProbeDto } from "@/lib/dto/probes";
 import { formatDuration } from "@/lib/domain/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { ProbeState } from "./probe-state";
 
 /** Each probe: its state, last run and latency, and what it saw over the last 24 hours. */
 export function ProbeList({ probes, timeZone }: { probes: ProbeDto[]; timeZone: string }) {
   return (
-    <div className="table-wrap">
+    // Focusable: on a phone the table scrolls sideways, and keyboard users must be able to scroll it.
+    <TableScroll label="Probes">
       <table className="table">
         <caption className="visually-hidden">Probes and what they saw</caption>
         <thead>
@@ -63,6 +65,6 @@ export function ProbeList({ probes, timeZone }: { probes: ProbeDto[]; timeZone: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

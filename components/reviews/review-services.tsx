@@ -58,6 +58,14 @@ export function ReviewServices({ services, changed, asOf }: { services: ReviewSe
                         </tr>
                       );
                     }
+                    if (w.availability === null || slo.errorBudget === null || slo.availability === null) {
+                      return (
+                        <tr key={s.slug}>
+                          <td className="cell-title"><Link href={`/services/${s.slug}`}>{s.name}</Link></td>
+                          <td colSpan={6} className="muted" data-testid="no-data">No data: this week lies before the service was measured.</td>
+                        </tr>
+                      );
+                    }
                     return (
                       <tr key={s.slug} className={w.metTarget ? undefined : "row-missed"}>
                         <td className="cell-title">

@@ -1,4 +1,5 @@
 import { formatPercent, formatWindow, percentTextToRatio, percentText, tierLabel } from "@/components/format";
+import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
 import type { ServiceDto } from "@/lib/query/types";
 
 export type TierOption = {
@@ -22,11 +23,13 @@ export type ServiceFormValues = {
   owner: string;
   description: string;
   dependsOn: string[];
+  /** datetime-local text on the organisation's wall clock; "" on a new service = from its creation. */
+  measuredSince: string;
 };
 
-export function initialValues(service: ServiceDto | undefined, defaultTierId: string): ServiceFormValues {
+export function initialValues(service: ServiceDto | undefined, defaultTierId: string, timeZone: string): ServiceFormValues {
   if (!service) {
-    return { slug: "", name: "", tier: defaultTierId, sloTarget: "", sloWindow: "", maintenance: "", owner: "", description: "", dependsOn: [] };
+    return { slug: "", name: "", tier: defaultTierId, sloTarget: "", sloWindow: "", maintenance: "", owner: "", description: "", dependsOn: [], measuredSince: "" };
   }
   const o = service.overrides;
   return {
@@ -39,6 +42,7 @@ export function initialValues(service: ServiceDto | undefined, defaultTierId: st
     owner: service.owner,
     description: service.description,
     dependsOn: service.dependsOn,
+    measuredSince: toOrgInputValue(service.measuredSince, timeZone),
   };
 }
 
@@ -46,8 +50,13 @@ export function initialValues(service: ServiceDto | undefined, defaultTierId: st
  * The API body (ratios, nulls for "inherit"), before zod validation. The percent field is the
  * only conversion: 99.9 → 0.999; unparseable text becomes NaN and the schema rejects it.
  */
-export function toPayload(v: ServiceFormValues) {
+export function toPayload(v: ServiceFormValues, timeZone: string, initial: ServiceFormValues) {
+  // Sent only when changed: the field shows minutes, and re-sending a creation instant cut to its
+  // minute would move measuredSince by seconds nobody asked to move. Unreadable text goes to the
+  // schema as typed, which names the field.
+  const measuredSince = v.measuredSince === initial.measuredSince || v.measuredSince === "" ? undefined : (fromOrgInputValue(v.measuredSince, timeZone) ?? v.measuredSince);
   return {
+    ...(measuredSince === undefined ? {} : { measuredSince }),
     slug: v.slug,
     name: v.name,
     tier: v.tier,

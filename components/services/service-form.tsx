@@ -19,16 +19,17 @@ import { DependencyPicker, type DependencyOption } from "./dependency-picker";
 import { inheritHints, initialValues, PERCENT_MESSAGE, suggestSlug, toPayload, type ServiceFormValues, type TierOption } from "./service-form-values";
 
 // In on-screen order: focus goes to the first invalid field after a failed submit.
-const FIELDS = ["name", "slug", "tier", "owner", "sloTarget", "sloWindow", "maintenance", "description", "dependsOn"] as const;
+const FIELDS = ["name", "slug", "tier", "owner", "sloTarget", "sloWindow", "maintenance", "measuredSince", "description", "dependsOn"] as const;
 
-type Props = { tiers: TierOption[]; candidates: DependencyOption[] } & (
+type Props = { tiers: TierOption[]; candidates: DependencyOption[]; timeZone: string } & (
   | { mode: "create"; service?: undefined }
   | { mode: "edit"; service: ServiceDto }
 );
 
-export function ServiceForm({ tiers, candidates, mode, service }: Props) {
+export function ServiceForm({ tiers, candidates, mode, service, timeZone }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState<ServiceFormValues>(() => initialValues(service, tiers.find((t) => !t.archived)?.id ?? ""));
+  const [initial] = useState<ServiceFormValues>(() => initialValues(service, tiers.find((t) => !t.archived)?.id ?? "", timeZone));
+  const [values, setValues] = useState<ServiceFormValues>(initial);
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors(mode === "create" ? "new-service" : "edit-service", FIELDS);
   const create = useCreateService();
   const update = useUpdateService(service?.slug ?? "");
@@ -49,7 +50,7 @@ export function ServiceForm({ tiers, candidates, mode, service }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     clear();
-    const payload = toPayload(values);
+    const payload = toPayload(values, timeZone, initial);
     const parsed =
       mode === "create" ? ServiceInput.safeParse(payload) : ServiceUpdate.safeParse({ ...payload, version: service.version });
     if (!parsed.success) {
@@ -144,6 +145,20 @@ export function ServiceForm({ tiers, candidates, mode, service }: Props) {
           <option value="">{hints.maintenance}</option>
           <MaintenanceOptions />
         </SelectField>
+        <TextField
+          id={fieldId("measuredSince")}
+          label={`Measured since (${timeZone})`}
+          type="datetime-local"
+          value={values.measuredSince}
+          onChange={set("measuredSince")}
+          error={errors.fields.measuredSince}
+          hint={
+            mode === "create"
+              ? "Leave empty to count its incident record from now. Set it earlier to log history from before: figures before it show as no data."
+              : "Its incident record counts from here: figures before it show as no data. Set it earlier to log older history."
+          }
+          optional={mode === "create"}
+        />
         <TextAreaField
           id={fieldId("description")}
           label="Description"

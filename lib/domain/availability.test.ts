@@ -14,7 +14,7 @@ function impact(incidentId: string, start: number, end: number | null, fraction 
 }
 
 function week(impacts: Impact[], maintenance: MaintenanceRule = "count", asOf = AFTER) {
-  return computeAvailability({ impacts, from: WEEK_START, to: WEEK_END, asOf, maintenance });
+  return computeAvailability({ impacts, from: WEEK_START, to: WEEK_END, asOf, maintenance, measuredSince: null });
 }
 
 function attributed(result: ReturnType<typeof computeAvailability>): Record<string, number> {
@@ -32,6 +32,8 @@ describe("the worked examples of docs/domain.md", () => {
       to: april.to,
       asOf: AFTER,
       maintenance: "count",
+      // The service is measured from 2026-04-01 (SPEC §5): the whole month counts.
+      measuredSince: april.from,
     });
     expect(result.totalSeconds).toBe(2_592_000);
     expect(result.elapsedSeconds).toBe(2_592_000);
@@ -148,6 +150,7 @@ describe("to-date windows and ongoing incidents", () => {
       from: w13.from,
       to: w13.to,
       asOf: AFTER,
+      measuredSince: null,
       maintenance: "count",
     });
     expect(result.elapsedSeconds).toBe(167 * 3600);
@@ -254,11 +257,11 @@ describe("computeSeries", () => {
     const day = (n: number) => ({ from: WEEK_START + n * D, to: WEEK_START + (n + 1) * D });
     const impacts = [impact("a", WEEK_START + D - H, WEEK_START + D + H), impact("b", WEEK_START + 3 * D, null)];
     const asOf = WEEK_START + 3 * D + 6 * H;
-    const series = computeSeries(impacts, [day(0), day(1), day(2), day(3), day(4)], { asOf, maintenance: "count" });
+    const series = computeSeries(impacts, [day(0), day(1), day(2), day(3), day(4)], { asOf, maintenance: "count", measuredSince: null });
     expect(series.map((s) => s.downtimeSeconds)).toEqual([3600, 3600, 0, 6 * 3600, 0]);
     expect(series.map((s) => s.elapsedSeconds)).toEqual([86_400, 86_400, 86_400, 6 * 3600, 0]);
     expect(series[4]?.availability).toBe(1);
-    expect(computeSeries(impacts, [], { asOf, maintenance: "count" })).toEqual([]);
+    expect(computeSeries(impacts, [], { asOf, maintenance: "count", measuredSince: null })).toEqual([]);
   });
 
   it("gives an empty window inside an incident no segments and no incidents", () => {
@@ -266,11 +269,12 @@ describe("computeSeries", () => {
     const [empty] = computeSeries(impacts, [{ from: WEEK_START + H, to: WEEK_START + H }, { from: WEEK_START, to: WEEK_END }], {
       asOf: WEEK_START + 2 * H,
       maintenance: "count",
+      measuredSince: null,
     });
     expect(empty).toMatchObject({ elapsedSeconds: 0, downtimeSeconds: 0, availability: 1, segments: [], incidents: [] });
   });
 
   it("rejects a window that ends before it starts", () => {
-    expect(() => computeSeries([], [{ from: 2, to: 1 }], { asOf: 3, maintenance: "count" })).toThrow(RangeError);
+    expect(() => computeSeries([], [{ from: 2, to: 1 }], { asOf: 3, maintenance: "count", measuredSince: null })).toThrow(RangeError);
   });
 });

@@ -14,6 +14,7 @@ import {
   type Segment,
   type Timeline,
 } from "./timeline";
+import { measuredPart } from "./measured";
 import { sortSmall } from "./sort-small";
 
 export type { Impact, ImpactKind, MaintenanceRule, Segment } from "./timeline";
@@ -28,24 +29,31 @@ export interface IncidentAttribution {
 export interface AvailabilityResult {
   readonly from: number;
   readonly to: number;
+  /**
+   * Where the figures start: max(from, the service's measuredSince); null when the window has no
+   * measured part (docs/domain.md "Measured since"), and then every ratio below is null.
+   */
+  readonly measuredFrom: number | null;
   /** min(to, asOf): the window is measured to date. */
   readonly end: number;
+  /** The measured part's length, to - measuredFrom (0 with no data). */
   readonly totalSeconds: number;
+  /** end - measuredFrom. */
   readonly elapsedSeconds: number;
   readonly downtimeSeconds: number;
   readonly unplannedSeconds: number;
   readonly maintenanceSeconds: number;
   /** downtime (count) or unplanned (exclude). */
   readonly countedSeconds: number;
-  /** Per the rule. 1 when nothing has elapsed (or, under exclude, only maintenance has). */
-  readonly availability: number;
-  /** Always the maintenance-counted figure, for side-by-side display. */
-  readonly availabilityCounted: number;
+  /** Per the rule. 1 when nothing has elapsed (or, under exclude, only maintenance has); null: no data. */
+  readonly availability: number | null;
+  /** Always the maintenance-counted figure, for side-by-side display; null: no data. */
+  readonly availabilityCounted: number | null;
   /**
    * 1 − availability, computed as its own ratio (bad / measured) rather than by subtraction, so it
    * stays exact for the tiny values a log scale of nines shows (1 − 0.99999 in doubles is not 1e-5).
    */
-  readonly unavailability: number;
+  readonly unavailability: number | null;
   readonly rule: MaintenanceRule;
   /** Clipped to [from, end); only where down > 0. */
   readonly segments: readonly Segment[];
@@ -62,6 +70,8 @@ export interface AvailabilityInput {
   readonly to: number;
   readonly asOf: number;
   readonly maintenance: MaintenanceRule;
+  /** The service's measuredSince (measured.ts); null: the whole window counts. */
+  readonly measuredSince: number | null;
 }
 
 export interface WindowBounds {
@@ -72,6 +82,8 @@ export interface WindowBounds {
 export interface SeriesOptions {
   readonly asOf: number;
   readonly maintenance: MaintenanceRule;
+  /** The service's measuredSince (measured.ts); null: every window counts whole. */
+  readonly measuredSince: number | null;
 }
 
 function assertInstant(name: string, value: number): void {
@@ -105,8 +117,17 @@ function compareAttribution(
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Slices a prebuilt timeline to one window. The timeline must cover [from, min(to, asOf)). */
-export function summarizeWindow(timeline: Timeline, window: WindowBounds, asOf: number): AvailabilityResult {
+/**
+ * Slices a prebuilt timeline to one window's measured part. The timeline must cover
+ * [from, min(to, asOf)). A window with no measured part is no data, not a perfect score.
+ */
+export function summarizeWindow(timeline: Timeline, window: WindowBounds, asOf: number, measuredSince: number | null): AvailabilityResult {
+  const part = measuredPart(window, asOf, measuredSince);
+  if (part === null) return { ...noData(timeline.rule, window, asOf), segments: [], incidents: [] };
+  return { ...summarizePart(timeline, part, asOf), from: window.from };
+}
+
+function summarizePart(timeline: Timeline, window: WindowBounds, asOf: number): AvailabilityResult {
   const { from, to } = window;
   const end = Math.max(from, Math.min(to, asOf));
   const segments: Segment[] = [];
@@ -147,6 +168,7 @@ export function summarizeWindow(timeline: Timeline, window: WindowBounds, asOf: 
   return {
     from: figures.from,
     to: figures.to,
+    measuredFrom: figures.measuredFrom,
     end: figures.end,
     totalSeconds: figures.totalSeconds,
     elapsedSeconds: figures.elapsedSeconds,
@@ -173,6 +195,7 @@ function totalsOf(rule: MaintenanceRule, window: WindowBounds, end: number, tota
   return {
     from,
     to,
+    measuredFrom: from,
     end,
     totalSeconds: (to - from) / 1000,
     elapsedSeconds,
@@ -187,10 +210,32 @@ function totalsOf(rule: MaintenanceRule, window: WindowBounds, end: number, tota
   };
 }
 
+/** A window wholly before measuredSince (or before asOf reached it): no figure at all. */
+function noData(rule: MaintenanceRule, window: WindowBounds, asOf: number): WindowTotals {
+  return {
+    from: window.from,
+    to: window.to,
+    measuredFrom: null,
+    end: Math.max(window.from, Math.min(window.to, asOf)),
+    totalSeconds: 0,
+    elapsedSeconds: 0,
+    downtimeSeconds: 0,
+    unplannedSeconds: 0,
+    maintenanceSeconds: 0,
+    countedSeconds: 0,
+    availability: null,
+    availabilityCounted: null,
+    unavailability: null,
+    rule,
+  };
+}
+
 /** summarizeWindow's figures alone: the same integration, none of the detail it allocates. */
-export function windowTotals(timeline: Timeline, window: WindowBounds, asOf: number): WindowTotals {
-  const end = Math.max(window.from, Math.min(window.to, asOf));
-  return totalsOf(timeline.rule, window, end, integrate(timeline, window.from, end));
+export function windowTotals(timeline: Timeline, window: WindowBounds, asOf: number, measuredSince: number | null): WindowTotals {
+  const part = measuredPart(window, asOf, measuredSince);
+  if (part === null) return noData(timeline.rule, window, asOf);
+  const end = Math.max(part.from, Math.min(part.to, asOf));
+  return { ...totalsOf(timeline.rule, part, end, integrate(timeline, part.from, end)), from: window.from };
 }
 
 /**
@@ -204,7 +249,7 @@ export function computeSeries(
   options: SeriesOptions,
 ): AvailabilityResult[] {
   const timeline = seriesTimeline(impacts, windows, options);
-  return timeline ? windows.map((window) => summarizeWindow(timeline, window, options.asOf)) : [];
+  return timeline ? windows.map((window) => summarizeWindow(timeline, window, options.asOf, options.measuredSince)) : [];
 }
 
 /**
@@ -217,7 +262,7 @@ export function computeSeriesTotals(
   options: SeriesOptions,
 ): WindowTotals[] {
   const timeline = seriesTimeline(impacts, windows, options);
-  return timeline ? windows.map((window) => windowTotals(timeline, window, options.asOf)) : [];
+  return timeline ? windows.map((window) => windowTotals(timeline, window, options.asOf, options.measuredSince)) : [];
 }
 
 function seriesTimeline(impacts: readonly Impact[], windows: readonly WindowBounds[], options: SeriesOptions): Timeline | null {

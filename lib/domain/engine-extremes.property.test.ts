@@ -64,9 +64,10 @@ describe("the engine with extreme but valid inputs", () => {
   it("a service summary never throws, every figure is finite and a projected exhaustion is a printable instant", () => {
     fc.assert(
       fc.property(impacts, window, instant, target, fc.constantFrom("count" as const, "exclude" as const), (imps, w, asOf, p, rule) => {
-        const summary = summarizeService({ impacts: imps, target: p, maintenance: rule, window: w, asOf });
+        const summary = summarizeService({ impacts: imps, target: p, maintenance: rule, window: w, asOf, measuredSince: null });
         expect(nonFinite(summary)).toEqual([]);
         const { availability, errorBudget } = summary;
+        if (errorBudget === null) throw new Error("measuredSince null: every window is measured");
         expect(availability.availability).toBeGreaterThanOrEqual(0);
         expect(availability.availability).toBeLessThanOrEqual(1);
         if (errorBudget.exhaustionAt === null) expect(errorBudget.exhaustion).not.toBe("projected");
@@ -84,7 +85,7 @@ describe("the engine with extreme but valid inputs", () => {
     fc.assert(
       fc.property(impacts, instant, fc.constantFrom("day" as const, "week" as const, "month" as const), fc.integer({ min: 1, max: 400 }), fc.constantFrom("UTC", "Pacific/Kiritimati", "Etc/GMT+12", "Europe/Berlin"), (imps, asOf, bucket, count, timeZone) => {
         const windows = bucketWindows(bucket, count, { asOf, timeZone });
-        expect(nonFinite(computeSeriesTotals(imps, windows, { asOf, maintenance: "count" }))).toEqual([]);
+        expect(nonFinite(computeSeriesTotals(imps, windows, { asOf, maintenance: "count", measuredSince: null }))).toEqual([]);
       }),
       { numRuns: 150 },
     );

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Impact, MaintenanceRule } from "./availability";
-import { budgetSecondsFor, complementPpb, errorBudget, summarizeService, targetComplement } from "./error-budget";
+import { budgetSecondsFor, complementPpb, errorBudget, summarizeService, targetComplement, type ErrorBudget } from "./error-budget";
 
 const MIN = 60_000;
 const H = 3_600_000;
@@ -11,6 +11,12 @@ const MONTH = 30 * 86_400; // seconds
 
 function impact(incidentId: string, start: number, end: number | null, fraction = 1, kind: Impact["kind"] = "unplanned"): Impact {
   return { incidentId, kind, fraction, start, end, incidentStartedAt: start };
+}
+
+/** With measuredSince null every window is measured: its budget is there. */
+function measuredBudget(result: { errorBudget: ErrorBudget | null }): ErrorBudget {
+  if (result.errorBudget === null) throw new Error("expected a measured window");
+  return result.errorBudget;
 }
 
 describe("budget arithmetic", () => {
@@ -43,7 +49,7 @@ describe("errorBudget", () => {
   const to = T0 + 30 * D;
 
   it("April example at 99.9 %: overspent", () => {
-    const budget = errorBudget({ target: 0.999, from: T0, to, asOf: to + D, countedSeconds: (a, b) => (a <= T0 && b >= to ? 3120 : 0) });
+    const budget = errorBudget({ measuredSince: null, target: 0.999, from: T0, to, asOf: to + D, countedSeconds: (a, b) => (a <= T0 && b >= to ? 3120 : 0) });
     expect(budget.budgetSeconds).toBe(2592);
     expect(budget.consumedSeconds).toBe(3120);
     expect(budget.remainingSeconds).toBe(-528);
@@ -57,7 +63,7 @@ describe("errorBudget", () => {
   it("projects exhaustion at the window's average pace", () => {
     // 864 s used in the first 10 days = exactly the budget's pace; 1728 s left lasts 20 more days.
     const asOf = T0 + 10 * D;
-    const budget = errorBudget({ target: 0.999, from: T0, to, asOf, countedSeconds: () => 864 });
+    const budget = errorBudget({ measuredSince: null, target: 0.999, from: T0, to, asOf, countedSeconds: () => 864 });
     expect(budget.remainingSeconds).toBe(1728);
     expect(budget.remainingRatio).toBeCloseTo(2 / 3, 12);
     expect(budget.burnRates.window).toBeCloseTo(1, 12);
@@ -66,7 +72,7 @@ describe("errorBudget", () => {
   });
 
   it("has no exhaustion without consumption", () => {
-    const budget = errorBudget({ target: 0.999, from: T0, to, asOf: T0 + D, countedSeconds: () => 0 });
+    const budget = errorBudget({ measuredSince: null, target: 0.999, from: T0, to, asOf: T0 + D, countedSeconds: () => 0 });
     expect(budget.exhaustionAt).toBeNull();
     expect(budget.remainingRatio).toBe(1);
     expect(budget.burnRates).toEqual({ "5m": 0, "30m": 0, "1h": 0, "2h": 0, "6h": 0, "1d": 0, "3d": 0, window: 0 });
@@ -75,7 +81,7 @@ describe("errorBudget", () => {
   it("asks for burn-rate downtime over [asOf − L, asOf)", () => {
     const asked: Array<[number, number]> = [];
     const asOf = T0 + 5 * D;
-    errorBudget({
+    errorBudget({ measuredSince: null,
       target: 0.999,
       from: T0,
       to,
@@ -98,7 +104,7 @@ describe("errorBudget", () => {
   });
 
   it("does not ask for the window before it starts", () => {
-    const budget = errorBudget({ target: 0.999, from: T0, to, asOf: T0 - D, countedSeconds: () => 1 });
+    const budget = errorBudget({ measuredSince: null, target: 0.999, from: T0, to, asOf: T0 - D, countedSeconds: () => 1 });
     expect(budget.consumedSeconds).toBe(0);
     expect(budget.burnRates.window).toBe(0);
     expect(budget.budgetSeconds).toBe(2592);
@@ -111,7 +117,7 @@ describe("summarizeService", () => {
     // two days ago, both before the window.
     const from = T0;
     const asOf = T0 + 30 * MIN;
-    const result = summarizeService({
+    const result = summarizeService({ measuredSince: null,
       impacts: [impact("recent", asOf - 50 * MIN, asOf - 50 * MIN + 36_000), impact("older", asOf - 2 * D, asOf - 2 * D + 36_000)],
       target: 0.999,
       maintenance: "count",
@@ -119,24 +125,24 @@ describe("summarizeService", () => {
       asOf,
     });
     expect(result.availability.downtimeSeconds).toBe(0);
-    expect(result.errorBudget.consumedSeconds).toBe(0);
-    expect(result.errorBudget.burnRates["1h"]).toBeCloseTo(36 / 3600 / 0.001, 12); // 10
-    expect(result.errorBudget.burnRates["6h"]).toBeCloseTo(36 / 21_600 / 0.001, 12);
-    expect(result.errorBudget.burnRates["1d"]).toBeCloseTo(36 / 86_400 / 0.001, 12);
-    expect(result.errorBudget.burnRates["3d"]).toBeCloseTo(72 / 259_200 / 0.001, 12);
-    expect(result.errorBudget.burnRates.window).toBe(0);
+    expect(measuredBudget(result).consumedSeconds).toBe(0);
+    expect(measuredBudget(result).burnRates["1h"]).toBeCloseTo(36 / 3600 / 0.001, 12); // 10
+    expect(measuredBudget(result).burnRates["6h"]).toBeCloseTo(36 / 21_600 / 0.001, 12);
+    expect(measuredBudget(result).burnRates["1d"]).toBeCloseTo(36 / 86_400 / 0.001, 12);
+    expect(measuredBudget(result).burnRates["3d"]).toBeCloseTo(72 / 259_200 / 0.001, 12);
+    expect(measuredBudget(result).burnRates.window).toBe(0);
   });
 
   it("reports each incident's share of the budget", () => {
     const asOf = T0 + 31 * D;
-    const result = summarizeService({
+    const result = summarizeService({ measuredSince: null,
       impacts: [impact("a", T0 + D, T0 + D + 37 * MIN), impact("b", T0 + 2 * D, T0 + 2 * D + 15 * MIN)],
       target: 0.999,
       maintenance: "count",
       window: { from: T0, to: T0 + 30 * D },
       asOf,
     });
-    expect(result.errorBudget.consumedSeconds).toBe(3120);
+    expect(measuredBudget(result).consumedSeconds).toBe(3120);
     expect(result.incidents).toEqual([
       { incidentId: "a", kind: "unplanned", downtimeSeconds: 2220, budgetShare: 2220 / 2592 },
       { incidentId: "b", kind: "unplanned", downtimeSeconds: 900, budgetShare: 900 / 2592 },
@@ -145,15 +151,15 @@ describe("summarizeService", () => {
 
   it("counts only unplanned downtime against the budget under exclude", () => {
     const asOf = T0 + 7 * D;
-    const result = summarizeService({
+    const result = summarizeService({ measuredSince: null,
       impacts: [impact("m", T0 + H, T0 + 3 * H, 1, "maintenance"), impact("u", T0 + 5 * H, T0 + 5 * H + 10 * MIN)],
       target: 0.99,
       maintenance: "exclude",
       window: { from: T0, to: T0 + 7 * D },
       asOf,
     });
-    expect(result.errorBudget.budgetSeconds).toBe(6048);
-    expect(result.errorBudget.consumedSeconds).toBe(600);
+    expect(measuredBudget(result).budgetSeconds).toBe(6048);
+    expect(measuredBudget(result).consumedSeconds).toBe(600);
     expect(result.incidents.map((i) => [i.incidentId, i.budgetShare])).toEqual([
       ["u", 600 / 6048],
       ["m", 0],
@@ -183,17 +189,17 @@ describe("summarizeService", () => {
         const impacts = raws.map((r, i) =>
           impact(`i${i}`, r.start * MIN, r.ongoing ? null : (r.start + r.length) * MIN, r.fraction, r.maintenance ? "maintenance" : "unplanned"),
         );
-        const result = summarizeService({ impacts, target, maintenance: rule, window: { from: 0, to: windowLength * MIN }, asOf: asOf * MIN });
-        expect(result.errorBudget.consumedSeconds).toBe(result.availability.countedSeconds);
+        const result = summarizeService({ measuredSince: null, impacts, target, maintenance: rule, window: { from: 0, to: windowLength * MIN }, asOf: asOf * MIN });
+        expect(measuredBudget(result).consumedSeconds).toBe(result.availability.countedSeconds);
         const expectedCounted = rule === "count" ? result.availability.downtimeSeconds : result.availability.unplannedSeconds;
         expect(result.availability.countedSeconds).toBeCloseTo(expectedCounted, 6);
         const attributed = result.incidents.reduce((s, i) => s + i.downtimeSeconds, 0);
-        expect(attributed).toBeCloseTo(result.errorBudget.consumedSeconds, 6);
+        expect(attributed).toBeCloseTo(measuredBudget(result).consumedSeconds, 6);
         const shares = result.incidents.reduce((s, i) => s + i.budgetShare, 0);
-        if (result.errorBudget.budgetSeconds > 0) {
-          expect(shares).toBeCloseTo(result.errorBudget.consumedSeconds / result.errorBudget.budgetSeconds, 9);
+        if (measuredBudget(result).budgetSeconds > 0) {
+          expect(shares).toBeCloseTo(measuredBudget(result).consumedSeconds / measuredBudget(result).budgetSeconds, 9);
         }
-        expect(result.errorBudget.remainingSeconds).toBeCloseTo(result.errorBudget.budgetSeconds - attributed, 6);
+        expect(measuredBudget(result).remainingSeconds).toBeCloseTo(measuredBudget(result).budgetSeconds - attributed, 6);
       }),
       { numRuns: 300 },
     );

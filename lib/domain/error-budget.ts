@@ -7,6 +7,7 @@ import { type AvailabilityResult, type IncidentAttribution, summarizeWindow, typ
 import { budgetBurnDown, type BurnDownPoint } from "./burn-down";
 import { budgetState, burnState, type BudgetState, type BurnRule, type BurnState } from "./burn-state";
 import { MAX_INSTANT_MS } from "./instant-range";
+import { measuredPart } from "./measured";
 import { buildTimeline, type Impact, integrate, type MaintenanceRule } from "./timeline";
 
 const PPB = 1_000_000_000;
@@ -45,9 +46,9 @@ export function budgetSecondsFor(target: number, durationSeconds: number): numbe
  * multi-window, multi-burn-rate rules and their short companions (burn-state.ts), so that a state
  * clears soon after an incident ends.
  */
-/** A window met its SLO when its availability reached the target. */
-export function meetsTarget(availability: number, target: number): boolean {
-  return availability >= target;
+/** A window met its SLO when its availability reached the target; no data meets nothing (null). */
+export function meetsTarget(availability: number | null, target: number): boolean | null {
+  return availability === null ? null : availability >= target;
 }
 
 export const BURN_LOOKBACKS = {
@@ -119,6 +120,11 @@ export interface ErrorBudgetInput {
   readonly asOf: number;
   /** Counted downtime in seconds over [from, to) under the SLO's maintenance rule. */
   readonly countedSeconds: (from: number, to: number) => number;
+  /**
+   * Burn lookbacks start no earlier than this (the service's measuredSince): a lookback reaching
+   * before it is a rate over its measured part. The window itself is passed already cut to it.
+   */
+  readonly measuredSince: number | null;
 }
 
 export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
@@ -131,7 +137,10 @@ export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
   const remainingSeconds = budgetSeconds - consumedSeconds;
 
   const rate = (counted: number, seconds: number): number => (seconds > 0 ? counted / seconds / complement : 0);
-  const burn = (lookbackMs: number): number => rate(input.countedSeconds(asOf - lookbackMs, asOf), lookbackMs / 1000);
+  const burn = (lookbackMs: number): number => {
+    const start = Math.max(asOf - lookbackMs, input.measuredSince ?? Number.NEGATIVE_INFINITY);
+    return start < asOf ? rate(input.countedSeconds(start, asOf), (asOf - start) / 1000) : 0;
+  };
   const burnRates = { window: rate(consumedSeconds, elapsedSeconds) } as Record<BurnLookback | "window", number>;
   for (const [name, ms] of Object.entries(BURN_LOOKBACKS)) burnRates[name as BurnLookback] = burn(ms);
 
@@ -165,13 +174,16 @@ export interface ServiceSummaryInput {
   readonly maintenance: MaintenanceRule;
   readonly window: WindowBounds;
   readonly asOf: number;
+  /** The service's measuredSince (measured.ts): figures are of the window's measured part. */
+  readonly measuredSince: number | null;
   /** Also the budget's burn-down across the window, in at most this many points. */
   readonly burnDownPoints?: number;
 }
 
 export interface ServiceSummary {
   readonly availability: AvailabilityResult;
-  readonly errorBudget: ErrorBudget;
+  /** Of the window's measured part; null when it has none (no data). */
+  readonly errorBudget: ErrorBudget | null;
   readonly incidents: readonly AttributedIncident[];
   readonly burnDown?: readonly BurnDownPoint[];
 }
@@ -190,13 +202,16 @@ export function summarizeService(input: ServiceSummaryInput): ServiceSummary {
     { from: Math.min(window.from, asOf - LONGEST_BURN_LOOKBACK), to: Math.max(window.to, asOf), asOf },
     input.maintenance,
   );
-  const availability = summarizeWindow(timeline, window, asOf);
+  const availability = summarizeWindow(timeline, window, asOf, input.measuredSince);
+  const part = measuredPart(window, asOf, input.measuredSince);
+  if (part === null) return { availability, errorBudget: null, incidents: [], ...(input.burnDownPoints ? { burnDown: [] } : {}) };
   const budget = errorBudget({
     target,
-    from: window.from,
-    to: window.to,
+    from: part.from,
+    to: part.to,
     asOf,
     countedSeconds: (a, b) => integrate(timeline, a, b).countedMs / 1000,
+    measuredSince: input.measuredSince,
   });
   const incidents = availability.incidents.map((incident) => ({
     incidentId: incident.incidentId,
@@ -204,6 +219,6 @@ export function summarizeService(input: ServiceSummaryInput): ServiceSummary {
     downtimeSeconds: incident.downtimeSeconds,
     budgetShare: budget.budgetSeconds > 0 ? incident.downtimeSeconds / budget.budgetSeconds : 0,
   }));
-  const burnDown = input.burnDownPoints ? budgetBurnDown(timeline, window, asOf, budget.budgetSeconds, input.burnDownPoints) : undefined;
+  const burnDown = input.burnDownPoints ? budgetBurnDown(timeline, part, asOf, budget.budgetSeconds, input.burnDownPoints) : undefined;
   return { availability, errorBudget: budget, incidents, ...(burnDown ? { burnDown } : {}) };
 }

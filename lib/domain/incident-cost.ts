@@ -22,7 +22,8 @@ export type IncidentCost = {
 /** Counted seconds attributed to each incident in [from, to), by incident id. */
 export function attributedSeconds(impacts: readonly Impact[], from: number, to: number, asOf: number, maintenance: MaintenanceRule): Map<string, number> {
   if (!(to > from)) return new Map();
-  const result = computeAvailability({ impacts, from, to, asOf, maintenance });
+  // An incident's own cost is a fact of the incident, measured or not: the whole span counts.
+  const result = computeAvailability({ impacts, from, to, asOf, maintenance, measuredSince: null });
   return new Map(result.incidents.map((i) => [i.incidentId, i.downtimeSeconds]));
 }
 

@@ -44,7 +44,7 @@ describe("the incidents the lane draws when it cannot draw them all", () => {
         const byIncident = new Map(raws.map((r) => [`i${r.who}`, impact(`i${r.who}`, r.start * MIN, r.ongoing ? null : (r.start + r.length) * MIN, r.fraction, r.maintenance ? "maintenance" : "unplanned")]));
         const impacts = [...byIncident.values()];
         const chosen = mostCostlyIncidents(impacts, day, rule, limit);
-        const attribution = computeAvailability({ impacts, ...day, maintenance: rule }).incidents.map((i) => i.incidentId);
+        const attribution = computeAvailability({ impacts, ...day, maintenance: rule, measuredSince: null }).incidents.map((i) => i.incidentId);
         expect(new Set(chosen).size).toBe(chosen.length);
         expect(chosen.length).toBeLessThanOrEqual(limit);
         const head = Math.min(chosen.length, attribution.length);

@@ -13,7 +13,7 @@ import { computeAvailability, type Impact, type MaintenanceRule } from "./availa
  * id. Incidents the engine saw no counted second of follow in the same order.
  */
 export function mostCostlyIncidents(impacts: readonly Impact[], range: { from: number; to: number; asOf: number }, rule: MaintenanceRule, limit: number): string[] {
-  const { incidents } = computeAvailability({ impacts, from: range.from, to: range.to, asOf: range.asOf, maintenance: rule });
+  const { incidents } = computeAvailability({ impacts, from: range.from, to: range.to, asOf: range.asOf, maintenance: rule, measuredSince: null });
   const ranked = incidents.map((i) => i.incidentId);
   // Every impact active in the range is in the attribution list; one the timeline dropped (no
   // length within the range) is still a bar the lane could draw, after the others.

@@ -17,6 +17,7 @@ export * from "./time-zone";
 export * from "./windows";
 export { formatIsoInstant, parseIsoInstant } from "./window-labels";
 export * from "./availability";
+export * from "./measured";
 export * from "./burn-down";
 export * from "./burn-state";
 export * from "./error-budget";

@@ -41,11 +41,20 @@ export const AvailabilitySummaryDto = z.strictObject({
   unplannedSeconds: z.number(),
   maintenanceSeconds: z.number(),
   countedSeconds: z.number(),
-  availability: z.number(),
-  availabilityMaintenanceCounted: z.number(),
-  /** The window's availability reached the SLO target. */
-  metTarget: z.boolean(),
+  /** The service's measuredSince: its incident record counts from this instant on. */
+  measuredSince: InstantText,
+  /**
+   * Where these figures start: max(window.from, measuredSince). Later than window.from: computed
+   * over the measured part only. null: the window lies wholly before measuredSince, no data (the
+   * ratios, metTarget and errorBudget are null; the seconds 0).
+   */
+  measuredFrom: InstantText.nullable(),
+  availability: z.number().nullable(),
+  availabilityMaintenanceCounted: z.number().nullable(),
+  /** The window's availability reached the SLO target; null: no data. */
+  metTarget: z.boolean().nullable(),
   slo: z.strictObject({ target: z.number(), window: z.string(), maintenance: MaintenanceText }),
+  /** Of the measured part [measuredFrom, window.to); null: no data. */
   errorBudget: z.strictObject({
     budgetSeconds: z.number(),
     consumedSeconds: z.number(),
@@ -61,7 +70,7 @@ export const AvailabilitySummaryDto = z.strictObject({
     /** By the multi-window burn-rate rules: fast_burn, slow_burn or ok; and the rule that fired. */
     burnState: BurnStateDto,
     burnRule: z.strictObject({ long: z.string(), short: z.string(), threshold: z.number() }).nullable(),
-  }),
+  }).nullable(),
   /** Most downtime first; all of them for one service, the top few in the all-services summary. */
   incidents: z.array(
     z.strictObject({ id: z.string(), reference: z.string().nullable(), title: z.string().nullable(), kind: z.enum(INCIDENT_KINDS), downtimeSeconds: z.number(), budgetShare: z.number() }),
@@ -112,16 +121,20 @@ export const SeriesEntryDto = z.strictObject({
   label: z.string(),
   from: InstantText,
   to: InstantText,
+  /** max(from, the service's measuredSince); null: the bucket lies wholly before it, no data. */
+  measuredFrom: InstantText.nullable(),
   elapsedSeconds: z.number(),
   downtimeSeconds: z.number(),
   unplannedSeconds: z.number(),
   maintenanceSeconds: z.number(),
-  availability: z.number(),
-  /** downtime / elapsed as its own ratio (exact for log scales). */
-  unavailability: z.number(),
-  /** The bucket's availability reached the SLO target. */
-  metTarget: z.boolean(),
-  budgetSeconds: z.number(),
+  /** null: no data (measuredFrom null). */
+  availability: z.number().nullable(),
+  /** downtime / elapsed as its own ratio (exact for log scales); null: no data. */
+  unavailability: z.number().nullable(),
+  /** The bucket's availability reached the SLO target; null: no data, neither met nor missed. */
+  metTarget: z.boolean().nullable(),
+  /** Of the measured part; null: no data. */
+  budgetSeconds: z.number().nullable(),
   consumedSeconds: z.number(),
 });
 export type SeriesEntryDto = z.infer<typeof SeriesEntryDto>;
@@ -131,6 +144,8 @@ export const SeriesDto = z.strictObject({
   bucket: z.enum(["day", "week", "month"]),
   timeZone: z.string(),
   slo: z.strictObject({ target: z.number(), maintenance: MaintenanceText }),
+  /** The service's measuredSince: buckets before it are no data. */
+  measuredSince: InstantText,
   entries: z.array(SeriesEntryDto),
 });
 export type SeriesDto = z.infer<typeof SeriesDto>;

@@ -11,7 +11,8 @@ import { RiskLevelDto } from "./risks";
 const SummaryOrFailure = z.union([AvailabilitySummaryDto, ServiceFailureDto]);
 const ReviewState = z.enum(["not_started", "open", "closed"]);
 
-export const ReviewTrendPointDto = z.strictObject({ label: z.string(), availability: z.number(), unavailability: z.number(), metTarget: z.boolean() });
+/** null figures: a week before the service's measuredSince, no data. */
+export const ReviewTrendPointDto = z.strictObject({ label: z.string(), availability: z.number().nullable(), unavailability: z.number().nullable(), metTarget: z.boolean().nullable() });
 export type ReviewTrendPointDto = z.infer<typeof ReviewTrendPointDto>;
 
 export const ReviewServiceDto = z.strictObject({

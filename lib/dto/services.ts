@@ -19,6 +19,8 @@ export const ServiceDto = z.strictObject({
   overrides: z.strictObject({ sloTarget: z.number().nullable(), sloWindow: z.string().nullable(), maintenance: MaintenanceText.nullable() }),
   dependsOn: z.array(z.string()),
   dependedOnBy: z.array(z.string()),
+  /** Its incident record counts from this instant on: figures before it are no data. */
+  measuredSince: InstantText,
   archived: z.boolean(),
   archivedAt: InstantText.nullable(),
   version: z.int(),

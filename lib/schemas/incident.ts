@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { TYPED_ENTRY_TYPES } from "@/lib/domain/incident-history";
-import { CommaList, Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
+import { BooleanFlag, CommaList, Instant, Name, PlainString, QueryInt, Slug, Text, TierFilter, Version } from "./common";
 
 /** What a person may post; the other entry types (severity_change...) only Nines writes. */
 export const TIMELINE_TYPES = TYPED_ENTRY_TYPES;
@@ -44,6 +44,11 @@ const fields = {
   source: PlainString().trim().min(1).max(60).nullish(),
   externalId: PlainString().trim().min(1).max(200).nullish(),
   impacts: Impacts,
+  /**
+   * An impact that starts before its service's measuredSince is refused unless this is true; then
+   * the service's measuredSince moves back to the start of that day (docs/domain.md "Measured since").
+   */
+  moveMeasuredSince: z.boolean({ error: "Must be true or false" }).optional(),
 };
 
 export const IncidentInput = z.strictObject(fields);
@@ -110,3 +115,6 @@ export const IncidentListQuery = z.strictObject({
   format: z.enum(["json", "csv"], { error: "Must be json or csv" }).optional(),
 });
 export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
+
+/** `POST /api/v1/incidents/import`: a dry run by default; moveMeasuredSince as when logging one. */
+export const IncidentImportQuery = z.strictObject({ dryRun: BooleanFlag.default(true), moveMeasuredSince: BooleanFlag.default(false) });

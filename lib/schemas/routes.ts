@@ -23,7 +23,7 @@ import { ApiTokenInput } from "./api-token";
 import { AuditQuery } from "./audit";
 import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "./availability";
 import { BooleanFlag } from "./common";
-import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "./incident";
+import { IncidentImportQuery, IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "./incident";
 import { IntegrationsUpdate } from "./integrations";
 import { PagerDutyEvent } from "./pagerduty";
 import { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "./probe";
@@ -99,7 +99,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/incidents/{id}", summary: "One incident (id or INC-42) with its timeline, costs and action items", role: "viewer", responses: ok(IncidentDetailDto) },
   { method: "patch", path: "/api/v1/incidents/{id}", summary: "Change an incident: fields, milestones, impacts and incident roles (`roles`), each change on its timeline", role: "editor", body: IncidentUpdate, responses: ok(IncidentDto) },
   { method: "delete", path: "/api/v1/incidents/{id}", summary: "Delete an incident", role: "editor", responses: ok(Deleted) },
-  { method: "post", path: "/api/v1/incidents/import", summary: "Import incidents from CSV (`dryRun=true`, the default, lists each row's errors; `false` writes all or none)", role: "editor", query: ImportQuery, requestText: CSV, responses: ok(IncidentImportDto) },
+  { method: "post", path: "/api/v1/incidents/import", summary: "Import incidents from CSV (`dryRun=true`, the default, lists each row's errors; `false` writes all or none; `moveMeasuredSince=true` moves a service's measuredSince back to the earliest row's day)", role: "editor", query: IncidentImportQuery, requestText: CSV, responses: ok(IncidentImportDto) },
   { method: "post", path: "/api/v1/incidents/{id}/events", summary: "Add a timeline entry (`public: true` for an update readers outside the team may see)", role: "editor", body: TimelineEventInput, responses: created(TimelineEventDto) },
   { method: "get", path: "/api/v1/action-items", summary: "Action items", role: "viewer", query: ActionItemListQuery, responses: ok(ActionItemListDto) },
   { method: "post", path: "/api/v1/action-items", summary: "Create an action item", role: "editor", body: ActionItemInput, responses: created(ActionItemDto) },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   BooleanFlag,
+  Instant,
   MaintenanceRule,
   Name,
   Slug,
@@ -33,6 +34,11 @@ export const ServiceInput = z.strictObject({
   owner: Text(120).optional(),
   description: Text(2000).optional(),
   dependsOn: DependsOn.optional(),
+  /**
+   * The instant from which its incident record counts (docs/domain.md "Measured since"); default
+   * its creation. Set it earlier to log history from before the service was added to Nines.
+   */
+  measuredSince: Instant.optional(),
 });
 export type ServiceInput = z.infer<typeof ServiceInput>;
 

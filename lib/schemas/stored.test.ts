@@ -15,7 +15,19 @@ describe("stored JSON", () => {
     expect(read.week).toBe("2025-W22");
     expect(read.services).toHaveLength(2);
     expect(ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 1 }, "fixture")).toEqual(read);
-    expect(ReviewSnapshot.write(read)).toEqual({ ...read, schemaVersion: 2 });
+    expect(ReviewSnapshot.write(read)).toEqual({ ...read, schemaVersion: 3 });
+  });
+
+  it("reads version 1 and 2 snapshots, which predate measuredSince, as measured over their whole windows", () => {
+    const read = ReviewSnapshot.read(SNAPSHOT_V1, "fixture");
+    for (const s of read.services) {
+      for (const summary of [s.week, s.sloWindow]) {
+        if ("error" in summary) continue;
+        expect(summary.measuredFrom).toBe(summary.window.from);
+        expect(summary.measuredSince).toBe(summary.window.from);
+      }
+    }
+    expect(read.services.some((s) => !("error" in s.week))).toBe(true);
   });
 
   it("reads a version 1 snapshot's action item risk (its number) as version 2 names it (its reference)", () => {
@@ -30,7 +42,7 @@ describe("stored JSON", () => {
     const damaged = { ...SNAPSHOT_V1, services: [{ ...(SNAPSHOT_V1.services as object[])[0], weekSpend: "a lot" }] };
     expect(() => ReviewSnapshot.read(damaged, "The review of 2025-W22")).toThrow(StoredDataError);
     expect(() => ReviewSnapshot.read(damaged, "The review of 2025-W22")).toThrow(/^The review of 2025-W22: a closed review's snapshot \(schemaVersion 1\) cannot be read: services\.0\.weekSpend: /);
-    expect(() => ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 3 }, "x")).toThrow("x: a closed review's snapshot has schemaVersion 3, which this version of Nines cannot read (it reads 1 to 2)");
+    expect(() => ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 4 }, "x")).toThrow("x: a closed review's snapshot has schemaVersion 4, which this version of Nines cannot read (it reads 1 to 3)");
     expect(() => ReviewSnapshot.read(null, "x")).toThrow(/cannot be read: \(the value\)/);
     expect(() => TimelineEntryData.read({ kind: "closed" }, "Timeline entry 1")).toThrow(/^Timeline entry 1: a timeline entry's data/);
   });

@@ -70,8 +70,28 @@ const ReviewSnapshotV1 = ReviewFiguresDto.extend({
   ),
 });
 
+/**
+ * Versions 1 and 2 predate measuredSince: every figure they froze was of the whole window, so each
+ * summary reads with measuredFrom = its window's start, and that instant as the measuredSince it
+ * implies (the earliest the record is known to count from).
+ */
+function withMeasured(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !Array.isArray((value as { services?: unknown }).services)) return value;
+  const upgrade = (summary: unknown): unknown => {
+    if (typeof summary !== "object" || summary === null || "error" in summary || "measuredFrom" in summary) return summary;
+    const from = (summary as { window?: { from?: unknown } }).window?.from;
+    return { ...summary, measuredSince: from, measuredFrom: from };
+  };
+  const services = (value as { services: Record<string, unknown>[] }).services.map((s) => ({ ...s, week: upgrade(s.week), sloWindow: upgrade(s.sloWindow) }));
+  return { ...value, services };
+}
+
 /** A closed review's figures as they were shown when it was closed (Review.snapshot). */
-export const ReviewSnapshot: StoredKind<ReviewFigures> = storedKind("a closed review's snapshot", { 1: ReviewSnapshotV1, 2: ReviewFiguresDto });
+export const ReviewSnapshot: StoredKind<ReviewFigures> = storedKind("a closed review's snapshot", {
+  1: z.preprocess(withMeasured, ReviewSnapshotV1),
+  2: z.preprocess(withMeasured, ReviewFiguresDto),
+  3: ReviewFiguresDto,
+});
 
 /** A closed review's headline counts, for the list of weeks (Review.headline). */
 export const ReviewHeadline: StoredKind<ReviewListHeadline> = storedKind("a closed review's headline", { 1: ReviewListHeadlineDto });

@@ -76,7 +76,7 @@ export async function receiveAlertmanager(actor: Actor, payload: AlertmanagerPay
       source: SOURCE,
       externalId: `${payload.groupKey}#${derived.startedAt}`,
       impacts: derived.impacts.map((i) => ({ service: i.service, fraction: 1, startedAt: new Date(i.startedAt), endedAt: i.endedAt === null ? null : new Date(i.endedAt) })),
-    });
+    }, { offer: false });
     incidentId = created.id;
     changed = true;
   }
@@ -119,7 +119,7 @@ async function bringInLine(actor: Actor, incidentId: string, derived: Derived, s
         resolvedAt: derived.resolvedAt === null ? null : new Date(derived.resolvedAt),
         ...(moreSevere ? { severity } : {}),
         impacts: impacts.map((i) => ({ service: i.service, fraction: 1, startedAt: new Date(i.startedAt as string), endedAt: i.endedAt === null ? null : new Date(i.endedAt) })),
-      });
+      }, { offer: false });
       return true;
     } catch (err) {
       if (!(err instanceof ConflictError) || err.issues?.[0]?.path !== "version") throw err;

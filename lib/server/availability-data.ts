@@ -14,10 +14,12 @@ export type ServiceSlo = {
   target: number;
   sloWindow: string;
   maintenance: "count" | "exclude";
+  /** Epoch ms from which its incident record counts (docs/domain.md "Measured since"). */
+  measuredSince: number;
 };
 
 type Rule = "count" | "exclude";
-type SloRow = [id: string, slug: string, name: string, tierRank: number, tierName: string, ownTarget: number | null, tierTarget: number, ownWindow: string | null, tierWindow: string, ownRule: Rule | null, tierRule: Rule];
+type SloRow = [id: string, slug: string, name: string, tierRank: number, tierName: string, ownTarget: number | null, tierTarget: number, ownWindow: string | null, tierWindow: string, ownRule: Rule | null, tierRule: Rule, measuredSince: Date];
 
 /** One service's effective SLO (undefined: no such slug); once per page render, as above. */
 export const loadServiceSlo = cache(async (slug: string): Promise<ServiceSlo | undefined> => (await loadServiceSlos({ slug }))[0]);
@@ -43,7 +45,7 @@ export async function loadServiceSlos(filter: { slug?: string; slugs?: string[];
   const { rows } = await pool().query<SloRow>({
     text: `SELECT s.id, s.slug, s.name, t.rank AS tier_rank, t.name AS tier_name,
             s."sloTarget", t."sloTarget", s."sloWindow", t."sloWindow",
-            s."maintenanceRule"::text, t."maintenanceRule"::text
+            s."maintenanceRule"::text, t."maintenanceRule"::text, s."measuredSince"
        FROM "Service" s JOIN "Tier" t ON t.id = s."tierId"
       WHERE ${where.join(" AND ")}
       ORDER BY t.rank, s.name`,
@@ -52,11 +54,11 @@ export async function loadServiceSlos(filter: { slug?: string; slugs?: string[];
   });
   // A thousand services share four tiers: one object each.
   const tiers = new Map<number, ServiceSlo["tier"]>();
-  return rows.map(([id, slug, name, rank, tierName, ownTarget, tierTarget, ownWindow, tierWindow, ownRule, tierRule]) => {
+  return rows.map(([id, slug, name, rank, tierName, ownTarget, tierTarget, ownWindow, tierWindow, ownRule, tierRule, measuredSince]) => {
     let tier = tiers.get(rank);
     if (!tier) tiers.set(rank, (tier = { rank, name: tierName }));
     const slo = effectiveSlo({ sloTarget: ownTarget, sloWindow: ownWindow, maintenance: ownRule }, { sloTarget: tierTarget, sloWindow: tierWindow, maintenance: tierRule });
-    return { id, slug, name, tier, target: slo.sloTarget, sloWindow: slo.sloWindow, maintenance: slo.maintenance };
+    return { id, slug, name, tier, target: slo.sloTarget, sloWindow: slo.sloWindow, maintenance: slo.maintenance, measuredSince: measuredSince.getTime() };
   });
 }
 

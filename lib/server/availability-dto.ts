@@ -13,7 +13,10 @@ const RULES = {
     "Planned maintenance is excluded: its seconds leave both sides, availability = 1 − unplanned / (elapsed − maintenance)",
 } as const;
 
-const formula = (a: AvailabilityResult): string => formatAvailabilityFormula(a);
+function formula(a: AvailabilityResult): string {
+  if (a.measuredFrom === null || a.availability === null) return "No data: the window lies wholly before the service's measuredSince";
+  return formatAvailabilityFormula({ ...a, availability: a.availability });
+}
 
 const referenceOf = (labels: Map<string, IncidentLabel>, id: string): string | null => {
   const label = labels.get(id);
@@ -45,11 +48,13 @@ export function toSummaryDto(args: SummaryArgs): AvailabilitySummaryDto {
     unplannedSeconds: a.unplannedSeconds,
     maintenanceSeconds: a.maintenanceSeconds,
     countedSeconds: a.countedSeconds,
+    measuredSince: iso(service.measuredSince),
+    measuredFrom: a.measuredFrom === null ? null : iso(a.measuredFrom),
     availability: a.availability,
     availabilityMaintenanceCounted: a.availabilityCounted,
     metTarget: meetsTarget(a.availability, service.target),
     slo: { target: service.target, window: service.sloWindow, maintenance: service.maintenance },
-    errorBudget: {
+    errorBudget: b && {
       budgetSeconds: b.budgetSeconds,
       consumedSeconds: b.consumedSeconds,
       remainingSeconds: b.remainingSeconds,
@@ -102,11 +107,12 @@ export function toServiceAvailabilityDto(args: SummaryArgs): ServiceAvailability
   };
 }
 
-export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number, target: number): SeriesEntryDto {
+export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number | null, target: number): SeriesEntryDto {
   return {
     label,
     from: iso(r.from),
     to: iso(r.to),
+    measuredFrom: r.measuredFrom === null ? null : iso(r.measuredFrom),
     elapsedSeconds: r.elapsedSeconds,
     downtimeSeconds: r.downtimeSeconds,
     unplannedSeconds: r.unplannedSeconds,

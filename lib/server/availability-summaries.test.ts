@@ -4,7 +4,7 @@ import { seriesOf, summarize } from "./availability-summaries";
 import { collectImpacts, type ImpactRow } from "./impact-rows";
 
 const tier = { rank: 1, name: "Critical" };
-const good: ServiceSlo = { id: "s1", slug: "good", name: "Good", tier, target: 0.999, sloWindow: "month", maintenance: "count" };
+const good: ServiceSlo = { id: "s1", slug: "good", name: "Good", tier, target: 0.999, sloWindow: "month", maintenance: "count", measuredSince: Date.UTC(2026, 0, 1) };
 // A target outside [0, 1) makes the engine throw: nothing the API accepts does, a row written by
 // hand (or a bug still to come) may.
 const broken: ServiceSlo = { ...good, id: "s2", slug: "broken", name: "Broken", target: 1.5 };

@@ -33,11 +33,13 @@ function summaryArgs(service: ServiceSlo, window: ResolvedWindow, loaded: Loaded
   const { asOf, timeZone, incidentLimit } = opts;
   const impacts = loaded.byService.get(service.id)?.impacts ?? [];
   // One service's own view also draws its budget's burn-down; the all-services lists do not.
-  const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf, burnDownPoints: detail ? BURN_DOWN_MAX_POINTS : undefined });
+  const summary = summarizeService({ impacts, target: service.target, maintenance: service.maintenance, window, asOf, measuredSince: service.measuredSince, burnDownPoints: detail ? BURN_DOWN_MAX_POINTS : undefined });
   // Repeats (an incident with several impacts here) are dropped by computeIncidentMetrics.
   const times: IncidentTimes[] = [];
   for (const impact of impacts) times.push(loaded.incidents.get(impact.incidentId) as IncidentTimes);
-  const metrics = computeIncidentMetrics(times, { from: window.from, to: Math.min(window.to, asOf) });
+  // MTTx over the measured part too: incidents before measuredSince are not the record.
+  const measured = summary.availability.measuredFrom;
+  const metrics = computeIncidentMetrics(measured === null ? [] : times, { from: measured ?? window.from, to: Math.max(measured ?? window.from, Math.min(window.to, asOf)) });
   return { service, window, summary, metrics, asOf, timeZone, labels: loaded.labels, incidentLimit };
 }
 
@@ -62,13 +64,14 @@ export type SeriesOptions = { asOf: number; bucket: BucketUnit; timeZone: string
 export function seriesOne(service: ServiceSlo, windows: ResolvedWindow[], loaded: LoadedImpacts, opts: SeriesOptions): SeriesDto {
   const { asOf, bucket, timeZone } = opts;
   const impacts = loaded.byService.get(service.id)?.impacts ?? [];
-  const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance });
+  const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance, measuredSince: service.measuredSince });
   return {
     service: { slug: service.slug, name: service.name, tier: service.tier },
     bucket,
     timeZone,
     slo: { target: service.target, maintenance: service.maintenance },
-    entries: results.map((r, i) => toSeriesEntry((windows[i] as ResolvedWindow).label, r, budgetSecondsFor(service.target, r.totalSeconds), service.target)),
+    measuredSince: new Date(service.measuredSince).toISOString(),
+    entries: results.map((r, i) => toSeriesEntry((windows[i] as ResolvedWindow).label, r, r.measuredFrom === null ? null : budgetSecondsFor(service.target, r.totalSeconds), service.target)),
   };
 }
 

@@ -15,7 +15,8 @@ const ONGOING_SHOWN = 3;
 const STATE_ORDER: readonly OverviewState[] = ["failed", ...SERVICE_STATES];
 
 function stateOf(s: AvailabilitySummaryDto | ServiceFailureDto): OverviewState {
-  return isServiceFailure(s) ? "failed" : serviceState(s.errorBudget.state, s.errorBudget.burnState);
+  // No data (nothing of the window measured yet) is healthy as far as anyone knows: nothing burns.
+  return isServiceFailure(s) ? "failed" : s.errorBudget === null ? serviceState("healthy", "ok") : serviceState(s.errorBudget.state, s.errorBudget.burnState);
 }
 
 type Entry = { summary: AvailabilitySummaryDto | ServiceFailureDto; state: OverviewState };
@@ -24,9 +25,10 @@ type Entry = { summary: AvailabilitySummaryDto | ServiceFailureDto; state: Overv
 function compare(sort: OverviewSort): (a: Entry, b: Entry) => number {
   const figure = (e: Entry): number => {
     if (isServiceFailure(e.summary)) return Number.NEGATIVE_INFINITY;
-    if (sort === "budget") return e.summary.errorBudget.remainingRatio;
-    if (sort === "availability") return e.summary.availability;
-    if (sort === "burn") return -(e.summary.errorBudget.burnRates["1h"] ?? 0);
+    // No data sorts last: it is neither worst nor best.
+    if (sort === "budget") return e.summary.errorBudget?.remainingRatio ?? Number.POSITIVE_INFINITY;
+    if (sort === "availability") return e.summary.availability ?? Number.POSITIVE_INFINITY;
+    if (sort === "burn") return -(e.summary.errorBudget?.burnRates["1h"] ?? 0);
     return 0;
   };
   return (a, b) => {

@@ -11,6 +11,7 @@ import { prisma } from "./db";
 import { ValidationError } from "./errors";
 import { incidentRows, incidentWhere, toIncidentDto, type IncidentFilter } from "./incidents-read";
 import { insertIncidents } from "./incidents-bulk";
+import { moveMeasuredSinceBack, startsBeforeMeasured } from "./measured-since";
 
 // Incidents and services as CSV, and incidents back from CSV. The import reads the same columns the
 // export writes (reference and status are written for people; status is also read), so an export
@@ -93,7 +94,7 @@ function rowInput(r: Record<string, string>) {
 }
 
 /** Every row checked (schema, incident rules, services, duplicates); errors by line and column. */
-export async function importIncidentsCsv(actor: Actor, text: string, dryRun: boolean): Promise<ImportResult> {
+export async function importIncidentsCsv(actor: Actor, text: string, dryRun: boolean, moveMeasuredSince = false): Promise<ImportResult> {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parseCsv(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, info: true, bom: true, trim: false }) as never;
@@ -134,6 +135,12 @@ export async function importIncidentsCsv(actor: Actor, text: string, dryRun: boo
       errors.push({ line: at?.line ?? 0, column: "external_id", message: `An incident with external id '${t.externalId}' was imported already` });
     }
   }
+  // History from before a service's measuredSince would not count: offered, as when logging one
+  // (lib/server/measured-since.ts); with moveMeasuredSince the apply moves it back first.
+  const early = await startsBeforeMeasured(prisma, inputs.flatMap(({ line, input }) => input.impacts.map((m) => ({ service: m.service, start: m.startedAt ?? input.startedAt, where: `Line ${line}` }))));
+  if (!moveMeasuredSince) {
+    for (const e of early) errors.push({ line: Number(e.earliest.where.slice(5)), column: "started_at", message: e.message.replace("Send moveMeasuredSince: true", "Import with moveMeasuredSince=true") });
+  }
   errors.sort((a, b) => a.line - b.line);
   if (dryRun) return { dryRun, rows: records.length, created: [], errors };
   if (errors.length) throw new ValidationError(errors.map((e) => ({ path: `line ${e.line}, ${e.column}`, message: e.message })), "Nothing was imported: fix these rows first");
@@ -142,6 +149,7 @@ export async function importIncidentsCsv(actor: Actor, text: string, dryRun: boo
       // Each impact's copies are checked (decision 0001) as its batch is written, not all at the
       // commit: 150,000 checks in one COMMIT outlast the statement timeout, and the import with them.
       await tx.$executeRaw`SET CONSTRAINTS "Impact_inside_incident" IMMEDIATE`;
+      await moveMeasuredSinceBack(tx, actor, early);
       const written = await insertIncidents(tx, actor, inputs.map((i) => i.input));
       return written.map((dto, n) => ({ line: inputs[n]?.line ?? 0, reference: dto.reference }));
     },

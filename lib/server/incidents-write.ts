@@ -27,6 +27,12 @@ import { heldRoles, writeRoles } from "./incident-roles";
 
 /** The incident as the history compares it: with its roles. */
 const historyState = (dto: IncidentDto) => ({ ...dto, holders: heldRoles(dto) });
+import { offerMeasuredSince, type ImpactStart } from "./measured-since";
+
+/** Each impact's start as logged: its own start, else the incident's. */
+export function impactStarts(input: { startedAt: Date; impacts: { service: string; startedAt?: Date | null }[] }, where: string): ImpactStart[] {
+  return input.impacts.map((i) => ({ service: i.service, start: i.startedAt ?? input.startedAt, where }));
+}
 
 type ImpactDraft = { service: string; fraction: number; startedAt?: Date | null; endedAt?: Date | null };
 
@@ -88,8 +94,16 @@ async function reload(tx: Tx, id: string): Promise<IncidentDto> {
   return toIncidentDto(await tx.incident.findUniqueOrThrow({ where: { id }, include: incidentInclude }));
 }
 
-export async function createIncident(actor: Actor, input: IncidentInput): Promise<IncidentDto> {
-  return prisma.$transaction((tx) => insertIncident(tx, actor, input));
+/**
+ * `offer`: a person logs it (the API, the form), so an impact before its service's measuredSince is
+ * refused with the offer to move it back, or moved with moveMeasuredSince. An integration passes
+ * false: what it reports before measuredSince is stored and stays unmeasured.
+ */
+export async function createIncident(actor: Actor, input: IncidentInput, opts: { offer: boolean } = { offer: true }): Promise<IncidentDto> {
+  return prisma.$transaction(async (tx) => {
+    if (opts.offer) await offerMeasuredSince(tx, actor, impactStarts(input, "The incident"), input.moveMeasuredSince === true);
+    return insertIncident(tx, actor, input);
+  });
 }
 
 /** createIncident inside the caller's transaction (a webhook marks its event processed in the same one). */
@@ -99,7 +113,7 @@ export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput)
 }
 
 /** `ref`: the incident's id or reference (INC-42). */
-export async function updateIncident(actor: Actor, ref: string, input: IncidentUpdate): Promise<IncidentDto> {
+export async function updateIncident(actor: Actor, ref: string, input: IncidentUpdate, opts: { offer: boolean } = { offer: true }): Promise<IncidentDto> {
   return prisma.$transaction(async (tx) => {
     const id = await resolveIncidentId(ref, tx);
     const beforeRow = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
@@ -118,6 +132,10 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     const status = statusAfterEdit({ requested: input.status, previous: beforeRow.status, wasResolved: beforeRow.resolvedAt !== null, ...merged });
     const impacts: ImpactDraft[] = input.impacts ?? draftsOf(beforeRow);
     assertConsistent({ ...merged, status, impacts }, await organisationTimeZone());
+    // Only a change of when it started or of what it hit can move it before a measuredSince.
+    if (opts.offer && (input.startedAt !== undefined || input.impacts !== undefined)) {
+      await offerMeasuredSince(tx, actor, impactStarts({ startedAt: merged.startedAt, impacts }, incidentReference(beforeRow.number)), input.moveMeasuredSince === true);
+    }
     await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
     await edit.write(({ version }) => tx.incident.updateMany({
       where: { id, version },

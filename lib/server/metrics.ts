@@ -34,6 +34,7 @@ export async function metricsText(): Promise<{ body: string; contentType: string
   const consumed = gauge("nines_error_budget_consumed_seconds", "Error budget spent in the SLO window");
   const burn = gauge("nines_burn_rate", "Burn rate over the lookback (1 = spending the budget exactly by the window's end)", ["lookback"]);
   const incidents = new Gauge({ name: "nines_ongoing_incidents", help: "Incidents hitting the service that are not resolved", labelNames: ["service", "tier"], registers: [registry] });
+  const measuredSince = new Gauge({ name: "nines_measured_since_seconds", help: "Unix time from which the service's incident record counts: no figure covers time before it", labelNames: ["service", "tier"], registers: [registry] });
   const failed = new Gauge({ name: "nines_computation_failed", help: "1 when the service's figures could not be computed (the server's log has the reference)", labelNames: ["service", "tier"], registers: [registry] });
   for (const entry of fleet.services) {
     const service = entry.service.slug;
@@ -45,13 +46,18 @@ export async function metricsText(): Promise<{ body: string; contentType: string
     }
     failed.set({ service, tier }, 0);
     const l = { service, tier, window: entry.slo.window };
-    availability.set(l, entry.availability);
     target.set(l, entry.slo.target);
-    remaining.set(l, entry.errorBudget.remainingRatio);
-    budget.set(l, entry.errorBudget.budgetSeconds);
-    remainingSeconds.set(l, entry.errorBudget.remainingSeconds);
-    consumed.set(l, entry.errorBudget.consumedSeconds);
-    for (const [lookback, rate] of Object.entries(entry.errorBudget.burnRates)) burn.set({ ...l, lookback }, rate);
+    // Before measuredSince there is no figure: the series are left out (absent, not 1), and the
+    // measured-since gauge says from when the service has any.
+    measuredSince.set({ service, tier }, Date.parse(entry.measuredSince) / 1000);
+    const b = entry.errorBudget;
+    if (entry.availability === null || b === null) continue;
+    availability.set(l, entry.availability);
+    remaining.set(l, b.remainingRatio);
+    budget.set(l, b.budgetSeconds);
+    remainingSeconds.set(l, b.remainingSeconds);
+    consumed.set(l, b.consumedSeconds);
+    for (const [lookback, rate] of Object.entries(b.burnRates)) burn.set({ ...l, lookback }, rate);
   }
   return { body: await registry.metrics(), contentType: registry.contentType };
 }

@@ -97,7 +97,7 @@ async function openIncident(p: Claimed, startedAt: number, detectedAt: Date): Pr
     source: "probe",
     externalId: `${p.id}:${startedAt}`,
     impacts: [{ service: p.serviceSlug, fraction: 1 }],
-  }).catch(async (err: unknown) => {
+  }, { offer: false }).catch(async (err: unknown) => {
     // Already opened for this failure (a retry after a crash): take that one.
     const existing = await prisma.incident.findUnique({ where: { source_externalId: { source: "probe", externalId: `${p.id}:${startedAt}` } }, select: { id: true } });
     if (existing) return { id: existing.id };

@@ -20,9 +20,9 @@ export function reviewCsv(r: ReviewDto): string {
     const window = isServiceFailure(slo) ? null : slo;
     const n = (v: number | undefined | null) => (v === undefined || v === null ? "" : String(v));
     return [
-      r.week, s.slug, cell(s.name), String(s.tier.rank), n(week?.slo.target ?? window?.slo.target), n(week?.availability), week ? (week.metTarget ? "yes" : "no") : "",
-      n(week?.downtimeSeconds), n(week?.incidentCount), window?.window.label ?? "", n(window?.availability), n(window?.errorBudget.remainingRatio), n(window?.errorBudget.remainingSeconds),
-      n(s.weekSpend?.seconds), n(s.weekSpend?.shareOfBudget), n(window?.errorBudget.burnRates["1h"]), n(window?.errorBudget.burnRates["6h"]), n(window?.errorBudget.burnRates["1d"]), cell(failed),
+      r.week, s.slug, cell(s.name), String(s.tier.rank), n(week?.slo.target ?? window?.slo.target), n(week?.availability), week && week.metTarget !== null ? (week.metTarget ? "yes" : "no") : "",
+      n(week?.downtimeSeconds), n(week?.incidentCount), window?.window.label ?? "", n(window?.availability), n(window?.errorBudget?.remainingRatio), n(window?.errorBudget?.remainingSeconds),
+      n(s.weekSpend?.seconds), n(s.weekSpend?.shareOfBudget), n(window?.errorBudget?.burnRates["1h"]), n(window?.errorBudget?.burnRates["6h"]), n(window?.errorBudget?.burnRates["1d"]), cell(failed),
     ];
   });
   return toCsv([header, ...rows]);
@@ -52,6 +52,10 @@ export function reviewMarkdown(r: ReviewDto): string {
     const slo = s.sloWindow;
     if (isServiceFailure(w) || isServiceFailure(slo)) {
       lines.push(`| ${s.slug} | ${s.tier.rank} | could not compute | | | | |`);
+      continue;
+    }
+    if (w.availability === null || slo.errorBudget === null) {
+      lines.push(`| ${s.slug} | ${s.tier.rank} | no data (not measured yet) | ${formatPercent(w.slo.target)} | | | |`);
       continue;
     }
     lines.push(`| ${s.slug} | ${s.tier.rank} | ${formatPercent(w.availability, 3)} | ${formatPercent(w.slo.target)} | ${w.metTarget ? "yes" : "**no**"} | ${formatPercent(slo.errorBudget.remainingRatio, 1)} | ${s.weekSpend ? formatPercent(s.weekSpend.shareOfBudget, 1) : "—"} |`);

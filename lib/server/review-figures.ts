@@ -100,7 +100,7 @@ async function risksOfWeek(window: ResolvedWindow, sloAsOf: number): Promise<Rev
 
 function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: AvailabilitySummaryDto | ServiceFailureDto | undefined, series: SeriesDto | ServiceFailureDto | undefined | null): ReviewServiceDto {
   const sloWindow = slo ?? week;
-  const spend = !isServiceFailure(week) && !isServiceFailure(sloWindow) ? weekSpend(week.errorBudget.consumedSeconds, sloWindow.errorBudget.budgetSeconds) : null;
+  const spend = !isServiceFailure(week) && !isServiceFailure(sloWindow) && week.errorBudget && sloWindow.errorBudget ? weekSpend(week.errorBudget.consumedSeconds, sloWindow.errorBudget.budgetSeconds) : null;
   return {
     ...week.service,
     week,
@@ -116,10 +116,10 @@ export function reviewHeadline(services: ReviewServiceDto[], incidents: ReviewIn
   const slugs = new Set(services.map((s) => s.slug));
   return {
     services: services.length,
-    met: ok.filter((w) => w.metTarget).length,
-    missed: ok.filter((w) => !w.metTarget).length,
+    met: ok.filter((w) => w.metTarget === true).length,
+    missed: ok.filter((w) => w.metTarget === false).length,
     failed: services.length - ok.length,
-    budgetsExhausted: services.filter((s) => !isServiceFailure(s.sloWindow) && s.sloWindow.errorBudget.remainingSeconds <= 0).length,
+    budgetsExhausted: services.filter((s) => !isServiceFailure(s.sloWindow) && s.sloWindow.errorBudget !== null && s.sloWindow.errorBudget.remainingSeconds <= 0).length,
     ongoingIncidents: incidents.filter((i) => i.services.some((s) => slugs.has(s)) && (i.resolvedAt === null || Date.parse(i.resolvedAt) > asOf)).length,
     topIncidents: topIncidentsByBudget(ok.map((w) => w.incidents)).map((t) => ({ id: t.id, reference: t.reference, title: t.title, downtimeSeconds: t.totalDowntimeSeconds, budgetShare: t.budgetShare, services: t.services })),
   };

@@ -24,7 +24,7 @@ function facts(f: ReviewFiguresDto): { incidents: ReviewIncidentFacts[]; service
       slug: s.slug,
       weekAvailability: isServiceFailure(s.week) ? null : s.week.availability,
       weekDowntimeSeconds: isServiceFailure(s.week) ? null : s.week.downtimeSeconds,
-      budgetRemainingRatio: isServiceFailure(s.sloWindow) ? null : s.sloWindow.errorBudget.remainingRatio,
+      budgetRemainingRatio: isServiceFailure(s.sloWindow) ? null : (s.sloWindow.errorBudget?.remainingRatio ?? null),
     })),
   };
 }

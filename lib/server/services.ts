@@ -31,6 +31,7 @@ export function toServiceDto(s: ServiceRow): ServiceDto {
     overrides: own,
     dependsOn: s.dependsOn.map((d) => d.dependsOn.slug).sort(),
     dependedOnBy: s.dependedOnBy.map((d) => d.service.slug).sort(),
+    measuredSince: s.measuredSince.toISOString(),
     archived: s.archivedAt !== null,
     archivedAt: s.archivedAt?.toISOString() ?? null,
     version: s.version,
@@ -56,7 +57,12 @@ export async function listServices(query: ServiceListQuery = {}): Promise<Servic
 }
 
 export async function getService(slug: string): Promise<ServiceDto> {
-  const row = await prisma.service.findUnique({ where: { slug }, include });
+  return getServiceIn(prisma, slug);
+}
+
+/** getService inside the caller's transaction. */
+export async function getServiceIn(tx: Tx | typeof prisma, slug: string): Promise<ServiceDto> {
+  const row = await tx.service.findUnique({ where: { slug }, include });
   if (!row) throw new NotFoundError("Service", slug);
   return toServiceDto(row);
 }
@@ -71,6 +77,11 @@ async function resolveTier(tx: Tx, ref: number | string): Promise<string> {
   }
   if (tier.archivedAt) throw ValidationError.field("tier", `Tier '${tier.name}' is archived`);
   return tier.id;
+}
+
+/** Nothing is measured ahead of time: a measuredSince after now would hide the present. */
+function assertMeasuredSince(at: Date | undefined, now: Date): void {
+  if (at !== undefined && at.getTime() > now.getTime()) throw ValidationError.field("measuredSince", "Must not be in the future: nothing has been measured there yet");
 }
 
 async function resolveDependencies(tx: Tx, slugs: string[], selfSlug: string): Promise<string[]> {
@@ -103,8 +114,12 @@ export async function createService(actor: Actor, input: ServiceInput): Promise<
     }
     const tierId = await resolveTier(tx, input.tier);
     const deps = await resolveDependencies(tx, input.dependsOn ?? [], input.slug);
+    const now = new Date();
+    assertMeasuredSince(input.measuredSince, now);
     const service = await tx.service.create({
       data: {
+        createdAt: now,
+        measuredSince: input.measuredSince ?? now,
         slug: input.slug,
         name: input.name,
         description: input.description ?? "",
@@ -137,6 +152,7 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
       ]);
     }
     const tierId = input.tier === undefined ? undefined : await resolveTier(tx, input.tier);
+    assertMeasuredSince(input.measuredSince, new Date());
     if (input.dependsOn) {
       const ids = await resolveDependencies(tx, input.dependsOn, input.slug ?? slug);
       await replaceDependencies(tx, beforeRow.id, ids);
@@ -152,6 +168,7 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
         sloTarget: input.sloTarget,
         sloWindow: input.sloWindow,
         maintenanceRule: input.maintenance,
+        measuredSince: input.measuredSince,
         ...(input.archived === undefined
           ? {}
           : { archivedAt: input.archived ? (beforeRow.archivedAt ?? new Date()) : null }),

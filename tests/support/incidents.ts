@@ -1,14 +1,20 @@
 import * as incidents from "@/app/api/v1/incidents/route";
 import * as services from "@/app/api/v1/services/route";
 import * as tiers from "@/app/api/v1/tiers/route";
+import { MIN_INSTANT_ISO } from "@/lib/domain/instant-range";
 import { call, unique } from "./api";
 import { freeTierRank } from "./fixtures";
 
-/** A service on a fresh tier with the given SLO; returns its slug. */
+/**
+ * A service on a fresh tier with the given SLO; returns its slug. The tests log history of any age
+ * (April 2026, 1970, …) for it, so it is measured from the earliest instant Nines accepts unless
+ * `measuredSince` says otherwise; null leaves it to the service's default, its creation (tests of
+ * measuredSince itself: measured-since.test.ts).
+ */
 export async function makeService(
   token: string,
   adminToken: string,
-  slo: { sloTarget?: number; sloWindow?: string; maintenance?: "count" | "exclude" } = {},
+  slo: { sloTarget?: number; sloWindow?: string; maintenance?: "count" | "exclude"; measuredSince?: string | null } = {},
 ): Promise<string> {
   const rank = await freeTierRank();
   const tier = await call(tiers.POST, {
@@ -18,7 +24,7 @@ export async function makeService(
   });
   if (tier.status !== 201) throw new Error(`tier: ${JSON.stringify(tier.body)}`);
   const slug = unique("svc");
-  const res = await call(services.POST, { method: "POST", token, body: { slug, name: slug, tier: rank } });
+  const res = await call(services.POST, { method: "POST", token, body: { slug, name: slug, tier: rank, ...(slo.measuredSince === null ? {} : { measuredSince: slo.measuredSince ?? MIN_INSTANT_ISO }) } });
   if (res.status !== 201) throw new Error(`service: ${JSON.stringify(res.body)}`);
   return slug;
 }

@@ -19,8 +19,8 @@ export interface DemoContext {
   /** The instant the demo is filled at, to the minute: every time in it is relative to this. */
   now: number;
   /**
-   * Where the demo's record begins (about six months back). When services get `measuredSince`
-   * (the instant from which their incident record counts), steps/services.ts sets it to this.
+   * Where the demo's record begins (about six months back): the services' `measuredSince` (the
+   * instant from which their incident record counts, steps/services.ts).
    */
   recordStart: number;
   /** The organisation's zone: due dates and weeks are cut in it. */

@@ -191,6 +191,11 @@ export default async function ServicePage({ params, searchParams }: Params) {
             <dd style={{ whiteSpace: "pre-wrap" }}>{service.description || <span className="muted">No description</span>}</dd>
             <dt>Created</dt>
             <dd><OrgTime iso={service.createdAt} timeZone={settings.timeZone} showZone /></dd>
+            <dt>Measured since</dt>
+            <dd>
+              <OrgTime iso={service.measuredSince} timeZone={settings.timeZone} showZone />
+              <span className="inherited">Its incident record counts from here; figures before it are no data.</span>
+            </dd>
             <dt>Last changed</dt>
             <dd><OrgTime iso={service.updatedAt} timeZone={settings.timeZone} showZone /></dd>
             {service.archivedAt && (

@@ -6,13 +6,14 @@ import { ServiceForm } from "@/components/services/service-form";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
 import { listServices } from "@/lib/server/services";
+import { getSettings } from "@/lib/server/settings";
 import { listTiers } from "@/lib/server/tiers";
 
 export const metadata: Metadata = { title: "New service" };
 
 export default async function NewServicePage() {
   const actor = await requirePageActor();
-  const [tiers, services] = await Promise.all([listTiers(), listServices()]);
+  const [tiers, services, settings] = await Promise.all([listTiers(), listServices(), getSettings()]);
   return (
     <>
       <PageHeader
@@ -31,6 +32,7 @@ export default async function NewServicePage() {
       ) : (
         <ServiceForm
           mode="create"
+          timeZone={settings.timeZone}
           tiers={tiers}
           candidates={services.map((s) => ({ slug: s.slug, name: s.name }))}
         />

@@ -8,7 +8,7 @@ import { as, type DemoContext } from "../context";
 import { SERVICES } from "../data/organisation";
 
 /** The twelve services, on the default tiers 1–3 (recreated if someone archived one). */
-export async function fillServices(_ctx: DemoContext): Promise<number> {
+export async function fillServices(ctx: DemoContext): Promise<number> {
   for (const rank of new Set(SERVICES.map((s) => s.tier))) {
     if (await prisma.tier.findFirst({ where: { rank, archivedAt: null } })) continue;
     const tier = DEFAULT_TIERS.find((t) => t.rank === rank);
@@ -26,7 +26,8 @@ export async function fillServices(_ctx: DemoContext): Promise<number> {
       sloWindow: service.sloWindow,
       maintenance: service.maintenance,
       dependsOn: service.dependsOn,
-      // measuredSince: _ctx.recordStart, once services have it (see DemoContext.recordStart).
+      // Its record covers the demo's six months: figures before them are no data.
+      measuredSince: new Date(ctx.recordStart).toISOString(),
     });
     await createService(as("priya"), input);
   }

@@ -8,6 +8,7 @@ import { ServiceForm } from "@/components/services/service-form";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { NotFoundError } from "@/lib/server/errors";
 import { getService, listServices } from "@/lib/server/services";
+import { getSettings } from "@/lib/server/settings";
 import { listTiers } from "@/lib/server/tiers";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -19,13 +20,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function EditServicePage({ params }: Params) {
   const { slug } = await params;
   await requirePageActor();
-  const [service, tiers, services] = await Promise.all([
+  const [service, tiers, services, settings] = await Promise.all([
     getService(slug).catch((err: unknown) => {
       if (err instanceof NotFoundError) notFound();
       throw err;
     }),
     listTiers({ includeArchived: true }),
     listServices(),
+    getSettings(),
   ]);
   // Offer active tiers, plus the current one even if archived, so the select shows the truth.
   const tierOptions = tiers.filter((t) => !t.archived || t.id === service.tier.id);
@@ -45,7 +47,7 @@ export default async function EditServicePage({ params }: Params) {
         ]}
         actions={<Link className="btn btn-secondary" href={`/services/${slug}/probes`}>Manage probes</Link>}
       />
-      <ServiceForm mode="edit" service={service} tiers={tierOptions} candidates={candidates} />
+      <ServiceForm mode="edit" service={service} tiers={tierOptions} candidates={candidates} timeZone={settings.timeZone} />
       <ServiceArchiveControl slug={service.slug} name={service.name} archived={service.archived} version={service.version} />
     </>
   );

@@ -8,6 +8,9 @@ import { formatDateTime } from "@/components/format";
 import { ProbeControls } from "@/components/probes/probe-controls";
 import { ProbeForm } from "@/components/probes/probe-form";
 import { ProbeList } from "@/components/probes/probe-list";
+import { ProbeHeartbeat } from "@/components/probes/probe-heartbeat";
+import { LatencyChart } from "@/components/charts/latency-chart";
+import { durationStats } from "@/lib/domain/incident-metrics";
 import { ReconcilePanel } from "@/components/probes/reconcile-panel";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -34,10 +37,30 @@ async function Reconcile({ slug, timeZone }: { slug: string; timeZone: string })
   );
 }
 
+/** Beats and latency points: as many recent runs as Uptime Kuma's bar shows. */
+const CHART_RUNS = 50;
+const TABLE_RUNS = 20;
+
 async function RecentRuns({ id, url, timeZone }: { id: string; url: string; timeZone: string }) {
-  const { runs } = await listRuns(id, { limit: 20 });
-  if (runs.length === 0) return <p className="muted">No runs yet: the first is due now.</p>;
+  const { runs: recent, total } = await listRuns(id, { limit: CHART_RUNS });
+  if (recent.length === 0) return <p className="muted">No runs yet: the first is due now.</p>;
+  const runs = recent.slice(0, TABLE_RUNS);
+  // Median and p90 by the same rule as every duration Nines reports (lib/domain/incident-metrics.ts).
+  const stats = durationStats(recent.map((r) => r.latencyMs / 1000));
+  const ms = (s: number | null) => (s === null ? "—" : `${Math.round(s * 1000)} ms`);
+  const latencyText = `Latency of the last ${recent.length} of ${total} runs: median ${ms(stats.medianSeconds)}, p90 ${ms(stats.p90Seconds)}, latest ${recent[0]?.latencyMs} ms.`;
   return (
+    <>
+    <div className="probe-charts">
+      <ProbeHeartbeat runs={recent} timeZone={timeZone} />
+      <figure>
+        <figcaption className="chart-headline">{latencyText}</figcaption>
+        <div role="img" aria-label={latencyText}>
+          <LatencyChart runs={recent} timeZone={timeZone} />
+        </div>
+        <p className="chart-legend muted">Each run&apos;s latency, oldest on the left; a red ring is a failed run. Times in {timeZone}; the table below lists the latest {runs.length}.</p>
+      </figure>
+    </div>
     <TableScroll label={`Recent runs of ${url}`}>
       <table className="table">
         <caption className="visually-hidden">Recent runs of {url}, newest first</caption>
@@ -63,6 +86,7 @@ async function RecentRuns({ id, url, timeZone }: { id: string; url: string; time
         </tbody>
       </table>
     </TableScroll>
+    </>
   );
 }
 
