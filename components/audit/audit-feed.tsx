@@ -53,7 +53,7 @@ export function AuditFeed({ entityType, firstPage, cursor, timeZone }: { entityT
                   <td><span className="badge">{e.action}</span></td>
                   <td>
                     <span className="muted">{e.entityType}</span>{" "}
-                    {href ? <Link href={href}>{entityName(e)}</Link> : entityName(e)}
+                    {href ? <Link prefetch={false} href={href}>{entityName(e)}</Link> : entityName(e)}
                   </td>
                   <td className="cell-changes"><AuditDiff before={e.before} after={e.after} /></td>
                 </tr>

@@ -45,7 +45,7 @@ export function IncidentTable({ incidents, costs, timeZone, renderedAt, caption 
           {incidents.map((i) => (
             <tr key={i.id} className={i.ongoing ? "row-ongoing" : undefined}>
               <td className="cell-title">
-                <Link href={`/incidents/${i.reference}`}>
+                <Link prefetch={false} href={`/incidents/${i.reference}`}>
                   <span className="ref">{i.reference}</span> {i.title}
                 </Link>
               </td>

@@ -26,7 +26,7 @@ export function RiskTable({ risks, timeZone, caption }: { risks: RiskDto[]; time
           {risks.map((r) => (
             <tr key={r.id} className={r.status === "closed" ? "row-archived" : undefined}>
               <td className="cell-title">
-                <Link href={`/risks/${r.reference}`}>
+                <Link prefetch={false} href={`/risks/${r.reference}`}>
                   <span className="ref">{r.reference}</span> {r.title}
                 </Link>
                 {r.status === "closed" && <span className="badge">closed</span>}

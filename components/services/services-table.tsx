@@ -24,14 +24,14 @@ export function ServicesTable({ services, caption }: { services: ServiceDto[]; c
           {services.map((s) => (
             <tr key={s.id} className={s.archived ? "row-archived" : undefined}>
               <td className="cell-title">
-                <Link href={`/services/${s.slug}`}>{s.name}</Link>
+                <Link prefetch={false} href={`/services/${s.slug}`}>{s.name}</Link>
                 {s.archived && <span className="badge">archived</span>}
               </td>
               <td>
                 <code>{s.slug}</code>
               </td>
               <td className="nowrap">
-                <Link href={`/services?tier=${s.tier.rank}`} className="tier-badge">
+                <Link prefetch={false} href={`/services?tier=${s.tier.rank}`} className="tier-badge">
                   Tier {s.tier.rank}
                 </Link>
                 <span className="inherited">{s.tier.name}</span>

@@ -78,3 +78,8 @@ const COUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 export function formatCount(n: number): string {
   return COUNT.format(n);
 }
+
+/** A count with its noun, singular or plural as the count asks: "1 budget", "2 budgets", "1,204 services". */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+}
