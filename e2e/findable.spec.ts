@@ -62,7 +62,7 @@ test("the audit trail names entities by reference with links, and filters by act
 
   // An entity that names nothing says so beside the field, and the rest of the page answers.
   await page.goto(`/settings/audit?entity=${unique("no-such-thing")}`);
-  await expect(page.getByLabel("Entity")).toHaveAccessibleDescription(/Nothing in the audit trail is called/);
+  await expect(page.getByLabel("Entity", { exact: true })).toHaveAccessibleDescription(/Nothing in the audit trail is called/);
   await expect(page.getByText(/^\d+ events? in all/)).toBeVisible();
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
