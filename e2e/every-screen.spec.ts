@@ -113,6 +113,8 @@ test("a list page prefetches the navigation, not the page of every row", async (
     const rowTargets = prefetched.filter((p) => /^\/(services|incidents|risks|reviews)\/[^/]+/.test(p) && !/\/new$/.test(p));
     console.log(`${path}: ${prefetched.length} prefetch requests for ${rows} rows (${rowTargets.length} to a row's page)`);
     expect(rowTargets, `${path}: rows whose page was prefetched`).toEqual([]);
-    expect(prefetched.length, `${path}: prefetch requests`).toBeLessThanOrEqual(12);
+    // What is left is the shell's own navigation (the main menu, the settings tabs, a breadcrumb),
+    // which is worth having ready; before, every row's links came on top (37 to 57 a page).
+    expect(prefetched.length, `${path}: prefetch requests`).toBeLessThanOrEqual(20);
   }
 });

@@ -22,7 +22,7 @@ export default async function ReviewsPage() {
       <PageHeader
         title="Reviews"
         description={`The weekly availability review: one page per ISO week (cut in ${tz}) to walk through, frozen when closed.`}
-        actions={current && <Link className="btn btn-primary" href={`/reviews/${current.week}`}>{current.state === "not_started" ? "Start this week's review" : "This week's review"}</Link>}
+        actions={current && <Link className="btn btn-primary" prefetch={false} href={`/reviews/${current.week}`}>{current.state === "not_started" ? "Start this week's review" : "This week's review"}</Link>}
       />
       <div className="table-wrap">
         <table className="table">
