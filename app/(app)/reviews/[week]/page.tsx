@@ -83,7 +83,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
             <a className="btn btn-secondary" href={exportHref("csv")} download>CSV</a>
           </div>
         </div>
-        <ReviewActions review={review} canEdit={canEdit} isAdmin={roleAllows(actor.role, "admin")} />
+        <ReviewActions review={{ week: review.week, state: review.state, version: review.version }} canEdit={canEdit} isAdmin={roleAllows(actor.role, "admin")} />
       </div>
       {review.changes.length > 0 && (
         <section className="alert alert-warning" aria-labelledby="changes-heading">
