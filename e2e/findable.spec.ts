@@ -47,7 +47,7 @@ test("the audit trail names entities by reference with links, and filters by act
   await row.getByRole("link", { name: `History of ${reference}` }).click();
   await expect(page).toHaveURL(new RegExp(`/settings/audit\\?entity=${reference}$`));
   await expect(page.getByText(/^\d+ events? on /)).toContainText(`on ${reference}`);
-  const rows = page.locator("main table tbody tr");
+  const rows = page.locator("main table.table > tbody > tr");
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allInnerTexts()) expect(text).toContain(reference);
 
