@@ -7,7 +7,7 @@ const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 async function setup(request: APIRequestContext) {
   const slug = unique("work");
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Work ${slug.slice(-6)}`, tier: 2 } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Work ${slug.slice(-6)}`, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const inc = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title: unique("Cache stampede"), severity: "SEV3", startedAt: new Date(Date.now() - 7_200_000).toISOString(), resolvedAt: new Date(Date.now() - 3_600_000).toISOString(), impacts: [{ service: slug }] } });
   const incident = (await inc.json()) as { reference: string };
   const assessment = { likelihood: "C", consequence: 3 };

@@ -10,7 +10,7 @@ const SHOTS = "test-results/screens";
 
 async function ongoingIncident(request: APIRequestContext, severity = "SEV3") {
   const slug = unique("corr");
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Payments ${slug.slice(-6)}`, tier: 2 } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Payments ${slug.slice(-6)}`, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const res = await request.post("/api/v1/incidents", {
     headers: asAdmin,
     data: { title: unique("Card payments failing"), severity, startedAt: new Date(Date.now() - 20 * 60_000).toISOString(), impacts: [{ service: slug, fraction: 0.3 }] },

@@ -7,7 +7,7 @@ const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 async function service(request: APIRequestContext): Promise<string> {
   const slug = unique("numbers");
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Numbers ${slug.slice(-6)}`, tier: 2, sloTarget: 0.999, sloWindow: "rolling:30d" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Numbers ${slug.slice(-6)}`, tier: 2, sloTarget: 0.999, sloWindow: "rolling:30d", measuredSince: HISTORY_FROM } })).status()).toBe(201);
   return slug;
 }
 

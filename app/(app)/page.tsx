@@ -1,3 +1,4 @@
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -102,7 +103,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <Suspense fallback={null}>
         <Ongoing />
       </Suspense>
-      <OverviewFilters values={values} tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} />
+      <FiltersDisclosure active={[values.q, values.tier].filter(Boolean).length}>
+        <OverviewFilters values={values} tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} />
+      </FiltersDisclosure>
       <Suspense key={JSON.stringify(query)} fallback={<WidgetSkeleton label="Computing every service's figures" rows={8} />}>
         <Fleet query={query} values={values} timeZone={settings.timeZone} canEdit={roleAllows(actor.role, "editor")} />
       </Suspense>

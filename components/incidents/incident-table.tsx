@@ -32,9 +32,7 @@ export function IncidentTable({ incidents, costs, timeZone, renderedAt, caption 
         <thead>
           <tr>
             <th scope="col">Incident</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Status</th>
+            <th scope="col">Severity, kind, status</th>
             <th scope="col">Services hit</th>
             <th scope="col">Started ({timeZone})</th>
             <th scope="col">Duration</th>
@@ -45,18 +43,18 @@ export function IncidentTable({ incidents, costs, timeZone, renderedAt, caption 
           {incidents.map((i) => (
             <tr key={i.id} className={i.ongoing ? "row-ongoing" : undefined}>
               <td className="cell-title">
-                <Link href={`/incidents/${i.reference}`}>
+                <Link prefetch={false} href={`/incidents/${i.reference}`}>
                   <span className="ref">{i.reference}</span> {i.title}
                 </Link>
               </td>
-              <td><SeverityBadge severity={i.severity} /></td>
-              <td><KindBadge kind={i.kind} /></td>
-              <td><StatusBadge status={i.status} /></td>
+              <td>
+                <span className="badge-stack"><SeverityBadge severity={i.severity} /> <KindBadge kind={i.kind} /> <StatusBadge status={i.status} /></span>
+              </td>
               <td>
                 <ul className="chip-list" aria-label={`Services hit by ${i.reference}`}>
                   {i.impacts.map((impact) => (
                     <li key={impact.service}>
-                      <Link className="chip" href={`/services/${impact.service}`}>
+                      <Link className="chip" prefetch={false} href={`/services/${impact.service}`}>
                         {impact.service}
                         {impact.fraction < 1 && ` ${formatPercent(impact.fraction)}`}
                       </Link>

@@ -31,7 +31,7 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
             return (
               <tr key={svc.slug} className={ongoingTotal ? "row-ongoing" : undefined}>
                 <td className="cell-title">
-                  <Link href={`/services/${svc.slug}`}>{svc.name}</Link>
+                  <Link prefetch={false} href={`/services/${svc.slug}`}>{svc.name}</Link>
                   <span className="inherited">Tier {svc.tier.rank} · {svc.tier.name}{isServiceFailure(summary) ? "" : ` · ${formatWindow(summary.slo.window).toLowerCase()}`}</span>
                   {ongoing.map((i) => (
                     <Link key={i.reference} href={`/incidents/${i.reference}`} className="ongoing-link">
@@ -39,7 +39,7 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
                     </Link>
                   ))}
                   {ongoingTotal > ongoing.length && (
-                    <Link href={`/incidents?status=open&service=${encodeURIComponent(svc.slug)}`} className="ongoing-link">
+                    <Link prefetch={false} href={`/incidents?status=open&service=${encodeURIComponent(svc.slug)}`} className="ongoing-link">
                       +{formatCount(ongoingTotal - ongoing.length)} more ongoing <span className="visually-hidden">on {svc.name}</span>
                     </Link>
                   )}

@@ -16,13 +16,13 @@ export function OngoingBanner({ incidents, total }: { incidents: IncidentDto[]; 
       <ul className="plain-list">
         {incidents.map((i) => (
           <li key={i.id}>
-            <Link href={`/incidents/${i.reference}`}>{i.reference} · {i.title}</Link> <span className="muted">({i.severity}, {i.impacts.map((x) => x.service).join(", ")})</span>
+            <Link prefetch={false} href={`/incidents/${i.reference}`}>{i.reference} · {i.title}</Link> <span className="muted">({i.severity}, {i.impacts.map((x) => x.service).join(", ")})</span>
           </li>
         ))}
       </ul>
       {total > incidents.length && (
         <p>
-          <span className="muted">The {incidents.length} that started last of {formatCount(total)}.</span> <Link href="/incidents?status=open">All {formatCount(total)} ongoing incidents</Link>
+          <span className="muted">The {incidents.length} that started last of {formatCount(total)}.</span> <Link prefetch={false} href="/incidents?status=open">All {formatCount(total)} ongoing incidents</Link>
         </p>
       )}
     </section>

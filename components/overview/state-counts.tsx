@@ -11,7 +11,7 @@ export function StateCounts({ counts, current, href }: { counts: Record<Overview
     <ul className="state-counts" aria-label="Services by state">
       {ORDER.filter((s) => s !== "failed" || counts.failed > 0).map((state) => (
         <li key={state}>
-          <Link href={href(current === state ? undefined : state)} className={`state-count state-${state}`} aria-current={current === state ? "true" : undefined}>
+          <Link prefetch={false} href={href(current === state ? undefined : state)} className={`state-count state-${state}`} aria-current={current === state ? "true" : undefined}>
             <span className="state-count-value">{counts[state]}</span>
             <span className="state-count-label">{LABELS[state]}</span>
           </Link>

@@ -5,7 +5,11 @@ import type { ReviewDto } from "@/lib/dto/reviews";
 import { useCloseReview, useReopenReview, useStartReview } from "@/lib/query/reviews";
 
 /** Start, close (freezes every figure), reopen (admin), print. Hidden when printing. */
-export function ReviewActions({ review, canEdit, isAdmin }: { review: ReviewDto; canEdit: boolean; isAdmin: boolean }) {
+/**
+ * Takes only the three fields it acts on: a client component's props are serialized into the page,
+ * and the whole review is every service's figures (megabytes at a thousand services).
+ */
+export function ReviewActions({ review, canEdit, isAdmin }: { review: Pick<ReviewDto, "week" | "state" | "version">; canEdit: boolean; isAdmin: boolean }) {
   const start = useStartReview();
   const close = useCloseReview(review.week);
   const reopen = useReopenReview(review.week);

@@ -18,8 +18,8 @@ export function ReviewActionItems({ review }: { review: ReviewDto }) {
               <li key={a.id}>
                 {a.status === "done" ? <s>{a.title}</s> : a.title} <span className="muted">due {a.dueDate}</span>{" "}
                 {a.overdue ? <span className="badge badge-danger">overdue</span> : <span className="badge">{ACTION_ITEM_STATUS_LABELS[a.status]}</span>}
-                {a.incident && <> · <Link href={`/incidents/${a.incident.reference}`}>{a.incident.reference}</Link></>}
-                {a.risk && <> · <Link href={`/risks/${a.risk.reference}`}>{a.risk.reference}</Link></>}
+                {a.incident && <> · <Link prefetch={false} href={`/incidents/${a.incident.reference}`}>{a.incident.reference}</Link></>}
+                {a.risk && <> · <Link prefetch={false} href={`/risks/${a.risk.reference}`}>{a.risk.reference}</Link></>}
               </li>
             ))}
           </ul>
@@ -41,7 +41,7 @@ function RiskList({ title, risks, extra }: { title: string; risks: ReviewRiskDto
         <ul className="plain-list">
           {risks.map((r) => (
             <li key={r.id}>
-              <Link href={`/risks/${r.reference}`}><span className="ref">{r.reference}</span> {r.title}</Link> <LevelBadge level={r.level} score={r.score} />
+              <Link prefetch={false} href={`/risks/${r.reference}`}><span className="ref">{r.reference}</span> {r.title}</Link> <LevelBadge level={r.level} score={r.score} />
               {extra && <span className="muted"> {extra(r)}</span>}
             </li>
           ))}
@@ -67,7 +67,7 @@ export function ReviewRisks({ review }: { review: ReviewDto }) {
           <ul className="plain-list">
             {r.changedLevel.map((x) => (
               <li key={x.id}>
-                <Link href={`/risks/${x.reference}`}><span className="ref">{x.reference}</span> {x.title}</Link> <LevelBadge level={x.from} /> → <LevelBadge level={x.to} />
+                <Link prefetch={false} href={`/risks/${x.reference}`}><span className="ref">{x.reference}</span> {x.title}</Link> <LevelBadge level={x.from} /> → <LevelBadge level={x.to} />
               </li>
             ))}
           </ul>

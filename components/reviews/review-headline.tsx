@@ -9,8 +9,8 @@ export function ReviewHeadline({ review }: { review: ReviewDto }) {
   const tiles = [
     { n: h.met, label: `of ${h.services} met their target`, tone: "ok" },
     { n: h.missed, label: "missed their target", tone: h.missed ? "bad" : "ok" },
-    { n: h.budgetsExhausted, label: "budgets exhausted", tone: h.budgetsExhausted ? "bad" : "ok" },
-    { n: h.ongoingIncidents, label: "incidents ongoing", tone: h.ongoingIncidents ? "warn" : "ok" },
+    { n: h.budgetsExhausted, label: h.budgetsExhausted === 1 ? "budget exhausted" : "budgets exhausted", tone: h.budgetsExhausted ? "bad" : "ok" },
+    { n: h.ongoingIncidents, label: h.ongoingIncidents === 1 ? "incident ongoing" : "incidents ongoing", tone: h.ongoingIncidents ? "warn" : "ok" },
     ...(h.failed ? [{ n: h.failed, label: "could not be computed", tone: "bad" }] : []),
   ];
   return (
@@ -33,7 +33,7 @@ export function ReviewHeadline({ review }: { review: ReviewDto }) {
         <ol className="top-incidents">
           {h.topIncidents.map((t) => (
             <li key={t.id}>
-              {t.reference ? <Link href={`/incidents/${t.reference}`}><span className="ref">{t.reference}</span> {t.title}</Link> : "Planned maintenance"}{" "}
+              {t.reference ? <Link prefetch={false} href={`/incidents/${t.reference}`}><span className="ref">{t.reference}</span> {t.title}</Link> : "Planned maintenance"}{" "}
               <span className="num-inline">{formatDuration(t.downtimeSeconds)}</span> down
               {t.services > 1 ? ` across ${t.services} services` : ""}; up to <strong>{formatPercent(t.budgetShare, 1)}</strong> of a service&apos;s budget for the week
             </li>

@@ -12,7 +12,7 @@ export function ReviewIncidents({ incidents, timeZone, changed }: { incidents: R
   if (incidents.length === 0) return <p className="muted">No incidents this week.</p>;
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table review-table">
         <caption className="visually-hidden">Incidents of the week</caption>
         <thead>
           <tr>
@@ -30,19 +30,19 @@ export function ReviewIncidents({ incidents, timeZone, changed }: { incidents: R
           {incidents.map((i) => (
             <tr key={i.id}>
               <td className="cell-title">
-                <Link href={`/incidents/${i.reference}`}>
+                <Link href={`/incidents/${i.reference}`} prefetch={false}>
                   <span className="ref">{i.reference}</span> {i.title}
                 </Link>
                 {i.kind === "maintenance" && <span className="badge">maintenance</span>}
                 {changed.has(i.reference) && <span className="badge badge-warning">changed since the review</span>}
               </td>
-              <td><SeverityBadge severity={i.severity as Severity} /></td>
-              <td>{i.services.join(", ")}</td>
-              <td className="nowrap"><time dateTime={i.startedAt}>{formatDateTime(i.startedAt, timeZone)}</time></td>
-              <td className="num">{i.resolvedAt === null ? "ongoing" : d(i.durationSeconds)}</td>
-              <td className="num">{d(i.ttdSeconds)}</td>
-              <td className="num">{d(i.ttrSeconds)}</td>
-              <td>{i.postmortemWritten ? <span className="badge badge-success">written</span> : <span className="badge badge-danger">missing</span>}</td>
+              <td data-label="Severity"><SeverityBadge severity={i.severity as Severity} /></td>
+              <td data-label="Services">{i.services.join(", ")}</td>
+              <td className="nowrap" data-label={`Started (${timeZone})`}><time dateTime={i.startedAt}>{formatDateTime(i.startedAt, timeZone)}</time></td>
+              <td className="num" data-label="Duration">{i.resolvedAt === null ? "ongoing" : d(i.durationSeconds)}</td>
+              <td className="num" data-label="TTD">{d(i.ttdSeconds)}</td>
+              <td className="num" data-label="TTR">{d(i.ttrSeconds)}</td>
+              <td data-label="Postmortem">{i.postmortemWritten ? <span className="badge badge-success">written</span> : <span className="badge badge-danger">missing</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -4,16 +4,28 @@ import { describeWindowLabel, formatBurnRate, formatDateTime, formatPercent, tie
 import { BudgetBar } from "@/components/overview/budget-bar";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReviewServiceDto } from "@/lib/dto/reviews";
+import type { DiscussionReason } from "@/lib/domain/review-discussion";
 import { formatDuration } from "@/lib/domain/format";
 
 /** The instants the figures are as of: the week's, and the SLO window's (at most the week's end). */
 export type ReviewAsOf = { week: string; slo: string; timeZone: string };
 
+/** Why a row is up for discussion, in words (never colour alone). */
+function Reasons({ reasons }: { reasons: readonly DiscussionReason[] | undefined }) {
+  if (!reasons?.length) return null;
+  return (
+    <ul className="discussion-reasons" aria-label="Why it needs discussion">
+      {reasons.map((r) => <li key={r.kind} className={`reason reason-${r.kind}`}>{r.text}</li>)}
+    </ul>
+  );
+}
+
 /**
- * Per service, grouped by tier: the week against target, the SLO window's budget, what moved.
- * Two budgets meet in a row (the SLO window's and the week's), so every share says whose it is.
+ * Per service, grouped by tier: the week against target, the SLO window's budget, what moved;
+ * with `reasons`, each row says why it is up for discussion. Two budgets meet in a row (the SLO
+ * window's and the week's), so every share says whose it is.
  */
-export function ReviewServices({ services, changed, asOf }: { services: ReviewServiceDto[]; changed: Set<string>; asOf?: ReviewAsOf }) {
+export function ReviewServices({ services, changed, reasons, asOf }: { services: ReviewServiceDto[]; changed: Set<string>; reasons?: ReadonlyMap<string, readonly DiscussionReason[]>; asOf?: ReviewAsOf }) {
   const tiers = [...new Map(services.map((s) => [s.tier.rank, s.tier])).values()].sort((a, b) => a.rank - b.rank);
   if (services.length === 0) return <p className="muted">No active services in this view.</p>;
   const at = (iso: string) => (asOf ? `${formatDateTime(iso, asOf.timeZone)} ${asOf.timeZone}` : "");
@@ -32,7 +44,7 @@ export function ReviewServices({ services, changed, asOf }: { services: ReviewSe
               {tierLabel(tier)} <span className="count">{rows.length}</span>
             </h3>
             <div className="table-wrap">
-              <table className="table">
+              <table className="table review-table">
                 <caption className="visually-hidden">{tierLabel(tier)}: each service&apos;s week, SLO window and trend</caption>
                 <thead>
                   <tr>
@@ -53,8 +65,8 @@ export function ReviewServices({ services, changed, asOf }: { services: ReviewSe
                       const e = isServiceFailure(w) ? w.error : isServiceFailure(slo) ? slo.error : null;
                       return (
                         <tr key={s.slug}>
-                          <td className="cell-title"><Link href={`/services/${s.slug}`}>{s.name}</Link></td>
-                          <td colSpan={6} className="text-danger">Could not compute ({e?.message}; reference {e?.reference})</td>
+                          <td className="cell-title"><Link href={`/services/${s.slug}`} prefetch={false}>{s.name}</Link><Reasons reasons={reasons?.get(s.slug)} /></td>
+                          <td colSpan={6} className="text-danger" data-label="Figures">Could not compute ({e?.message}; reference {e?.reference})</td>
                         </tr>
                       );
                     }
@@ -69,31 +81,32 @@ export function ReviewServices({ services, changed, asOf }: { services: ReviewSe
                     return (
                       <tr key={s.slug} className={w.metTarget ? undefined : "row-missed"}>
                         <td className="cell-title">
-                          <Link href={`/services/${s.slug}?window=week:${w.window.label.replace("week:", "")}`}>{s.name}</Link>
-                          {changed.has(s.slug) && <span className="badge badge-warning">changed since the review</span>}
+                          <Link href={`/services/${s.slug}?window=week:${w.window.label.replace("week:", "")}`} prefetch={false}>{s.name}</Link>
+                          {changed.has(s.slug) && !reasons && <span className="badge badge-warning">changed since the review</span>}
+                          <Reasons reasons={reasons?.get(s.slug)} />
                         </td>
-                        <td className="nowrap">
+                        <td className="cell-week" data-label="This week">
                           <span className="num-inline">{formatPercent(w.availability, 3)}</span>{" "}
                           <span className={w.metTarget ? "badge badge-success" : "badge badge-danger"}>{w.metTarget ? "met" : "missed"}</span>
                           <div className="muted small">target {formatPercent(w.slo.target)} · down {formatDuration(w.downtimeSeconds)}</div>
                         </td>
-                        <td>
+                        <td data-label="SLO window: budget left">
                           <BudgetBar remainingRatio={slo.errorBudget.remainingRatio} remainingSeconds={slo.errorBudget.remainingSeconds} state={slo.errorBudget.state} />
                           <div className="muted small">{formatPercent(slo.availability, 3)} over {describeWindowLabel(slo.window.label)}</div>
                         </td>
-                        <td className="num">{s.weekSpend ? <>{formatPercent(s.weekSpend.shareOfBudget, 1)}<div className="muted small">{formatDuration(s.weekSpend.seconds)}</div></> : "—"}</td>
-                        <td className="num">
+                        <td className="num" data-label="Spent this week">{s.weekSpend ? <>{formatPercent(s.weekSpend.shareOfBudget, 1)}<div className="muted small">{formatDuration(s.weekSpend.seconds)}</div></> : "—"}</td>
+                        <td className="num" data-label="Burn 1h · 6h · 1d">
                           {formatBurnRate(slo.errorBudget.burnRates["1h"])} · {formatBurnRate(slo.errorBudget.burnRates["6h"])} · {formatBurnRate(slo.errorBudget.burnRates["1d"])}
                         </td>
-                        <td><TrendSparkline entries={s.trend ?? []} target={w.slo.target} label={`${s.name}, last 12 weeks`} /></td>
-                        <td>
+                        <td data-label="12 weeks"><TrendSparkline entries={s.trend ?? []} target={w.slo.target} label={`${s.name}, last 12 weeks`} /></td>
+                        <td className="cell-incidents" data-label="Incidents this week">
                           {w.incidents.length === 0 ? (
                             <span className="muted">none</span>
                           ) : (
                             <ul className="plain-list">
                               {w.incidents.slice(0, 3).map((i) => (
                                 <li key={i.id}>
-                                  {i.reference ? <Link href={`/incidents/${i.reference}`}>{i.reference}</Link> : "maintenance"} <span className="num-inline">{formatDuration(i.downtimeSeconds)}</span> <span className="muted">{formatPercent(i.budgetShare, 1)} of the week&apos;s budget</span>
+                                  {i.reference ? <Link href={`/incidents/${i.reference}`} prefetch={false}>{i.reference}</Link> : "maintenance"} <span className="num-inline">{formatDuration(i.downtimeSeconds)}</span> <span className="muted">{formatPercent(i.budgetShare, 1)} of the week&apos;s budget</span>
                                 </li>
                               ))}
                               {w.incidents.length > 3 && <li className="muted">and {w.incidents.length - 3} more</li>}

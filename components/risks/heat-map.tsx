@@ -41,7 +41,7 @@ export function HeatMap({ matrix, selected, hrefFor }: { matrix: RiskMatrixDto; 
                 const style = { "--level": levelInfo(cell?.level ?? "LOW").colour } as CSSProperties;
                 return (
                   <td key={c} className={`heat-cell level-${cell?.level}${count === 0 ? " heat-empty" : ""}${isSelected ? " heat-selected" : ""}`} style={style}>
-                    <Link href={hrefFor(isSelected ? null : name)} aria-current={isSelected ? "true" : undefined}>
+                    <Link prefetch={false} href={hrefFor(isSelected ? null : name)} aria-current={isSelected ? "true" : undefined}>
                       <span className="visually-hidden">{name}: </span>
                       <span className="heat-count">{count}</span>
                       <span className="visually-hidden"> {count === 1 ? "risk" : "risks"}, </span>

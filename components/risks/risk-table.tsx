@@ -26,7 +26,7 @@ export function RiskTable({ risks, timeZone, caption }: { risks: RiskDto[]; time
           {risks.map((r) => (
             <tr key={r.id} className={r.status === "closed" ? "row-archived" : undefined}>
               <td className="cell-title">
-                <Link href={`/risks/${r.reference}`}>
+                <Link prefetch={false} href={`/risks/${r.reference}`}>
                   <span className="ref">{r.reference}</span> {r.title}
                 </Link>
                 {r.status === "closed" && <span className="badge">closed</span>}
@@ -34,10 +34,10 @@ export function RiskTable({ risks, timeZone, caption }: { risks: RiskDto[]; time
               <td className="nowrap">
                 <LevelBadge level={r.current.level} score={r.current.score} cell={`${r.current.likelihood}${r.current.consequence}`} />
               </td>
-              <td>{r.service ? <Link className="chip" href={`/services/${r.service.slug}`}>{r.service.slug}</Link> : <span className="muted">cross-cutting</span>}</td>
+              <td>{r.service ? <Link className="chip" prefetch={false} href={`/services/${r.service.slug}`}>{r.service.slug}</Link> : <span className="muted">cross-cutting</span>}</td>
               <td>{r.owner || <span className="muted">no owner</span>}</td>
               <td>{RISK_TREATMENT_LABELS[r.treatment]}</td>
-              <td className="nowrap">
+              <td>
                 <ReviewDue dueAt={r.reviewDueAt} overdue={r.reviewOverdue} timeZone={timeZone} />
               </td>
               <td>

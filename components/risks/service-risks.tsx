@@ -17,11 +17,11 @@ export function ServiceRisks({ slug, name, risks, total, budget, timeZone, canEd
           Risks <span className="count">{total}</span>
         </h2>
         <span>
-          <Link href={`/risks?service=${slug}`}>All risks on {name}</Link>
+          <Link prefetch={false} href={`/risks?service=${slug}`}>All risks on {name}</Link>
           {canEdit && (
             <>
               {" · "}
-              <Link href={`/risks/new?service=${slug}`}>New risk</Link>
+              <Link prefetch={false} href={`/risks/new?service=${slug}`}>New risk</Link>
             </>
           )}
         </span>

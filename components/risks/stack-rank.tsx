@@ -40,7 +40,7 @@ export function StackRank({ risks, page = 1, perPage = 10, pageHref }: { risks: 
               <tr key={r.id} className={r.rankDisagreement ? "row-disagree" : undefined}>
                 <td className="num">{rank?.budgetRank}</td>
                 <td className="cell-title">
-                  <Link href={`/risks/${r.reference}`}>
+                  <Link prefetch={false} href={`/risks/${r.reference}`}>
                     <span className="ref">{r.reference}</span> {r.title}
                   </Link>
                 </td>

@@ -10,8 +10,7 @@ export function ServicesTable({ services, caption }: { services: ServiceDto[]; c
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Slug</th>
+            <th scope="col">Name and slug</th>
             <th scope="col">Tier</th>
             <th scope="col" className="num">SLO target</th>
             <th scope="col">Window</th>
@@ -24,14 +23,12 @@ export function ServicesTable({ services, caption }: { services: ServiceDto[]; c
           {services.map((s) => (
             <tr key={s.id} className={s.archived ? "row-archived" : undefined}>
               <td className="cell-title">
-                <Link href={`/services/${s.slug}`}>{s.name}</Link>
+                <Link prefetch={false} href={`/services/${s.slug}`}>{s.name}</Link>
                 {s.archived && <span className="badge">archived</span>}
-              </td>
-              <td>
-                <code>{s.slug}</code>
+                <code className="cell-sub">{s.slug}</code>
               </td>
               <td className="nowrap">
-                <Link href={`/services?tier=${s.tier.rank}`} className="tier-badge">
+                <Link prefetch={false} href={`/services?tier=${s.tier.rank}`} className="tier-badge">
                   Tier {s.tier.rank}
                 </Link>
                 <span className="inherited">{s.tier.name}</span>
@@ -40,11 +37,11 @@ export function ServicesTable({ services, caption }: { services: ServiceDto[]; c
                 {formatPercent(s.sloTarget)}
                 {s.overrides.sloTarget === null && <span className="inherited">from tier</span>}
               </td>
-              <td className="nowrap">
+              <td>
                 {formatWindow(s.sloWindow)}
                 {s.overrides.sloWindow === null && <span className="inherited">from tier</span>}
               </td>
-              <td className="nowrap">
+              <td>
                 {formatMaintenance(s.maintenance)}
                 {s.overrides.maintenance === null && <span className="inherited">from tier</span>}
               </td>
@@ -56,7 +53,7 @@ export function ServicesTable({ services, caption }: { services: ServiceDto[]; c
                   <ul className="chip-list" aria-label={`${s.name} depends on`}>
                     {s.dependsOn.map((slug) => (
                       <li key={slug}>
-                        <Link className="chip" href={`/services/${slug}`}>
+                        <Link className="chip" prefetch={false} href={`/services/${slug}`}>
                           {slug}
                         </Link>
                       </li>

@@ -110,3 +110,8 @@ export function formatAvailabilityFormula(a: FormulaFigures): string {
     ? `1 − ${s(a.downtimeSeconds)} / ${s(a.elapsedSeconds)} = ${result}`
     : `1 − ${s(a.unplannedSeconds)} / (${s(a.elapsedSeconds)} − ${s(a.maintenanceSeconds)}) = ${result}`;
 }
+
+/** A count with its noun, singular or plural as the count asks: "1 budget", "2 budgets", "1,204 services". */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+}

@@ -32,5 +32,6 @@ export * from "./risk-review";
 export * from "./risk-calibration";
 export * from "./risk-rules";
 export * from "./review-week";
+export * from "./review-discussion";
 export * from "./alerts";
 export * from "./openslo";

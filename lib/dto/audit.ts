@@ -6,6 +6,14 @@ import { InstantText, NextCursor, Total } from "./common";
 /** An audit event's before and after: the entity as it was written then, any JSON (null when none). */
 const AnyJson = z.unknown().meta({ description: "The entity as it was then: any JSON, or null" });
 
+/**
+ * The entity an event is about, named as people name it: its reference (INC-42, RISK-7, a
+ * service's slug, a review's week, "Tier 2", a user's e-mail) as it is now (as the event recorded
+ * it, once deleted), and its title or name as the event recorded it; null where it has none.
+ */
+export const AuditEntityDto = z.strictObject({ id: z.string(), reference: z.string().nullable(), title: z.string().nullable() });
+export type AuditEntityDto = z.infer<typeof AuditEntityDto>;
+
 export const AuditEventDto = z.strictObject({
   id: z.string(),
   at: InstantText,
@@ -13,6 +21,7 @@ export const AuditEventDto = z.strictObject({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  entity: AuditEntityDto,
   before: AnyJson,
   after: AnyJson,
 });

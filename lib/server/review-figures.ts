@@ -4,8 +4,8 @@ import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReviewFiguresDto, ReviewIncidentDto, ReviewRiskDto, ReviewServiceDto } from "@/lib/dto/reviews";
 import type { RiskDto } from "@/lib/dto/risks";
 import {
+  budgetExhausted,
   bucketWindows,
-
   formatIsoInstant,
   incidentDurations,
   incidentReference,
@@ -119,7 +119,7 @@ export function reviewHeadline(services: ReviewServiceDto[], incidents: ReviewIn
     met: ok.filter((w) => w.metTarget === true).length,
     missed: ok.filter((w) => w.metTarget === false).length,
     failed: services.length - ok.length,
-    budgetsExhausted: services.filter((s) => !isServiceFailure(s.sloWindow) && s.sloWindow.errorBudget !== null && s.sloWindow.errorBudget.remainingSeconds <= 0).length,
+    budgetsExhausted: services.filter((s) => !isServiceFailure(s.sloWindow) && s.sloWindow.errorBudget !== null && budgetExhausted(s.sloWindow.errorBudget.remainingSeconds)).length,
     ongoingIncidents: incidents.filter((i) => i.services.some((s) => slugs.has(s)) && (i.resolvedAt === null || Date.parse(i.resolvedAt) > asOf)).length,
     topIncidents: topIncidentsByBudget(ok.map((w) => w.incidents)).map((t) => ({ id: t.id, reference: t.reference, title: t.title, downtimeSeconds: t.totalDowntimeSeconds, budgetShare: t.budgetShare, services: t.services })),
   };

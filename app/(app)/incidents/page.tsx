@@ -1,3 +1,4 @@
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CursorRefused } from "@/components/feedback/cursor-refused";
@@ -94,7 +95,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Incidents" description="Every outage and planned maintenance window, what it hit and what it cost. Ongoing ones first." />
-      <IncidentFilters values={values} errors={errors} timeZone={tz} tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+      <FiltersDisclosure active={Object.values(values).filter((v) => (Array.isArray(v) ? v.length > 0 : v !== "")).length} startOpen={Object.keys(errors).length > 0}>
+        <IncidentFilters values={values} errors={errors} timeZone={tz} tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+      </FiltersDisclosure>
       {Object.keys(errors).length > 0 && (
         <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/feedback/page-header";
+import { plural } from "@/lib/domain/format";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { listReviews } from "@/lib/server/reviews";
 import { getSettings } from "@/lib/server/settings";
@@ -21,7 +22,7 @@ export default async function ReviewsPage() {
       <PageHeader
         title="Reviews"
         description={`The weekly availability review: one page per ISO week (cut in ${tz}) to walk through, frozen when closed.`}
-        actions={current && <Link className="btn btn-primary" href={`/reviews/${current.week}`}>{current.state === "not_started" ? "Start this week's review" : "This week's review"}</Link>}
+        actions={current && <Link className="btn btn-primary" prefetch={false} href={`/reviews/${current.week}`}>{current.state === "not_started" ? "Start this week's review" : "This week's review"}</Link>}
       />
       <div className="table-wrap">
         <table className="table">
@@ -39,7 +40,7 @@ export default async function ReviewsPage() {
             {weeks.map((w) => (
               <tr key={w.week}>
                 <td className="cell-title">
-                  <Link href={`/reviews/${w.week}`}>{w.week}</Link> {w.current && <span className="badge badge-info">this week</span>}
+                  <Link href={`/reviews/${w.week}`} prefetch={false}>{w.week}</Link> {w.current && <span className="badge badge-info">this week</span>}
                 </td>
                 <td className="nowrap">{formatDateTime(w.from, tz).slice(0, 10)} – {formatDateTime(new Date(Date.parse(w.to) - 1).toISOString(), tz).slice(0, 10)}</td>
                 <td>
@@ -47,7 +48,7 @@ export default async function ReviewsPage() {
                   {w.closedAt && <span className="muted small"> on {formatDateTime(w.closedAt, tz)} by {w.closedBy}</span>}
                 </td>
                 <td className="num">{w.incidents}</td>
-                <td>{w.headline ? <>{w.headline.met} met · <strong>{w.headline.missed} missed</strong> · {w.headline.budgetsExhausted} budgets exhausted</> : <span className="muted">{w.state === "closed" ? "—" : "computed when you open it"}</span>}</td>
+                <td>{w.headline ? <>{w.headline.met} met · <strong>{w.headline.missed} missed</strong> · {plural(w.headline.budgetsExhausted, "budget")} exhausted</> : <span className="muted">{w.state === "closed" ? "—" : "computed when you open it"}</span>}</td>
               </tr>
             ))}
           </tbody>

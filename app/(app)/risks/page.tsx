@@ -1,3 +1,4 @@
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -81,7 +82,9 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
       <Suspense fallback={<WidgetSkeleton label="Counting risks per cell" rows={6} />}>
         <MatrixSection scope={scope} cell={cell ?? null} levelFilter={query.level?.join(",") ?? ""} overdueFilter={values.overdue !== ""} href={params} />
       </Suspense>
-      <RiskFilters values={{ ...values, assessment }} services={services.map((s) => ({ slug: s.slug, name: s.name }))} errors={errors} />
+      <FiltersDisclosure active={KEYS.filter((k) => k !== "assessment" && k !== "sort" && values[k]).length} startOpen={Object.keys(errors).length > 0}>
+        <RiskFilters values={{ ...values, assessment }} services={services.map((s) => ({ slug: s.slug, name: s.name }))} errors={errors} />
+      </FiltersDisclosure>
       {Object.keys(errors).length > 0 && <p className="alert alert-warning" role="alert">Some filters were not understood and are left out: see the fields marked above.</p>}
       {cursorRefused && <CursorRefused start={params({ cursor: null })} />}
       <section aria-labelledby="register-heading">

@@ -32,14 +32,14 @@ export async function MatrixSection({ scope, cell, levelFilter, overdueFilter, h
       <ul className="state-counts" aria-label="Open risks per level">
         {[...RISK_LEVELS].reverse().map((l) => (
           <li key={l}>
-            <Link href={href({ level: levelFilter === l ? null : l, cell: null, cursor: null })} className="state-count risk-count" style={{ "--level": levelInfo(l).colour } as CSSProperties} aria-current={levelFilter === l ? "true" : undefined}>
+            <Link prefetch={false} href={href({ level: levelFilter === l ? null : l, cell: null, cursor: null })} className="state-count risk-count" style={{ "--level": levelInfo(l).colour } as CSSProperties} aria-current={levelFilter === l ? "true" : undefined}>
               <span className="state-count-value">{matrix.levels[l]}</span>
               <span className="state-count-label">{l}</span>
             </Link>
           </li>
         ))}
         <li>
-          <Link href={href({ overdue: overdueFilter ? null : "true", cursor: null })} className="state-count risk-count-overdue" aria-current={overdueFilter ? "true" : undefined}>
+          <Link prefetch={false} href={href({ overdue: overdueFilter ? null : "true", cursor: null })} className="state-count risk-count-overdue" aria-current={overdueFilter ? "true" : undefined}>
             <span className="state-count-value">{overdue}</span>
             <span className="state-count-label">Review overdue</span>
           </Link>

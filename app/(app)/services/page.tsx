@@ -1,3 +1,4 @@
+import { FiltersDisclosure } from "@/components/ui/filters-disclosure";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/feedback/empty-state";
@@ -53,7 +54,9 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         description="Everything your users depend on, with the SLO each one is held to."
         actions={canEdit ? <Link className="btn btn-primary" href="/services/new">New service</Link> : undefined}
       />
-      <ServiceFilters tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} tier={tier} q={q} archived={archived} />
+      <FiltersDisclosure active={[tier, q].filter(Boolean).length}>
+        <ServiceFilters tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} tier={tier} q={q} archived={archived} />
+      </FiltersDisclosure>
       <div className="section-head">
         <nav aria-label="Active or archived" className="segmented">
           <Link href={href({ tier, q, archived: false })} aria-current={archived ? undefined : "page"}>

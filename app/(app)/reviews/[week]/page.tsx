@@ -8,6 +8,9 @@ import { ReviewHeadline } from "@/components/reviews/review-headline";
 import { ReviewIncidents } from "@/components/reviews/review-incidents";
 import { ReviewNotesForm } from "@/components/reviews/review-notes";
 import { ReviewServices } from "@/components/reviews/review-services";
+import { discussionFacts } from "@/components/reviews/discussion-facts";
+import { splitForDiscussion } from "@/lib/domain/review-discussion";
+import { plural } from "@/lib/domain/format";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { ValidationError } from "@/lib/server/errors";
@@ -21,13 +24,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `Review ${decodeURIComponent((await params).week)}` };
 }
 
-/** /reviews/2026-W48[?tier=1]: the page the weekly meeting is held on. */
+/**
+ * /reviews/2026-W48[?tier=1][&view=all]: the page the weekly meeting is held on. It opens on the
+ * services that need discussion (lib/domain/review-discussion.ts), each with its reasons; every
+ * service is one link away, so a large organisation's page is not every row before it is asked for.
+ */
 export default async function ReviewPage({ params, searchParams }: Params) {
   const actor = await requirePageActor();
   const week = decodeURIComponent((await params).week).toUpperCase();
   const sp = await searchParams;
   const tierText = typeof sp.tier === "string" ? sp.tier : "";
   const tier = /^\d{1,2}$/.test(tierText) ? Number(tierText) : null;
+  const view = sp.view === "all" ? "all" : "discussion";
   const [review, tiers] = await Promise.all([
     getReview(week, tier).catch((err: unknown) => {
       // Not an ISO week, or one that has not begun: there is no such review page.
@@ -39,6 +47,13 @@ export default async function ReviewPage({ params, searchParams }: Params) {
   const tz = review.timeZone;
   const canEdit = roleAllows(actor.role, "editor");
   const changed = new Set(review.changes.map((c) => c.key));
+  const { discuss } = splitForDiscussion(review.services, (s) => discussionFacts(s, review.week, changed));
+  const reasons = new Map(discuss.map((d) => [d.row.slug, d.reasons]));
+  const shown = view === "all" ? review.services : discuss.map((d) => d.row);
+  const href = (t: number | null, v: string) => {
+    const q = new URLSearchParams({ ...(t !== null ? { tier: String(t) } : {}), ...(v === "all" ? { view: "all" } : {}) }).toString();
+    return `/reviews/${review.week}${q ? `?${q}` : ""}`;
+  };
   const exportHref = (format: string) => `/api/v1/reviews/${review.week}?format=${format}${tier ? `&tier=${tier}` : ""}`;
   const lastDay = formatDateTime(new Date(Date.parse(review.window.to) - 1).toISOString(), tz).slice(0, 10);
   return (
@@ -68,7 +83,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
             <a className="btn btn-secondary" href={exportHref("csv")} download>CSV</a>
           </div>
         </div>
-        <ReviewActions review={review} canEdit={canEdit} isAdmin={roleAllows(actor.role, "admin")} />
+        <ReviewActions review={{ week: review.week, state: review.state, version: review.version }} canEdit={canEdit} isAdmin={roleAllows(actor.role, "admin")} />
       </div>
       {review.changes.length > 0 && (
         <section className="alert alert-warning" aria-labelledby="changes-heading">
@@ -82,15 +97,28 @@ export default async function ReviewPage({ params, searchParams }: Params) {
         </section>
       )}
       <nav aria-label="Tier" className="segmented no-print">
-        <Link href={`/reviews/${review.week}`} aria-current={tier === null ? "page" : undefined}>All services</Link>
+        <Link href={href(null, view)} prefetch={false} aria-current={tier === null ? "page" : undefined}>All tiers</Link>
         {tiers.map((t) => (
-          <Link key={t.id} href={`/reviews/${review.week}?tier=${t.rank}`} aria-current={tier === t.rank ? "page" : undefined}>{tierLabel(t)}</Link>
+          <Link key={t.id} href={href(t.rank, view)} prefetch={false} aria-current={tier === t.rank ? "page" : undefined}>{tierLabel(t)}</Link>
         ))}
       </nav>
       <ReviewHeadline review={review} />
       <section aria-labelledby="services-heading">
-        <h2 id="services-heading">Services</h2>
-        <ReviewServices services={review.services} changed={changed} asOf={{ week: review.asOf, slo: review.sloAsOf, timeZone: tz }} />
+        <div className="section-head">
+          <h2 id="services-heading">{view === "all" ? "All services" : "Services that need discussion"}</h2>
+          <nav aria-label="Services shown" className="segmented no-print">
+            <Link href={href(tier, "discussion")} prefetch={false} aria-current={view === "discussion" ? "page" : undefined}>Needs discussion ({discuss.length})</Link>
+            <Link href={href(tier, "all")} prefetch={false} aria-current={view === "all" ? "page" : undefined}>All services ({review.services.length})</Link>
+          </nav>
+        </div>
+        {view === "discussion" && (
+          <p className="muted small">
+            {discuss.length === 0
+              ? `None of the ${plural(review.services.length, "service")} missed its target, ran out of budget, burned fast, had an incident or changed its result since last week.`
+              : `${plural(discuss.length, "service")} of ${review.services.length}: missed the target, budget exhausted, burning fast, incidents, a result changed since last week, or figures changed since the review. The others are under "All services".`}
+          </p>
+        )}
+        {shown.length > 0 || view === "all" ? <ReviewServices services={shown} changed={changed} reasons={reasons} asOf={{ week: review.asOf, slo: review.sloAsOf, timeZone: tz }} /> : <p><Link href={href(tier, "all")} prefetch={false}>Show all {plural(review.services.length, "service")}</Link></p>}
       </section>
       <section aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">Incidents of the week</h2>
