@@ -132,7 +132,7 @@ describe("availability semantics over HTTP", () => {
   });
 
   it("summarises every service in one request, filterable by tier", async () => {
-    const slug = await makeService(tokens.editor, tokens.admin);
+    const slug = await makeService(tokens.editor, tokens.admin, { ownTier: true });
     const res = await call(all.GET, { token: tokens.viewer, path: "/api/v1/availability?window=month:2026-04&asOf=2026-05-01T00:00:00Z" });
     expect(res.status).toBe(200);
     const mine = res.body.services.find((s: { service: { slug: string } }) => s.service.slug === slug);
