@@ -23,7 +23,7 @@ let editorLabel = "";
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
   slug = unique("audit-filter");
-  const created = await call(services.POST, { method: "POST", token: tokens.editor, body: { slug, name: "Ledger before", tier: 2 } });
+  const created = await call(services.POST, { method: "POST", token: tokens.editor, body: { slug, name: "Ledger before", tier: 2, measuredSince: "2026-01-01T00:00:00Z" } });
   expect(created.status).toBe(201);
   serviceId = created.body.id;
   expect((await call(serviceItem.PATCH, { method: "PATCH", token: tokens.editor, params: { slug }, body: { name: "Ledger after", version: created.body.version } })).status).toBe(200);
