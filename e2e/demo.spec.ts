@@ -37,7 +37,7 @@ const PAGES: { name?: string; route: string | ((api: APIRequestContext) => Promi
     },
   },
   { route: "/services", shows: (p) => expect(p.getByRole("link", { name: "Merchant reports", exact: true })).toBeVisible() },
-  { route: "/services/checkout", shows: (p) => expect(p.getByText("Checkout returning errors after a release").first()).toBeVisible() },
+  { route: "/services/checkout", shows: (p) => expect(p.getByText("Checkout returning errors after a release").filter({ visible: true }).first()).toBeVisible() },
   {
     route: "/incidents",
     shows: async (p) => {

@@ -3,14 +3,14 @@
 // page does not prefetch the page of every row it links to.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 /** Long names and titles, as people type them: the rows that widen a table if anything does. */
 async function longRows(request: APIRequestContext): Promise<{ slug: string; incident: string; risk: string }> {
   const slug = unique("payments-settlement-reconciliation");
-  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Payments settlement and reconciliation batch for marketplace sellers ${slug.slice(-6)}`, tier: 2, owner: "Marketplace payments platform team" } })).status()).toBe(201);
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Payments settlement and reconciliation batch for marketplace sellers ${slug.slice(-6)}`, tier: 2, owner: "Marketplace payments platform team", measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const now = Date.now();
   const incident = await request.post("/api/v1/incidents", {
     headers: asAdmin,

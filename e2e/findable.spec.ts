@@ -2,7 +2,7 @@
 // button, and the audit trail names entities by reference with links and filters by actor and entity.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
@@ -32,7 +32,7 @@ test("the nines calculator is in the navigation, and the declare button shows it
 
 test("the audit trail names entities by reference with links, and filters by actor and entity in the URL", async ({ page, request }) => {
   const slug = unique("audit-ui");
-  const service = await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Audit UI ${slug.slice(-6)}`, tier: 3 } });
+  const service = await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Audit UI ${slug.slice(-6)}`, tier: 3, measuredSince: HISTORY_FROM } });
   expect(service.status()).toBe(201);
   const title = unique("Audit UI outage");
   const created = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title, severity: "SEV3", startedAt: new Date(Date.now() - 600_000).toISOString(), resolvedAt: new Date(Date.now() - 60_000).toISOString(), impacts: [{ service: slug }] } });

@@ -169,7 +169,7 @@ test("bad values show the server's message beside their field", async ({ page, r
   await page.keyboard.press("Enter");
   await page.getByRole("textbox", { name: "Requests failing" }).fill("0");
   await page.getByRole("button", { name: "Declare incident" }).last().click();
-  await expect(page.getByText("Must be a percentage above 0 and at most 100")).toBeVisible();
+  await expect(page.getByText("Enter a share above 0 % (0 % is no impact)")).toBeVisible();
 
   const { reference } = await incident(request, { impacts: [{ service: svc }], resolvedAt: new Date().toISOString() });
   await page.goto(`/incidents/${reference}`);

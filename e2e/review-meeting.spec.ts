@@ -3,7 +3,7 @@
 // on A4 landscape with every column and every row of the view; closing asks in a panel of its own.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique } from "./fixtures";
+import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 // A4 landscape is 297 mm wide; the print style sheet's margins are 10 mm each side: 277 mm of
@@ -19,7 +19,7 @@ async function currentWeek(request: APIRequestContext): Promise<{ week: string; 
 async function twoServices(request: APIRequestContext) {
   const troubled = unique("meeting-hot");
   const quiet = unique("meeting-calm");
-  for (const slug of [troubled, quiet]) expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Svc ${slug.slice(-8)}`, tier: 1 } })).status()).toBe(201);
+  for (const slug of [troubled, quiet]) expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Svc ${slug.slice(-8)}`, tier: 1, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const now = Date.now();
   const incident = await request.post("/api/v1/incidents", {
     headers: asAdmin,

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { effectiveSlo } from "@/lib/domain/incident-lifecycle";
 import type { TierFilter } from "@/lib/schemas/common";
 import { impactsParams, impactsSql } from "./availability-sql";
-import { pool } from "./db";
+import { pool, type Tx } from "./db";
 import type { ImpactRow } from "./impact-rows";
 
 export type ServiceSlo = {
@@ -76,6 +76,16 @@ export async function loadImpactRows(serviceIds: string[] | undefined, from: num
     rowMode: "array",
   });
   return rows;
+}
+
+/**
+ * The organisation's zone read by a transaction, on its own connection: asking the pool from
+ * inside a transaction holds one connection while waiting for another, and ten concurrent writes
+ * then wait on each other until the pool's connect timeout.
+ */
+export async function organisationTimeZoneIn(tx: Tx): Promise<string> {
+  const row = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  return row?.timeZone ?? "UTC";
 }
 
 /** The zone calendar windows are cut in; once per page render (the sections all ask). */

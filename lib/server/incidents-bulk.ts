@@ -1,5 +1,5 @@
 import "server-only";
-import { organisationTimeZone } from "./availability-data";
+import { organisationTimeZoneIn } from "./availability-data";
 import { randomBytes } from "node:crypto";
 import type { IncidentDto } from "@/lib/dto/incidents";
 import { openingEntries } from "@/lib/domain/incident-history";
@@ -90,7 +90,7 @@ async function writeRecords(tx: Tx, actor: Actor, dtos: IncidentDto[]): Promise<
 
 /** Creates these incidents inside the caller's transaction; their DTOs in the order given. */
 export async function insertIncidents(tx: Tx, actor: Actor, inputs: IncidentInput[]): Promise<IncidentDto[]> {
-  const timeZone = await organisationTimeZone();
+  const timeZone = await organisationTimeZoneIn(tx);
   const prepared = inputs.map((input): Prepared => {
     const status = input.status ?? initialStatus(input);
     const issues = incidentIssues({ ...input, status }, timeZone);

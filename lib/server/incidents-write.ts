@@ -1,5 +1,5 @@
 import "server-only";
-import { organisationTimeZone } from "./availability-data";
+import { organisationTimeZoneIn } from "./availability-data";
 import {
   copiesChanged,
   impactRowCopies,
@@ -131,7 +131,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     };
     const status = statusAfterEdit({ requested: input.status, previous: beforeRow.status, wasResolved: beforeRow.resolvedAt !== null, ...merged });
     const impacts: ImpactDraft[] = input.impacts ?? draftsOf(beforeRow);
-    assertConsistent({ ...merged, status, impacts }, await organisationTimeZone());
+    assertConsistent({ ...merged, status, impacts }, await organisationTimeZoneIn(tx));
     // Only a change of when it started or of what it hit can move it before a measuredSince.
     if (opts.offer && (input.startedAt !== undefined || input.impacts !== undefined)) {
       await offerMeasuredSince(tx, actor, impactStarts({ startedAt: merged.startedAt, impacts }, incidentReference(beforeRow.number)), input.moveMeasuredSince === true);
@@ -204,7 +204,7 @@ export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, inp
     const merged = { ...row, [milestone]: at };
     const status = statusAfterMilestone(milestone, row.status);
     const impacts = row.impacts.map((i) => ({ service: i.service.slug, startedAt: i.startedAt, endedAt: i.endedAt }));
-    const issues = incidentIssues({ ...merged, status, impacts }, await organisationTimeZone()).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
+    const issues = incidentIssues({ ...merged, status, impacts }, await organisationTimeZoneIn(tx)).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
     if (issues.length) throw new ValidationError(issues);
     const updated = await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
     // The impact rows carry the milestones (and resolving ends the impacts still open).
