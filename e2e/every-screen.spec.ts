@@ -111,10 +111,11 @@ test("a list page prefetches the navigation, not the page of every row", async (
     page.off("request", count);
     const rows = await page.locator("main table tbody tr").count();
     const rowTargets = prefetched.filter((p) => /^\/(services|incidents|risks|reviews)\/[^/]+/.test(p) && !/\/new$/.test(p));
-    console.log(`${path}: ${prefetched.length} prefetch requests for ${rows} rows (${rowTargets.length} to a row's page)`);
+    console.log(`${path}: ${prefetched.length} prefetch requests for ${rows} rows (${rowTargets.length} to a row's page): ${[...new Set(prefetched)].join(" ")}`);
     expect(rowTargets, `${path}: rows whose page was prefetched`).toEqual([]);
     // What is left is the shell's own navigation (the main menu, the settings tabs, a breadcrumb),
     // which is worth having ready; before, every row's links came on top (37 to 57 a page).
-    expect(prefetched.length, `${path}: prefetch requests`).toBeLessThanOrEqual(20);
+    // Next asks for each target at most twice (its layout and its page): count the targets.
+    expect(new Set(prefetched).size, `${path}: prefetched ${[...new Set(prefetched)].join(" ")}`).toBeLessThanOrEqual(13);
   }
 });

@@ -56,8 +56,8 @@ export function StackRank({ risks, page = 1, perPage = 10, pageHref }: { risks: 
       {pages > 1 && (
         <nav className="pager" aria-label="Stack rank pages">
           <span className="muted">Ranks {first + 1}–{first + ranked.length} of {all.length} estimated risks</span>
-          {pageHref && shown > 1 && <Link className="btn btn-secondary btn-small" href={pageHref(shown - 1)}>Previous {perPage}</Link>}
-          {pageHref && shown < pages && <Link className="btn btn-secondary btn-small" href={pageHref(shown + 1)}>Next {Math.min(perPage, all.length - first - ranked.length)}</Link>}
+          {pageHref && shown > 1 && <Link prefetch={false} className="btn btn-secondary btn-small" href={pageHref(shown - 1)}>Previous {perPage}</Link>}
+          {pageHref && shown < pages && <Link prefetch={false} className="btn btn-secondary btn-small" href={pageHref(shown + 1)}>Next {Math.min(perPage, all.length - first - ranked.length)}</Link>}
         </nav>
       )}
     </TableScroll>

@@ -94,14 +94,14 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
           </h2>
           {cell && (
             <p>
-              Cell {cell} ({assessment}) · <Link href={params({ cell: null, cursor: null })}>Clear the cell</Link>
+              Cell {cell} ({assessment}) · <Link prefetch={false} href={params({ cell: null, cursor: null })}>Clear the cell</Link>
             </p>
           )}
         </div>
         {page.risks.length > 0 ? (
           <RiskTable risks={page.risks} timeZone={settings.timeZone} caption="Risks, by score, worst first" />
         ) : filtered ? (
-          <EmptyState title="No risks match these filters" action={<Link className="btn btn-secondary" href="/risks">Clear filters</Link>}>
+          <EmptyState title="No risks match these filters" action={<Link prefetch={false} className="btn btn-secondary" href="/risks">Clear filters</Link>}>
             Pick another cell, level or service.
           </EmptyState>
         ) : (
@@ -112,7 +112,7 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
         )}
         {page.nextCursor && (
           <div className="button-row">
-            <Link className="btn btn-secondary" href={params({ cursor: page.nextCursor })}>More risks</Link>
+            <Link prefetch={false} className="btn btn-secondary" href={params({ cursor: page.nextCursor })}>More risks</Link>
           </div>
         )}
       </section>
