@@ -16,6 +16,11 @@ const everyRisk = cache((key: string) => listRisks(JSON.parse(key) as Scope, nul
 const matrixOf = cache((key: string) => riskMatrix(JSON.parse(key) as Scope));
 const keyOf = (scope: Scope) => JSON.stringify(scope);
 
+/**
+ * Starts both reads before the sections render. The sections await these same cached promises, so
+ * a failure reaches their error boundary there; the catch only keeps this unawaited copy from
+ * being reported as unhandled.
+ */
 export function preloadSections(scope: Scope): void {
   everyRisk(keyOf(scope)).catch(() => {});
   matrixOf(keyOf(scope)).catch(() => {});
