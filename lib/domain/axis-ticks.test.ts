@@ -27,6 +27,11 @@ describe("numberTicks", () => {
     expect(numberTicks(0, 437, 6)).toEqual([0, 100, 200, 300, 400, 500]);
     expect(numberTicks(0, 0.3, 4)).toEqual([0, 0.1, 0.2, 0.3]);
   });
+  it("a low just under a round number: the first tick is at or below it once rounded", () => {
+    const ticks = numberTicks(999999.9999999999, 999999.9999999999 + 0.001, 6);
+    expect(ticks[0]).toBeLessThanOrEqual(999999.9999999999);
+    expect(ticks.length).toBeLessThanOrEqual(6);
+  });
   it("property: covers [low, high] in at most maxTicks", () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0.001, max: 1e6, noNaN: true }), (low, span) => {

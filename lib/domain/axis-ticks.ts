@@ -72,11 +72,30 @@ export function numberTicks(low: number, high: number, maxTicks = 6): number[] {
   const span = high - low;
   if (!(span > 0) || !Number.isFinite(span)) return [low];
   const power = 10 ** Math.floor(Math.log10(span / Math.max(1, maxTicks - 1)));
-  const fits = (s: number) => Math.ceil(high / s) - Math.floor(low / s) + 1 <= maxTicks;
+  const fits = (s: number) => {
+    const [first, last] = outerMultiples(low, high, s);
+    return last - first + 1 <= maxTicks;
+  };
   const step = [1, 2, 5, 10, 20, 50].map((m) => m * power).find(fits) ?? 100 * power;
+  const [first, last] = outerMultiples(low, high, step);
   const ticks: number[] = [];
-  // Whole multiples, rounded to the step's own precision (0.1 + 0.2 is not 0.3 in doubles).
-  const digits = Math.max(0, -Math.floor(Math.log10(step)));
-  for (let k = Math.floor(low / step); k <= Math.ceil(high / step); k++) ticks.push(Number((k * step).toFixed(digits)));
+  for (let k = first; k <= last; k++) ticks.push(multiple(k, step));
   return ticks;
+}
+
+/** k × step rounded to the step's own precision (0.1 + 0.2 is not 0.3 in doubles). */
+function multiple(k: number, step: number): number {
+  return Number((k * step).toFixed(Math.max(0, -Math.floor(Math.log10(step)))));
+}
+
+/**
+ * The multiples of step at or below low and at or above high, as they read once rounded: low / step
+ * rounds in doubles too, so 999999.9999999999 / 0.001 floors to a multiple that reads as 1000000.
+ */
+function outerMultiples(low: number, high: number, step: number): [number, number] {
+  let first = Math.floor(low / step);
+  while (multiple(first, step) > low) first--;
+  let last = Math.ceil(high / step);
+  while (multiple(last, step) < high) last++;
+  return [first, last];
 }
