@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -15,6 +15,7 @@ import type { ServiceOption } from "@/lib/query/types";
 import { IncidentInput } from "@/lib/schemas/incident";
 import { zodIssues, type FieldIssue } from "@/lib/schemas/issues";
 import { ImpactedServices, type ImpactDraft } from "./impacted-services";
+import { MeasuredSinceOffer, useMeasuredSinceOffer } from "./measured-since-offer";
 import { ServicePicker } from "./service-picker";
 
 const FIELDS = ["title", "severity", "kind", "impacts", "startedAt", "moveMeasuredSince"] as const;
@@ -43,13 +44,7 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
   const [startAt, setStartAt] = useState(() => toOrgInputValue(Date.now(), timeZone));
   const [impactErrors, setImpactErrors] = useState<Record<number, string>>({});
   // The server's offer when the start is before a service is measured (docs/domain.md "Measured since").
-  const [moveMeasuredSince, setMoveMeasuredSince] = useState(false);
-  const [offered, setOffered] = useState<{ text: string; day: string } | null>(null);
-  const offerBox = useRef<HTMLInputElement>(null);
-  // The offer appears with the refusal: focus goes to it, the answer the person has to give.
-  useEffect(() => {
-    if (offered) offerBox.current?.focus();
-  }, [offered]);
+  const offer = useMeasuredSinceOffer();
   const { errors, fieldId, showIssues, showApi, clear } = useFormErrors("declare", FIELDS);
   const declare = useDeclareIncident();
 
@@ -60,12 +55,7 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
       if (m) perImpact[Number(m[1])] ??= issue.message;
     }
     setImpactErrors(perImpact);
-    // The API's sentence names its field; here the checkbox is the answer, so the form says the rest.
-    const offers = issues.filter((i) => i.path === "moveMeasuredSince").map((i) => i.message);
-    if (offers.length) {
-      const days = offers.flatMap((m) => /from (\S+ \([^)]+\))\.$/.exec(m)?.[1] ?? []);
-      setOffered({ text: offers.map((m) => m.replace(/ Send moveMeasuredSince: .*$/, "")).join(" "), day: days.length === 1 ? (days[0] as string) : "that day" });
-    }
+    offer.take(issues);
     // A row's problem shows beside its row only; the form's alert still says where to look.
     const rest = issues.filter((i) => !/^impacts\.\d+\./.test(i.path));
     showIssues(rest, rest.length ? null : "Check the highlighted services.");
@@ -87,7 +77,7 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
       // Declaring is when people noticed: the detection milestone, unless the start is later.
       ...(startedAt && Date.parse(startedAt) <= now ? { detectedAt: new Date(now).toISOString() } : {}),
       impacts: drafts.map((d) => ({ service: d.service, fraction: (percentTextToRatio(d.percent) ?? Number.NaN) })),
-      ...(moveMeasuredSince ? { moveMeasuredSince: true } : {}),
+      ...offer.body(),
     };
     const parsed = IncidentInput.safeParse(body);
     const percentOf = (path: string) => percentTextToRatio(drafts[Number(path.split(".")[1])]?.percent ?? "");
@@ -149,15 +139,7 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
           {errors.fields.startedAt && <p id={`${fieldId("startedAt")}-error`} className="field-error">{errors.fields.startedAt}</p>}
         </fieldset>
       </div>
-      {offered && (
-        <div className={`field${errors.fields.moveMeasuredSince ? " field-invalid" : ""}`}>
-          <p id={`${fieldId("moveMeasuredSince")}-offer`} className={errors.fields.moveMeasuredSince ? "field-error" : "muted"}>{offered.text}</p>
-          <label className="choice">
-            <input ref={offerBox} id={fieldId("moveMeasuredSince")} type="checkbox" checked={moveMeasuredSince} onChange={(e) => setMoveMeasuredSince(e.target.checked)} aria-describedby={`${fieldId("moveMeasuredSince")}-offer`} />{" "}
-            Measure from {offered.day} instead, so this incident counts
-          </label>
-        </div>
-      )}
+      <MeasuredSinceOffer id={fieldId("moveMeasuredSince")} offer={offer.offer} move={offer.move} onMove={offer.setMove} invalid={Boolean(errors.fields.moveMeasuredSince)} />
       <div className="button-row">
         <SubmitButton pending={declare.isPending || declare.isSuccess}>Declare incident</SubmitButton>
       </div>

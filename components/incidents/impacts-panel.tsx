@@ -5,9 +5,11 @@ import { useState } from "react";
 import { describeWindowLabel, formatDateTime, formatPercent, percentText, percentTextToRatio } from "@/components/format";
 import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
 import { formatDuration } from "@/lib/domain/format";
+import { sharePercentProblem } from "@/lib/domain/percent-input";
 import { usePatchIncident } from "@/lib/query/incidents";
 import type { IncidentDetailDto, ServiceOption } from "@/lib/query/types";
 import { ConflictNote } from "./conflict-note";
+import { MeasuredSinceOffer, useMeasuredSinceOffer } from "./measured-since-offer";
 import { ServicePicker } from "./service-picker";
 
 type Draft = { service: string; percent: string; startedAt: string; endedAt: string };
@@ -21,16 +23,25 @@ export function ImpactsPanel({ incident, timeZone, canEdit, services }: { incide
   const patch = usePatchIncident(incident.reference);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // An impact moved before a service is measured: the server's offer to move it back.
+  const offer = useMeasuredSinceOffer();
   const costs = new Map(incident.costs.map((c) => [c.service, c]));
 
   function edit() {
     setErrors({});
+    offer.reset();
     setDrafts(incident.impacts.map((i) => ({ service: i.service, percent: percentText(i.fraction), startedAt: i.startedAt ? toOrgInputValue(i.startedAt, timeZone) : "", endedAt: i.endedAt ? toOrgInputValue(i.endedAt, timeZone) : "" })));
   }
 
   function save() {
     if (!drafts) return;
     setErrors({});
+    // The form speaks percent: its own words for a share out of range, before the server's ratios.
+    const shares = Object.fromEntries(drafts.flatMap((d, i) => {
+      const problem = sharePercentProblem(percentTextToRatio(d.percent) ?? Number.NaN);
+      return problem ? [[`impacts.${i}.fraction`, problem]] : [];
+    }));
+    if (Object.keys(shares).length) return setErrors(shares);
     const impacts = drafts.map((d) => ({
       service: d.service,
       fraction: percentTextToRatio(d.percent) ?? Number.NaN,
@@ -38,10 +49,16 @@ export function ImpactsPanel({ incident, timeZone, canEdit, services }: { incide
       endedAt: d.endedAt ? fromOrgInputValue(d.endedAt, timeZone) : null,
     }));
     patch.mutate(
-      { version: incident.version, impacts },
+      { version: incident.version, impacts, ...offer.body() },
       {
-        onSuccess: () => setDrafts(null),
-        onError: (e) => setErrors(Object.fromEntries(e.issues.map((i) => [i.path, i.path.endsWith(".fraction") ? "Must be a percentage above 0 and at most 100" : i.message]))),
+        onSuccess: () => {
+          setDrafts(null);
+          offer.reset();
+        },
+        onError: (e) => {
+          if (offer.take(e.issues)) return;
+          setErrors(Object.fromEntries(e.issues.map((i) => [i.path, i.path.endsWith(".fraction") ? (sharePercentProblem(Number.NaN) as string) : i.message])));
+        },
       },
     );
   }
@@ -117,6 +134,7 @@ export function ImpactsPanel({ incident, timeZone, canEdit, services }: { incide
             <ServicePicker id="impact-add" options={services} chosen={new Set(drafts.map((d) => d.service))} onAdd={(slug) => setDrafts([...drafts, { service: slug, percent: "100", startedAt: "", endedAt: "" }])} />
             <p className="field-hint">Leave own start and end empty to follow the incident&apos;s.</p>
           </div>
+          <MeasuredSinceOffer id="impacts-move-measured-since" offer={offer.offer} move={offer.move} onMove={offer.setMove} />
           <div className="button-row">
             <button type="submit" className="btn btn-primary" disabled={patch.isPending}>Save impacts</button>
             <button type="button" className="btn btn-ghost" onClick={() => setDrafts(null)}>Cancel</button>

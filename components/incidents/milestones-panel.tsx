@@ -8,6 +8,7 @@ import { INCIDENT_STATUSES, MILESTONE_LABELS, MILESTONES, milestoneBounds, miles
 import { useAddTimelineEntry, usePatchIncident } from "@/lib/query/incidents";
 import type { IncidentDetailDto } from "@/lib/query/types";
 import { ConflictNote } from "./conflict-note";
+import { MeasuredSinceOffer, useMeasuredSinceOffer } from "./measured-since-offer";
 
 type Props = { incident: IncidentDetailDto; timeZone: string; canEdit: boolean };
 
@@ -33,12 +34,15 @@ export function MilestonesPanel({ incident, timeZone, canEdit }: Props) {
   const [editing, setEditing] = useState<Milestone | null>(null);
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // A start moved before a service is measured: the server's offer to move it back.
+  const offer = useMeasuredSinceOffer();
   const pending = add.isPending || patch.isPending;
   const failure = add.error ?? patch.error;
 
   function startEditing(m: Milestone) {
     setEditing(m);
     setError(null);
+    offer.reset();
     setValue(toOrgInputValue(incident[m] ?? Date.now(), timeZone));
   }
 
@@ -47,9 +51,18 @@ export function MilestonesPanel({ incident, timeZone, canEdit }: Props) {
     if (at === null) return setError("Enter a date and a time");
     const issue = milestoneOrderIssues({ ...incident, [m]: at }, timeZone)[0];
     if (issue) return setError(issue.message);
-    const done = { onSuccess: () => setEditing(null), onError: (e: { issues: { message: string }[]; status: number }) => e.status === 400 && setError(e.issues[0]?.message ?? "Not accepted") };
+    const done = {
+      onSuccess: () => {
+        setEditing(null);
+        offer.reset();
+      },
+      onError: (e: { issues: { path: string; message: string }[]; status: number }) => {
+        if (e.status !== 400 || offer.take(e.issues)) return;
+        setError(e.issues[0]?.message ?? "Not accepted");
+      },
+    };
     if (m !== "startedAt" && incident[m] === null) add.mutate({ type: MILESTONE_ENTRY[m], at }, done);
-    else patch.mutate({ version: incident.version, [m]: at }, done);
+    else patch.mutate({ version: incident.version, [m]: at, ...offer.body() }, done);
   }
 
   return (
@@ -92,6 +105,7 @@ export function MilestonesPanel({ incident, timeZone, canEdit }: Props) {
                   <button type="button" className="btn btn-ghost btn-small" onClick={() => setEditing(null)}>Cancel</button>
                   <p id={`${inputId}-hint`} className="field-hint">{boundsText(incident, m, timeZone)}</p>
                   {error && <p id={`${inputId}-error`} className="field-error">{error}</p>}
+                  <MeasuredSinceOffer id={`${inputId}-move-measured-since`} offer={offer.offer} move={offer.move} onMove={offer.setMove} />
                 </form>
               )}
             </li>
