@@ -66,6 +66,11 @@ test("change an action item's status inline: done leaves the open list and shows
   const doneRow = page.getByRole("row").filter({ hasText: title });
   await expect(doneRow).toHaveCount(1);
   await expect(page.getByLabel(`Status of ${title}`)).toHaveValue("done");
+  // The tabs count what the owner filter matches, not every item in the organisation.
+  const tabs = page.getByRole("navigation", { name: "Status" });
+  await expect(tabs.getByRole("link", { name: /^Open/ })).toHaveText("Open 0");
+  await expect(tabs.getByRole("link", { name: /^Done/ })).toHaveText("Done 1");
+  await expect(tabs.getByRole("link", { name: /^All/ })).toHaveText("All 1");
   await expectAccessible(page, "/action-items?status=done");
   await shot(page, "action-items-done");
 });

@@ -46,18 +46,21 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
   const wantedDue = one(sp.due);
   const due = (DUE_FILTERS as readonly string[]).includes(wantedDue) ? (wantedDue as DueFilter) : null;
   if (wantedDue && !due) errors.due = "Choose one of the due dates offered";
-  const filter = {
-    ...(tab === "all" ? {} : { status: [tab] }),
+  // The tabs' counts follow the other filters: "Done 12" is of this owner's, service's, due date's.
+  const narrowed = {
     ...(owner ? { owner } : {}),
     ...(service ? { service } : {}),
     ...(due ? dueFilterQuery(due, todayIn(timeZone, requestTime())) : {}),
   };
+  const filter = { ...(tab === "all" ? {} : { status: [tab] }), ...narrowed };
   const cursor = one(sp.cursor);
-  const [{ page, cursorRefused }, openCount, doneCount, overdue] = await Promise.all([
+  const [{ page, cursorRefused }, openCount, doneCount, wontCount, allCount, overdue] = await Promise.all([
     readFromCursor(cursor, (c) => listActionItems({ ...filter, limit: PER_PAGE, ...(c ? { cursor: c } : {}) })),
-    countActionItems({ status: ["open"] }),
-    countActionItems({ status: ["done"] }),
-    countActionItems({ overdue: true }),
+    countActionItems({ ...narrowed, status: ["open"] }),
+    countActionItems({ ...narrowed, status: ["done"] }),
+    countActionItems({ ...narrowed, status: ["wont_do"] }),
+    countActionItems(narrowed),
+    countActionItems({ ...narrowed, overdue: true }),
   ]);
   const { actionItems, total } = page;
   const filtered = Boolean(owner || service || due);
@@ -76,7 +79,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
     for (const [k, v] of [...q.entries()]) if (!v) q.delete(k);
     return q.size ? `/action-items?${q}` : "/action-items";
   };
-  const counted = { open: openCount, done: doneCount } as Partial<Record<Tab, number>>;
+  const counted: Record<Tab, number> = { open: openCount, done: doneCount, wont_do: wontCount, all: allCount };
 
   return (
     <>
@@ -85,7 +88,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
       <nav aria-label="Status" className="segmented">
         {TABS.map((t) => (
           <Link key={t.status} href={link({ status: t.status === "open" ? "" : t.status, cursor: "" })} aria-current={tab === t.status ? "page" : undefined}>
-            {t.label}{counted[t.status] !== undefined && <span className="count"> {formatCount(counted[t.status] ?? 0)}</span>}
+            {t.label}<span className="count"> {formatCount(counted[t.status])}</span>
           </Link>
         ))}
       </nav>
@@ -93,9 +96,9 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
       {canEdit && <NewActionItem timeZone={timeZone} />}
       {total > 0 && (
         <p role="status" className="muted">
-          {tab === "open" && !filtered ? (
+          {tab === "open" ? (
             <>
-              {formatCount(openCount)} open{overdue > 0 && <>, <strong className="text-danger">{formatCount(overdue)} overdue</strong></>}
+              {formatCount(openCount)} open{filtered ? " matching the filters" : ""}{overdue > 0 && <>, <strong className="text-danger">{formatCount(overdue)} overdue</strong></>}
             </>
           ) : (
             <>{formatCount(total)} {total === 1 ? "item matches" : "items match"}</>
