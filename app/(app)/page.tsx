@@ -39,7 +39,8 @@ function readQuery(sp: Search): { query: OverviewQuery; values: OverviewFilterVa
   const sort = (OVERVIEW_SORTS as readonly string[]).includes(one(sp.sort)) ? (one(sp.sort) as OverviewSort) : "budget";
   const perPage = PER_PAGE.includes(one(sp.perPage)) ? one(sp.perPage) : DEFAULT_PER_PAGE;
   const page = /^[1-9]\d{0,5}$/.test(one(sp.page)) ? Number(one(sp.page)) : 1;
-  const q = one(sp.q).replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 120);
+  // Not cut to a length: a search longer than any name or slug matches nothing, and says so.
+  const q = one(sp.q).replace(/[\u0000-\u001f\u007f]/g, "");
   return {
     query: { ...(tierValue && tier.success ? { tier: tier.data } : {}), ...(q ? { q } : {}), ...(state ? { state } : {}), sort, page, perPage: Number(perPage) },
     values: { tier: tierValue, q, state: state ?? "", sort, perPage },

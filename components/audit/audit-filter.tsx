@@ -39,7 +39,7 @@ export function AuditFilter({ types, actors, values, errors }: { types: string[]
       </div>
       <div className="field field-grow">
         <label htmlFor="audit-entity">Entity</label>
-        <input id="audit-entity" name="entity" className="input" defaultValue={values.entity} placeholder="INC-42, RISK-7, 2026-W48 or a service's slug" maxLength={120} {...invalid("entity")} />
+        <input id="audit-entity" name="entity" className="input" defaultValue={values.entity} placeholder="INC-42, RISK-7, 2026-W48 or a service's slug" {...invalid("entity")} />
         {error("entity")}
       </div>
       <button type="submit" className="btn btn-secondary">Filter</button>

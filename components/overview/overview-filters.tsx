@@ -21,7 +21,7 @@ export function OverviewFilters({ values, tiers }: { values: OverviewFilterValue
     <Form action="/" ref={form} className="filters" role="search" aria-label="Filter and sort services" replace>
       <div className="field field-grow">
         <label htmlFor="overview-q">Search services</label>
-        <input id="overview-q" name="q" type="search" className="input" defaultValue={values.q} placeholder="Name or slug" maxLength={120} />
+        <input id="overview-q" name="q" type="search" className="input" defaultValue={values.q} placeholder="Name or slug" />
       </div>
       <div className="field">
         <label htmlFor="overview-tier">Tier</label>

@@ -27,7 +27,7 @@ export function ServiceFilters({ tiers, tier, q, archived }: { tiers: TierOption
       </div>
       <div className="field field-grow">
         <label htmlFor="filter-q">Search services</label>
-        <input id="filter-q" name="q" type="search" className="input" defaultValue={q} placeholder="Name or slug" maxLength={120} />
+        <input id="filter-q" name="q" type="search" className="input" defaultValue={q} placeholder="Name or slug" />
       </div>
       {archived && <input type="hidden" name="archived" value="true" />}
       <button type="submit" className="btn btn-secondary">

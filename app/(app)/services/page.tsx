@@ -36,7 +36,8 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   // The same schema as the API, field by field, so one bad parameter drops only itself.
   const tierFilter = TierFilter.safeParse(one(sp.tier));
   const tier = tierFilter.success && "rank" in tierFilter.data ? one(sp.tier) : "";
-  const query = PlainString().safeParse(one(sp.q).slice(0, 120));
+  // Not cut to a length: a search longer than any name or slug matches nothing, and says so.
+  const query = PlainString().safeParse(one(sp.q));
   const q = query.success ? query.data : "";
   const archived = one(sp.archived) === "true";
   const [services, tiers] = await Promise.all([
