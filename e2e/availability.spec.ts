@@ -1,19 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { formatPercent } from "../lib/domain/format";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
+import { adminToken, freshTier, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
-
-/** A tier of its own, so that this test's services can be told apart on the overview. */
-async function freshTier(request: APIRequestContext): Promise<number> {
-  const used = new Set(((await (await request.get("/api/v1/tiers?includeArchived=true", { headers: asAdmin })).json()).tiers as { rank: number }[]).map((t) => t.rank));
-  const free = Array.from({ length: 90 }, (_, i) => i + 10).filter((r) => !used.has(r));
-  const rank = free[Math.floor(Math.random() * free.length)];
-  const res = await request.post("/api/v1/tiers", { headers: asAdmin, data: { rank, name: unique("Tier"), sloTarget: 0.999, sloWindow: "month" } });
-  expect(res.status()).toBe(201);
-  return rank as number;
-}
 
 async function service(request: APIRequestContext, tier: number, name: string) {
   const slug = unique(name.toLowerCase());

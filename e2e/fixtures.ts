@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export const ADMIN = {
   name: "Ada Admin",
@@ -49,4 +49,18 @@ export async function hydrated(page: Page): Promise<void> {
     const el = document.querySelector("main h1");
     return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps"));
   });
+}
+
+/**
+ * A tier of its own (a free rank from 10 to 99), so a test's services can be told apart on pages
+ * that list every service of a tier (the overview, the review) however many the other tests made.
+ */
+export async function freshTier(request: APIRequestContext, sloTarget = 0.999): Promise<number> {
+  const headers = { authorization: `Bearer ${adminToken()}` };
+  const used = new Set(((await (await request.get("/api/v1/tiers?includeArchived=true", { headers })).json()).tiers as { rank: number }[]).map((t) => t.rank));
+  const free = Array.from({ length: 90 }, (_, i) => i + 10).filter((r) => !used.has(r));
+  const rank = free[Math.floor(Math.random() * free.length)];
+  const res = await request.post("/api/v1/tiers", { headers, data: { rank, name: unique("Tier"), sloTarget, sloWindow: "month" } });
+  expect(res.status()).toBe(201);
+  return rank as number;
 }

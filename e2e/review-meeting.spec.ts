@@ -3,7 +3,7 @@
 // on A4 landscape with every column and every row of the view; closing asks in a panel of its own.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
+import { adminToken, freshTier, hydrated, unique, HISTORY_FROM } from "./fixtures";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 // A4 landscape is 297 mm wide; the print style sheet's margins are 10 mm each side: 277 mm of
@@ -15,26 +15,31 @@ async function currentWeek(request: APIRequestContext): Promise<{ week: string; 
   return weeks.weeks.find((w) => w.current) as { week: string; state: string };
 }
 
-/** A service that lost two minutes this week (missed its target) and one that had a quiet week. */
+/**
+ * A service that lost two minutes this week (missed its 99.99 % target) and one that had a quiet
+ * week, in a tier of their own: the review lists a page of 100 rows at a time, and the other tests
+ * make hundreds of services.
+ */
 async function twoServices(request: APIRequestContext) {
+  const tier = await freshTier(request, 0.9999);
   const troubled = unique("meeting-hot");
   const quiet = unique("meeting-calm");
-  for (const slug of [troubled, quiet]) expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Svc ${slug.slice(-8)}`, tier: 1, measuredSince: HISTORY_FROM } })).status()).toBe(201);
+  for (const slug of [troubled, quiet]) expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Svc ${slug.slice(-8)}`, tier, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const now = Date.now();
   const incident = await request.post("/api/v1/incidents", {
     headers: asAdmin,
     data: { title: unique("Meeting outage"), severity: "SEV2", startedAt: new Date(now - 3 * 60_000).toISOString(), resolvedAt: new Date(now - 60_000).toISOString(), impacts: [{ service: troubled }] },
   });
   expect(incident.status()).toBe(201);
-  return { troubled: `Svc ${troubled.slice(-8)}`, quiet: `Svc ${quiet.slice(-8)}` };
+  return { tier, troubled: `Svc ${troubled.slice(-8)}`, quiet: `Svc ${quiet.slice(-8)}` };
 }
 
 const serviceRow = (page: Page, name: string) => page.locator("section", { has: page.locator("#services-heading") }).getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
 
 test("the review opens on what needs discussion, says why per row, and shows every service on request", async ({ page, request }) => {
-  const { troubled, quiet } = await twoServices(request);
+  const { tier, troubled, quiet } = await twoServices(request);
   const { week } = await currentWeek(request);
-  await page.goto(`/reviews/${week}`);
+  await page.goto(`/reviews/${week}?tier=${tier}`);
   await expect(page.getByRole("heading", { name: "Services that need discussion" })).toBeVisible();
   const views = page.getByRole("navigation", { name: "Services shown" });
   await expect(views.getByRole("link", { name: /^Needs discussion \(\d+\)$/ })).toHaveAttribute("aria-current", "page");
@@ -51,7 +56,7 @@ test("the review opens on what needs discussion, says why per row, and shows eve
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await views.getByRole("link", { name: /^All services \(\d+\)$/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/reviews/${week}\\?view=all$`));
+  await expect(page).toHaveURL(new RegExp(`/reviews/${week}\\?tier=${tier}&view=all$`));
   await expect(page.getByRole("heading", { name: "All services" })).toBeVisible();
   await expect(serviceRow(page, quiet)).toHaveCount(1);
   await expect(serviceRow(page, quiet).getByRole("list", { name: "Why it needs discussion" })).toHaveCount(0);
@@ -59,10 +64,12 @@ test("the review opens on what needs discussion, says why per row, and shows eve
   await expect(serviceRow(page, troubled)).toContainText("Missed the target this week");
 
   // A tier keeps the view, and the view keeps the tier.
-  await page.getByRole("navigation", { name: "Tier" }).getByRole("link", { name: /^Tier 1/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/reviews/${week}\\?tier=1&view=all$`));
+  await page.getByRole("navigation", { name: "Tier" }).getByRole("link", { name: "All tiers" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reviews/${week}\\?view=all$`));
+  await page.getByRole("navigation", { name: "Tier" }).getByRole("link", { name: new RegExp(`^Tier ${tier}\\b`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/reviews/${week}\\?tier=${tier}&view=all$`));
   await page.getByRole("navigation", { name: "Services shown" }).getByRole("link", { name: /^Needs discussion/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/reviews/${week}\\?tier=1$`));
+  await expect(page).toHaveURL(new RegExp(`/reviews/${week}\\?tier=${tier}$`));
   await expect(serviceRow(page, troubled)).toHaveCount(1);
 });
 
@@ -131,4 +138,45 @@ test("closing the review asks in a panel: the question above its buttons, all on
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByRole("button", { name: "Close review" })).toBeFocused();
   }
+});
+
+test("a large view reads a page of 100 at a time, and shows (and prints) every row on request", async ({ page, request }) => {
+  const tier = await freshTier(request);
+  const slugs = Array.from({ length: 101 }, () => unique("paged"));
+  for (let i = 0; i < slugs.length; i += 10) {
+    const batch = slugs.slice(i, i + 10).map((slug) => request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Paged ${slug.slice(-9)}`, tier, measuredSince: HISTORY_FROM } }));
+    for (const res of await Promise.all(batch)) expect(res.status()).toBe(201);
+  }
+  const { week } = await currentWeek(request);
+  const services = page.locator("section", { has: page.locator("#services-heading") });
+  const rows = services.locator(".review-table tbody tr");
+  await page.goto(`/reviews/${week}?tier=${tier}&view=all`);
+  await expect(services.getByRole("status").first()).toHaveText(/^Services 1–100 of 101/);
+  await expect(rows).toHaveCount(100);
+  await expectAccessible(page, "review, a page of a large view, 1280 px");
+
+  // Printed, a page says it is one page of the view.
+  const printNote = services.locator(".print-only").first();
+  await expect(printNote).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(printNote).toBeVisible();
+  await expect(printNote).toHaveText(': this print holds only these; print from "Show all 101" for every one.');
+  await page.emulateMedia({ media: "screen" });
+
+  const pages = services.getByRole("navigation", { name: "Pages of services" }).first();
+  await pages.getByRole("link", { name: "Next 1" }).click();
+  await expect(page).toHaveURL(new RegExp(`tier=${tier}&view=all&page=2$`));
+  await expect(services.getByRole("status").first()).toHaveText(/^Service 101 of 101/);
+  await expect(rows).toHaveCount(1);
+
+  await services.getByRole("navigation", { name: "Pages of services" }).first().getByRole("link", { name: "Show all 101" }).click();
+  await expect(page).toHaveURL(new RegExp(`tier=${tier}&view=all&rows=all$`));
+  await expect(services.getByRole("status").first()).toHaveText("All 101 services");
+  await expect(rows).toHaveCount(101);
+  await page.emulateMedia({ media: "print" });
+  const printed = await rows.evaluateAll((trs) => trs.filter((tr) => tr.getBoundingClientRect().height > 0).length);
+  expect(printed, "every row of the whole view prints").toBe(101);
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await expectAccessible(page, "review, every row of a large view, 390 px");
 });

@@ -73,7 +73,7 @@ export function ReviewServices({ services, changed, reasons, asOf }: { services:
                     if (w.availability === null || slo.errorBudget === null || slo.availability === null) {
                       return (
                         <tr key={s.slug}>
-                          <td className="cell-title"><Link href={`/services/${s.slug}`}>{s.name}</Link></td>
+                          <td className="cell-title"><Link href={`/services/${s.slug}`} prefetch={false}>{s.name}</Link></td>
                           <td colSpan={6} className="muted" data-testid="no-data">No data: this week lies before the service was measured.</td>
                         </tr>
                       );

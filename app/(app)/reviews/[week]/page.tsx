@@ -7,8 +7,10 @@ import { ReviewActionItems, ReviewRisks } from "@/components/reviews/review-foll
 import { ReviewHeadline } from "@/components/reviews/review-headline";
 import { ReviewIncidents } from "@/components/reviews/review-incidents";
 import { ReviewNotesForm } from "@/components/reviews/review-notes";
+import { ReviewPager } from "@/components/reviews/review-pager";
 import { ReviewServices } from "@/components/reviews/review-services";
 import { discussionFacts } from "@/components/reviews/discussion-facts";
+import { pageWindow } from "@/lib/domain/page-window";
 import { splitForDiscussion } from "@/lib/domain/review-discussion";
 import { plural } from "@/lib/domain/format";
 import { notFound } from "next/navigation";
@@ -18,6 +20,15 @@ import { roleAllows } from "@/lib/server/auth/roles";
 import { getReview } from "@/lib/server/reviews";
 import { listTiers } from "@/lib/server/tiers";
 
+/**
+ * Rows per page of a view, and incidents listed before "Show all": a large organisation's week is
+ * read a page at a time (a review of 1,000 services is megabytes of HTML in one piece), and printed
+ * whole from "Show all".
+ */
+const SERVICES_PER_PAGE = 100;
+const INCIDENTS_PER_PAGE = 100;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
 type Params = { params: Promise<{ week: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -25,7 +36,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 /**
- * /reviews/2026-W48[?tier=1][&view=all]: the page the weekly meeting is held on. It opens on the
+ * /reviews/2026-W48[?tier=1][&view=all][&page=2|&rows=all][&incidents=all]: the page the weekly meeting is held on. It opens on the
  * services that need discussion (lib/domain/review-discussion.ts), each with its reasons; every
  * service is one link away, so a large organisation's page is not every row before it is asked for.
  */
@@ -49,11 +60,22 @@ export default async function ReviewPage({ params, searchParams }: Params) {
   const changed = new Set(review.changes.map((c) => c.key));
   const { discuss } = splitForDiscussion(review.services, (s) => discussionFacts(s, review.week, changed));
   const reasons = new Map(discuss.map((d) => [d.row.slug, d.reasons]));
-  const shown = view === "all" ? review.services : discuss.map((d) => d.row);
-  const href = (t: number | null, v: string) => {
-    const q = new URLSearchParams({ ...(t !== null ? { tier: String(t) } : {}), ...(v === "all" ? { view: "all" } : {}) }).toString();
+  const viewRows = view === "all" ? review.services : discuss.map((d) => d.row);
+  const allRows = one(sp.rows) === "all";
+  const requestedPage = /^[1-9]\d{0,5}$/.test(one(sp.page)) ? Number(one(sp.page)) : 1;
+  const rowsWindow = pageWindow(viewRows.length, allRows ? 1 : requestedPage, allRows ? Math.max(1, viewRows.length) : SERVICES_PER_PAGE);
+  const shown = viewRows.slice(rowsWindow.start, rowsWindow.end);
+  const allIncidents = one(sp.incidents) === "all";
+  const incidentsWindow = pageWindow(review.incidents.length, 1, allIncidents ? Math.max(1, review.incidents.length) : INCIDENTS_PER_PAGE);
+  // A link keeps the tier and the view; paging is of the services' rows, "all" of either list.
+  const href = (t: number | null, v: string, extra: Record<string, string> = {}) => {
+    const q = new URLSearchParams({ ...(t !== null ? { tier: String(t) } : {}), ...(v === "all" ? { view: "all" } : {}), ...extra }).toString();
     return `/reviews/${review.week}${q ? `?${q}` : ""}`;
   };
+  const rowsAt = (p: number | "all"): Record<string, string> => (p === "all" ? { rows: "all" } : p > 1 ? { page: String(p) } : {});
+  const incidentsAt = (all: boolean): Record<string, string> => (all ? { incidents: "all" } : {});
+  const rowsHref = (p: number | "all") => href(tier, view, { ...rowsAt(p), ...incidentsAt(allIncidents) });
+  const incidentsHref = (p: number | "all") => `${href(tier, view, { ...rowsAt(allRows ? "all" : rowsWindow.page), ...incidentsAt(p === "all") })}#incidents-heading`;
   const exportHref = (format: string) => `/api/v1/reviews/${review.week}?format=${format}${tier ? `&tier=${tier}` : ""}`;
   const lastDay = formatDateTime(new Date(Date.parse(review.window.to) - 1).toISOString(), tz).slice(0, 10);
   return (
@@ -118,11 +140,20 @@ export default async function ReviewPage({ params, searchParams }: Params) {
               : `${plural(discuss.length, "service")} of ${review.services.length}: missed the target, budget exhausted, burning fast, incidents, a result changed since last week, or figures changed since the review. The others are under "All services".`}
           </p>
         )}
-        {shown.length > 0 || view === "all" ? <ReviewServices services={shown} changed={changed} reasons={reasons} asOf={{ week: review.asOf, slo: review.sloAsOf, timeZone: tz }} /> : <p><Link href={href(tier, "all")} prefetch={false}>Show all {plural(review.services.length, "service")}</Link></p>}
+        {shown.length > 0 || view === "all" ? (
+          <>
+            <ReviewPager window={rowsWindow} noun={["service", "services"]} href={rowsHref} all={allRows} />
+            <ReviewServices services={shown} changed={changed} reasons={reasons} asOf={{ week: review.asOf, slo: review.sloAsOf, timeZone: tz }} />
+            {rowsWindow.pages > 1 && <ReviewPager window={rowsWindow} noun={["service", "services"]} href={rowsHref} all={allRows} />}
+          </>
+        ) : (
+          <p><Link href={href(tier, "all")} prefetch={false}>Show all {plural(review.services.length, "service")}</Link></p>
+        )}
       </section>
       <section aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">Incidents of the week</h2>
-        <ReviewIncidents incidents={review.incidents} timeZone={tz} changed={changed} />
+        <ReviewPager window={incidentsWindow} noun={["incident", "incidents"]} href={incidentsHref} all={allIncidents} />
+        <ReviewIncidents incidents={review.incidents.slice(incidentsWindow.start, incidentsWindow.end)} timeZone={tz} changed={changed} />
       </section>
       <div className="two-col">
         <section className="card" aria-labelledby="actions-heading">
