@@ -97,3 +97,26 @@ test("the edit form sets measured-since, and the service page says it", async ({
   const after = await (await request.get(`/api/v1/services/${slug}`, { headers: asAdmin })).json();
   expect(after.measuredSince.slice(0, 10)).toMatch(/^2025-12-31|^2026-01-01/);
 });
+
+test("moving an incident's start before the service is measured, on the incident page, offers to move it back too", async ({ page, request }) => {
+  const { slug, name } = await serviceCreatedNow(request);
+  const res = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title: unique("Started earlier than logged"), severity: "SEV3", startedAt: new Date(Date.now() + 60_000).toISOString(), impacts: [{ service: slug }] } });
+  expect(res.status()).toBe(201);
+  const { reference } = (await res.json()) as { reference: string };
+  await page.goto(`/incidents/${reference}`);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Edit time (Impact began)" }).click();
+  const twoDaysAgo = new Date(Date.now() - 2 * DAY);
+  await page.getByLabel(/^Impact began \(/).fill(`${twoDaysAgo.toISOString().slice(0, 10)}T10:00`);
+  await page.locator("form.milestone-edit").getByRole("button", { name: "Save", exact: true }).click();
+  const offer = page.getByRole("checkbox", { name: /^Measure from \d{4}-\d{2}-\d{2} \(.+\) instead, so this incident counts$/ });
+  await expect(offer).toBeFocused();
+  await expect(page.getByText(`before ${name} is measured`)).toBeVisible();
+  await shoot(page, "incident-start-offer");
+  await offer.check();
+  await page.locator("form.milestone-edit").getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator("form.milestone-edit")).toHaveCount(0);
+  await expect(offer).toHaveCount(0);
+  const service = await (await request.get(`/api/v1/services/${slug}`, { headers: asAdmin })).json();
+  expect(Date.parse(service.measuredSince)).toBeLessThan(Date.now() - DAY);
+});
