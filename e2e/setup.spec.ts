@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { ADMIN } from "./fixtures";
 
 test("a new database shows the setup page first, which creates the admin and signs them in", async ({ page }) => {
+  // The first test meets a cold server: each of its pages is that route's first render (modules
+  // loaded, caches empty), which on a busy two-CPU machine takes longer than the usual minute.
+  test.setTimeout(180_000);
   // Nothing else is reachable before the first admin exists.
   for (const path of ["/", "/services", "/settings", "/login"]) {
     await page.goto(path);
