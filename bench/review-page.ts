@@ -3,7 +3,7 @@
 // bytes (what the browser parses, Next's inline payload included) and the bytes on the wire.
 // The organisation is bench/seed.ts's (deterministic), smaller in incidents than `npm run bench`:
 // the page's size depends on the services, not on the incidents' history.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { gzipSync } from "node:zlib";
@@ -11,7 +11,7 @@ import { weekOf } from "../lib/domain";
 import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
 import { serverCli } from "../scripts/lib/app-env";
-import { isBuildCurrent, sourceFingerprint, writeBuildStamp } from "../scripts/lib/build-stamp";
+import { ensureBuild } from "../scripts/lib/ensure-build";
 import { signIn } from "./incidents";
 import { insertDefaultTiers, seed } from "./seed";
 
@@ -28,19 +28,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function ensureBuild(): Promise<void> {
-  const fingerprint = await sourceFingerprint(ROOT);
-  if (await isBuildCurrent(ROOT, fingerprint)) return;
-  console.log("[bench] building the app (next build)…");
-  const res = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (res.status !== 0) throw new Error("next build failed");
-  await writeBuildStamp(ROOT, fingerprint);
-}
-
 const kb = (n: number) => `${(n / 1024).toFixed(0).padStart(6)} KiB`;
 
 async function main(): Promise<number> {
-  await ensureBuild();
+  await ensureBuild(ROOT);
   const asOf = Math.floor(Date.now() / 60_000) * 60_000;
   const db = await startThrowawayDatabase();
   let app: ChildProcess | undefined;

@@ -13,7 +13,7 @@ import { impactsParams, impactsSql } from "../lib/server/availability-sql";
 import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
 import { serverCli } from "../scripts/lib/app-env";
-import { isBuildCurrent, sourceFingerprint, writeBuildStamp } from "../scripts/lib/build-stamp";
+import { ensureBuild } from "../scripts/lib/ensure-build";
 import { fmt, sample, sampleInterleaved, type Stats } from "./measure";
 import { busyIncidents, declaration, signIn, writeFloor } from "./incidents";
 import { reportShipped, serviceJson, shippedBytes, type Shipped } from "./pages";
@@ -47,15 +47,6 @@ async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-async function ensureBuild(): Promise<void> {
-  const fingerprint = await sourceFingerprint(ROOT);
-  if (await isBuildCurrent(ROOT, fingerprint)) return;
-  console.log("[bench] building the app (next build)…");
-  const res = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (res.status !== 0) throw new Error("next build failed");
-  await writeBuildStamp(ROOT, fingerprint);
 }
 
 type Admin = { email: string; password: string; token: string };
@@ -229,7 +220,7 @@ function report(results: Map<string, Row[]>): boolean {
 }
 
 async function main(): Promise<number> {
-  await ensureBuild();
+  await ensureBuild(ROOT);
   const asOf = Math.floor(Date.now() / 60_000) * 60_000;
   const results = new Map<string, Row[]>();
   const shipped: Shipped[] = [];
