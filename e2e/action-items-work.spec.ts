@@ -38,7 +38,7 @@ test("create an action item from the page and find it by owner, service and due 
   const row = page.getByRole("row").filter({ hasText: title });
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("link", { name: new RegExp(`^${risk} · `) })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText("1 item matches");
+  await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText("1 open matching the filters");
   await expect(page.getByLabel("Service")).toHaveValue(slug);
   await expect(page.getByLabel("Due", { exact: true })).toHaveValue("7d");
   await expectAccessible(page, "/action-items filtered at 1280 px");
