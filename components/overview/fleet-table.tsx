@@ -34,7 +34,7 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
                   <Link prefetch={false} href={`/services/${svc.slug}`}>{svc.name}</Link>
                   <span className="inherited">Tier {svc.tier.rank} · {svc.tier.name}{isServiceFailure(summary) ? "" : ` · ${formatWindow(summary.slo.window).toLowerCase()}`}</span>
                   {ongoing.map((i) => (
-                    <Link key={i.reference} href={`/incidents/${i.reference}`} className="ongoing-link">
+                    <Link key={i.reference} href={`/incidents/${i.reference}`} prefetch={false} className="ongoing-link">
                       <span className="live">{i.reference}</span> {i.title}
                     </Link>
                   ))}
