@@ -18,8 +18,8 @@ export function ActionItemRow({ item, canEdit }: { item: ActionItemDto; canEdit:
       <td className="cell-title">{item.status === "done" ? <s>{item.title}</s> : item.title}</td>
       <td className="nowrap">{item.status === "open" ? <DueText item={item} /> : <span className="muted">{item.dueDate ? `was due ${item.dueDate}` : "no due date"}</span>}</td>
       <td className="cell-title">
-        {item.incident && <Link href={`/incidents/${item.incident.reference}`}>{item.incident.reference} · {item.incident.title}</Link>}
-        {item.risk && <Link href={`/risks/${item.risk.reference}`}>{item.risk.reference} · {item.risk.title}</Link>}
+        {item.incident && <Link prefetch={false} href={`/incidents/${item.incident.reference}`}>{item.incident.reference} · {item.incident.title}</Link>}
+        {item.risk && <Link prefetch={false} href={`/risks/${item.risk.reference}`}>{item.risk.reference} · {item.risk.title}</Link>}
         {!item.incident && !item.risk && <span className="muted">—</span>}
       </td>
       <td>

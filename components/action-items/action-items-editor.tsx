@@ -52,7 +52,7 @@ export function ActionItemsEditor(props: { idPrefix: string; items: ActionItemDt
               <span className="action-title">{item.status === "done" ? <s>{item.title}</s> : item.title}</span>
               <span className="muted">{item.owner || "no owner"}</span>
               <DueText item={item} />
-              {props.showIncident && item.incident && <Link href={`/incidents/${item.incident.reference}`}>{item.incident.reference}</Link>}
+              {props.showIncident && item.incident && <Link prefetch={false} href={`/incidents/${item.incident.reference}`}>{item.incident.reference}</Link>}
               {canEdit ? (
                 <>
                   <label htmlFor={`${p}-status-${item.id}`} className="visually-hidden">Status of {item.title}</label>

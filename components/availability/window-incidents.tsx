@@ -22,7 +22,7 @@ export function WindowIncidents({ summary }: { summary: AvailabilitySummaryDto }
           {summary.incidents.map((i) => (
             <tr key={i.id}>
               <td className="cell-title">
-                {i.reference ? <Link href={`/incidents/${i.reference}`}><span className="ref">{i.reference}</span> {i.title}</Link> : i.title}
+                {i.reference ? <Link prefetch={false} href={`/incidents/${i.reference}`}><span className="ref">{i.reference}</span> {i.title}</Link> : i.title}
               </td>
               <td>{i.kind === "maintenance" ? <span className="badge badge-maintenance">maintenance</span> : "unplanned"}</td>
               <td className="num">{i.downtimeSeconds > 0 ? formatDuration(i.downtimeSeconds) : "none counted"}</td>

@@ -35,7 +35,7 @@ export function ProbeList({ probes, timeZone }: { probes: ProbeDto[]; timeZone: 
                 <ProbeState state={p.state} />
                 {p.openIncident && (
                   <div>
-                    <Link href={`/incidents/${p.openIncident.reference}`}>{p.openIncident.reference}</Link> open
+                    <Link prefetch={false} href={`/incidents/${p.openIncident.reference}`}>{p.openIncident.reference}</Link> open
                   </div>
                 )}
               </td>

@@ -36,7 +36,7 @@ export function RealisedIncidents({ risk, canEdit, timeZone, options }: { risk: 
           {risk.incidents.map((i) => (
             <li key={i.id}>
               <span>
-                <Link href={`/incidents/${i.reference}`}>
+                <Link prefetch={false} href={`/incidents/${i.reference}`}>
                   <span className="ref">{i.reference}</span> {i.title}
                 </Link>{" "}
                 <span className="muted small">
