@@ -5,7 +5,9 @@
 // the page's size depends on the services, not on the incidents' history.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 import net from "node:net";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { weekOf } from "../lib/domain";
 import { startThrowawayDatabase } from "../scripts/db/embedded";
@@ -63,10 +65,16 @@ async function main(): Promise<number> {
         await new Promise((r) => setTimeout(r, 2000));
       }
     };
-    for (const path of [`/reviews/${week}`, `/reviews/${week}?view=all`]) {
+    // Each view as the page opens (a page of rows) and whole ("Show all", what a full print is made of).
+    for (const path of [`/reviews/${week}`, `/reviews/${week}?view=all`, `/reviews/${week}?rows=all&incidents=all`, `/reviews/${week}?view=all&rows=all&incidents=all`]) {
       const html = await page(path);
-      const rows = (html.toString().match(/<tr/g) ?? []).length;
-      console.log(`${path.padEnd(30)} HTML ${kb(html.length)}  gzip ${kb(gzipSync(html).length)}  ${rows} table rows`);
+      const text = html.toString();
+      // BENCH_SAVE=dir keeps each page, to see what its bytes are made of.
+      if (process.env.BENCH_SAVE) await writeFile(join(process.env.BENCH_SAVE, `${encodeURIComponent(path)}.html`), html);
+      const rows = (text.match(/<tr/g) ?? []).length;
+      // What the page says it holds, e.g. "Services 1–100 of 412" and "Incidents 1–100 of 1,170".
+      const said = [...text.matchAll(/<p class="muted small" role="status">([^<]*)/g)].map((m) => m[1]).join("; ");
+      console.log(`${path.padEnd(62)} HTML ${kb(html.length)}  gzip ${kb(gzipSync(html).length)}  ${String(rows).padStart(5)} table rows  ${said}`);
     }
     return 0;
   } finally {

@@ -47,13 +47,15 @@ export async function seed(url: string, size: SeedSize, asOf: number): Promise<{
       slugs.push(`svc-${String(i).padStart(5, "0")}`);
       tierIds.push((tiers[t] as { id: string }).id);
     }
+    const span = size.days * 1440 * MINUTE;
+    // Measured from the start of the seeded history: a service's record counts from measuredSince
+    // (docs/domain.md), and its default (the insert's now()) would make every seeded figure no data.
     await client.query(
-      `INSERT INTO "Service" (id, slug, name, "tierId", "updatedAt")
-       SELECT id, slug, 'Service ' || slug, tier, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, slug, tier)`,
-      [serviceIds, slugs, tierIds],
+      `INSERT INTO "Service" (id, slug, name, "tierId", "measuredSince", "updatedAt")
+       SELECT id, slug, 'Service ' || slug, tier, $4::timestamptz, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, slug, tier)`,
+      [serviceIds, slugs, tierIds, new Date(asOf - span).toISOString()],
     );
 
-    const span = size.days * 1440 * MINUTE;
     let impacts = 0;
     const BATCH = 5000;
     for (let start = 0; start < size.incidents; start += BATCH) {
