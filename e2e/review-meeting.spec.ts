@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { adminToken, freshTier, hydrated, unique, HISTORY_FROM } from "./fixtures";
+import { shot } from "./shots";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 // A4 landscape is 297 mm wide; the print style sheet's margins are 10 mm each side: 277 mm of
@@ -41,6 +42,7 @@ test("the review opens on what needs discussion, says why per row, and shows eve
   const { week } = await currentWeek(request);
   await page.goto(`/reviews/${week}?tier=${tier}`);
   await expect(page.getByRole("heading", { name: "Services that need discussion" })).toBeVisible();
+  await shot(page, "review-discussion");
   const views = page.getByRole("navigation", { name: "Services shown" });
   await expect(views.getByRole("link", { name: /^Needs discussion \(\d+\)$/ })).toHaveAttribute("aria-current", "page");
 
@@ -154,6 +156,7 @@ test("a large view reads a page of 100 at a time, and shows (and prints) every r
   await expect(services.getByRole("status").first()).toHaveText(/^Services 1–100 of 101/);
   await expect(rows).toHaveCount(100);
   await expectAccessible(page, "review, a page of a large view, 1280 px");
+  await shot(page, "review-paged");
 
   // Printed, a page says it is one page of the view.
   const printNote = services.locator(".print-only").first();
@@ -179,4 +182,6 @@ test("a large view reads a page of 100 at a time, and shows (and prints) every r
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize({ width: 390, height: 900 });
   await expectAccessible(page, "review, every row of a large view, 390 px");
+  await page.goto(`/reviews/${week}?tier=${tier}&view=all&page=2`);
+  await shot(page, "review-paged");
 });
