@@ -27,7 +27,7 @@ export function ServicesTable({ services, caption }: { services: ServiceDto[]; c
                 {s.archived && <span className="badge">archived</span>}
                 <code className="cell-sub">{s.slug}</code>
               </td>
-              <td className="nowrap">
+              <td className="cell-tier">
                 <Link prefetch={false} href={`/services?tier=${s.tier.rank}`} className="tier-badge">
                   Tier {s.tier.rank}
                 </Link>
