@@ -1,17 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./axe";
+import { expect, test } from "@playwright/test";
 import { adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
+import { scanAndShoot } from "./shots";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, `${name} at ${width} px`);
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("the trend's lane markers are wide enough, labelled on hover and focus, and open their incident; the target label and the axes read", async ({ page, request }) => {
   const slug = unique("charts");
@@ -68,7 +59,7 @@ test("a service page with an incident lane and a burn-down passes axe on a deskt
   await page.goto(`/services/${slug}?asOf=2026-06-28T12:00:00Z&window=month:2026-05`);
   await hydrated(page);
   await expect(page.locator(`[data-incident="${(await res.json()).reference}"]`)).toBeVisible();
-  await shoot(page, "service-charts");
+  await scanAndShoot(page, "service-charts");
 });
 
 test("the probe page shows a latency chart and a heartbeat of recent runs, each with a text alternative", async ({ page, request, baseURL }) => {
@@ -89,5 +80,5 @@ test("the probe page shows a latency chart and a heartbeat of recent runs, each 
   await expect(latency).toBeVisible();
   await expect(latency.locator("svg.recharts-surface")).toBeVisible();
   for (const t of await latency.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()) expect(t).toMatch(/^\d+(\.\d+)? ms$/);
-  await shoot(page, "probe-page");
+  await scanAndShoot(page, "probe-page");
 });

@@ -1,13 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { adminToken, unique, HISTORY_FROM } from "./fixtures";
+import { shot } from "./shots";
 
 // Lists are capped at 200 a page (the overview's banner names 5, the incidents page 50): more than
 // that are made here, and every number a page shows must be the server's count of them.
 const MADE = 201;
 const OVERDUE = 9;
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
-const SHOTS = "test-results/screens";
 
 /** Runs `make` for 0..n-1, ten at a time. */
 async function inChunks<T>(n: number, make: (i: number) => Promise<T>): Promise<T[]> {
@@ -30,9 +30,9 @@ async function shoot(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
+    await shot(page, name, { fullPage: false });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}-end.png` });
+    await shot(page, name, { fullPage: false, suffix: "-end" });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { ADMIN, adminToken, hydrated, unique, HISTORY_FROM } from "./fixtures";
+import { shot } from "./shots";
 
 // Issue 19 item 1: an incident corrected while it runs, its roles, public updates, and every
 // change on the timeline, as the person running it does it.
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
-const SHOTS = "test-results/screens";
 
 async function ongoingIncident(request: APIRequestContext, severity = "SEV3") {
   const slug = unique("corr");
@@ -121,7 +121,7 @@ for (const width of [1280, 390]) {
     await hydrated(page);
     await expect(page.getByRole("list", { name: "Incident roles" })).toContainText("Commander:Grace Hopper (no account)");
     await expectAccessible(page, `incident page with roles at ${width} px`);
-    await page.screenshot({ path: `${SHOTS}/incident-correction-${width}.png`, fullPage: true });
+    await shot(page, "incident-correction");
   });
 }
 
@@ -155,6 +155,6 @@ for (const width of [1280, 390]) {
     await expect(page.getByLabel("Roles, one per line")).toBeVisible();
     await expectAccessible(page, `/settings at ${width} px`);
     await page.getByRole("heading", { name: "Incident roles" }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/settings-incident-roles-${width}.png` });
+    await shot(page, "settings-incident-roles", { fullPage: false });
   });
 }

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { expectAccessible } from "./axe";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { adminToken, hydrated, unique } from "./fixtures";
+import { scanAndShoot } from "./shots";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 const DAY = 86_400_000;
@@ -21,15 +21,6 @@ function lastWeek(): string {
   return `week:${thursday.getUTCFullYear()}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, "0")}`;
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectAccessible(page, `${name} at ${width} px`);
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test("a service created now shows no data for last week, and its trend does not claim 26 met weeks", async ({ page, request }) => {
   const { slug } = await serviceCreatedNow(request);
   await page.goto(`/services/${slug}?window=${lastWeek()}`);
@@ -44,7 +35,7 @@ test("a service created now shows no data for last week, and its trend does not 
   await expect(page.locator("rect.bucket[data-no-data]")).toHaveCount(25);
   await page.getByRole("button", { name: "Show as a table" }).first().click();
   await expect(page.locator("#trend-table tbody tr").first()).toContainText("no data");
-  await shoot(page, "service-no-data");
+  await scanAndShoot(page, "service-no-data");
 });
 
 test("the overview's 26-week sparkline of a service created now counts only its measured week", async ({ page, request }) => {
@@ -54,7 +45,7 @@ test("the overview's 26-week sparkline of a service created now counts only its 
   const spark = page.getByRole("img", { name: new RegExp(`^${name}, 26 weeks`) });
   await expect(spark).toHaveAttribute("aria-label", /0 of 1 measured weeks|1 of 1 measured weeks/);
   await expect(spark).not.toHaveAttribute("aria-label", /26 of 26/);
-  await shoot(page, "overview-fresh");
+  await scanAndShoot(page, "overview-fresh");
 });
 
 test("declaring an incident before the service is measured offers to move it back", async ({ page, request }) => {
@@ -73,7 +64,7 @@ test("declaring an incident before the service is measured offers to move it bac
   await expect(offer).toBeVisible();
   await expect(offer).toBeFocused();
   await expect(page.getByText(`before ${name} is measured`)).toBeVisible();
-  await shoot(page, "declare-offer");
+  await scanAndShoot(page, "declare-offer");
   await offer.check();
   await page.getByRole("button", { name: "Declare incident" }).last().click();
   await expect(page).toHaveURL(/\/incidents\/INC-\d+$/);
@@ -89,7 +80,7 @@ test("the edit form sets measured-since, and the service page says it", async ({
   await hydrated(page);
   const field = page.getByLabel(/^Measured since \(/);
   await expect(field).not.toHaveValue("");
-  await shoot(page, "service-edit");
+  await scanAndShoot(page, "service-edit");
   await field.fill("2026-01-01T00:00");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/services/${slug}$`));
@@ -112,7 +103,7 @@ test("moving an incident's start before the service is measured, on the incident
   const offer = page.getByRole("checkbox", { name: /^Measure from \d{4}-\d{2}-\d{2} \(.+\) instead, so this incident counts$/ });
   await expect(offer).toBeFocused();
   await expect(page.getByText(`before ${name} is measured`)).toBeVisible();
-  await shoot(page, "incident-start-offer");
+  await scanAndShoot(page, "incident-start-offer");
   await offer.check();
   await page.locator("form.milestone-edit").getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("form.milestone-edit")).toHaveCount(0);
