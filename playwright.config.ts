@@ -16,6 +16,10 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    // Animations (an ongoing incident's pulse, loading shimmers) repaint without end and cost a
+    // two-CPU machine's browser its CPU; the app honours prefers-reduced-motion, so nothing
+    // tested changes but the motion.
+    reducedMotion: "reduce",
     launchOptions: {
       // Debian's Chromium: Playwright cannot download its own browser on these machines.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
