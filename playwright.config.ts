@@ -7,7 +7,9 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: false,
-  workers: 1,
+  // Two lanes: the app's tests one after another (they share one organisation, and some change its
+  // settings for a moment), and beside them the demo check on its own installation.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -39,6 +41,7 @@ export default defineConfig({
       name: "app",
       testIgnore: /(setup|demo)\.spec\.ts/,
       dependencies: ["setup"],
+      workers: 1,
       use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "test-results/.auth/admin.json" },
     },
     // A second, empty installation (e2e/run.ts starts it), filled with the demo organisation from
@@ -47,6 +50,7 @@ export default defineConfig({
       name: "demo",
       testMatch: /demo\.spec\.ts/,
       dependencies: ["setup"],
+      workers: 1,
       use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: process.env.E2E_DEMO_BASE_URL ?? baseURL },
     },
   ],
