@@ -1,11 +1,11 @@
 // `npm test`: every check a change must pass, in one command that works on a fresh machine.
 //
 // First the tools the tests need (scripts/tools); then three lanes side by side: typecheck, lint
-// and unit tests; the integration tests; the app's production build. Then the browser tests on
-// that build (e2e/run.ts, which finds it current and does not build again). Side by side because
-// the integration tests wait on PostgreSQL most of the time and leave a CPU idle, which the
-// checks and the build (minutes of CPU) use: on two CPUs the run is as long as the integration
-// tests, not their sum. A lane that fails fails the run, with its exit code, before the browser.
+// and unit tests; the integration tests; the app's production build and, once it and the checks
+// have passed, the browser tests on it (e2e/run.ts, which finds the build current). Side by side
+// because the integration tests wait on PostgreSQL most of the time and leave a CPU idle, which
+// the others use: on two CPUs the run is about as long as the build and the browser tests, not
+// the sum of every step. Any lane that fails fails the run, with its exit code.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureBuild } from "./lib/ensure-build";
@@ -54,22 +54,24 @@ async function main(): Promise<number> {
   const started = Date.now();
   const tools = await chain(["test:tools"]);
   if (tools !== 0) return tools;
-  // Three lanes at once: the checks that need only the sources, the integration tests (mostly
-  // waiting on PostgreSQL), and the build the browser tests need.
-  const [checks, integration, build] = await Promise.allSettled([
-    chain(["typecheck", "lint", "test:unit"], true),
-    chain(["test:integration"]),
-    timed("build", () => ensureBuild(ROOT, { quiet: true })),
-  ]);
-  if (build.status === "rejected") console.error(build.reason instanceof Error ? build.reason.message : build.reason);
-  for (const lane of [checks, integration]) {
-    if (lane.status === "rejected") throw lane.reason;
-    if (lane.value !== 0) return lane.value;
-  }
-  if (build.status === "rejected") return 1;
-  const e2e = await chain(["test:e2e"]);
+  // Three lanes at once: the checks that need only the sources; the integration tests (mostly
+  // waiting on PostgreSQL, their output held to the end so it does not interleave); the build,
+  // then the browser tests on it once the checks have passed.
+  const checks = chain(["typecheck", "lint", "test:unit"], true);
+  const build = timed("build", () => ensureBuild(ROOT, { quiet: true }));
+  const integration = chain(["test:integration"], true);
+  const browser = (async () => {
+    const [checked, built] = await Promise.allSettled([checks, build]);
+    if (checked.status === "fulfilled" && checked.value !== 0) return checked.value;
+    if (built.status === "rejected") {
+      console.error(built.reason instanceof Error ? built.reason.message : built.reason);
+      return 1;
+    }
+    return chain(["test:e2e"]);
+  })();
+  const codes = await Promise.all([checks, integration, browser]);
   log(`all: ${((Date.now() - started) / 60_000).toFixed(1)} min`);
-  return e2e;
+  return codes.find((code) => code !== 0) ?? 0;
 }
 
 main().then(
