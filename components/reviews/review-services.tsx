@@ -95,8 +95,9 @@ export function ReviewServices({ services, changed, reasons, asOf }: { services:
                           <div className="muted small">{formatPercent(slo.availability, 3)} over {describeWindowLabel(slo.window.label)}</div>
                         </td>
                         <td className="num" data-label="Spent this week">{s.weekSpend ? <>{formatPercent(s.weekSpend.shareOfBudget, 1)}<div className="muted small">{formatDuration(s.weekSpend.seconds)}</div></> : "—"}</td>
-                        <td className="num" data-label="Burn 1h · 6h · 1d">
-                          {formatBurnRate(slo.errorBudget.burnRates["1h"])} · {formatBurnRate(slo.errorBudget.burnRates["6h"])} · {formatBurnRate(slo.errorBudget.burnRates["1d"])}
+                        <td className="num cell-burn" data-label="Burn 1h · 6h · 1d">
+                          {/* Each rate whole, the three free to wrap: "5000× · 963× · 241×" on one line would widen the table past 1280 px. */}
+                          <span className="nowrap">{formatBurnRate(slo.errorBudget.burnRates["1h"])} ·</span> <span className="nowrap">{formatBurnRate(slo.errorBudget.burnRates["6h"])} ·</span> <span className="nowrap">{formatBurnRate(slo.errorBudget.burnRates["1d"])}</span>
                         </td>
                         <td data-label="12 weeks"><TrendSparkline entries={s.trend ?? []} target={w.slo.target} label={`${s.name}, last 12 weeks`} /></td>
                         <td className="cell-incidents" data-label="Incidents this week">
