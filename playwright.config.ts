@@ -16,7 +16,10 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A trace records every action's DOM and a screencast of every test, kept only when it fails:
+    // on two CPUs that recording cost the run minutes. A failure still leaves its screenshot and
+    // the page's accessibility snapshot (error-context.md); E2E_TRACE=1 records traces again.
+    trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
     // Animations (an ongoing incident's pulse, loading shimmers) repaint without end and cost a
     // two-CPU machine's browser its CPU; the app honours prefers-reduced-motion, so nothing
