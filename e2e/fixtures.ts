@@ -57,10 +57,17 @@ export async function hydrated(page: Page): Promise<void> {
  */
 export async function freshTier(request: APIRequestContext, sloTarget = 0.999): Promise<number> {
   const headers = { authorization: `Bearer ${adminToken()}` };
-  const used = new Set(((await (await request.get("/api/v1/tiers?includeArchived=true", { headers })).json()).tiers as { rank: number }[]).map((t) => t.rank));
-  const free = Array.from({ length: 90 }, (_, i) => i + 10).filter((r) => !used.has(r));
-  const rank = free[Math.floor(Math.random() * free.length)];
+  const rank = await freeTierRank(request);
   const res = await request.post("/api/v1/tiers", { headers, data: { rank, name: unique("Tier"), sloTarget, sloWindow: "month" } });
   expect(res.status()).toBe(201);
-  return rank as number;
+  return rank;
+}
+
+/** A rank from 10 to 99 no tier holds yet: tests that create tiers must not collide on a fixed rank. */
+export async function freeTierRank(request: APIRequestContext): Promise<number> {
+  const headers = { authorization: `Bearer ${adminToken()}` };
+  const used = new Set(((await (await request.get("/api/v1/tiers?includeArchived=true", { headers })).json()).tiers as { rank: number }[]).map((t) => t.rank));
+  const free = Array.from({ length: 90 }, (_, i) => i + 10).filter((r) => !used.has(r));
+  expect(free.length, "a free tier rank from 10 to 99").toBeGreaterThan(0);
+  return free[Math.floor(Math.random() * free.length)] as number;
 }
