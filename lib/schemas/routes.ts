@@ -7,6 +7,7 @@ import { ERROR_STATUSES, type ErrorStatus } from "@/lib/dto/errors";
 import { IncidentDetailDto, IncidentDto, IncidentImportDto, IncidentListDto, TimelineEventDto } from "@/lib/dto/incidents";
 import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/lib/dto/integrations";
 import { OpenSloPlanDto } from "@/lib/dto/openslo";
+import { OpenSloImportQuery } from "./openslo";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
@@ -22,7 +23,6 @@ import { AlertmanagerOptions, AlertmanagerPayload } from "./alertmanager";
 import { ApiTokenInput } from "./api-token";
 import { AuditQuery } from "./audit";
 import { AvailabilityListQuery, AvailabilityQuery, SeriesQuery } from "./availability";
-import { BooleanFlag } from "./common";
 import { IncidentImportQuery, IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "./incident";
 import { IntegrationsUpdate } from "./integrations";
 import { PagerDutyEvent } from "./pagerduty";
@@ -65,7 +65,6 @@ const ok = (json: z.ZodType): Partial<Record<200 | 201, Reply>> => ({ 200: { jso
 const created = (json: z.ZodType): Partial<Record<200 | 201, Reply>> => ({ 201: { json } });
 const CSV = "text/csv";
 
-const ImportQuery = z.strictObject({ dryRun: BooleanFlag.default(true) });
 const MatrixQuery = RiskListQuery.pick({ service: true, assessment: true, treatment: true, status: true, overdue: true, owner: true, q: true });
 
 export const ROUTES: RouteDoc[] = [
@@ -125,8 +124,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "patch", path: "/api/v1/probes/{id}", summary: "Change a probe", role: "editor", body: ProbeUpdate, responses: ok(ProbeDto) },
   { method: "delete", path: "/api/v1/probes/{id}", summary: "Delete a probe and its runs", role: "editor", responses: ok(Deleted) },
   { method: "get", path: "/api/v1/probes/{id}/runs", summary: "A probe's runs, newest first", role: "viewer", query: ProbeRunsQuery, responses: ok(ProbeRunListDto) },
-  { method: "get", path: "/api/v1/openslo", summary: "Every service's SLO as OpenSLO v1 YAML", role: "viewer", responses: { 200: { text: ["application/yaml"] } } },
-  { method: "post", path: "/api/v1/openslo", summary: "Import OpenSLO v1 YAML (`dryRun=true`, the default, lists the changes; `false` applies all or none)", role: "editor", query: ImportQuery, requestText: "application/yaml", responses: ok(OpenSloPlanDto) },
+  { method: "get", path: "/api/v1/openslo", summary: "Every service's SLO as OpenSLO v1 YAML (a Service, an SLI and an SLO document each)", role: "viewer", responses: { 200: { text: ["application/yaml"] } } },
+  { method: "post", path: "/api/v1/openslo", summary: "Import OpenSLO v1 YAML (`dryRun=true`, the default, lists the changes; `false` applies all or none; `createServices=true` creates the services it names, in the tier their SLO's `nines.dev/tier` annotation or `tier` names)", role: "editor", query: OpenSloImportQuery, requestText: "application/yaml", responses: ok(OpenSloPlanDto) },
   { method: "get", path: "/api/v1/integrations", summary: "Integration settings, without secrets", role: "admin", responses: ok(IntegrationsDto) },
   { method: "patch", path: "/api/v1/integrations", summary: "Change integration settings", role: "admin", body: IntegrationsUpdate, responses: ok(IntegrationsDto) },
   { method: "post", path: "/api/v1/integrations/alertmanager", summary: "Alertmanager's webhook (payload version 4)", role: "editor", query: AlertmanagerOptions, body: AlertmanagerPayload, responses: ok(AlertmanagerResultDto) },

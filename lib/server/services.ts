@@ -10,12 +10,12 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { assertNoCycle } from "./service-graph";
 import { versionedEdit } from "./versioned";
 
-const include = {
+export const serviceInclude = {
   tier: true,
   dependsOn: { include: { dependsOn: { select: { slug: true } } } },
   dependedOnBy: { include: { service: { select: { slug: true } } } },
 } satisfies Prisma.ServiceInclude;
-type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof include }>;
+type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceInclude }>;
 
 export function toServiceDto(s: ServiceRow): ServiceDto {
   const own = { sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenanceRule };
@@ -50,7 +50,7 @@ export async function listServices(query: ServiceListQuery = {}): Promise<Servic
         ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { slug: { contains: query.q.toLowerCase() } }] }
         : {}),
     },
-    include,
+    include: serviceInclude,
     orderBy: [{ tier: { rank: "asc" } }, { name: "asc" }],
   });
   return rows.map(toServiceDto);
@@ -62,12 +62,12 @@ export async function getService(slug: string): Promise<ServiceDto> {
 
 /** getService inside the caller's transaction. */
 export async function getServiceIn(tx: Tx | typeof prisma, slug: string): Promise<ServiceDto> {
-  const row = await tx.service.findUnique({ where: { slug }, include });
+  const row = await tx.service.findUnique({ where: { slug }, include: serviceInclude });
   if (!row) throw new NotFoundError("Service", slug);
   return toServiceDto(row);
 }
 
-async function resolveTier(tx: Tx, ref: number | string): Promise<string> {
+export async function resolveTier(tx: Tx, ref: number | string): Promise<string> {
   const tier =
     typeof ref === "number"
       ? await tx.tier.findUnique({ where: { rank: ref } })
@@ -131,7 +131,7 @@ export async function createService(actor: Actor, input: ServiceInput): Promise<
       },
     });
     await replaceDependencies(tx, service.id, deps);
-    const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: service.id }, include }));
+    const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: service.id }, include: serviceInclude }));
     await recordAudit(tx, actor, { action: "create", entityType: "service", entityId: service.id, after: dto });
     return dto;
   });
@@ -142,7 +142,7 @@ type ServiceChange = Omit<ServiceUpdate, "version"> & { version?: number };
 
 export async function updateService(actor: Actor, slug: string, input: ServiceChange): Promise<ServiceDto> {
   return prisma.$transaction(async (tx) => {
-    const beforeRow = await tx.service.findUnique({ where: { slug }, include });
+    const beforeRow = await tx.service.findUnique({ where: { slug }, include: serviceInclude });
     if (!beforeRow) throw new NotFoundError("Service", slug);
     const id = beforeRow.id;
     const edit = await versionedEdit(tx, { entity: "service", audit: { entityType: "service", entityId: id }, storedVersion: async () => (await tx.service.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, beforeRow.version, input.version);
@@ -175,7 +175,7 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
         version: { increment: 1 },
       },
     }));
-    const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: beforeRow.id }, include }));
+    const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: beforeRow.id }, include: serviceInclude }));
     const action =
       input.archived === true && !beforeRow.archivedAt ? "archive"
       : input.archived === false && beforeRow.archivedAt ? "restore"

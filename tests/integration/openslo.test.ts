@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseAllDocuments, stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as openslo from "@/app/api/v1/openslo/route";
 import * as service from "@/app/api/v1/services/[slug]/route";
 import { prisma } from "@/lib/server/db";
-import { call } from "../support/api";
+import { call, unique } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { timeZoneForFile } from "../support/settings";
 import { makeService } from "../support/incidents";
@@ -32,6 +34,17 @@ describe("OpenSLO", () => {
     const month = docs.find((d) => d.kind === "SLO" && d.spec.service === inherited);
     expect(month.spec.timeWindow[0]).toEqual({ duration: "1M", isRolling: false, calendar: { startTime: "2024-01-01 00:00:00", timeZone: "Europe/Berlin" } });
     expect(docs.find((d) => d.kind === "Service" && d.metadata.name === own)).toBeTruthy();
+  });
+
+  it("exports the SLI each SLO names, so every indicatorRef resolves in the same file", async () => {
+    const docs = parseAllDocuments(await exportYaml()).map((d) => d.toJS());
+    const slis = new Map(docs.filter((d) => d.kind === "SLI").map((d) => [d.metadata.name, d]));
+    const slos = docs.filter((d) => d.kind === "SLO");
+    expect(slos.length).toBeGreaterThan(1);
+    for (const slo of slos) expect(slis.has(slo.spec.indicatorRef), `${slo.metadata.name} names ${slo.spec.indicatorRef}`).toBe(true);
+    const mine = slos.find((d) => d.spec.service === own);
+    expect(slis.get(mine.spec.indicatorRef).spec).toMatchObject({ thresholdMetric: { metricSource: { type: "Nines", spec: { source: "incidents" } } } });
+    expect(mine.metadata.annotations["nines.dev/tier"]).toMatch(/^\d+$/);
   });
 
   it("export then import changes nothing", async () => {
@@ -64,5 +77,76 @@ describe("OpenSLO", () => {
     const applied = await importYaml(yaml, false);
     expect(applied.body).toMatchObject({ applied: true });
     expect(await prisma.service.findUniqueOrThrow({ where: { slug: own }, select: { sloTarget: true, sloWindow: true } })).toEqual({ sloTarget: 0.99975, sloWindow: "rolling:14d" });
+  });
+});
+
+// The example shapes (tests/fixtures/openslo), with each test's own service slugs.
+const fixture = (file: string, slugs: Record<string, string>) =>
+  Object.entries(slugs).reduce((text, [from, to]) => text.replaceAll(`service: ${from}\n`, `service: ${to}\n`).replaceAll(`name: ${from}\n`, `name: ${to}\n`), readFileSync(join(__dirname, "../fixtures/openslo", file), "utf8"));
+const serviceRow = (slug: string) => prisma.service.findUnique({ where: { slug }, select: { sloTarget: true, sloWindow: true, maintenanceRule: true, version: true, tier: { select: { rank: true } } } });
+
+describe("OpenSLO documents in the shapes of the project's examples", () => {
+  it("a probe's latency objective is named as not imported, never folded into availability; nothing is written", async () => {
+    const billing = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
+    const before = await serviceRow(billing);
+    const yaml = fixture("nines-sources.yaml", { billing });
+    const dry = await importYaml(yaml, true);
+    expect(dry.status).toBe(200);
+    expect(dry.body.changes).toEqual([
+      { service: billing, field: "sloTarget", from: 0.999, to: 0.9995 },
+      { service: billing, field: "sloWindow", from: "month", to: "quarter" },
+      { service: billing, field: "maintenance", from: "count", to: "exclude" },
+    ]);
+    expect(dry.body.errors).toEqual([{ document: 3, path: "spec.objectives.0", message: expect.stringContaining("measured by the probe of https://billing.example/health") }]);
+    const refused = await importYaml(yaml, false);
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toEqual([{ path: "documents.3.spec.objectives.0", message: expect.stringContaining("not imported") }]);
+    expect(await serviceRow(billing)).toEqual(before);
+  });
+
+  it("a latency SLO with two objectives on a referenced SLI changes no service's target", async () => {
+    const search = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
+    const before = await serviceRow(search);
+    // Its calendar is in UTC, and this file's organisation cuts months in Berlin: said, not shifted.
+    const utc = await importYaml(fixture("latency-threshold.yaml", { search }), true);
+    expect(utc.body.errors).toEqual([{ document: 3, path: "spec.timeWindow.0.calendar.timeZone", message: "Calendar windows are cut in the organisation's zone, Europe/Berlin; this one is in UTC" }]);
+    const yaml = fixture("latency-threshold.yaml", { search }).replace("timeZone: UTC", "timeZone: Europe/Berlin");
+    const dry = await importYaml(yaml, true);
+    expect(dry.body.changes).toEqual([]);
+    expect(dry.body.errors.map((e: { document: number; path: string }) => [e.document, e.path])).toEqual([[3, "spec.objectives.0"], [3, "spec.objectives.1"]]);
+    expect((await importYaml(yaml, false)).status).toBe(400);
+    expect(await serviceRow(search)).toEqual(before);
+  });
+
+  it("names a metric source it cannot read and an SLI that is not there, by document and field", async () => {
+    const api = await makeService(tokens.editor, tokens.admin);
+    const dry = await importYaml(fixture("raw-and-unsupported.yaml", { api }), true);
+    expect(dry.body.errors.map((e: { document: number; path: string }) => [e.document, e.path])).toEqual([
+      [1, "spec.objectives.0"],
+      [2, "spec.indicator.spec.thresholdMetric.metricSource.type"],
+      [3, "spec.indicatorRef"],
+    ]);
+  });
+
+  it("?createServices=true creates the services the documents name, in the tier they name, and audits it", async () => {
+    const rank = (await serviceRow(own))?.tier.rank as number;
+    const slug = unique("created");
+    const yaml = `${fixture("ratio-occurrences.yaml", { "web-checkout": slug }).split("---\n")[0]}---\n${stringify({
+      apiVersion: "openslo/v1",
+      kind: "SLO",
+      metadata: { name: `${slug}-availability`, annotations: { "nines.dev/tier": String(rank) } },
+      spec: { service: slug, budgetingMethod: "Timeslices", indicator: { metadata: { name: "i" }, spec: { thresholdMetric: { metricSource: { type: "Nines", spec: { source: "incidents" } } } } }, timeWindow: [{ duration: "2w", isRolling: true }], objectives: [{ target: 0.98, timeSliceTarget: 1, timeSliceWindow: "1m" }] },
+    })}`;
+    const without = await importYaml(yaml, true);
+    expect(without.body.errors).toEqual([expect.objectContaining({ document: 1, path: "metadata.name", message: `No service has the slug '${slug}' (?createServices=true creates it)` }), expect.objectContaining({ document: 2, path: "spec.service" })]);
+    const path = `/api/v1/openslo?dryRun=false&createServices=true`;
+    const applied = await call(openslo.POST, { method: "POST", token: tokens.editor, rawBody: yaml, headers: { "content-type": "application/yaml" }, path });
+    expect(applied.status).toBe(200);
+    expect(applied.body.creates).toEqual([{ service: slug, name: "Web checkout", description: "Checkout for the web shop", tier: rank, sloTarget: 0.98, sloWindow: "rolling:14d", maintenance: null }]);
+    expect(await prisma.service.findUnique({ where: { slug }, select: { name: true, sloTarget: true, sloWindow: true, maintenanceRule: true, tier: { select: { rank: true } } } })).toEqual({ name: "Web checkout", sloTarget: 0.98, sloWindow: "rolling:14d", maintenanceRule: null, tier: { rank } });
+    const audit = await prisma.auditEvent.findFirst({ where: { entityType: "service", action: "create", after: { path: ["slug"], equals: slug } } });
+    expect(audit).toBeTruthy();
+    // Imported again: nothing to create, nothing to change.
+    expect((await importYaml(yaml, true)).body).toMatchObject({ changes: [], creates: [], errors: [] });
   });
 });
