@@ -2,6 +2,8 @@
 // years with heavy-tailed durations, overlaps, partial impacts, maintenance, a few still ongoing.
 // Deterministic (seeded PRNG) so runs compare.
 import pg from "pg";
+import { SERVICE_SLO_NAME } from "../lib/domain/slo";
+import { StoredBudgeting, StoredSli } from "../lib/schemas/stored";
 import { DEFAULT_TIERS } from "../lib/schemas/tier";
 
 export type SeedSize = { services: number; incidents: number; days: number };
@@ -54,6 +56,12 @@ export async function seed(url: string, size: SeedSize, asOf: number): Promise<{
       `INSERT INTO "Service" (id, slug, name, "tierId", "measuredSince", "updatedAt")
        SELECT id, slug, 'Service ' || slug, tier, $4::timestamptz, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, slug, tier)`,
       [serviceIds, slugs, tierIds, new Date(asOf - span).toISOString()],
+    );
+    // Every service has its SLO from the incident record (docs/decisions/0021-slo-entity.md), inheriting its tier's objective.
+    await client.query(
+      `INSERT INTO "Slo" (id, "serviceId", name, sli, budgeting, "updatedAt")
+       SELECT 'bench-slo-' || id, id, $2, $3::jsonb, $4::jsonb, now() FROM unnest($1::text[]) AS u(id)`,
+      [serviceIds, SERVICE_SLO_NAME, JSON.stringify(StoredSli.write({ source: "incidents" })), JSON.stringify(StoredBudgeting.write({ method: "time" }))],
     );
 
     let impacts = 0;

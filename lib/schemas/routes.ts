@@ -10,6 +10,8 @@ import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { OpenSloImportQuery } from "./openslo";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
+import { SloAvailabilityDto, SloDto, SloListDto } from "@/lib/dto/slos";
+import { SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
 import { ServiceDto, ServiceListDto } from "@/lib/dto/services";
@@ -90,6 +92,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/services/{slug}/availability/incidents", summary: "The incidents beneath a service's trend", role: "viewer", query: SeriesQuery, responses: ok(IncidentLaneDto) },
   { method: "get", path: "/api/v1/services/{slug}/probes", summary: "A service's probes", role: "viewer", responses: ok(ProbeListDto) },
   { method: "post", path: "/api/v1/services/{slug}/probes", summary: "Add a probe", role: "editor", body: ProbeInput, responses: created(ProbeDto) },
+  { method: "get", path: "/api/v1/services/{slug}/slos", summary: "A service's SLOs: its own (`availability`, from the incident record) first, then the rest oldest first; `archived=true` the archived ones", role: "viewer", query: SloListQuery, responses: ok(SloListDto) },
+  { method: "post", path: "/api/v1/services/{slug}/slos", summary: "Add an SLO: from the incident record, or from one of the service's probes (success, or latency under `thresholdMs`), counted as occurrences or time slices", role: "editor", body: SloInput, responses: created(SloDto) },
   { method: "get", path: "/api/v1/services/{slug}/reconcile", summary: "The probes' downtime beside the incident record's, and where they disagree", role: "viewer", query: AvailabilityQuery, responses: ok(ReconcileDto) },
   { method: "get", path: "/api/v1/availability", summary: "Every service's availability in one request", role: "viewer", query: AvailabilityListQuery, responses: ok(FleetAvailabilityDto) },
   { method: "get", path: "/api/v1/availability/series", summary: "Every service's series in one request", role: "viewer", query: SeriesQuery, responses: ok(FleetSeriesDto) },
@@ -120,6 +124,10 @@ export const ROUTES: RouteDoc[] = [
   { method: "patch", path: "/api/v1/reviews/{week}", summary: "Notes and attendees", role: "editor", body: ReviewUpdate, responses: ok(ReviewDto) },
   { method: "post", path: "/api/v1/reviews/{week}/close", summary: "Close the review, freezing its figures", role: "editor", body: ReviewClose, responses: ok(ReviewDto) },
   { method: "post", path: "/api/v1/reviews/{week}/reopen", summary: "Reopen a closed review", role: "admin", responses: ok(ReviewDto), errors: [400] },
+  { method: "get", path: "/api/v1/slos/{id}", summary: "One SLO", role: "viewer", responses: ok(SloDto) },
+  { method: "patch", path: "/api/v1/slos/{id}", summary: "Change an SLO (not its SLI: a different measure is a new SLO); the service's own SLO keeps its name", role: "editor", body: SloUpdate, responses: ok(SloDto) },
+  { method: "delete", path: "/api/v1/slos/{id}", summary: "Archive an SLO (the service's own is archived with its service)", role: "editor", responses: ok(SloDto) },
+  { method: "get", path: "/api/v1/slos/{id}/availability", summary: "One SLO over a window (default its own) in its own unit: the SLI, good and total, unknown time, budget, burn rates; an SLO from the incident record also carries the engine's figures", role: "viewer", query: AvailabilityQuery, responses: ok(SloAvailabilityDto) },
   { method: "get", path: "/api/v1/probes/{id}", summary: "One probe", role: "viewer", responses: ok(ProbeDto) },
   { method: "patch", path: "/api/v1/probes/{id}", summary: "Change a probe", role: "editor", body: ProbeUpdate, responses: ok(ProbeDto) },
   { method: "delete", path: "/api/v1/probes/{id}", summary: "Delete a probe and its runs", role: "editor", responses: ok(Deleted) },

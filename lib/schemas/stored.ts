@@ -9,6 +9,8 @@ import { ReviewFiguresDto, ReviewListHeadlineDto, type ReviewFiguresDto as Revie
 import type { RiskLevel } from "@/lib/domain/risk-matrix";
 import { RiskLevelDto, type RiskDto } from "@/lib/dto/risks";
 import { zodIssues } from "./issues";
+import type { Budgeting, Sli } from "@/lib/domain/slo";
+import { StoredBudgetingV1, StoredSliV1 } from "./slo";
 
 // JSON that Nines stores and later reads back as data (docs/conventions.md, "Stored JSON"). Each
 // kind is written with the `schemaVersion` it was written in, and read with the schema of that
@@ -145,3 +147,9 @@ export const RiskReviewRecord: StoredKind<{ note: string; level: RiskLevel; held
     .looseObject({ note: z.string(), level: RiskLevelDto, lastReviewedAt: z.iso.datetime({ offset: true }).nullable().optional() })
     .transform((r) => ({ note: r.note, level: r.level, heldAt: r.lastReviewedAt ?? null })),
 });
+
+/** An SLO's SLI (what it measures); docs/decisions/0021-slo-entity.md. */
+export const StoredSli: StoredKind<Sli> = storedKind("an SLO's SLI", { 1: StoredSliV1 });
+
+/** How an SLO's budget is counted. */
+export const StoredBudgeting: StoredKind<Budgeting> = storedKind("an SLO's budgeting", { 1: StoredBudgetingV1 });

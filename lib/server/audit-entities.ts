@@ -36,6 +36,10 @@ function fromSnapshot(e: Event): Named {
       return { reference: null, title: "Organisation settings" };
     case "integrations":
       return { reference: null, title: "Integrations" };
+    case "slo": {
+      const service = (s.service ?? {}) as Record<string, unknown>;
+      return { reference: text(service.slug), title: text(s.name) && `SLO ${text(s.name)}` };
+    }
     default:
       return { reference: null, title: text(s.title) ?? text(s.name) ?? text(s.email) ?? text(s.url) };
   }
@@ -49,7 +53,7 @@ function fromSnapshot(e: Event): Named {
 export async function nameAuditEntities(events: readonly Event[]): Promise<AuditEntityDto[]> {
   const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId))];
   const timelineIncidents = [...new Set(events.filter((e) => e.entityType === "timeline_event").map((e) => text(snapshotOf(e).incidentId)).filter((id): id is string => id !== null))];
-  const [incidents, risks, services, reviews, tiers, users, items, tokens, probes] = await Promise.all([
+  const [incidents, risks, services, reviews, tiers, users, items, tokens, probes, slos] = await Promise.all([
     prisma.incident.findMany({ where: { id: { in: [...ids("incident"), ...timelineIncidents] } }, select: { id: true, number: true, title: true } }),
     prisma.risk.findMany({ where: { id: { in: ids("risk") } }, select: { id: true, number: true, title: true } }),
     prisma.service.findMany({ where: { id: { in: ids("service") } }, select: { id: true, slug: true, name: true } }),
@@ -59,6 +63,7 @@ export async function nameAuditEntities(events: readonly Event[]): Promise<Audit
     prisma.actionItem.findMany({ where: { id: { in: ids("action_item") } }, select: { id: true, title: true } }),
     prisma.apiToken.findMany({ where: { id: { in: ids("api_token") } }, select: { id: true, name: true } }),
     prisma.probe.findMany({ where: { id: { in: ids("probe") } }, select: { id: true, url: true, service: { select: { slug: true } } } }),
+    prisma.slo.findMany({ where: { id: { in: ids("slo") } }, select: { id: true, name: true, service: { select: { slug: true } } } }),
   ]);
   const known = new Map<string, Named>();
   const put = (type: string, id: string, named: Named) => known.set(`${type}:${id}`, named);
@@ -71,6 +76,7 @@ export async function nameAuditEntities(events: readonly Event[]): Promise<Audit
   for (const r of items) put("action_item", r.id, { reference: null, title: r.title });
   for (const r of tokens) put("api_token", r.id, { reference: null, title: r.name });
   for (const r of probes) put("probe", r.id, { reference: r.service.slug, title: r.url });
+  for (const r of slos) put("slo", r.id, { reference: r.service.slug, title: `SLO ${r.name}` });
   return events.map((e) => {
     if (e.entityType === "timeline_event") {
       const incidentId = text(snapshotOf(e).incidentId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { effectiveSlo } from "@/lib/domain/incident-lifecycle";
+import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
 import type { TierFilter } from "@/lib/schemas/common";
 import { impactsParams, impactsSql } from "./availability-sql";
 import { pool, type Tx } from "./db";
@@ -27,7 +28,7 @@ export const loadServiceSlo = cache(async (slug: string): Promise<ServiceSlo | u
 /** Services with their effective SLO (effectiveSlo: own override, else the tier's), in one query. */
 export async function loadServiceSlos(filter: { slug?: string; slugs?: string[]; tier?: TierFilter }): Promise<ServiceSlo[]> {
   const where: string[] = [];
-  const params: unknown[] = [];
+  const params: unknown[] = [SERVICE_SLO_NAME];
   // Services named by slug are read whether archived or not: past incidents still name them.
   if (filter.slug !== undefined) {
     params.push(filter.slug);
@@ -44,9 +45,9 @@ export async function loadServiceSlos(filter: { slug?: string; slugs?: string[];
   }
   const { rows } = await pool().query<SloRow>({
     text: `SELECT s.id, s.slug, s.name, t.rank AS tier_rank, t.name AS tier_name,
-            s."sloTarget", t."sloTarget", s."sloWindow", t."sloWindow",
-            s."maintenanceRule"::text, t."maintenanceRule"::text, s."measuredSince"
-       FROM "Service" s JOIN "Tier" t ON t.id = s."tierId"
+            o.target, t."sloTarget", o."window", t."sloWindow",
+            o."maintenanceRule"::text, t."maintenanceRule"::text, s."measuredSince"
+       FROM "Service" s JOIN "Tier" t ON t.id = s."tierId" JOIN "Slo" o ON o."serviceId" = s.id AND o.name = $1
       WHERE ${where.join(" AND ")}
       ORDER BY t.rank, s.name`,
     values: params,

@@ -63,9 +63,15 @@ function load(ids: string[] | undefined, range: { from: number; to: number }): P
 }
 
 export async function serviceAvailability(slug: string, q: AvailabilityQuery): Promise<ServiceAvailabilityDto> {
-  const asOf = q.asOf?.getTime() ?? Date.now();
-  const [service, timeZone] = await Promise.all([loadServiceSlo(slug), organisationTimeZone()]);
+  const service = await loadServiceSlo(slug);
   if (!service) throw new NotFoundError("Service", slug);
+  return availabilityFor(service, q);
+}
+
+/** A service's figures against the objective given (its own, or one of its SLOs from the incident record). */
+export async function availabilityFor(service: ServiceSlo, q: AvailabilityQuery): Promise<ServiceAvailabilityDto> {
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  const timeZone = await organisationTimeZone();
   const windows = windowsFor([service], q.window, timeZone, asOf);
   const loaded = collectImpacts(await load([service.id], loadRange(windows, asOf)));
   const opts = { asOf, timeZone, incidentLimit: Number.POSITIVE_INFINITY };

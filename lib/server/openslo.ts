@@ -2,13 +2,14 @@ import "server-only";
 import { parseAllDocuments } from "yaml";
 import { planOpenSlo, type PlannedService, type TierDefaults } from "@/lib/domain/openslo-plan";
 import { readOpenSlo } from "@/lib/domain/openslo-read";
-import type { OpenSloPlanDto } from "@/lib/dto/openslo";
+import type { OpenSloChangeDto, OpenSloPlanDto } from "@/lib/dto/openslo";
+import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { organisationTimeZone } from "./availability-data";
 import { prisma } from "./db";
 import { ConflictError, ValidationError } from "./errors";
-import { listServices, resolveTier, serviceInclude, toServiceDto } from "./services";
+import { listServices, resolveTier, serviceInclude, serviceSloData, toServiceDto } from "./services";
 
 export { exportOpenSlo } from "./openslo-export";
 
@@ -42,18 +43,20 @@ export async function importOpenSlo(actor: Actor, text: string, options: ImportO
     const now = new Date();
     for (const c of creates) {
       const row = await tx.service.create({
-        data: { createdAt: now, measuredSince: now, slug: c.service, name: c.name, description: c.description, tierId: await resolveTier(tx, c.tier), sloTarget: c.sloTarget, sloWindow: c.sloWindow, maintenanceRule: c.maintenance },
+        data: { createdAt: now, measuredSince: now, slug: c.service, name: c.name, description: c.description, tierId: await resolveTier(tx, c.tier), slos: { create: serviceSloData({ target: c.sloTarget, window: c.sloWindow, maintenanceRule: c.maintenance }, now) } },
         include: serviceInclude,
       });
       await recordAudit(tx, actor, { action: "create", entityType: "service", entityId: row.id, after: { ...toServiceDto(row), via: "openslo import" } });
     }
     for (const slug of new Set(changes.map((c) => c.service))) {
       const mine = changes.filter((c) => c.service === slug);
-      const data = Object.fromEntries(mine.map((c) => [c.field === "maintenance" ? "maintenanceRule" : c.field, c.to]));
+      const value = (field: OpenSloChangeDto["field"]) => mine.find((c) => c.field === field)?.to;
       const before = bySlug.get(slug);
       // The plan was made from what was read before; an edit since then is not overwritten.
-      const written = await tx.service.updateMany({ where: { slug, version: before?.version }, data: { ...data, version: { increment: 1 } } });
+      const written = await tx.service.updateMany({ where: { slug, version: before?.version }, data: { name: value("name") as string | undefined, description: value("description") as string | undefined, version: { increment: 1 } } });
       if (written.count !== 1) throw new ConflictError(`Service '${slug}' changed while the documents were imported; nothing was imported: run the import again`, [{ path: "", message: `'${slug}' changed meanwhile` }]);
+      const objective = { target: value("sloTarget") as number | undefined, window: value("sloWindow") as string | undefined, maintenanceRule: value("maintenance") as "count" | "exclude" | undefined };
+      if (Object.values(objective).some((v) => v !== undefined)) await tx.slo.updateMany({ where: { service: { slug }, name: SERVICE_SLO_NAME }, data: { ...objective, version: { increment: 1 } } });
       const after = toServiceDto(await tx.service.findUniqueOrThrow({ where: { slug }, include: serviceInclude }));
       await recordAudit(tx, actor, { action: "update", entityType: "service", entityId: after.id, before, after: { ...after, via: "openslo import" } });
     }

@@ -4,6 +4,7 @@ import { calibrate, incidentReference, unallocatedBudget } from "@/lib/domain";
 import { RiskReviewRecord } from "@/lib/schemas/stored";
 import { actionItemsOf } from "./action-items";
 import { prisma } from "./db";
+import { serviceObjectiveSelect } from "./service-objective";
 import { findRiskRow } from "./risk-ref";
 import { riskContext, riskInclude, serviceTarget, toRiskDto } from "./risks-read";
 
@@ -43,7 +44,7 @@ export async function getRiskDetail(ref: string): Promise<RiskDetailDto> {
 /** A service's accepted risks against its yearly budget: what they cost and what is left. */
 export async function serviceRiskBudget(slug: string): Promise<ServiceRiskBudgetDto | null> {
   const accepted = await prisma.risk.findMany({ where: { service: { slug }, treatment: "accept", status: "open" }, include: riskInclude });
-  const service = await prisma.service.findUnique({ where: { slug }, select: { slug: true, name: true, sloTarget: true, sloWindow: true, maintenanceRule: true, tier: { select: { sloTarget: true, sloWindow: true, maintenanceRule: true } } } });
+  const service = await prisma.service.findUnique({ where: { slug }, select: serviceObjectiveSelect });
   if (!service) return null;
   const target = serviceTarget({ service }) as number;
   const u = unallocatedBudget(target, accepted);

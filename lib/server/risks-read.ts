@@ -1,7 +1,6 @@
 import "server-only";
 import type { RiskDto, RiskMatrixDto } from "@/lib/dto/risks";
 import {
-  effectiveSlo,
   heatMapCounts,
   isReviewOverdue,
   levelCounts,
@@ -18,10 +17,11 @@ import {
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RiskListQuery } from "@/lib/schemas/risk";
 import { prisma } from "./db";
+import { serviceObjective, serviceObjectiveSelect } from "./service-objective";
 import { ValidationError } from "./errors";
 
 export const riskInclude = {
-  service: { select: { slug: true, name: true, sloTarget: true, sloWindow: true, maintenanceRule: true, tier: { select: { sloTarget: true, sloWindow: true, maintenanceRule: true } } } },
+  service: { select: serviceObjectiveSelect },
   _count: { select: { incidents: true } },
 } satisfies Prisma.RiskInclude;
 export type RiskRow = Prisma.RiskGetPayload<{ include: typeof riskInclude }>;
@@ -36,7 +36,7 @@ export function assessmentOf(row: RiskRow, name: RiskAssessmentName): Assessment
 export function serviceTarget(row: Pick<RiskRow, "service">): number | null {
   const s = row.service;
   if (!s) return null;
-  return effectiveSlo({ sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenanceRule }, { sloTarget: s.tier.sloTarget, sloWindow: s.tier.sloWindow, maintenance: s.tier.maintenanceRule }).sloTarget;
+  return serviceObjective(s).sloTarget;
 }
 
 export function toRiskDto(row: RiskRow, ctx: RiskContext): RiskDto {

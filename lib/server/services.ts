@@ -1,8 +1,10 @@
 import "server-only";
 import type { ServiceDto, ServiceOption } from "@/lib/dto/services";
 import { effectiveSlo } from "@/lib/domain/incident-lifecycle";
+import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
+import { StoredBudgeting, StoredSli } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
@@ -14,11 +16,20 @@ export const serviceInclude = {
   tier: true,
   dependsOn: { include: { dependsOn: { select: { slug: true } } } },
   dependedOnBy: { include: { service: { select: { slug: true } } } },
+  // The service's own objective lives on its SLO from the incident record.
+  slos: { where: { name: SERVICE_SLO_NAME }, select: { id: true, target: true, window: true, maintenanceRule: true } },
 } satisfies Prisma.ServiceInclude;
 type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceInclude }>;
 
+/** A new service's SLO from its incident record: its own objective (null fields inherit the tier's). */
+export function serviceSloData(own: { target: number | null; window: string | null; maintenanceRule: "count" | "exclude" | null }, now: Date) {
+  return { name: SERVICE_SLO_NAME, sli: StoredSli.write({ source: "incidents" }), budgeting: StoredBudgeting.write({ method: "time" }), ...own, createdAt: now };
+}
+
 export function toServiceDto(s: ServiceRow): ServiceDto {
-  const own = { sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenanceRule };
+  const first = s.slos[0];
+  if (!first) throw new Error(`Service ${s.slug} has no '${SERVICE_SLO_NAME}' SLO: every service is created with it`);
+  const own = { sloTarget: first.target, sloWindow: first.window, maintenance: first.maintenanceRule };
   const slo = effectiveSlo(own, { sloTarget: s.tier.sloTarget, sloWindow: s.tier.sloWindow, maintenance: s.tier.maintenanceRule });
   return {
     id: s.id,
@@ -125,9 +136,7 @@ export async function createService(actor: Actor, input: ServiceInput): Promise<
         description: input.description ?? "",
         ownerTeam: input.owner ?? "",
         tierId,
-        sloTarget: input.sloTarget ?? null,
-        sloWindow: input.sloWindow ?? null,
-        maintenanceRule: input.maintenance ?? null,
+        slos: { create: serviceSloData({ target: input.sloTarget ?? null, window: input.sloWindow ?? null, maintenanceRule: input.maintenance ?? null }, now) },
       },
     });
     await replaceDependencies(tx, service.id, deps);
@@ -165,9 +174,6 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
         description: input.description,
         ownerTeam: input.owner,
         tierId,
-        sloTarget: input.sloTarget,
-        sloWindow: input.sloWindow,
-        maintenanceRule: input.maintenance,
         measuredSince: input.measuredSince,
         ...(input.archived === undefined
           ? {}
@@ -175,6 +181,10 @@ export async function updateService(actor: Actor, slug: string, input: ServiceCh
         version: { increment: 1 },
       },
     }));
+    if (input.sloTarget !== undefined || input.sloWindow !== undefined || input.maintenance !== undefined) {
+      // Written under the service's version check above: the service's edit and its objective's are one.
+      await tx.slo.update({ where: { id: beforeRow.slos[0]?.id }, data: { target: input.sloTarget, window: input.sloWindow, maintenanceRule: input.maintenance, version: { increment: 1 } } });
+    }
     const dto = toServiceDto(await tx.service.findUniqueOrThrow({ where: { id: beforeRow.id }, include: serviceInclude }));
     const action =
       input.archived === true && !beforeRow.archivedAt ? "archive"

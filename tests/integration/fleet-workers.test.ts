@@ -91,7 +91,7 @@ describe("a service whose figures cannot be computed", () => {
     const [ok, bad] = [await makeService(tokens.editor, tokens.admin), await makeService(tokens.editor, tokens.admin)];
     await logIncident(tokens.editor, { startedAt: "2026-05-03T10:00:00Z", resolvedAt: "2026-05-03T11:00:00Z", impacts: [{ service: ok as string }, { service: bad as string }] });
     // Written past the API, which refuses it: the engine cannot compute a target above 1.
-    await prisma.service.update({ where: { slug: bad }, data: { sloTarget: 1.5 } });
+    await prisma.slo.updateMany({ where: { service: { slug: bad }, name: "availability" }, data: { target: 1.5 } });
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const res = await call(all.GET, { token: tokens.viewer, path: "/x?window=month:2026-05&asOf=2026-05-25T00:00:00Z" });

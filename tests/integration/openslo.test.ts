@@ -23,6 +23,8 @@ beforeAll(async () => {
 // Every figure below is cut in this zone; the zone the file found is put back after it.
 timeZoneForFile("Europe/Berlin", () => tokens.admin);
 
+/** A service's own objective, as stored on its SLO from the incident record. */
+const objective = (slug: string) => prisma.slo.findFirstOrThrow({ where: { service: { slug }, name: "availability" }, select: { target: true, window: true, maintenanceRule: true } });
 const importYaml = (yaml: string, dryRun: boolean, token = tokens.editor) => call(openslo.POST, { method: "POST", token, rawBody: yaml, headers: { "content-type": "application/yaml" }, path: `/api/v1/openslo?dryRun=${dryRun}` });
 const exportYaml = async () => (await call(openslo.GET, { token: tokens.viewer, path: "/api/v1/openslo" })).body as string;
 
@@ -49,10 +51,10 @@ describe("OpenSLO", () => {
 
   it("export then import changes nothing", async () => {
     const yaml = await exportYaml();
-    const before = await prisma.service.findMany({ orderBy: { slug: "asc" }, select: { slug: true, sloTarget: true, sloWindow: true, maintenanceRule: true, version: true } });
+    const before = await prisma.service.findMany({ orderBy: { slug: "asc" }, select: { slug: true, version: true, slos: { select: { target: true, window: true, maintenanceRule: true, version: true } } } });
     expect((await importYaml(yaml, true)).body).toMatchObject({ changes: [], errors: [] });
     expect((await importYaml(yaml, false)).body).toMatchObject({ applied: true, changes: [] });
-    expect(await prisma.service.findMany({ orderBy: { slug: "asc" }, select: { slug: true, sloTarget: true, sloWindow: true, maintenanceRule: true, version: true } })).toEqual(before);
+    expect(await prisma.service.findMany({ orderBy: { slug: "asc" }, select: { slug: true, version: true, slos: { select: { target: true, window: true, maintenanceRule: true, version: true } } } })).toEqual(before);
   });
 
   it("a dry run lists the changes; an apply makes them, or with one bad document none of them", async () => {
@@ -67,23 +69,23 @@ describe("OpenSLO", () => {
       { service: own, field: "sloTarget", from: 0.9995, to: 0.99975 },
       { service: own, field: "sloWindow", from: "rolling:28d", to: "rolling:14d" },
     ]);
-    expect(await prisma.service.findUniqueOrThrow({ where: { slug: own }, select: { sloTarget: true } })).toEqual({ sloTarget: 0.9995 });
+    expect(await objective(own)).toEqual({ target: 0.9995, window: "rolling:28d", maintenanceRule: "exclude" });
     const broken = `${yaml}---\napiVersion: openslo/v1\nkind: SLO\nmetadata: { name: x }\nspec: { service: ${inherited}, timeWindow: [{ duration: 2w, isRolling: false }], objectives: [{ target: 1.5 }] }\n`;
     const refused = await importYaml(broken, false);
     expect(refused.status).toBe(400);
     expect(refused.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining([expect.stringMatching(/^documents\.\d+\.spec\.objectives\.0\.target$/), expect.stringMatching(/^documents\.\d+\.spec\.timeWindow\.0$/)]));
-    expect(await prisma.service.findUniqueOrThrow({ where: { slug: own }, select: { sloTarget: true } })).toEqual({ sloTarget: 0.9995 });
+    expect(await objective(own)).toEqual({ target: 0.9995, window: "rolling:28d", maintenanceRule: "exclude" });
     expect((await importYaml(yaml, false, tokens.viewer)).status).toBe(403);
     const applied = await importYaml(yaml, false);
     expect(applied.body).toMatchObject({ applied: true });
-    expect(await prisma.service.findUniqueOrThrow({ where: { slug: own }, select: { sloTarget: true, sloWindow: true } })).toEqual({ sloTarget: 0.99975, sloWindow: "rolling:14d" });
+    expect(await objective(own)).toEqual({ target: 0.99975, window: "rolling:14d", maintenanceRule: "exclude" });
   });
 });
 
 // The example shapes (tests/fixtures/openslo), with each test's own service slugs.
 const fixture = (file: string, slugs: Record<string, string>) =>
   Object.entries(slugs).reduce((text, [from, to]) => text.replaceAll(`service: ${from}\n`, `service: ${to}\n`).replaceAll(`name: ${from}\n`, `name: ${to}\n`), readFileSync(join(__dirname, "../fixtures/openslo", file), "utf8"));
-const serviceRow = (slug: string) => prisma.service.findUnique({ where: { slug }, select: { sloTarget: true, sloWindow: true, maintenanceRule: true, version: true, tier: { select: { rank: true } } } });
+const serviceRow = (slug: string) => prisma.service.findUnique({ where: { slug }, select: { version: true, tier: { select: { rank: true } }, slos: { select: { target: true, window: true, maintenanceRule: true, version: true } } } });
 
 describe("OpenSLO documents in the shapes of the project's examples", () => {
   it("a probe's latency objective is named as not imported, never folded into availability; nothing is written", async () => {
@@ -143,7 +145,7 @@ describe("OpenSLO documents in the shapes of the project's examples", () => {
     const applied = await call(openslo.POST, { method: "POST", token: tokens.editor, rawBody: yaml, headers: { "content-type": "application/yaml" }, path });
     expect(applied.status).toBe(200);
     expect(applied.body.creates).toEqual([{ service: slug, name: "Web checkout", description: "Checkout for the web shop", tier: rank, sloTarget: 0.98, sloWindow: "rolling:14d", maintenance: null }]);
-    expect(await prisma.service.findUnique({ where: { slug }, select: { name: true, sloTarget: true, sloWindow: true, maintenanceRule: true, tier: { select: { rank: true } } } })).toEqual({ name: "Web checkout", sloTarget: 0.98, sloWindow: "rolling:14d", maintenanceRule: null, tier: { rank } });
+    expect(await prisma.service.findUnique({ where: { slug }, select: { name: true, tier: { select: { rank: true } }, slos: { select: { name: true, target: true, window: true, maintenanceRule: true } } } })).toEqual({ name: "Web checkout", tier: { rank }, slos: [{ name: "availability", target: 0.98, window: "rolling:14d", maintenanceRule: null }] });
     const audit = await prisma.auditEvent.findFirst({ where: { entityType: "service", action: "create", after: { path: ["slug"], equals: slug } } });
     expect(audit).toBeTruthy();
     // Imported again: nothing to create, nothing to change.

@@ -1,0 +1,30 @@
+/**
+ * SLOs as their own entity (docs/decisions/0021-slo-entity.md). Every service has one named
+ * "availability", computed from its incident record: its figures are the service's own (the
+ * service availability routes, the overview, the review and `/metrics` read it). Pure.
+ */
+
+/** The name of a service's SLO from its incident record, which every service has. */
+export const SERVICE_SLO_NAME = "availability";
+
+export type Sli = { source: "incidents" } | { source: "probe"; probe: string; kind: "success" | "latency"; thresholdMs?: number };
+
+/**
+ * How an SLO's budget is counted: the incident record in time (seconds), a probe's runs as
+ * occurrences (good runs over all runs) or as time slices (the share of good slices, a slice being
+ * good when its share of good runs reaches `sliceTarget`).
+ */
+export type Budgeting = { method: "time" } | { method: "occurrences" } | { method: "timeslices"; sliceSeconds: number; sliceTarget: number };
+
+/** The unit an SLO's budget is counted in. */
+export function budgetUnit(b: Budgeting): "seconds" | "events" | "slices" {
+  return b.method === "time" ? "seconds" : b.method === "occurrences" ? "events" : "slices";
+}
+
+/** A slice length as the API takes it ("5m", "1h", or seconds) in seconds. */
+export function sliceLengthSeconds(slice: number | string): number {
+  if (typeof slice === "number") return slice;
+  const m = /^(\d+)(m|h)$/.exec(slice);
+  if (!m) throw new RangeError(`Not a slice length: ${slice}`);
+  return Number(m[1]) * (m[2] === "h" ? 3600 : 60);
+}

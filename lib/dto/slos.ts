@@ -1,0 +1,76 @@
+// Response schemas of the SLO API (docs/decisions/0021-slo-entity.md).
+import { z } from "zod";
+import { ServiceAvailabilityDto } from "./availability";
+import { InstantText, MaintenanceText } from "./common";
+
+export const SliDto = z.discriminatedUnion("source", [
+  z.strictObject({ source: z.literal("incidents") }),
+  z.strictObject({ source: z.literal("probe"), probe: z.string(), kind: z.enum(["success", "latency"]), thresholdMs: z.int().nullable() }),
+]);
+export type SliDto = z.infer<typeof SliDto>;
+
+export const BudgetingDto = z.discriminatedUnion("method", [
+  /** The incident record: counted in seconds. */
+  z.strictObject({ method: z.literal("time") }),
+  z.strictObject({ method: z.literal("occurrences") }),
+  z.strictObject({ method: z.literal("timeslices"), sliceSeconds: z.int(), sliceTarget: z.number() }),
+]);
+
+export const SloDto = z.strictObject({
+  id: z.string(),
+  service: z.strictObject({ slug: z.string(), name: z.string() }),
+  name: z.string(),
+  description: z.string(),
+  /** The service's own objective, from its incident record: its figures are the service's. */
+  isServiceObjective: z.boolean(),
+  sli: SliDto,
+  /** Effective: the SLO's own setting, else its service's tier's default. */
+  target: z.number(),
+  window: z.string(),
+  maintenance: MaintenanceText,
+  /** What the SLO sets itself; null = its tier's default. */
+  overrides: z.strictObject({ target: z.number().nullable(), window: z.string().nullable(), maintenance: MaintenanceText.nullable() }),
+  budgeting: BudgetingDto,
+  /** What its budget is counted in. */
+  unit: z.enum(["seconds", "events", "slices"]),
+  archived: z.boolean(),
+  archivedAt: InstantText.nullable(),
+  version: z.int(),
+  createdAt: InstantText,
+  updatedAt: InstantText,
+});
+export type SloDto = z.infer<typeof SloDto>;
+
+export const SloListDto = z.strictObject({ slos: z.array(SloDto), nextCursor: z.string().nullable(), total: z.int() });
+export type SloListDto = z.infer<typeof SloListDto>;
+
+const LookbackRates = z.strictObject({ "5m": z.number().nullable(), "30m": z.number().nullable(), "1h": z.number().nullable(), "2h": z.number().nullable(), "6h": z.number().nullable(), "1d": z.number().nullable(), "3d": z.number().nullable() });
+
+/**
+ * `GET /api/v1/slos/{id}/availability`: one SLO over a window, in its own unit. An SLO from the
+ * incident record also carries the engine's figures as the service availability route gives them.
+ */
+export const SloAvailabilityDto = z.strictObject({
+  slo: SloDto,
+  asOf: InstantText,
+  timeZone: z.string(),
+  window: z.strictObject({ label: z.string(), from: InstantText, to: InstantText, end: InstantText, elapsedSeconds: z.number() }),
+  unit: z.enum(["seconds", "events", "slices"]),
+  /** The SLI's value over the window (availability, good runs over runs, good slices over known slices); null: no data. */
+  sli: z.number().nullable(),
+  /** Good and total in the unit; null for the incident record, whose seconds are in `incidentRecord`. */
+  good: z.number().nullable(),
+  total: z.number().nullable(),
+  /** Time in the window nothing measured (no probe run covered it): never counted good or bad. */
+  unknownSeconds: z.number(),
+  /** Time slices without a run (time-slice SLOs; 0 otherwise). */
+  unknownSlices: z.int(),
+  metTarget: z.boolean().nullable(),
+  errorBudget: z.strictObject({ allowed: z.number(), consumed: z.number(), remaining: z.number(), remainingRatio: z.number(), overspent: z.boolean() }).nullable(),
+  /** Bad share over each lookback divided by the share the target allows; null: nothing measured then. */
+  burnRates: LookbackRates,
+  /** By the multi-window burn-rate rules; null: a lookback a rule needs measured nothing. */
+  burnState: z.enum(["fast_burn", "slow_burn", "ok"]).nullable(),
+  incidentRecord: ServiceAvailabilityDto.nullable(),
+});
+export type SloAvailabilityDto = z.infer<typeof SloAvailabilityDto>;

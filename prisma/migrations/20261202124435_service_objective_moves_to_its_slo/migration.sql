@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Service" DROP COLUMN "maintenanceRule",
+DROP COLUMN "sloTarget",
+DROP COLUMN "sloWindow";
