@@ -1,5 +1,6 @@
 // Response of POST /api/v1/openslo: what the documents change (or changed), and every error.
 import { z } from "zod";
+import { BudgetingDto, SliDto } from "./slos";
 
 export const OPENSLO_FIELDS = ["name", "description", "sloTarget", "sloWindow", "maintenance"] as const;
 
@@ -17,12 +18,35 @@ export const OpenSloCreateDto = z.strictObject({
   maintenance: z.enum(["count", "exclude"]).nullable(),
 });
 
+/** A change to an SLO other than the service's own (whose changes are the service's fields above). */
+export const OpenSloSloChangeDto = z.strictObject({
+  service: z.string(),
+  slo: z.string(),
+  field: z.enum(["description", "target", "window", "maintenance", "budgeting"]),
+  from: z.union([z.string(), z.number(), BudgetingDto]),
+  to: z.union([z.string(), z.number(), BudgetingDto]),
+});
+
+/** An SLO the documents add; target, window and maintenance null where the tier's default is the same. */
+export const OpenSloSloCreateDto = z.strictObject({
+  service: z.string(),
+  name: z.string(),
+  description: z.string(),
+  sli: SliDto,
+  budgeting: BudgetingDto,
+  target: z.number().nullable(),
+  window: z.string().nullable(),
+  maintenance: z.enum(["count", "exclude"]).nullable(),
+});
+
 export const OpenSloPlanDto = z.strictObject({
   dryRun: z.boolean(),
   /** The changes were written (all of them, in one transaction). */
   applied: z.boolean(),
   changes: z.array(OpenSloChangeDto),
   creates: z.array(OpenSloCreateDto),
+  sloChanges: z.array(OpenSloSloChangeDto),
+  sloCreates: z.array(OpenSloSloCreateDto),
   /** By document (1 = the first in the file) and field. */
   errors: z.array(z.strictObject({ document: z.int(), path: z.string(), message: z.string() })),
 });

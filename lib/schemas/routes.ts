@@ -132,7 +132,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "patch", path: "/api/v1/probes/{id}", summary: "Change a probe", role: "editor", body: ProbeUpdate, responses: ok(ProbeDto) },
   { method: "delete", path: "/api/v1/probes/{id}", summary: "Delete a probe and its runs", role: "editor", responses: ok(Deleted) },
   { method: "get", path: "/api/v1/probes/{id}/runs", summary: "A probe's runs, newest first", role: "viewer", query: ProbeRunsQuery, responses: ok(ProbeRunListDto) },
-  { method: "get", path: "/api/v1/openslo", summary: "Every service's SLO as OpenSLO v1 YAML (a Service, an SLI and an SLO document each)", role: "viewer", responses: { 200: { text: ["application/yaml"] } } },
+  { method: "get", path: "/api/v1/openslo", summary: "Every active SLO as OpenSLO v1 YAML (per service a Service; per SLO its SLI and the SLO)", role: "viewer", responses: { 200: { text: ["application/yaml"] } } },
   { method: "post", path: "/api/v1/openslo", summary: "Import OpenSLO v1 YAML (`dryRun=true`, the default, lists the changes; `false` applies all or none; `createServices=true` creates the services it names, in the tier their SLO's `nines.dev/tier` annotation or `tier` names)", role: "editor", query: OpenSloImportQuery, requestText: "application/yaml", responses: ok(OpenSloPlanDto) },
   { method: "get", path: "/api/v1/integrations", summary: "Integration settings, without secrets", role: "admin", responses: ok(IntegrationsDto) },
   { method: "patch", path: "/api/v1/integrations", summary: "Change integration settings", role: "admin", body: IntegrationsUpdate, responses: ok(IntegrationsDto) },

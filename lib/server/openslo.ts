@@ -1,15 +1,18 @@
 import "server-only";
 import { parseAllDocuments } from "yaml";
-import { planOpenSlo, type PlannedService, type TierDefaults } from "@/lib/domain/openslo-plan";
+import { planOpenSlo, type PlannedService, type PlannedSlo, type TierDefaults } from "@/lib/domain/openslo-plan";
 import { readOpenSlo } from "@/lib/domain/openslo-read";
-import type { OpenSloChangeDto, OpenSloPlanDto } from "@/lib/dto/openslo";
-import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
+import { SERVICE_SLO_NAME, type Budgeting, type Sli } from "@/lib/domain/slo";
+import type { OpenSloPlanDto } from "@/lib/dto/openslo";
+import type { SliDto } from "@/lib/dto/slos";
+import { StoredBudgeting, StoredSli } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { organisationTimeZone } from "./availability-data";
-import { prisma } from "./db";
+import { prisma, type Tx } from "./db";
 import { ConflictError, ValidationError } from "./errors";
 import { listServices, resolveTier, serviceInclude, serviceSloData, toServiceDto } from "./services";
+import { sloInclude, toSloDto } from "./slos";
 
 export { exportOpenSlo } from "./openslo-export";
 
@@ -18,48 +21,98 @@ export { exportOpenSlo } from "./openslo-export";
 
 export type ImportOptions = { dryRun: boolean; createServices: boolean; tier?: number };
 
+const sliDto = (sli: Sli): SliDto => (sli.source === "probe" ? { ...sli, thresholdMs: sli.thresholdMs ?? null } : sli);
+
 async function plan(text: string, options: ImportOptions) {
   const parsed = parseAllDocuments(text);
   const yamlErrors = new Map(parsed.flatMap((d, i) => (d.errors.length ? [[i + 1, d.errors[0]?.message ?? "unreadable"] as const] : [])));
   const docs = parsed.map((d) => (d.errors.length ? null : d.toJS()));
-  const [services, tiers, zone] = await Promise.all([listServices(), prisma.tier.findMany(), organisationTimeZone()]);
-  const planned = new Map<string, PlannedService>(services.map((s) => [s.slug, { slug: s.slug, name: s.name, description: s.description, sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenance }]));
-  const defaults = new Map<number, TierDefaults>(
-    tiers.map((t) => [t.rank, { rank: t.rank, archived: t.archivedAt !== null, sloTarget: t.sloTarget, sloWindow: t.sloWindow, maintenance: t.maintenanceRule }]),
-  );
-  return { services, result: planOpenSlo(readOpenSlo(docs, zone, yamlErrors), planned, defaults, options) };
+  const [services, slos, probes, tiers, zone] = await Promise.all([
+    listServices(),
+    prisma.slo.findMany({ where: { archivedAt: null }, include: sloInclude }),
+    prisma.probe.findMany({ select: { id: true, url: true, service: { select: { slug: true } } } }),
+    prisma.tier.findMany(),
+    organisationTimeZone(),
+  ]);
+  const slosOf = new Map<string, Map<string, PlannedSlo>>();
+  for (const row of slos) {
+    const d = toSloDto(row);
+    const sli: Sli = d.sli.source === "probe" ? { source: "probe", probe: d.sli.probe, kind: d.sli.kind, ...(d.sli.thresholdMs === null ? {} : { thresholdMs: d.sli.thresholdMs }) } : d.sli;
+    const map = slosOf.get(d.service.slug) ?? new Map<string, PlannedSlo>();
+    map.set(d.name, { id: d.id, version: d.version, name: d.name, description: d.description, sli, budgeting: d.budgeting, target: d.target, window: d.window, maintenance: d.maintenance });
+    slosOf.set(d.service.slug, map);
+  }
+  const probesOf = new Map<string, Map<string, string>>();
+  for (const p of probes) probesOf.set(p.service.slug, (probesOf.get(p.service.slug) ?? new Map()).set(p.url, p.id));
+  const planned = new Map<string, PlannedService>(services.map((s) => [s.slug, {
+    slug: s.slug, name: s.name, description: s.description, sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenance,
+    slos: slosOf.get(s.slug) ?? new Map(), probesByUrl: probesOf.get(s.slug) ?? new Map(),
+    tierDefaults: { sloTarget: s.tier.sloTarget, sloWindow: s.tier.sloWindow, maintenance: s.tier.maintenance },
+  }]));
+  const defaults = new Map<number, TierDefaults>(tiers.map((t) => [t.rank, { rank: t.rank, archived: t.archivedAt !== null, sloTarget: t.sloTarget, sloWindow: t.sloWindow, maintenance: t.maintenanceRule }]));
+  return { services, planned, result: planOpenSlo(readOpenSlo(docs, zone, yamlErrors), planned, defaults, options) };
 }
 
 export async function importOpenSlo(actor: Actor, text: string, options: ImportOptions): Promise<OpenSloPlanDto> {
   if (text.length > 5_000_000) throw ValidationError.field("", "At most 5 MB of YAML");
-  const { services, result } = await plan(text, options);
-  const { changes, creates, errors } = result;
-  if (options.dryRun) return { dryRun: true, applied: false, changes, creates, errors };
+  const { services, planned, result } = await plan(text, options);
+  const { changes, creates, sloChanges, sloCreates, errors } = result;
+  const dto = { changes, creates, sloChanges, sloCreates: sloCreates.map((c) => ({ ...c, sli: sliDto(c.sli) })) } as Omit<OpenSloPlanDto, "dryRun" | "applied" | "errors">;
+  if (options.dryRun) return { dryRun: true, applied: false, ...dto, errors };
   if (errors.length) {
     throw new ValidationError(errors.map((e) => ({ path: `documents.${e.document}${e.path ? `.${e.path}` : ""}`, message: e.message })), "Nothing was imported: fix these documents first");
   }
   const bySlug = new Map(services.map((s) => [s.slug, s]));
   await prisma.$transaction(async (tx) => {
     const now = new Date();
+    const ids = new Map(services.map((s) => [s.slug, s.id]));
     for (const c of creates) {
       const row = await tx.service.create({
         data: { createdAt: now, measuredSince: now, slug: c.service, name: c.name, description: c.description, tierId: await resolveTier(tx, c.tier), slos: { create: serviceSloData({ target: c.sloTarget, window: c.sloWindow, maintenanceRule: c.maintenance }, now) } },
         include: serviceInclude,
       });
+      ids.set(c.service, row.id);
       await recordAudit(tx, actor, { action: "create", entityType: "service", entityId: row.id, after: { ...toServiceDto(row), via: "openslo import" } });
     }
     for (const slug of new Set(changes.map((c) => c.service))) {
-      const mine = changes.filter((c) => c.service === slug);
-      const value = (field: OpenSloChangeDto["field"]) => mine.find((c) => c.field === field)?.to;
+      const value = (field: string) => changes.find((c) => c.service === slug && c.field === field)?.to;
       const before = bySlug.get(slug);
       // The plan was made from what was read before; an edit since then is not overwritten.
       const written = await tx.service.updateMany({ where: { slug, version: before?.version }, data: { name: value("name") as string | undefined, description: value("description") as string | undefined, version: { increment: 1 } } });
-      if (written.count !== 1) throw new ConflictError(`Service '${slug}' changed while the documents were imported; nothing was imported: run the import again`, [{ path: "", message: `'${slug}' changed meanwhile` }]);
+      if (written.count !== 1) throw changedMeanwhile(`Service '${slug}'`);
       const objective = { target: value("sloTarget") as number | undefined, window: value("sloWindow") as string | undefined, maintenanceRule: value("maintenance") as "count" | "exclude" | undefined };
       if (Object.values(objective).some((v) => v !== undefined)) await tx.slo.updateMany({ where: { service: { slug }, name: SERVICE_SLO_NAME }, data: { ...objective, version: { increment: 1 } } });
       const after = toServiceDto(await tx.service.findUniqueOrThrow({ where: { slug }, include: serviceInclude }));
       await recordAudit(tx, actor, { action: "update", entityType: "service", entityId: after.id, before, after: { ...after, via: "openslo import" } });
     }
+    await applySloChanges(tx, actor, sloChanges, planned);
+    for (const c of sloCreates) {
+      const row = await tx.slo.create({
+        data: { serviceId: ids.get(c.service) as string, name: c.name, description: c.description, sli: StoredSli.write(c.sli), budgeting: StoredBudgeting.write(c.budgeting), target: c.target, window: c.window, maintenanceRule: c.maintenance },
+        include: sloInclude,
+      });
+      await recordAudit(tx, actor, { action: "create", entityType: "slo", entityId: row.id, after: { ...toSloDto(row), via: "openslo import" } });
+    }
   });
-  return { dryRun: false, applied: true, changes, creates, errors: [] };
+  return { dryRun: false, applied: true, ...dto, errors: [] };
+}
+
+const changedMeanwhile = (what: string) => new ConflictError(`${what} changed while the documents were imported; nothing was imported: run the import again`, [{ path: "", message: `${what} changed meanwhile` }]);
+
+async function applySloChanges(tx: Tx, actor: Actor, sloChanges: OpenSloPlanDto["sloChanges"], planned: Map<string, PlannedService>): Promise<void> {
+  for (const key of new Set(sloChanges.map((c) => `${c.service}/${c.slo}`))) {
+    const mine = sloChanges.filter((c) => `${c.service}/${c.slo}` === key);
+    const first = mine[0] as (typeof mine)[number];
+    const slo = planned.get(first.service)?.slos.get(first.slo) as PlannedSlo;
+    const value = (field: string) => mine.find((c) => c.field === field)?.to;
+    const budgeting = value("budgeting") as Budgeting | undefined;
+    const before = toSloDto(await tx.slo.findUniqueOrThrow({ where: { id: slo.id }, include: sloInclude }));
+    const written = await tx.slo.updateMany({
+      where: { id: slo.id, version: slo.version },
+      data: { description: value("description") as string | undefined, target: value("target") as number | undefined, window: value("window") as string | undefined, maintenanceRule: value("maintenance") as "count" | "exclude" | undefined, budgeting: budgeting && StoredBudgeting.write(budgeting), version: { increment: 1 } },
+    });
+    if (written.count !== 1) throw changedMeanwhile(`SLO '${first.slo}' of '${first.service}'`);
+    const after = toSloDto(await tx.slo.findUniqueOrThrow({ where: { id: slo.id }, include: sloInclude }));
+    await recordAudit(tx, actor, { action: "update", entityType: "slo", entityId: slo.id, before, after: { ...after, via: "openslo import" } });
+  }
 }

@@ -15,8 +15,8 @@ import { versionedEdit } from "./versioned";
 // created with the service and cannot be removed or renamed; its objective is the service's, so
 // an edit of it moves the service's version too (the service's PATCH and this one see each other).
 
-const include = { service: { select: { slug: true, name: true, tier: { select: { sloTarget: true, sloWindow: true, maintenanceRule: true } } } } } satisfies Prisma.SloInclude;
-type SloRow = Prisma.SloGetPayload<{ include: typeof include }>;
+export const sloInclude = { service: { select: { slug: true, name: true, tier: { select: { sloTarget: true, sloWindow: true, maintenanceRule: true } } } } } satisfies Prisma.SloInclude;
+type SloRow = Prisma.SloGetPayload<{ include: typeof sloInclude }>;
 
 export function toSloDto(row: SloRow): SloDto {
   const own = { target: row.target, window: row.window, maintenance: row.maintenanceRule };
@@ -63,7 +63,7 @@ export async function listSlos(slug: string, q: { archived?: boolean; cursor?: s
   }
   const limit = q.limit ?? 100;
   const [rows, total] = await Promise.all([
-    prisma.slo.findMany({ where: { AND: [where, ...after] }, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit + 1 }),
+    prisma.slo.findMany({ where: { AND: [where, ...after] }, include: sloInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit + 1 }),
     prisma.slo.count({ where }),
   ]);
   const page = rows.slice(0, limit);
@@ -72,7 +72,7 @@ export async function listSlos(slug: string, q: { archived?: boolean; cursor?: s
 }
 
 export async function getSlo(id: string): Promise<SloDto> {
-  const row = await prisma.slo.findUnique({ where: { id }, include });
+  const row = await prisma.slo.findUnique({ where: { id }, include: sloInclude });
   if (!row) throw new NotFoundError("SLO", id);
   return toSloDto(row);
 }
@@ -117,7 +117,7 @@ export async function createSlo(actor: Actor, slug: string, input: SloInput): Pr
         window: input.window ?? null,
         maintenanceRule: input.maintenance ?? null,
       },
-      include,
+      include: sloInclude,
     });
     const dto = toSloDto(row);
     await recordAudit(tx, actor, { action: "create", entityType: "slo", entityId: row.id, after: dto });
@@ -127,7 +127,7 @@ export async function createSlo(actor: Actor, slug: string, input: SloInput): Pr
 
 export async function updateSlo(actor: Actor, id: string, input: Omit<SloUpdate, "version"> & { version?: number }): Promise<SloDto> {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.slo.findUnique({ where: { id }, include });
+    const before = await tx.slo.findUnique({ where: { id }, include: sloInclude });
     if (!before) throw new NotFoundError("SLO", id);
     const edit = await versionedEdit(tx, { entity: "SLO", audit: { entityType: "slo", entityId: id }, storedVersion: async () => (await tx.slo.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     const own = before.name === SERVICE_SLO_NAME;
@@ -150,7 +150,7 @@ export async function updateSlo(actor: Actor, id: string, input: Omit<SloUpdate,
       },
     }));
     if (own) await tx.service.update({ where: { id: before.serviceId }, data: { version: { increment: 1 } } });
-    const after = toSloDto(await tx.slo.findUniqueOrThrow({ where: { id }, include }));
+    const after = toSloDto(await tx.slo.findUniqueOrThrow({ where: { id }, include: sloInclude }));
     const action = input.archived === true && !before.archivedAt ? "archive" : input.archived === false && before.archivedAt ? "restore" : "update";
     await recordAudit(tx, actor, { action, entityType: "slo", entityId: id, before: toSloDto(before), after });
     return after;

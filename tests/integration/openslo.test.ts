@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseAllDocuments, stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as openslo from "@/app/api/v1/openslo/route";
+import * as probes from "@/app/api/v1/services/[slug]/probes/route";
 import * as service from "@/app/api/v1/services/[slug]/route";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
@@ -84,11 +85,11 @@ describe("OpenSLO", () => {
 
 // The example shapes (tests/fixtures/openslo), with each test's own service slugs.
 const fixture = (file: string, slugs: Record<string, string>) =>
-  Object.entries(slugs).reduce((text, [from, to]) => text.replaceAll(`service: ${from}\n`, `service: ${to}\n`).replaceAll(`name: ${from}\n`, `name: ${to}\n`), readFileSync(join(__dirname, "../fixtures/openslo", file), "utf8"));
+  Object.entries(slugs).reduce((text, [from, to]) => text.replaceAll(`service: ${from}\n`, `service: ${to}\n`).replaceAll(`name: ${from}\n`, `name: ${to}\n`).replaceAll(`${from}-`, `${to}-`), readFileSync(join(__dirname, "../fixtures/openslo", file), "utf8"));
 const serviceRow = (slug: string) => prisma.service.findUnique({ where: { slug }, select: { version: true, tier: { select: { rank: true } }, slos: { select: { target: true, window: true, maintenanceRule: true, version: true } } } });
 
 describe("OpenSLO documents in the shapes of the project's examples", () => {
-  it("a probe's latency objective is named as not imported, never folded into availability; nothing is written", async () => {
+  it("a probe's objective becomes an SLO of its own once the service probes that URL; export then import changes nothing", async () => {
     const billing = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
     const before = await serviceRow(billing);
     const yaml = fixture("nines-sources.yaml", { billing });
@@ -99,11 +100,26 @@ describe("OpenSLO documents in the shapes of the project's examples", () => {
       { service: billing, field: "sloWindow", from: "month", to: "quarter" },
       { service: billing, field: "maintenance", from: "count", to: "exclude" },
     ]);
-    expect(dry.body.errors).toEqual([{ document: 3, path: "spec.objectives.0", message: expect.stringContaining("measured by the probe of https://billing.example/health") }]);
+    expect(dry.body.errors).toEqual([{ document: 3, path: "spec.objectives.0", message: expect.stringContaining("has no probe of that URL") }]);
     const refused = await importYaml(yaml, false);
     expect(refused.status).toBe(400);
-    expect(refused.body.issues).toEqual([{ path: "documents.3.spec.objectives.0", message: expect.stringContaining("not imported") }]);
+    expect(refused.body.issues).toEqual([{ path: "documents.3.spec.objectives.0", message: expect.stringContaining("measured by the probe of https://billing.example/health") }]);
     expect(await serviceRow(billing)).toEqual(before);
+
+    const probe = await call(probes.POST, { method: "POST", token: tokens.editor, params: { slug: billing }, body: { url: "https://billing.example/health", intervalSeconds: 60, enabled: false } });
+    const applied = await importYaml(yaml, false);
+    expect(applied.status).toBe(200);
+    expect(applied.body.sloCreates).toEqual([{ service: billing, name: "health", description: "", sli: { source: "probe", probe: probe.body.id, kind: "latency", thresholdMs: 300 }, budgeting: { method: "occurrences" }, target: 0.99, window: "rolling:28d", maintenance: null }]);
+    expect(await prisma.slo.findMany({ where: { service: { slug: billing } }, orderBy: { createdAt: "asc" }, select: { name: true, target: true, window: true, maintenanceRule: true } })).toEqual([
+      { name: "availability", target: 0.9995, window: "quarter", maintenanceRule: "exclude" },
+      { name: "health", target: 0.99, window: "rolling:28d", maintenanceRule: null },
+    ]);
+    // Its export: the probe SLO with its SLI, which an import reads back as no change.
+    const mine = (await exportYaml()).split("---\n").filter((d) => d.includes(billing)).join("---\n");
+    const docs = parseAllDocuments(mine).map((d) => d.toJS());
+    const health = docs.find((d) => d.kind === "SLO" && d.metadata.name === `${billing}-health`);
+    expect(docs.find((d) => d.kind === "SLI" && d.metadata.name === health.spec.indicatorRef).spec.thresholdMetric.metricSource).toEqual({ type: "Nines", spec: { source: "probe", url: "https://billing.example/health", kind: "latency", thresholdMs: 300 } });
+    expect((await importYaml(mine, true)).body).toMatchObject({ changes: [], creates: [], sloChanges: [], sloCreates: [], errors: [] });
   });
 
   it("a latency SLO with two objectives on a referenced SLI changes no service's target", async () => {
