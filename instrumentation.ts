@@ -1,7 +1,7 @@
 // Runs once when the server starts: default tiers and the BOOTSTRAP_* environment, before the
 // first request (failures are retried lazily by ensureBootstrap() on the next request); and the
 // fleet workers, so that they are loaded before the first all-services summary; and the probe
-// scheduler (NINES_PROBES=off leaves it out).
+// scheduler (NINES_PROBES=off leaves it out) and the measured SLOs' ingestion (NINES_SLO_INGEST=off).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ ensureBootstrap }, { fleetWorkers }] = await Promise.all([import("@/lib/server/bootstrap"), import("@/lib/server/fleet-workers")]);
@@ -12,6 +12,12 @@ export async function register(): Promise<void> {
     const scheduler = startProbeScheduler();
     // Stop claiming probes as soon as shutdown begins, before the database goes away under it.
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void scheduler.stop());
+  }
+  // Measured SLOs' ingestion from Prometheus: likewise in every process (SLOs are claimed with SKIP LOCKED).
+  if (process.env.NINES_SLO_INGEST !== "off") {
+    const { startIngestScheduler } = await import("@/lib/server/slo-ingest");
+    const ingest = startIngestScheduler();
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void ingest.stop());
   }
   await ensureBootstrap().catch((err: unknown) => {
     console.error("[bootstrap] will retry on first request:", err instanceof Error ? err.message : err);

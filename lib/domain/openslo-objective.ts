@@ -50,8 +50,8 @@ export function wantedSlo(o: ImportedObjective, probesByUrl: ReadonlyMap<string,
 /** Whether two SLIs measure the same thing (an SLO's SLI cannot change: another measure is another SLO). */
 export function sameSli(a: Sli, b: Sli): boolean {
   if (a.source !== b.source) return false;
-  if (a.source === "incidents" || b.source === "incidents") return true;
-  return a.probe === b.probe && a.kind === b.kind && (a.thresholdMs ?? null) === (b.thresholdMs ?? null);
+  if (a.source === "probe" && b.source === "probe") return a.probe === b.probe && a.kind === b.kind && (a.thresholdMs ?? null) === (b.thresholdMs ?? null);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function sameBudgeting(a: Budgeting, b: Budgeting): boolean {

@@ -7,7 +7,11 @@
 /** The name of a service's SLO from its incident record, which every service has. */
 export const SERVICE_SLO_NAME = "availability";
 
-export type Sli = { source: "incidents" } | { source: "probe"; probe: string; kind: "success" | "latency"; thresholdMs?: number };
+export type ThresholdOp = "lt" | "lte" | "gt" | "gte";
+export type PrometheusSli =
+  | { source: "prometheus"; datasource: string; kind: "ratio"; good?: string; bad?: string; total: string }
+  | { source: "prometheus"; datasource: string; kind: "threshold"; query: string; op: ThresholdOp; threshold: number };
+export type Sli = { source: "incidents" } | { source: "probe"; probe: string; kind: "success" | "latency"; thresholdMs?: number } | PrometheusSli;
 
 /**
  * How an SLO's budget is counted: the incident record in time (seconds), a probe's runs as

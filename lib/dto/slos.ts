@@ -6,6 +6,18 @@ import { InstantText, MaintenanceText } from "./common";
 export const SliDto = z.discriminatedUnion("source", [
   z.strictObject({ source: z.literal("incidents") }),
   z.strictObject({ source: z.literal("probe"), probe: z.string(), kind: z.enum(["success", "latency"]), thresholdMs: z.int().nullable() }),
+  /** A ratio has good or bad, and total; a threshold has query, op and threshold; the rest are null. */
+  z.strictObject({
+    source: z.literal("prometheus"),
+    datasource: z.strictObject({ id: z.string(), name: z.string() }),
+    kind: z.enum(["ratio", "threshold"]),
+    good: z.string().nullable(),
+    bad: z.string().nullable(),
+    total: z.string().nullable(),
+    query: z.string().nullable(),
+    op: z.enum(["lt", "lte", "gt", "gte"]).nullable(),
+    threshold: z.number().nullable(),
+  }),
 ]);
 export type SliDto = z.infer<typeof SliDto>;
 
@@ -31,6 +43,8 @@ export const SloDto = z.strictObject({
   /** What the SLO sets itself; null = its tier's default. */
   overrides: z.strictObject({ target: z.number().nullable(), window: z.string().nullable(), maintenance: MaintenanceText.nullable() }),
   budgeting: BudgetingDto,
+  /** A measured SLI's ingestion: stored up to `ingestedTo`; `error` is why the last try stored nothing (null when it worked). */
+  ingestion: z.strictObject({ ingestedTo: InstantText.nullable(), error: z.string().nullable(), errorAt: InstantText.nullable() }).nullable(),
   /** What its budget is counted in. */
   unit: z.enum(["seconds", "events", "slices"]),
   archived: z.boolean(),

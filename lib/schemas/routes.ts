@@ -11,6 +11,8 @@ import { OpenSloImportQuery } from "./openslo";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
 import { SloAvailabilityDto, SloDto, SloListDto } from "@/lib/dto/slos";
+import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
+import { DatasourceInput, DatasourceUpdate } from "./datasource";
 import { SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
@@ -124,6 +126,11 @@ export const ROUTES: RouteDoc[] = [
   { method: "patch", path: "/api/v1/reviews/{week}", summary: "Notes and attendees", role: "editor", body: ReviewUpdate, responses: ok(ReviewDto) },
   { method: "post", path: "/api/v1/reviews/{week}/close", summary: "Close the review, freezing its figures", role: "editor", body: ReviewClose, responses: ok(ReviewDto) },
   { method: "post", path: "/api/v1/reviews/{week}/reopen", summary: "Reopen a closed review", role: "admin", responses: ok(ReviewDto), errors: [400] },
+  { method: "get", path: "/api/v1/datasources", summary: "The Prometheus servers SLOs read from: names, URLs and state (never a credential)", role: "viewer", responses: ok(DatasourceListDto) },
+  { method: "post", path: "/api/v1/datasources", summary: "Register a Prometheus server (credentials stored sealed, never shown again); it is asked at once and its state says whether it answered", role: "admin", body: DatasourceInput, responses: created(DatasourceDto) },
+  { method: "get", path: "/api/v1/datasources/{id}", summary: "One datasource", role: "viewer", responses: ok(DatasourceDto) },
+  { method: "patch", path: "/api/v1/datasources/{id}", summary: "Change a datasource (`bearerToken`/`basicAuth`: replace; null: remove; absent: keep)", role: "admin", body: DatasourceUpdate, responses: ok(DatasourceDto) },
+  { method: "delete", path: "/api/v1/datasources/{id}", summary: "Remove a datasource no SLO reads from (409 while one does)", role: "admin", responses: ok(Deleted) },
   { method: "get", path: "/api/v1/slos/{id}", summary: "One SLO", role: "viewer", responses: ok(SloDto) },
   { method: "patch", path: "/api/v1/slos/{id}", summary: "Change an SLO (not its SLI: a different measure is a new SLO); the service's own SLO keeps its name", role: "editor", body: SloUpdate, responses: ok(SloDto) },
   { method: "delete", path: "/api/v1/slos/{id}", summary: "Archive an SLO (the service's own is archived with its service)", role: "editor", responses: ok(SloDto) },

@@ -21,9 +21,43 @@ const ProbeSli = z.strictObject({
   thresholdMs: z.int({ error: "Must be a whole number of milliseconds" }).min(1, { error: "Must be at least 1 ms" }).max(600_000, { error: "Must be at most 600000 ms" }).optional(),
 });
 
+const PromQl = PlainString("Must be a PromQL query").trim().min(1, { error: "Required: a PromQL query" }).max(5000, { error: "Must be at most 5000 characters" });
+
+/**
+ * A Prometheus server's answers: a `ratio` of good (or bad) over total events, as rate queries with
+ * `$window` for their range, or a `threshold` query whose value each minute is compared with `op`
+ * and `threshold`. `datasource` is its id or name.
+ */
+const PrometheusSliInput = z.strictObject({
+  source: z.literal("prometheus"),
+  datasource: PlainString("Must be a datasource's id or name").trim().min(1, { error: "Required: a datasource's id or name" }),
+  kind: z.enum(["ratio", "threshold"], { error: "Must be ratio or threshold" }),
+  good: PromQl.optional(),
+  bad: PromQl.optional(),
+  total: PromQl.optional(),
+  query: PromQl.optional(),
+  op: z.enum(["lt", "lte", "gt", "gte"], { error: "Must be lt, lte, gt or gte" }).optional(),
+  threshold: z.number({ error: "Must be a number" }).refine(Number.isFinite, { error: "Must be a finite number" }).optional(),
+});
+
 export const SliInput = z
-  .discriminatedUnion("source", [IncidentsSli, ProbeSli], { error: "Must be an SLI: source incidents or probe" })
+  .discriminatedUnion("source", [IncidentsSli, ProbeSli, PrometheusSliInput], { error: "Must be an SLI: source incidents, probe or prometheus" })
   .superRefine((sli, ctx) => {
+    if (sli.source === "prometheus") {
+      const need = (key: "good" | "bad" | "total" | "query" | "op" | "threshold", message: string) => sli[key] === undefined && ctx.addIssue({ code: "custom", path: [key], message });
+      const none = (keys: ("good" | "bad" | "total" | "query" | "op" | "threshold")[], why: string) => keys.forEach((k) => sli[k] !== undefined && ctx.addIssue({ code: "custom", path: [k], message: why }));
+      if (sli.kind === "ratio") {
+        need("total", "A ratio names its total events' query");
+        if ((sli.good === undefined) === (sli.bad === undefined)) ctx.addIssue({ code: "custom", path: ["good"], message: "A ratio has exactly one of good and bad" });
+        none(["query", "op", "threshold"], "Only a threshold SLI has this");
+      } else {
+        need("query", "A threshold SLI names its query");
+        need("op", "A threshold SLI names op: lt, lte, gt or gte");
+        need("threshold", "A threshold SLI names the threshold its value is compared with");
+        none(["good", "bad", "total"], "Only a ratio SLI has this");
+      }
+      return;
+    }
     if (sli.source !== "probe") return;
     if (sli.kind === "latency" && sli.thresholdMs === undefined) ctx.addIssue({ code: "custom", path: ["thresholdMs"], message: "A latency SLI names its threshold in milliseconds" });
     if (sli.kind === "success" && sli.thresholdMs !== undefined) ctx.addIssue({ code: "custom", path: ["thresholdMs"], message: "Only a latency SLI has a threshold" });
@@ -70,9 +104,11 @@ export const SloListQuery = z.strictObject({
 });
 
 // Stored as written by lib/server/slos.ts (lib/schemas/stored.ts versions them).
-export const StoredSliV1 = z.discriminatedUnion("source", [
+export const StoredSliV1 = z.union([
   IncidentsSli,
   z.strictObject({ source: z.literal("probe"), probe: z.string(), kind: z.enum(["success", "latency"]), thresholdMs: z.int().optional() }),
+  z.strictObject({ source: z.literal("prometheus"), datasource: z.string(), kind: z.literal("ratio"), good: z.string().optional(), bad: z.string().optional(), total: z.string() }),
+  z.strictObject({ source: z.literal("prometheus"), datasource: z.string(), kind: z.literal("threshold"), query: z.string(), op: z.enum(["lt", "lte", "gt", "gte"]), threshold: z.number() }),
 ]);
 export const StoredBudgetingV1 = z.discriminatedUnion("method", [
   z.strictObject({ method: z.literal("occurrences") }),

@@ -31,6 +31,16 @@ function sliDocument(s: ServiceDto, slo: SloDto, probeUrls: Map<string, string>)
       },
     };
   }
+  if (slo.sli.source === "prometheus") {
+    const q = slo.sli;
+    const source = (query: string | null) => ({ metricSource: { metricSourceRef: q.datasource.name, type: "Prometheus", spec: { query } } });
+    return {
+      apiVersion: "openslo/v1",
+      kind: "SLI",
+      metadata: { name: `${s.slug}-${slo.name}-sli` },
+      spec: q.kind === "threshold" ? { thresholdMetric: source(q.query) } : { ratioMetric: { counter: true, ...(q.good === null ? { bad: source(q.bad) } : { good: source(q.good) }), total: source(q.total) } },
+    };
+  }
   const { probe, kind, thresholdMs } = slo.sli;
   return {
     apiVersion: "openslo/v1",
@@ -57,7 +67,7 @@ function sloDocument(s: ServiceDto, slo: SloDto, sliName: string, timeZone: stri
       budgetingMethod: b.method === "occurrences" ? "Occurrences" : "Timeslices",
       indicatorRef: sliName,
       timeWindow: [toOpenSloWindow(slo.window, timeZone)],
-      objectives: [{ displayName: own ? "Availability" : slo.name, target: slo.target, ...objective }],
+      objectives: [{ displayName: own ? "Availability" : slo.name, target: slo.target, ...objective, ...(slo.sli.source === "prometheus" && slo.sli.kind === "threshold" ? { op: slo.sli.op, value: slo.sli.threshold } : {}) }],
     },
   };
 }

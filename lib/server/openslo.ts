@@ -2,9 +2,8 @@ import "server-only";
 import { parseAllDocuments } from "yaml";
 import { planOpenSlo, type PlannedService, type PlannedSlo, type TierDefaults } from "@/lib/domain/openslo-plan";
 import { readOpenSlo } from "@/lib/domain/openslo-read";
-import { SERVICE_SLO_NAME, type Budgeting, type Sli } from "@/lib/domain/slo";
+import { SERVICE_SLO_NAME, type Budgeting } from "@/lib/domain/slo";
 import type { OpenSloPlanDto } from "@/lib/dto/openslo";
-import type { SliDto } from "@/lib/dto/slos";
 import { StoredBudgeting, StoredSli } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
@@ -12,7 +11,7 @@ import { organisationTimeZone } from "./availability-data";
 import { prisma, type Tx } from "./db";
 import { ConflictError, ValidationError } from "./errors";
 import { listServices, resolveTier, serviceInclude, serviceSloData, toServiceDto } from "./services";
-import { sloInclude, toSloDto } from "./slos";
+import { rowSli, sliDto, sloInclude, toSloDto } from "./slos";
 
 export { exportOpenSlo } from "./openslo-export";
 
@@ -20,8 +19,6 @@ export { exportOpenSlo } from "./openslo-export";
 // they change): a dry run returns it; an apply makes all of it in one transaction, or none of it.
 
 export type ImportOptions = { dryRun: boolean; createServices: boolean; tier?: number };
-
-const sliDto = (sli: Sli): SliDto => (sli.source === "probe" ? { ...sli, thresholdMs: sli.thresholdMs ?? null } : sli);
 
 async function plan(text: string, options: ImportOptions) {
   const parsed = parseAllDocuments(text);
@@ -37,7 +34,7 @@ async function plan(text: string, options: ImportOptions) {
   const slosOf = new Map<string, Map<string, PlannedSlo>>();
   for (const row of slos) {
     const d = toSloDto(row);
-    const sli: Sli = d.sli.source === "probe" ? { source: "probe", probe: d.sli.probe, kind: d.sli.kind, ...(d.sli.thresholdMs === null ? {} : { thresholdMs: d.sli.thresholdMs }) } : d.sli;
+    const sli = rowSli(row);
     const map = slosOf.get(d.service.slug) ?? new Map<string, PlannedSlo>();
     map.set(d.name, { id: d.id, version: d.version, name: d.name, description: d.description, sli, budgeting: d.budgeting, target: d.target, window: d.window, maintenance: d.maintenance });
     slosOf.set(d.service.slug, map);
@@ -57,7 +54,7 @@ export async function importOpenSlo(actor: Actor, text: string, options: ImportO
   if (text.length > 5_000_000) throw ValidationError.field("", "At most 5 MB of YAML");
   const { services, planned, result } = await plan(text, options);
   const { changes, creates, sloChanges, sloCreates, errors } = result;
-  const dto = { changes, creates, sloChanges, sloCreates: sloCreates.map((c) => ({ ...c, sli: sliDto(c.sli) })) } as Omit<OpenSloPlanDto, "dryRun" | "applied" | "errors">;
+  const dto = { changes, creates, sloChanges, sloCreates: sloCreates.map((c) => ({ ...c, sli: sliDto(c.sli, null) })) } as Omit<OpenSloPlanDto, "dryRun" | "applied" | "errors">;
   if (options.dryRun) return { dryRun: true, applied: false, ...dto, errors };
   if (errors.length) {
     throw new ValidationError(errors.map((e) => ({ path: `documents.${e.document}${e.path ? `.${e.path}` : ""}`, message: e.message })), "Nothing was imported: fix these documents first");

@@ -1,4 +1,5 @@
 import "server-only";
+import { countBuckets, measuredBurnRates, type Bucket } from "@/lib/domain/measured-sli";
 import { probeCoverage } from "@/lib/domain/probes";
 import { burnRatesOf, countRuns, eventBudget, probeBurnState, type ProbeRunSample } from "@/lib/domain/probe-sli";
 import { LONGEST_BURN_LOOKBACK, meetsTarget, type BurnLookback } from "@/lib/domain/error-budget";
@@ -21,7 +22,8 @@ export async function sloAvailability(id: string, q: AvailabilityQuery): Promise
   const service = await loadServiceSlo(slo.service.slug);
   if (!service) throw new NotFoundError("Service", slo.service.slug);
   const objective: ServiceSlo = { ...service, target: slo.target, sloWindow: slo.window, maintenance: slo.maintenance };
-  return slo.sli.source === "incidents" ? fromIncidents(slo, objective, q) : fromProbe(slo, objective, q);
+  if (slo.sli.source === "incidents") return fromIncidents(slo, objective, q);
+  return slo.sli.source === "probe" ? fromProbe(slo, objective, q) : fromPrometheus(slo, objective, q);
 }
 
 async function fromIncidents(slo: SloDto, objective: ServiceSlo, q: AvailabilityQuery): Promise<SloAvailabilityDto> {
@@ -76,6 +78,38 @@ async function fromProbe(slo: SloDto, objective: ServiceSlo, q: AvailabilityQuer
     good: counts.good,
     total: counts.total,
     unknownSeconds: coverage.unknownSeconds,
+    unknownSlices: counts.unknownSlices,
+    metTarget: meetsTarget(sli, slo.target),
+    errorBudget: eventBudget(slo.target, counts, slo.budgeting, window.to - window.from),
+    burnRates,
+    burnState: probeBurnState(burnRates),
+    incidentRecord: null,
+  };
+}
+
+/** From the buckets Nines stored (never from Prometheus at read time: the history is Nines' own). */
+async function fromPrometheus(slo: SloDto, objective: ServiceSlo, q: AvailabilityQuery): Promise<SloAvailabilityDto> {
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  const timeZone = await organisationTimeZone();
+  const window = windowsFor([objective], q.window, timeZone, asOf)[0];
+  if (!window) throw new Error("no window");
+  const end = Math.max(window.from, Math.min(window.to, asOf));
+  const from = Math.min(window.from, asOf - LONGEST_BURN_LOOKBACK);
+  const rows = await prisma.sloBucket.findMany({ where: { sloId: slo.id, start: { gte: new Date(from), lt: new Date(Math.max(end, asOf)) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } });
+  const buckets: Bucket[] = rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total }));
+  const counts = countBuckets(buckets, slo.budgeting, { from: window.from, to: end }, window.from);
+  const sli = counts.total > 0 ? counts.good / counts.total : null;
+  const burnRates = measuredBurnRates(buckets, slo.budgeting, asOf, window.from, slo.target);
+  return {
+    slo,
+    asOf: iso(asOf),
+    timeZone,
+    window: { label: window.label, from: iso(window.from), to: iso(window.to), end: iso(end), elapsedSeconds: (end - window.from) / 1000 },
+    unit: slo.unit,
+    sli,
+    good: counts.good,
+    total: counts.total,
+    unknownSeconds: counts.unknownSeconds,
     unknownSlices: counts.unknownSlices,
     metTarget: meetsTarget(sli, slo.target),
     errorBudget: eventBudget(slo.target, counts, slo.budgeting, window.to - window.from),

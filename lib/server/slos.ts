@@ -9,20 +9,39 @@ import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { resolveDatasource } from "./datasources";
+import { checkQueries, prometheusSli } from "./slo-queries";
 import { versionedEdit } from "./versioned";
 
 // SLOs of a service (docs/decisions/0021-slo-entity.md). The service's own, "availability", is
 // created with the service and cannot be removed or renamed; its objective is the service's, so
 // an edit of it moves the service's version too (the service's PATCH and this one see each other).
 
-export const sloInclude = { service: { select: { slug: true, name: true, tier: { select: { sloTarget: true, sloWindow: true, maintenanceRule: true } } } } } satisfies Prisma.SloInclude;
+export const sloInclude = {
+  service: { select: { slug: true, name: true, tier: { select: { sloTarget: true, sloWindow: true, maintenanceRule: true } } } },
+  datasource: { select: { id: true, name: true } },
+} satisfies Prisma.SloInclude;
 type SloRow = Prisma.SloGetPayload<{ include: typeof sloInclude }>;
+
+/** The SLO's SLI as stored. */
+export function rowSli(row: { id: string; sli: unknown }): Sli {
+  return StoredSli.read(row.sli, `SLO ${row.id}`);
+}
+
+export function sliDto(sli: Sli, datasource: { id: string; name: string } | null): SloDto["sli"] {
+  if (sli.source === "incidents") return sli;
+  if (sli.source === "probe") return { ...sli, thresholdMs: sli.thresholdMs ?? null };
+  const ds = datasource ?? { id: sli.datasource, name: sli.datasource };
+  return sli.kind === "ratio"
+    ? { source: "prometheus", datasource: ds, kind: "ratio", good: sli.good ?? null, bad: sli.bad ?? null, total: sli.total, query: null, op: null, threshold: null }
+    : { source: "prometheus", datasource: ds, kind: "threshold", good: null, bad: null, total: null, query: sli.query, op: sli.op, threshold: sli.threshold };
+}
 
 export function toSloDto(row: SloRow): SloDto {
   const own = { target: row.target, window: row.window, maintenance: row.maintenanceRule };
   const tier = row.service.tier;
   const eff = effectiveSlo({ sloTarget: own.target, sloWindow: own.window, maintenance: own.maintenance }, { sloTarget: tier.sloTarget, sloWindow: tier.sloWindow, maintenance: tier.maintenanceRule });
-  const sli = StoredSli.read(row.sli, `SLO ${row.id}`);
+  const sli = rowSli(row);
   const budgeting = StoredBudgeting.read(row.budgeting, `SLO ${row.id}`);
   return {
     id: row.id,
@@ -30,12 +49,13 @@ export function toSloDto(row: SloRow): SloDto {
     name: row.name,
     description: row.description,
     isServiceObjective: row.name === SERVICE_SLO_NAME,
-    sli: sli.source === "probe" ? { ...sli, thresholdMs: sli.thresholdMs ?? null } : sli,
+    sli: sliDto(sli, row.datasource),
     target: eff.sloTarget,
     window: eff.sloWindow,
     maintenance: eff.maintenance,
     overrides: own,
     budgeting,
+    ingestion: sli.source === "prometheus" ? { ingestedTo: row.ingestedTo?.toISOString() ?? null, error: row.ingestError, errorAt: row.ingestErrorAt?.toISOString() ?? null } : null,
     unit: budgetUnit(budgeting),
     archived: row.archivedAt !== null,
     archivedAt: row.archivedAt?.toISOString() ?? null,
@@ -80,6 +100,7 @@ export async function getSlo(id: string): Promise<SloDto> {
 /** What the SLI names exists and belongs to this service; stored as the SLO will read it. */
 async function storedSli(tx: Tx, serviceId: string, sli: SliInput): Promise<Sli> {
   if (sli.source === "incidents") return sli;
+  if (sli.source === "prometheus") return prometheusSli(sli, (await resolveDatasource(tx, sli.datasource)).id);
   const probe = await tx.probe.findUnique({ where: { id: sli.probe }, select: { serviceId: true } });
   if (!probe) throw ValidationError.field("sli.probe", `No probe has id '${sli.probe}'`);
   if (probe.serviceId !== serviceId) throw ValidationError.field("sli.probe", "That probe watches another service: an SLO measures its own service's probes");
@@ -91,6 +112,9 @@ function storedBudgeting(sli: Sli, input: BudgetingInput | undefined): Budgeting
     if (input !== undefined) throw ValidationError.field("budgeting", "The incident record is counted in time, to the second: leave budgeting out");
     return { method: "time" };
   }
+  if (sli.source === "prometheus" && sli.kind === "ratio" && input?.method === "timeslices") throw ValidationError.field("budgeting", "A ratio of events is counted as occurrences: leave budgeting out");
+  if (sli.source === "prometheus" && sli.kind === "threshold" && input === undefined) return { method: "timeslices", sliceSeconds: 60, sliceTarget: 1 };
+  if (sli.source === "prometheus" && sli.kind === "threshold" && input?.method === "occurrences") throw ValidationError.field("budgeting", "A threshold query is counted in time slices: {\"method\": \"timeslices\", \"slice\": \"1m\", \"sliceTarget\": 1}");
   if (!input || input.method === "occurrences") return { method: "occurrences" };
   const sliceSeconds = sliceLengthSeconds(input.slice);
   if (86_400 % sliceSeconds !== 0) throw ValidationError.field("budgeting.slice", "A slice divides a day evenly (e.g. 1m, 5m, 15m, 1h)");
@@ -100,6 +124,8 @@ function storedBudgeting(sli: Sli, input: BudgetingInput | undefined): Budgeting
 const duplicateName = (name: string) => new ConflictError(`This service already has an SLO named '${name}'`, [{ path: "name", message: "already exists" }]);
 
 export async function createSlo(actor: Actor, slug: string, input: SloInput): Promise<SloDto> {
+  // Prometheus checks the queries before anything is written (a network call outside the transaction).
+  if (input.sli.source === "prometheus") await checkQueries(input.sli);
   return prisma.$transaction(async (tx) => {
     const service = await tx.service.findUnique({ where: { slug }, select: { id: true, archivedAt: true } });
     if (!service) throw new NotFoundError("Service", slug);
@@ -113,6 +139,7 @@ export async function createSlo(actor: Actor, slug: string, input: SloInput): Pr
         description: input.description ?? "",
         sli: StoredSli.write(sli),
         budgeting: StoredBudgeting.write(storedBudgeting(sli, input.budgeting)),
+        ...(sli.source === "prometheus" ? { datasourceId: sli.datasource, nextIngestAt: new Date() } : {}),
         target: input.target ?? null,
         window: input.window ?? null,
         maintenanceRule: input.maintenance ?? null,

@@ -16,4 +16,6 @@ export interface RequiredTool {
 
 export const REQUIRED_TOOLS: readonly RequiredTool[] = [
   { name: "Chromium", neededBy: "the browser tests", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH" },
+  { name: "Prometheus", neededBy: "the measured-SLO tests (a real server scraping the test's exporter)", command: "/usr/bin/prometheus", package: "prometheus", env: "PROMETHEUS_PATH" },
+  { name: "promtool", neededBy: "the check of the generated alerting rules", command: "/usr/bin/promtool", package: "prometheus", env: "PROMTOOL_PATH" },
 ];

@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compare, countBuckets, measuredBurnRates, ratioBuckets, thresholdBuckets, withWindow, type Bucket } from "./measured-sli";
+
+const T0 = Date.UTC(2026, 11, 1);
+
+describe("a measured SLI's buckets", () => {
+  it("fills $window with the largest whole unit", () => {
+    expect(["x[$window]", "x[$window]", "x[$window]", "x[$window]", "x[$window] / y[$window]"].map((q, i) => withWindow(q, [10, 60, 3600, 3 * 86_400, 300][i] as number))).toEqual(["x[10s]", "x[1m]", "x[1h]", "x[3d]", "x[5m] / y[5m]"]);
+    expect(() => withWindow("x", 0)).toThrow(RangeError);
+  });
+
+  it("turns rates per second into the step's events: good, or total less bad", () => {
+    const t = T0 / 1000;
+    const total: [number, string][] = [[t + 60, "100"], [t + 120, "100"], [t + 180, "NaN"]];
+    expect(ratioBuckets(total, [[t + 60, "99"], [t + 120, "98.5"]], "good", 60)).toEqual([
+      { start: T0, seconds: 60, good: 5940, total: 6000 },
+      { start: T0 + 60_000, seconds: 60, good: 5910, total: 6000 },
+    ]);
+    // No bad series at a step: nothing failed then. A bad rate above the total is kept within it.
+    expect(ratioBuckets(total, [[t + 120, "120"]], "bad", 60)).toEqual([
+      { start: T0, seconds: 60, good: 6000, total: 6000 },
+      { start: T0 + 60_000, seconds: 60, good: 0, total: 6000 },
+    ]);
+  });
+
+  it("compares a threshold query's value each step", () => {
+    expect([compare(0.5, "lt", 0.5), compare(0.5, "lte", 0.5), compare(0.6, "gt", 0.5), compare(0.5, "gte", 0.5)]).toEqual([false, true, true, true]);
+    expect(thresholdBuckets([[T0 / 1000 + 60, "0.3"], [T0 / 1000 + 120, "0.7"], [T0 / 1000 + 180, "+Inf"]], "lt", 0.5, 60).map((b) => b.good)).toEqual([1, 0]);
+  });
+
+  it("counts events in a range and names the seconds no bucket covers", () => {
+    const buckets: Bucket[] = [0, 1, 3].map((i) => ({ start: T0 + i * 60_000, seconds: 60, good: 99, total: 100 }));
+    expect(countBuckets(buckets, { method: "occurrences" }, { from: T0, to: T0 + 240_000 }, T0)).toEqual({ good: 297, total: 300, unknownSlices: 0, unknownSeconds: 60 });
+    // Minutes as slices: a slice of five minutes is good when all its measured minutes were.
+    const minutes: Bucket[] = Array.from({ length: 10 }, (_, i) => ({ start: T0 + i * 60_000, seconds: 60, good: i === 7 ? 0 : 1, total: 1 }));
+    expect(countBuckets(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 1 }, { from: T0, to: T0 + 600_000 }, T0)).toMatchObject({ good: 1, total: 2, unknownSeconds: 0 });
+  });
+
+  it("burns at the bad share over the allowed share, null where nothing was measured", () => {
+    const buckets: Bucket[] = Array.from({ length: 60 }, (_, i) => ({ start: T0 + i * 60_000, seconds: 60, good: i >= 55 ? 0 : 6000, total: 6000 }));
+    const rates = measuredBurnRates(buckets, { method: "occurrences" }, T0 + 3_600_000, T0, 0.99);
+    expect(rates["5m"]).toBeCloseTo(100, 9);
+    expect(rates["1h"]).toBeCloseTo((5 / 60) / 0.01, 9);
+    expect(measuredBurnRates([], { method: "occurrences" }, T0, T0, 0.99)["1h"]).toBeNull();
+  });
+
+  it("events are counted once however a range is split", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 999 }), fc.nat(100)), { maxLength: 100 }), fc.integer({ min: 1, max: 999 }), (raw, cut) => {
+      const seen = new Map(raw.map(([i, g]) => [i, { start: T0 + i * 60_000, seconds: 60, good: g, total: 100 }]));
+      const buckets = [...seen.values()].sort((a, b) => a.start - b.start);
+      const all = countBuckets(buckets, { method: "occurrences" }, { from: T0, to: T0 + 1000 * 60_000 }, T0);
+      const a = countBuckets(buckets, { method: "occurrences" }, { from: T0, to: T0 + cut * 60_000 }, T0);
+      const b = countBuckets(buckets, { method: "occurrences" }, { from: T0 + cut * 60_000, to: T0 + 1000 * 60_000 }, T0);
+      expect(a.total + b.total).toBe(all.total);
+      expect(a.good + b.good).toBe(all.good);
+      expect(a.unknownSeconds + b.unknownSeconds).toBe(all.unknownSeconds);
+    }));
+  });
+});

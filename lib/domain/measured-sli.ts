@@ -1,0 +1,89 @@
+/**
+ * An SLO measured by Prometheus (docs/decisions/0022-prometheus-slis.md): its queries' answers as
+ * stored buckets, and its figures from them. Pure.
+ *
+ * Queries are written as Sloth writes them, rate expressions with `$window` for their range
+ * (`sum(rate(http_requests_total{code=~"5.."}[$window]))`). Ingested a minute at a time, `$window`
+ * is `1m` and the answer at t, a rate per second over (t − 1m, t], times 60 is the events of that
+ * minute: one bucket [t − 1m, t). A threshold query's answer at t is compared with its threshold:
+ * the minute is good (1 of 1) or bad (0 of 1). A minute with no answer has no bucket: unknown,
+ * never good or bad.
+ */
+import type { Budgeting, ThresholdOp } from "./slo";
+import type { Counts, ProbeRunSample } from "./probe-sli";
+import { burnRatesOf, countRuns } from "./probe-sli";
+import { BURN_LOOKBACKS, complementPpb, type BurnLookback } from "./error-budget";
+
+export type Bucket = { start: number; seconds: number; good: number; total: number };
+export type Sample = [seconds: number, value: string];
+
+/** A Sloth-style query with its range: `$window` → `10s`, `1m`, `5m`, `1h`, `3d` (the largest whole unit). */
+export function withWindow(query: string, seconds: number): string {
+  if (!(Number.isInteger(seconds) && seconds > 0)) throw new RangeError(`Not a window in seconds: ${seconds}`);
+  const range = seconds % 86_400 === 0 ? `${seconds / 86_400}d` : seconds % 3600 === 0 ? `${seconds / 3600}h` : seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
+  return query.replaceAll("$window", range);
+}
+
+const value = (v: string | undefined): number | null => {
+  if (v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+
+/**
+ * Buckets from a ratio's answers (each a rate per second over the step before its time): total,
+ * and good, or bad (good = total − bad). A step where total is missing or not a number is unknown.
+ * Good is kept within [0, total]: counters reset and scrape jitter can push a rate past its total.
+ */
+export function ratioBuckets(total: readonly Sample[], part: readonly Sample[], partIs: "good" | "bad", stepSeconds: number): Bucket[] {
+  const byTime = new Map(part.map(([t, v]) => [t, value(v)]));
+  const out: Bucket[] = [];
+  for (const [t, v] of total) {
+    const tot = value(v);
+    if (tot === null || tot < 0) continue;
+    const p = byTime.get(t) ?? (partIs === "bad" ? 0 : null); // no bad series at t: nothing failed
+    if (p === null || p === undefined) continue;
+    const events = tot * stepSeconds;
+    const good = partIs === "good" ? p * stepSeconds : events - p * stepSeconds;
+    out.push({ start: (t - stepSeconds) * 1000, seconds: stepSeconds, good: Math.min(events, Math.max(0, good)), total: events });
+  }
+  return out;
+}
+
+export function compare(v: number, op: ThresholdOp, threshold: number): boolean {
+  return op === "lt" ? v < threshold : op === "lte" ? v <= threshold : op === "gt" ? v > threshold : v >= threshold;
+}
+
+/** Buckets from a threshold query's answers: each step good when its value compares true. */
+export function thresholdBuckets(samples: readonly Sample[], op: ThresholdOp, threshold: number, stepSeconds: number): Bucket[] {
+  return samples.flatMap(([t, v]) => {
+    const n = value(v);
+    return n === null ? [] : [{ start: (t - stepSeconds) * 1000, seconds: stepSeconds, good: compare(n, op, threshold) ? 1 : 0, total: 1 }];
+  });
+}
+
+/** Time-slice SLOs are counted by the slices' minutes: each minute bucket a run, good when good. */
+const asRuns = (buckets: readonly Bucket[]): ProbeRunSample[] => buckets.map((b) => ({ at: b.start, ok: b.good >= b.total, latencyMs: 0 }));
+
+/** Counts over [from, to) of buckets sorted by start, in the SLO's unit; and the seconds no bucket covers. */
+export function countBuckets(buckets: readonly Bucket[], budgeting: Budgeting, range: { from: number; to: number }, origin: number): Counts & { unknownSeconds: number } {
+  const inside = buckets.filter((b) => b.start >= range.from && b.start < range.to);
+  const covered = inside.reduce((s, b) => s + Math.min(b.seconds * 1000, range.to - b.start), 0);
+  const unknownSeconds = Math.max(0, range.to - range.from - covered) / 1000;
+  if (budgeting.method === "timeslices") return { ...countRuns(asRuns(inside), { kind: "success" }, budgeting, range, origin), unknownSeconds };
+  const good = inside.reduce((s, b) => s + b.good, 0);
+  const total = inside.reduce((s, b) => s + b.total, 0);
+  return { good, total, unknownSlices: 0, unknownSeconds };
+}
+
+/** Burn rates over the usual lookbacks: the bad share over the share the target allows; null where nothing was measured. */
+export function measuredBurnRates(buckets: readonly Bucket[], budgeting: Budgeting, asOf: number, origin: number, target: number): Record<BurnLookback, number | null> {
+  if (budgeting.method === "timeslices") return burnRatesOf(asRuns(buckets), { kind: "success" }, budgeting, asOf, origin, target);
+  const complement = complementPpb(target) / 1e9;
+  const out = {} as Record<BurnLookback, number | null>;
+  for (const [name, ms] of Object.entries(BURN_LOOKBACKS) as [BurnLookback, number][]) {
+    const c = countBuckets(buckets, budgeting, { from: asOf - ms, to: asOf }, origin);
+    out[name] = c.total > 0 ? (c.total - c.good) / c.total / complement : null;
+  }
+  return out;
+}
