@@ -131,6 +131,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/datasources/{id}", summary: "One datasource", role: "viewer", responses: ok(DatasourceDto) },
   { method: "patch", path: "/api/v1/datasources/{id}", summary: "Change a datasource (`bearerToken`/`basicAuth`: replace; null: remove; absent: keep)", role: "admin", body: DatasourceUpdate, responses: ok(DatasourceDto) },
   { method: "delete", path: "/api/v1/datasources/{id}", summary: "Remove a datasource no SLO reads from (409 while one does)", role: "admin", responses: ok(Deleted) },
+  { method: "get", path: "/api/v1/slos/prometheus-rules", summary: "Every active Prometheus-measured SLO's multi-window, multi-burn-rate alerts (page: 14.4× over 1 h and 5 min, 6× over 6 h and 30 min; ticket: 3× over 1 d and 2 h, 1× over 3 d and 6 h) as one Prometheus rule file", role: "viewer", responses: { 200: { text: ["application/yaml"] } } },
+  { method: "get", path: "/api/v1/slos/{id}/prometheus-rules", summary: "One SLO's alerts as a Prometheus rule file (409 for an SLO Prometheus does not measure)", role: "viewer", responses: { 200: { text: ["application/yaml"] } }, errors: [409] },
   { method: "get", path: "/api/v1/slos/{id}", summary: "One SLO", role: "viewer", responses: ok(SloDto) },
   { method: "patch", path: "/api/v1/slos/{id}", summary: "Change an SLO (not its SLI: a different measure is a new SLO); the service's own SLO keeps its name", role: "editor", body: SloUpdate, responses: ok(SloDto) },
   { method: "delete", path: "/api/v1/slos/{id}", summary: "Archive an SLO (the service's own is archived with its service)", role: "editor", responses: ok(SloDto) },

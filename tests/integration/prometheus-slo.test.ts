@@ -1,6 +1,12 @@
 // Measured SLOs from a real Prometheus (Debian's), scraping an exporter this test serves with known
 // counters. No stand-in for Prometheus's API: what is ingested is what Prometheus answered.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as allRules from "@/app/api/v1/slos/prometheus-rules/route";
+import * as sloRules from "@/app/api/v1/slos/[id]/prometheus-rules/route";
 import * as datasources from "@/app/api/v1/datasources/route";
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
@@ -9,7 +15,7 @@ import { ingestSloById } from "@/lib/server/slo-ingest";
 import { call, unique } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { makeService } from "../support/incidents";
-import { startExporter, startPrometheus, waitForValue, type RunningPrometheus } from "../support/prometheus";
+import { PROMTOOL, startExporter, startPrometheus, waitForValue, type RunningPrometheus } from "../support/prometheus";
 
 let tokens: Tokens;
 let exporter: Awaited<ReturnType<typeof startExporter>>;
@@ -52,6 +58,36 @@ describe("datasources", () => {
     const away = await addDatasource({ name: unique("away"), url: "http://127.0.0.1:9" });
     expect(away.body).toMatchObject({ state: "down", lastError: expect.stringContaining("could not be reached") });
     expect((await addDatasource({ name: unique("x"), url: "ftp://prom" })).body.issues).toEqual([{ path: "url", message: "Must be http or https" }]);
+  });
+});
+
+describe("Prometheus alerting rules", () => {
+  it("are written for each SLO Prometheus measures, and promtool accepts them", async () => {
+    const ds = (await addDatasource({ name: unique("prom"), url: prom.url })).body;
+    const ratio = (await addSlo({ name: "rules-good", target: 0.999, sli: { source: "prometheus", datasource: ds.id, kind: "ratio", good: GOOD, total: TOTAL } })).body;
+    const bad = (await addSlo({ name: "rules-bad", target: 0.99, sli: { source: "prometheus", datasource: ds.id, kind: "ratio", bad: 'sum(rate(http_requests_total{code="500"}[$window]))', total: TOTAL } })).body;
+    const threshold = (await addSlo({ name: "rules-threshold", target: 0.95, sli: { source: "prometheus", datasource: ds.id, kind: "threshold", query: TOTAL, op: "gte", threshold: 50 } })).body;
+    expect(threshold).toMatchObject({ budgeting: { method: "timeslices", sliceSeconds: 60, sliceTarget: 1 }, unit: "slices" });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "nines-rules-"));
+    for (const slo of [ratio, bad, threshold]) {
+      const res = await call(sloRules.GET, { token: tokens.viewer, params: { id: slo.id } });
+      expect(res.status).toBe(200);
+      const file = path.join(dir, `${slo.name}.yml`);
+      writeFileSync(file, res.body as string);
+      const check = spawnSync(PROMTOOL, ["check", "rules", file], { encoding: "utf8" });
+      expect(check.stderr + check.stdout).toContain("SUCCESS: 9 rules found");
+      expect(check.status).toBe(0);
+    }
+    const everything = await call(allRules.GET, { token: tokens.viewer });
+    const file = path.join(dir, "all.yml");
+    writeFileSync(file, everything.body as string);
+    const check = spawnSync(PROMTOOL, ["check", "rules", file], { encoding: "utf8" });
+    expect(check.status, check.stderr).toBe(0);
+    for (const name of ["rules-good", "rules-bad", "rules-threshold"]) expect(everything.body).toContain(`nines-${slug}-${name}`);
+    // The page alert's thresholds, by hand: 14.4 × 0.1 % over 1 h and 5 min.
+    expect(everything.body).toContain(`nines:slo_error_ratio:rate1h{service="${slug}",slo="rules-good"} > 14.4 * 0.001`);
+    const own = (await call(slos.GET, { token: tokens.viewer, params: { slug }, path: `/x` })).body.slos[0];
+    expect((await call(sloRules.GET, { token: tokens.viewer, params: { id: own.id } })).status).toBe(409);
   });
 });
 
