@@ -23,8 +23,11 @@ export function sloNameOf(o: ImportedObjective): string {
   return o.name.startsWith(`${o.service}-`) && o.name.length > o.service.length + 1 ? o.name.slice(o.service.length + 1) : o.name;
 }
 
-/** The SLO an objective asks for, given the service's probes by URL; or the errors that stop it. */
-export function wantedSlo(o: ImportedObjective, probesByUrl: ReadonlyMap<string, string>): WantedSlo | ReadError[] {
+/** Where an objective's SLI can be read from: the service's probes by URL, Nines' datasources by name, and the import's default datasource. */
+export type Sources = { probesByUrl: ReadonlyMap<string, string>; datasourcesByName: ReadonlyMap<string, string>; defaultDatasource?: string };
+
+/** The SLO an objective asks for, or the errors that stop it. */
+export function wantedSlo(o: ImportedObjective, sources: Sources): WantedSlo | ReadError[] {
   const fail = (path: string, message: string): ReadError[] => [{ document: o.document, path, message }];
   const name = sloNameOf(o);
   if (!SLO_NAME.test(name) || name.length < 2 || name.length > 63) return fail("metadata.name", `'${name}' cannot be an SLO's name: 2 to 63 lowercase letters, digits and single hyphens`);
@@ -37,9 +40,20 @@ export function wantedSlo(o: ImportedObjective, probesByUrl: ReadonlyMap<string,
     return { ...base, sli: { source: "incidents" }, budgeting: { method: "time" } };
   }
   if (o.sli.source === "prometheus") {
-    return fail(o.path, `'${o.name}' is ${describeSli(o)}: Nines does not read Prometheus yet, so it is not imported (nor mapped onto another objective)`);
+    const q = o.sli;
+    const name = q.datasource ?? sources.defaultDatasource;
+    const datasource = name === undefined ? undefined : sources.datasourcesByName.get(name);
+    if (!datasource) return fail(o.path, name === undefined ? `'${o.name}' is ${describeSli(o)}: say which registered datasource it reads, by its metricSourceRef or ?datasource=<name>` : `'${o.name}' reads the datasource '${name}', which Nines does not have: register it first (POST /api/v1/datasources)`);
+    if (q.kind === "raw") return fail(o.path, `'${o.name}' is a raw ratio, which Nines does not compute: give good (or bad) over total`);
+    if (q.kind === "ratio") {
+      if (b.method !== "occurrences") return fail("spec.budgetingMethod", "A ratio of events is counted as Occurrences");
+      return { ...base, sli: { source: "prometheus", datasource, kind: "ratio", total: q.total, ...(q.good === undefined ? {} : { good: q.good }), ...(q.bad === undefined ? {} : { bad: q.bad }) }, budgeting: { method: "occurrences" } };
+    }
+    if (b.method !== "timeslices") return fail("spec.budgetingMethod", "A threshold query is counted in Timeslices");
+    if (b.sliceSeconds < 60 || 86_400 % b.sliceSeconds !== 0) return fail(`${o.path}.timeSliceWindow`, "A time slice is at least 1m and divides a day evenly (1m, 5m, 15m, 1h…)");
+    return { ...base, sli: { source: "prometheus", datasource, kind: "threshold", query: q.query, op: q.op, threshold: q.threshold }, budgeting: { method: "timeslices", sliceSeconds: b.sliceSeconds, sliceTarget: b.sliceTarget } };
   }
-  const probe = probesByUrl.get(o.sli.url);
+  const probe = sources.probesByUrl.get(o.sli.url);
   if (!probe) return fail(o.path, `'${o.name}' is ${describeSli(o)}, and service '${o.service}' has no probe of that URL: add the probe first`);
   if (b.method === "ratioTimeslices") return fail("spec.budgetingMethod", "RatioTimeslices is not computed for probes: use Occurrences or Timeslices");
   if (b.method === "timeslices" && (b.sliceSeconds < 60 || 86_400 % b.sliceSeconds !== 0)) return fail(`${o.path}.timeSliceWindow`, "A probe's time slice is at least 1m and divides a day evenly (1m, 5m, 15m, 1h…)");
@@ -49,9 +63,11 @@ export function wantedSlo(o: ImportedObjective, probesByUrl: ReadonlyMap<string,
 
 /** Whether two SLIs measure the same thing (an SLO's SLI cannot change: another measure is another SLO). */
 export function sameSli(a: Sli, b: Sli): boolean {
-  if (a.source !== b.source) return false;
-  if (a.source === "probe" && b.source === "probe") return a.probe === b.probe && a.kind === b.kind && (a.thresholdMs ?? null) === (b.thresholdMs ?? null);
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a.source === "incidents" || b.source === "incidents") return a.source === b.source;
+  if (a.source === "probe" || b.source === "probe") return a.source === "probe" && b.source === "probe" && a.probe === b.probe && a.kind === b.kind && (a.thresholdMs ?? null) === (b.thresholdMs ?? null);
+  if (a.datasource !== b.datasource) return false;
+  if (a.kind === "ratio" && b.kind === "ratio") return a.total === b.total && (a.good ?? null) === (b.good ?? null) && (a.bad ?? null) === (b.bad ?? null);
+  return a.kind === "threshold" && b.kind === "threshold" && a.query === b.query && a.op === b.op && a.threshold === b.threshold;
 }
 
 export function sameBudgeting(a: Budgeting, b: Budgeting): boolean {

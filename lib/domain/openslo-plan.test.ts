@@ -37,11 +37,30 @@ describe("planning an OpenSLO import", () => {
     expect(plan.errors).toEqual([{ document: 3, path: "spec.objectives.0", message: expect.stringMatching(/measured by the probe of https:\/\/billing.example\/health \(latency within 300 ms\), and service 'billing' has no probe of that URL/) }]);
   });
 
-  it("never maps a Prometheus objective onto another: each is named as not imported", () => {
+  it("makes each Prometheus objective an SLO of its own, reading the datasource its metricSourceRef names", () => {
+    const query = "histogram_quantile(0.99, sum by (le) (rate(search_duration_seconds_bucket[$window])))";
+    const plan = planOpenSlo(read(fixture("latency-threshold.yaml")), new Map([service("search")]), tiers, none, new Map([["prom-eu", "ds1"]]));
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes).toEqual([]);
+    expect(plan.sloCreates.map((c) => [c.name, c.target, c.window, c.sli, c.budgeting])).toEqual([
+      ["latency-under-500-ms", 0.99, null, { source: "prometheus", datasource: "ds1", kind: "threshold", query, op: "lt", threshold: 0.5 }, { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.95 }],
+      // 99.9 % and a month are the tier's: the new SLO inherits them.
+      ["latency-under-2-s", null, null, { source: "prometheus", datasource: "ds1", kind: "threshold", query, op: "lte", threshold: 2 }, { method: "timeslices", sliceSeconds: 300, sliceTarget: 1 }],
+    ]);
+  });
+
+  it("names a Prometheus objective whose datasource Nines does not have, and a raw ratio it does not compute", () => {
     const plan = planOpenSlo(read(fixture("latency-threshold.yaml")), new Map([service("search")]), tiers, none);
-    expect(plan).toMatchObject({ changes: [], sloChanges: [], sloCreates: [] });
     expect(plan.errors.map((e) => [e.document, e.path])).toEqual([[3, "spec.objectives.0"], [3, "spec.objectives.1"]]);
-    expect(plan.errors[0]?.message).toMatch(/measured by Prometheus \(a threshold query\): Nines does not read Prometheus yet/);
+    expect(plan.errors[0]?.message).toMatch(/reads the datasource 'prom-eu', which Nines does not have/);
+    const raw = planOpenSlo(read(fixture("raw-and-unsupported.yaml")), new Map([service("api")]), tiers, { createServices: false, datasource: "main" }, new Map([["main", "ds1"]]));
+    expect(raw.errors[0]).toEqual({ document: 1, path: "spec.objectives.0", message: expect.stringMatching(/raw ratio, which Nines does not compute/) });
+  });
+
+  it("a ratio from Prometheus is counted as occurrences, in the datasource the import names", () => {
+    const plan = planOpenSlo(read(fixture("ratio-occurrences.yaml")), new Map([service("web-checkout")]), tiers, { createServices: false, datasource: "main" }, new Map([["main", "ds1"]]));
+    expect(plan.errors).toEqual([]);
+    expect(plan.sloCreates).toEqual([expect.objectContaining({ name: "checkout-success", target: 0.99, window: "rolling:14d", budgeting: { method: "occurrences" }, sli: expect.objectContaining({ source: "prometheus", datasource: "ds1", kind: "ratio" }) })]);
   });
 
   it("an objective from the incident record under another name is another SLO of the service", () => {

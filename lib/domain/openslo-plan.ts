@@ -34,7 +34,13 @@ type Wanted = { name?: string; description?: string; sloTarget?: number; sloWind
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function planOpenSlo(read: OpenSloRead, services: Map<string, PlannedService>, tiers: Map<number, TierDefaults>, options: { createServices: boolean; tier?: number }): OpenSloPlanResult {
+export function planOpenSlo(
+  read: OpenSloRead,
+  services: Map<string, PlannedService>,
+  tiers: Map<number, TierDefaults>,
+  options: { createServices: boolean; tier?: number; datasource?: string },
+  datasourcesByName: ReadonlyMap<string, string> = new Map(),
+): OpenSloPlanResult {
   const errors: ReadError[] = [...read.errors];
   const wanted = new Map<string, Wanted>();
   const want = (slug: string, at: Wanted["at"]) => wanted.get(slug) ?? (wanted.set(slug, { at }), wanted.get(slug) as Wanted);
@@ -57,7 +63,7 @@ export function planOpenSlo(read: OpenSloRead, services: Map<string, PlannedServ
   for (const o of read.objectives) {
     if (!known(o.service, { document: o.document, path: "spec.service" })) continue;
     const existing = services.get(o.service);
-    const slo = wantedSlo(o, existing?.probesByUrl ?? new Map());
+    const slo = wantedSlo(o, { probesByUrl: existing?.probesByUrl ?? new Map(), datasourcesByName, defaultDatasource: options.datasource });
     if (Array.isArray(slo)) {
       errors.push(...slo);
       continue;

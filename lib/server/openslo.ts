@@ -11,6 +11,7 @@ import { organisationTimeZone } from "./availability-data";
 import { prisma, type Tx } from "./db";
 import { ConflictError, ValidationError } from "./errors";
 import { listServices, resolveTier, serviceInclude, serviceSloData, toServiceDto } from "./services";
+import { checkQueries } from "./slo-queries";
 import { rowSli, sliDto, sloInclude, toSloDto } from "./slos";
 
 export { exportOpenSlo } from "./openslo-export";
@@ -18,18 +19,19 @@ export { exportOpenSlo } from "./openslo-export";
 // OpenSLO documents in, as a plan (lib/domain/openslo-read.ts reads them, openslo-plan.ts says what
 // they change): a dry run returns it; an apply makes all of it in one transaction, or none of it.
 
-export type ImportOptions = { dryRun: boolean; createServices: boolean; tier?: number };
+export type ImportOptions = { dryRun: boolean; createServices: boolean; tier?: number; datasource?: string };
 
 async function plan(text: string, options: ImportOptions) {
   const parsed = parseAllDocuments(text);
   const yamlErrors = new Map(parsed.flatMap((d, i) => (d.errors.length ? [[i + 1, d.errors[0]?.message ?? "unreadable"] as const] : [])));
   const docs = parsed.map((d) => (d.errors.length ? null : d.toJS()));
-  const [services, slos, probes, tiers, zone] = await Promise.all([
+  const [services, slos, probes, tiers, zone, datasources] = await Promise.all([
     listServices(),
     prisma.slo.findMany({ where: { archivedAt: null }, include: sloInclude }),
     prisma.probe.findMany({ select: { id: true, url: true, service: { select: { slug: true } } } }),
     prisma.tier.findMany(),
     organisationTimeZone(),
+    prisma.datasource.findMany({ select: { id: true, name: true } }),
   ]);
   const slosOf = new Map<string, Map<string, PlannedSlo>>();
   for (const row of slos) {
@@ -47,17 +49,26 @@ async function plan(text: string, options: ImportOptions) {
     tierDefaults: { sloTarget: s.tier.sloTarget, sloWindow: s.tier.sloWindow, maintenance: s.tier.maintenance },
   }]));
   const defaults = new Map<number, TierDefaults>(tiers.map((t) => [t.rank, { rank: t.rank, archived: t.archivedAt !== null, sloTarget: t.sloTarget, sloWindow: t.sloWindow, maintenance: t.maintenanceRule }]));
-  return { services, planned, result: planOpenSlo(readOpenSlo(docs, zone, yamlErrors), planned, defaults, options) };
+  return { services, planned, datasourceNames: new Map(datasources.map((d) => [d.id, d.name])), result: planOpenSlo(readOpenSlo(docs, zone, yamlErrors), planned, defaults, options, new Map(datasources.map((d) => [d.name, d.id]))) };
 }
 
 export async function importOpenSlo(actor: Actor, text: string, options: ImportOptions): Promise<OpenSloPlanDto> {
   if (text.length > 5_000_000) throw ValidationError.field("", "At most 5 MB of YAML");
-  const { services, planned, result } = await plan(text, options);
+  const { services, planned, datasourceNames, result } = await plan(text, options);
   const { changes, creates, sloChanges, sloCreates, errors } = result;
-  const dto = { changes, creates, sloChanges, sloCreates: sloCreates.map((c) => ({ ...c, sli: sliDto(c.sli, null) })) } as Omit<OpenSloPlanDto, "dryRun" | "applied" | "errors">;
+  const dto = { changes, creates, sloChanges, sloCreates: sloCreates.map((c) => ({ ...c, sli: sliDto(c.sli, c.sli.source === "prometheus" ? { id: c.sli.datasource, name: datasourceNames.get(c.sli.datasource) ?? c.sli.datasource } : null) })) } as Omit<OpenSloPlanDto, "dryRun" | "applied" | "errors">;
   if (options.dryRun) return { dryRun: true, applied: false, ...dto, errors };
   if (errors.length) {
     throw new ValidationError(errors.map((e) => ({ path: `documents.${e.document}${e.path ? `.${e.path}` : ""}`, message: e.message })), "Nothing was imported: fix these documents first");
+  }
+  // Prometheus checks the new SLOs' queries before anything is written, as for an SLO made through the API.
+  for (const c of sloCreates) {
+    if (c.sli.source !== "prometheus") continue;
+    const { source, datasource, ...rest } = c.sli;
+    await checkQueries({ source, datasource, ...rest }).catch((err: unknown) => {
+      if (err instanceof ValidationError) throw new ValidationError((err.issues ?? []).map((i) => ({ path: `${c.service}/${c.name}.${i.path}`, message: i.message })), "Nothing was imported: Prometheus refused a query");
+      throw err;
+    });
   }
   const bySlug = new Map(services.map((s) => [s.slug, s]));
   await prisma.$transaction(async (tx) => {
@@ -85,7 +96,10 @@ export async function importOpenSlo(actor: Actor, text: string, options: ImportO
     await applySloChanges(tx, actor, sloChanges, planned);
     for (const c of sloCreates) {
       const row = await tx.slo.create({
-        data: { serviceId: ids.get(c.service) as string, name: c.name, description: c.description, sli: StoredSli.write(c.sli), budgeting: StoredBudgeting.write(c.budgeting), target: c.target, window: c.window, maintenanceRule: c.maintenance },
+        data: {
+          serviceId: ids.get(c.service) as string, name: c.name, description: c.description, sli: StoredSli.write(c.sli), budgeting: StoredBudgeting.write(c.budgeting), target: c.target, window: c.window, maintenanceRule: c.maintenance,
+          ...(c.sli.source === "prometheus" ? { datasourceId: c.sli.datasource, nextIngestAt: now } : {}),
+        },
         include: sloInclude,
       });
       await recordAudit(tx, actor, { action: "create", entityType: "slo", entityId: row.id, after: { ...toSloDto(row), via: "openslo import" } });

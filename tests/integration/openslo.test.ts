@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseAllDocuments, stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as openslo from "@/app/api/v1/openslo/route";
+import * as datasources from "@/app/api/v1/datasources/route";
 import * as probes from "@/app/api/v1/services/[slug]/probes/route";
 import * as service from "@/app/api/v1/services/[slug]/route";
 import { prisma } from "@/lib/server/db";
@@ -85,7 +86,7 @@ describe("OpenSLO", () => {
 
 // The example shapes (tests/fixtures/openslo), with each test's own service slugs.
 const fixture = (file: string, slugs: Record<string, string>) =>
-  Object.entries(slugs).reduce((text, [from, to]) => text.replaceAll(`service: ${from}\n`, `service: ${to}\n`).replaceAll(`name: ${from}\n`, `name: ${to}\n`).replaceAll(`${from}-`, `${to}-`), readFileSync(join(__dirname, "../fixtures/openslo", file), "utf8"));
+  Object.entries(slugs).reduce((text, [from, to]) => text.replaceAll(`: ${from}\n`, `: ${to}\n`).replaceAll(`${from}-`, `${to}-`), readFileSync(join(__dirname, "../fixtures/openslo", file), "utf8"));
 const serviceRow = (slug: string) => prisma.service.findUnique({ where: { slug }, select: { version: true, tier: { select: { rank: true } }, slos: { select: { target: true, window: true, maintenanceRule: true, version: true } } } });
 
 describe("OpenSLO documents in the shapes of the project's examples", () => {
@@ -122,18 +123,29 @@ describe("OpenSLO documents in the shapes of the project's examples", () => {
     expect((await importYaml(mine, true)).body).toMatchObject({ changes: [], creates: [], sloChanges: [], sloCreates: [], errors: [] });
   });
 
-  it("a latency SLO with two objectives on a referenced SLI changes no service's target", async () => {
+  it("a latency SLO with two objectives on a referenced SLI becomes two SLOs from Prometheus, and changes no service's target", async () => {
     const search = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
     const before = await serviceRow(search);
+    const ds = unique("eu-prometheus");
     // Its calendar is in UTC, and this file's organisation cuts months in Berlin: said, not shifted.
-    const utc = await importYaml(fixture("latency-threshold.yaml", { search }), true);
+    const utc = await importYaml(fixture("latency-threshold.yaml", { search, "prom-eu": ds }), true);
     expect(utc.body.errors).toEqual([{ document: 3, path: "spec.timeWindow.0.calendar.timeZone", message: "Calendar windows are cut in the organisation's zone, Europe/Berlin; this one is in UTC" }]);
-    const yaml = fixture("latency-threshold.yaml", { search }).replace("timeZone: UTC", "timeZone: Europe/Berlin");
-    const dry = await importYaml(yaml, true);
-    expect(dry.body.changes).toEqual([]);
-    expect(dry.body.errors.map((e: { document: number; path: string }) => [e.document, e.path])).toEqual([[3, "spec.objectives.0"], [3, "spec.objectives.1"]]);
+    const yaml = fixture("latency-threshold.yaml", { search, "prom-eu": ds }).replace("timeZone: UTC", "timeZone: Europe/Berlin");
+    // The datasource it names is not registered yet: named, nothing written.
+    expect((await importYaml(yaml, true)).body.errors.map((e: { document: number; path: string; message: string }) => [e.document, e.path, e.message.includes("which Nines does not have")])).toEqual([[3, "spec.objectives.0", true], [3, "spec.objectives.1", true]]);
     expect((await importYaml(yaml, false)).status).toBe(400);
-    expect(await serviceRow(search)).toEqual(before);
+    // Registered (a server that is away: the SLOs are made, and show as unknown until data arrives).
+    const made = await call(datasources.POST, { method: "POST", token: tokens.admin, body: { name: ds, type: "prometheus", url: "http://127.0.0.1:9" } });
+    expect(made.status).toBe(201);
+    const applied = await importYaml(yaml, false);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body).toMatchObject({ changes: [], errors: [] });
+    expect(applied.body.sloCreates.map((c: { name: string; sli: { kind: string; datasource: { name: string } } }) => [c.name, c.sli.kind, c.sli.datasource.name])).toEqual([["latency-under-500-ms", "threshold", ds], ["latency-under-2-s", "threshold", ds]]);
+    expect(await serviceRow(search)).toMatchObject({ version: before?.version, slos: expect.arrayContaining([expect.objectContaining({ target: null, window: null })]) });
+    expect(await prisma.slo.count({ where: { service: { slug: search }, datasourceId: made.body.id } })).toBe(2);
+    // Exported and imported again: the same SLOs, nothing to change.
+    const mine = (await exportYaml()).split("---\n").filter((d) => d.includes(search)).join("---\n");
+    expect((await importYaml(mine, true)).body).toMatchObject({ changes: [], creates: [], sloChanges: [], sloCreates: [], errors: [] });
   });
 
   it("names a metric source it cannot read and an SLI that is not there, by document and field", async () => {
