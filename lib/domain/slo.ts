@@ -32,3 +32,19 @@ export function sliceLengthSeconds(slice: number | string): number {
   if (!m) throw new RangeError(`Not a slice length: ${slice}`);
   return Number(m[1]) * (m[2] === "h" ? 3600 : 60);
 }
+
+const OP_WORDS: Record<ThresholdOp, string> = { lt: "below", lte: "at most", gt: "above", gte: "at least" };
+
+/** What an SLO measures, in a sentence a person reads beside its figures. */
+export function describeSli(sli: { source: "incidents" } | { source: "probe"; kind: "success" | "latency"; thresholdMs: number | null; url: string | null } | { source: "prometheus"; datasource: string; kind: "ratio" | "threshold"; good: string | null; op: ThresholdOp | null; threshold: number | null }): string {
+  if (sli.source === "incidents") return "Time up, from the incident record";
+  if (sli.source === "probe") return `${sli.kind === "latency" ? `Probe runs answered within ${sli.thresholdMs} ms` : "Probe runs that succeeded"}${sli.url ? ` (${sli.url})` : ""}`;
+  if (sli.kind === "ratio") return `${sli.good !== null ? "Good" : "All but bad"} events over all events, from Prometheus '${sli.datasource}'`;
+  return `Minutes whose value is ${OP_WORDS[sli.op ?? "lt"]} ${sli.threshold}, from Prometheus '${sli.datasource}'`;
+}
+
+/** The unit's word for a count: "1 event", "2.5 slices". */
+export function unitWord(unit: "seconds" | "events" | "slices", n: number): string {
+  const word = unit === "events" ? "event" : unit === "slices" ? "slice" : "second";
+  return n === 1 ? word : `${word}s`;
+}

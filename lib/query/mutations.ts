@@ -11,6 +11,8 @@ import { apiRequest } from "./api";
 import { queryKeys } from "./keys";
 import type { ApiTokenDto, ServiceDto, SettingsDto, TierDto, UserDto } from "./types";
 import { useApiMutation } from "./use-api-mutation";
+import type { DatasourceDto } from "@/lib/dto/datasources";
+import type { DatasourceInput } from "@/lib/schemas/datasource";
 
 // One hook per API write, so components never build URLs or pick HTTP methods themselves.
 const enc = encodeURIComponent;
@@ -78,3 +80,6 @@ export const useUpdateIntegrations = () =>
   useApiMutation((input: IntegrationsUpdate) => apiRequest<IntegrationsDto>("PATCH", "/api/v1/integrations", input), {
     invalidate: [queryKeys.settings()],
   });
+
+export const useCreateDatasource = () =>
+  useApiMutation((input: DatasourceInput) => apiRequest<DatasourceDto>("POST", "/api/v1/datasources", input));

@@ -23,6 +23,9 @@ import { serviceRiskBudget } from "@/lib/server/risk-detail";
 import { listRisks } from "@/lib/server/risks-read";
 import { getService } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
+import { sloAvailability } from "@/lib/server/slo-availability";
+import { listSlos } from "@/lib/server/slos";
+import { ServiceSlos } from "@/components/slos/service-slos";
 import { DetailsSection, FiguresSection, TrendSection, preloadSections } from "./availability-sections";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -90,6 +93,15 @@ async function RisksSection({ slug, name, timeZone, canEdit }: { slug: string; n
   const [{ risks, total }, budget] = await risksFor(slug);
   if (!budget) return null;
   return <ServiceRisks slug={slug} name={name} risks={risks} total={total} budget={budget} timeZone={timeZone} canEdit={canEdit} />;
+}
+
+const SLOS_SHOWN = 20;
+
+/** Every SLO's figures over its own window: the service's own first (docs/decisions/0021-slo-entity.md). */
+async function SlosSection({ slug }: { slug: string }) {
+  const [{ slos, total }, probes] = await Promise.all([listSlos(slug, { limit: SLOS_SHOWN }), listProbes(slug, { coverage: false })]);
+  const figures = await Promise.all(slos.map((s) => sloAvailability(s.id, {})));
+  return <ServiceSlos slug={slug} figures={figures} total={total} probeUrls={Object.fromEntries(probes.map((p) => [p.id, p.url]))} />;
 }
 
 /** The service's probes at a glance: state in words, last latency, the way to the rest. */
@@ -165,9 +177,12 @@ export default async function ServicePage({ params, searchParams }: Params) {
       <Suspense fallback={<WidgetSkeleton label="Computing the burn-down, burn rates and response times" rows={6} />}>
         <DetailsSection slug={slug} view={view} timeZone={settings.timeZone} />
       </Suspense>
+      <Suspense fallback={<WidgetSkeleton label="Computing each SLO's figures" rows={3} />}>
+        <SlosSection slug={slug} />
+      </Suspense>
       <div className="two-col">
         <section className="card" aria-labelledby="slo-heading">
-          <h2 id="slo-heading">Service level objective</h2>
+          <h2 id="slo-heading">Its own objective</h2>
           <dl className="props">
             <dt>SLO target</dt>
             <dd>{formatPercent(service.sloTarget)} {inherited(service.overrides.sloTarget)}</dd>
