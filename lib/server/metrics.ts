@@ -3,11 +3,14 @@ import { Gauge, Registry } from "prom-client";
 import { isServiceFailure } from "@/lib/dto/availability";
 import { AvailabilityListQuery } from "@/lib/schemas/availability";
 import { allAvailability } from "./availability-fleet";
-import { pool } from "./db";
+import { pool, prisma } from "./db";
+import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
+import { sloAvailability } from "./slo-availability";
 
 // Prometheus exposition of every active service's figures in its SLO window, from ONE
 // all-services computation (the same as GET /api/v1/availability) and one count of ongoing
-// incidents. A registry per scrape: a service archived since the last scrape simply disappears.
+// incidents, labelled slo="availability"; then each other SLO of an active service over its own
+// window (slo="<name>"). A registry per scrape: anything archived since the last one disappears.
 
 const FLEET_QUERY = AvailabilityListQuery.parse({ incidents: "0" });
 
@@ -24,7 +27,7 @@ async function ongoingByService(): Promise<Map<string, number>> {
 export async function metricsText(): Promise<{ body: string; contentType: string }> {
   const [fleet, ongoing] = await Promise.all([allAvailability(FLEET_QUERY), ongoingByService()]);
   const registry = new Registry();
-  const labels = ["service", "tier", "window"] as const;
+  const labels = ["service", "tier", "slo", "window"] as const;
   const gauge = (name: string, help: string, extra: string[] = []) => new Gauge({ name, help, labelNames: [...labels, ...extra], registers: [registry] });
   const availability = gauge("nines_availability_ratio", "Availability in the service's SLO window so far (1 = no downtime)");
   const target = gauge("nines_slo_target_ratio", "The service's SLO target");
@@ -35,17 +38,19 @@ export async function metricsText(): Promise<{ body: string; contentType: string
   const burn = gauge("nines_burn_rate", "Burn rate over the lookback (1 = spending the budget exactly by the window's end)", ["lookback"]);
   const incidents = new Gauge({ name: "nines_ongoing_incidents", help: "Incidents hitting the service that are not resolved", labelNames: ["service", "tier"], registers: [registry] });
   const measuredSince = new Gauge({ name: "nines_measured_since_seconds", help: "Unix time from which the service's incident record counts: no figure covers time before it", labelNames: ["service", "tier"], registers: [registry] });
-  const failed = new Gauge({ name: "nines_computation_failed", help: "1 when the service's figures could not be computed (the server's log has the reference)", labelNames: ["service", "tier"], registers: [registry] });
+  const failed = new Gauge({ name: "nines_computation_failed", help: "1 when the SLO's figures could not be computed (the server's log has the reference)", labelNames: ["service", "tier", "slo"], registers: [registry] });
+  const sli = gauge("nines_sli_ratio", "The SLO's SLI over its window so far: availability, good events over all, or good slices over known ones", ["unit"]);
+  const unknown = gauge("nines_unknown_seconds", "Time in the SLO's window nothing measured (never counted good or bad)");
   for (const entry of fleet.services) {
     const service = entry.service.slug;
     const tier = String(entry.service.tier.rank);
     incidents.set({ service, tier }, ongoing.get(service) ?? 0);
     if (isServiceFailure(entry)) {
-      failed.set({ service, tier }, 1);
+      failed.set({ service, tier, slo: SERVICE_SLO_NAME }, 1);
       continue;
     }
-    failed.set({ service, tier }, 0);
-    const l = { service, tier, window: entry.slo.window };
+    failed.set({ service, tier, slo: SERVICE_SLO_NAME }, 0);
+    const l = { service, tier, slo: SERVICE_SLO_NAME, window: entry.slo.window };
     target.set(l, entry.slo.target);
     // Before measuredSince there is no figure: the series are left out (absent, not 1), and the
     // measured-since gauge says from when the service has any.
@@ -53,11 +58,32 @@ export async function metricsText(): Promise<{ body: string; contentType: string
     const b = entry.errorBudget;
     if (entry.availability === null || b === null) continue;
     availability.set(l, entry.availability);
+    sli.set({ ...l, unit: "seconds" }, entry.availability);
     remaining.set(l, b.remainingRatio);
     budget.set(l, b.budgetSeconds);
     remainingSeconds.set(l, b.remainingSeconds);
     consumed.set(l, b.consumedSeconds);
     for (const [lookback, rate] of Object.entries(b.burnRates)) burn.set({ ...l, lookback }, rate);
+  }
+  // Every other SLO of an active service, each over its own window in its own unit.
+  const others = await prisma.slo.findMany({ where: { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { archivedAt: null } }, select: { id: true, name: true, service: { select: { slug: true, tier: { select: { rank: true } } } } } });
+  for (let i = 0; i < others.length; i += 8) {
+    await Promise.all(others.slice(i, i + 8).map(async (o) => {
+      const base = { service: o.service.slug, tier: String(o.service.tier.rank), slo: o.name };
+      try {
+        const f = await sloAvailability(o.id, {});
+        failed.set(base, 0);
+        const l = { ...base, window: f.slo.window };
+        target.set(l, f.slo.target);
+        unknown.set(l, f.unknownSeconds);
+        if (f.sli !== null) sli.set({ ...l, unit: f.unit }, f.sli);
+        if (f.errorBudget) remaining.set(l, f.errorBudget.remainingRatio);
+        for (const [lookback, rate] of Object.entries(f.burnRates)) if (rate !== null) burn.set({ ...l, lookback }, rate);
+      } catch (err) {
+        console.error(`[metrics] SLO ${o.id} (${o.service.slug}/${o.name}) could not be computed:`, err);
+        failed.set(base, 1);
+      }
+    }));
   }
   return { body: await registry.metrics(), contentType: registry.contentType };
 }
