@@ -14,7 +14,7 @@ function Budget({ f }: { f: SloAvailabilityDto }) {
   const amount = f.unit === "seconds" ? `${formatDuration(b.remaining)} of ${formatDuration(b.allowed)}` : `${figure(b.remaining)} of ${figure(b.allowed)} ${unitWord(f.unit, b.allowed)}`;
   return (
     <>
-      {formatPercent(b.remainingRatio)} left{b.overspent && <span className="badge badge-warning">overspent</span>}
+      {formatPercent(b.remainingRatio, 1)} left{b.overspent && <span className="badge badge-warning">overspent</span>}
       <span className="inherited">{amount}</span>
     </>
   );
@@ -59,13 +59,14 @@ export function ServiceSlos({ slug, figures, total, probeUrls }: { slug: string;
                   <th scope="row" className="cell-title">
                     <strong>{s.name}</strong>
                     <span className="inherited">{describeSli(sli)}</span>
+                    {s.description && !s.isServiceObjective && <span className="inherited">{s.description}</span>}
                     {s.ingestion?.error && <span className="inherited text-warning">Not read: {s.ingestion.error}</span>}
                   </th>
                   <td>
                     {formatPercent(s.target)} <span className="inherited">{formatWindow(s.window).toLowerCase()}</span>
                   </td>
                   <td className="num">
-                    {f.sli === null ? <span className="muted">No data</span> : formatPercent(f.sli)}
+                    {f.sli === null ? <span className="muted">No data</span> : formatPercent(f.sli, 3)}
                     {f.metTarget === false && <span className="inherited">below target</span>}
                   </td>
                   <td><Budget f={f} /></td>
