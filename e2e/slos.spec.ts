@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { adminToken, HISTORY_FROM, hydrated, unique } from "./fixtures";
+import { scanAndShoot } from "./shots";
+
+const asAdmin = { authorization: `Bearer ${adminToken()}` };
+
+test("an admin adds a Prometheus in Settings: a bad URL is named beside its field; one that does not answer is added and says so", async ({ page }) => {
+  await page.goto("/settings/datasources");
+  await hydrated(page);
+  const name = unique("prom");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("URL").fill("ftp://prometheus");
+  await page.getByRole("button", { name: "Add datasource" }).click();
+  const url = page.getByLabel("URL");
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`[id="${(await url.getAttribute("aria-describedby"))?.split(" ")[0]}"]`)).toContainText("Must be http or https");
+
+  await url.fill("http://127.0.0.1:1");
+  await page.getByLabel("Authentication").selectOption("bearer");
+  await page.getByLabel("Bearer token").fill("s3cret");
+  await page.getByRole("button", { name: "Add datasource" }).click();
+  await expect(page.getByRole("status")).toContainText(`${name} is registered but did not answer`);
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("Not answering");
+  await expect(row).toContainText("bearer token");
+  await expect(page.getByText("s3cret")).toHaveCount(0);
+  await scanAndShoot(page, "settings-datasources");
+});
+
+test("a service's page lists its SLOs, its own first, each with its figures in its own unit", async ({ page, request }) => {
+  const slug = unique("slos");
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `SLOs ${slug.slice(-6)}`, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
+  const weekly = await request.post(`/api/v1/services/${slug}/slos`, { headers: asAdmin, data: { name: "weekly", description: "The week, stricter", target: 0.9999, window: "week", sli: { source: "incidents" } } });
+  expect(weekly.status()).toBe(201);
+  await page.goto(`/services/${slug}`);
+  await hydrated(page);
+  const table = page.getByRole("table", { name: "The SLOs of this service, each over its own window" });
+  await expect(table.getByRole("rowheader")).toHaveText([/^availabilityTime up, from the incident record/, /^weeklyTime up, from the incident record/]);
+  const row = table.getByRole("row").filter({ hasText: "weekly" });
+  await expect(row).toContainText("99.99 %");
+  await expect(row).toContainText("The week, stricter");
+  await expect(row).toContainText("100.0 % left");
+  await expect(page.getByText("2 SLOs")).toBeVisible();
+  await scanAndShoot(page, "service-slos");
+});
