@@ -40,6 +40,6 @@ test("a service's page lists its SLOs, its own first, each with its figures in i
   await expect(row).toContainText("99.99 %");
   await expect(row).toContainText("The week, stricter");
   await expect(row).toContainText("100.0 % left");
-  await expect(page.getByText("2 SLOs")).toBeVisible();
+  await expect(page.getByText("2 SLOs", { exact: true })).toBeVisible();
   await scanAndShoot(page, "service-slos");
 });
