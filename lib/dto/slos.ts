@@ -88,3 +88,27 @@ export const SloAvailabilityDto = z.strictObject({
   incidentRecord: ServiceAvailabilityDto.nullable(),
 });
 export type SloAvailabilityDto = z.infer<typeof SloAvailabilityDto>;
+
+/** `GET /api/v1/slos/{id}/series`: the SLO per day, week or month, in its own unit. */
+export const SloSeriesDto = z.strictObject({
+  slo: SloDto,
+  asOf: InstantText,
+  bucket: z.enum(["day", "week", "month"]),
+  timeZone: z.string(),
+  unit: z.enum(["seconds", "events", "slices"]),
+  entries: z.array(
+    z.strictObject({
+      label: z.string(),
+      from: InstantText,
+      to: InstantText,
+      /** The SLI over the bucket; null: nothing measured in it. */
+      sli: z.number().nullable(),
+      /** In the unit; null for the incident record (its seconds are the service series'). */
+      good: z.number().nullable(),
+      total: z.number().nullable(),
+      unknownSeconds: z.number(),
+      metTarget: z.boolean().nullable(),
+    }),
+  ),
+});
+export type SloSeriesDto = z.infer<typeof SloSeriesDto>;

@@ -10,7 +10,7 @@ import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { OpenSloImportQuery } from "./openslo";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
-import { SloAvailabilityDto, SloDto, SloListDto } from "@/lib/dto/slos";
+import { SloAvailabilityDto, SloDto, SloListDto, SloSeriesDto } from "@/lib/dto/slos";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
 import { DatasourceInput, DatasourceUpdate } from "./datasource";
 import { SloInput, SloListQuery, SloUpdate } from "./slo";
@@ -137,6 +137,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "patch", path: "/api/v1/slos/{id}", summary: "Change an SLO (not its SLI: a different measure is a new SLO); the service's own SLO keeps its name", role: "editor", body: SloUpdate, responses: ok(SloDto) },
   { method: "delete", path: "/api/v1/slos/{id}", summary: "Archive an SLO (the service's own is archived with its service)", role: "editor", responses: ok(SloDto) },
   { method: "get", path: "/api/v1/slos/{id}/availability", summary: "One SLO over a window (default its own) in its own unit: the SLI, good and total, unknown time, budget, burn rates; an SLO from the incident record also carries the engine's figures", role: "viewer", query: AvailabilityQuery, responses: ok(SloAvailabilityDto) },
+  { method: "get", path: "/api/v1/slos/{id}/series", summary: "One SLO per day, week or month in its own unit: the SLI, good and total, unknown time, whether it met its target", role: "viewer", query: SeriesQuery, responses: ok(SloSeriesDto) },
   { method: "get", path: "/api/v1/probes/{id}", summary: "One probe", role: "viewer", responses: ok(ProbeDto) },
   { method: "patch", path: "/api/v1/probes/{id}", summary: "Change a probe", role: "editor", body: ProbeUpdate, responses: ok(ProbeDto) },
   { method: "delete", path: "/api/v1/probes/{id}", summary: "Delete a probe and its runs", role: "editor", responses: ok(Deleted) },

@@ -136,8 +136,14 @@ async function loadSeries(target: { services: ServiceSlo[] } | { every: Promise<
 }
 
 export async function serviceSeries(slug: string, q: SeriesQuery): Promise<ServiceSeriesDto> {
-  const [service, timeZone] = await Promise.all([loadServiceSlo(slug), organisationTimeZone()]);
+  const service = await loadServiceSlo(slug);
   if (!service) throw new NotFoundError("Service", slug);
+  return seriesFor(service, q);
+}
+
+/** A service's series against the objective given (its own, or one of its SLOs from the incident record). */
+export async function seriesFor(service: ServiceSlo, q: SeriesQuery): Promise<ServiceSeriesDto> {
+  const timeZone = await organisationTimeZone();
   const data = await loadSeries({ services: [service] }, q, timeZone);
   return { asOf: formatIsoInstant(data.asOf), ...seriesOne(service, data.windows, collectImpacts(data.rows), data.opts) };
 }

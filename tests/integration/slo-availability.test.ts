@@ -3,6 +3,7 @@ import * as probes from "@/app/api/v1/services/[slug]/probes/route";
 import * as serviceAvailability from "@/app/api/v1/services/[slug]/availability/route";
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
+import * as sloSeries from "@/app/api/v1/slos/[id]/series/route";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
@@ -36,6 +37,11 @@ describe("an SLO's figures", () => {
     const service = await call(serviceAvailability.GET, { token: tokens.viewer, params: { slug }, path: `/x?window=week:2026-W19&asOf=2026-05-20T00:00:00Z` });
     expect(res.body.incidentRecord.availability).toBe(service.body.availability);
     expect(service.body.errorBudget.budgetSeconds).toBeCloseTo(604.8, 9);
+    // Its weekly series: the same week's figure, and the weeks around it whole.
+    const series = await call(sloSeries.GET, { token: tokens.viewer, params: { id }, path: "/x?bucket=week&from=2026-05-04T00:00:00Z&to=2026-05-18T00:00:00Z&asOf=2026-05-20T00:00:00Z" });
+    expect(series.status).toBe(200);
+    expect(series.body.entries.map((e: { label: string; metTarget: boolean }) => [e.label, e.metTarget])).toEqual([["week:2026-W19", true], ["week:2026-W20", true]]);
+    expect(series.body.entries[0].sli).toBeCloseTo(1 - 1 / 168, 12);
     // Without a window: the SLO's own (the week of asOf), not the service's month.
     expect((await figures(id, "asOf=2026-05-06T00:00:00Z")).body.window.label).toBe("week:2026-W19");
   });
@@ -62,6 +68,11 @@ describe("an SLO's figures", () => {
       expect(res.body).toMatchObject({ unit: "events", sli: 0.99, good: 99, total: 100, unknownSeconds: 0, metTarget: true, incidentRecord: null });
       expect(res.body.errorBudget.allowed).toBeCloseTo(1, 12);
       expect(res.body.errorBudget).toMatchObject({ consumed: 1, overspent: false });
+      // Its daily series: the day of the runs holds all of them; the day before saw nothing.
+      const day = new Date(T0).toISOString().slice(0, 10);
+      const series = await call(sloSeries.GET, { token: tokens.viewer, params: { id }, path: `/x?bucket=day&from=${day}T00:00:00Z&to=${new Date(T0 + 86_400_000).toISOString().slice(0, 10)}T00:00:00Z&asOf=${new Date(T0 + 100 * MIN).toISOString()}` });
+      expect(series.body.entries.map((e: { good: number; total: number; sli: number | null }) => [e.good, e.total, e.sli])).toEqual([[99, 100, 0.99]]);
+      expect(series.body.unit).toBe("events");
       // The last hour holds runs 40–99, one of them failed: 1/60 over the 1 % allowed.
       expect(res.body.burnRates["1h"]).toBeCloseTo(1 / 60 / 0.01, 9);
       expect(res.body.burnRates["5m"]).toBe(0);

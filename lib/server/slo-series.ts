@@ -1,0 +1,64 @@
+import "server-only";
+import { countBuckets, type Bucket } from "@/lib/domain/measured-sli";
+import { countRuns } from "@/lib/domain/probe-sli";
+import { probeCoverage } from "@/lib/domain/probes";
+import { meetsTarget } from "@/lib/domain/error-budget";
+import type { SloSeriesDto } from "@/lib/dto/slos";
+import type { SeriesQuery } from "@/lib/schemas/availability";
+import { seriesFor, seriesWindows } from "./availability";
+import { loadServiceSlo, organisationTimeZone } from "./availability-data";
+import { prisma } from "./db";
+import { NotFoundError } from "./errors";
+import { getSlo } from "./slos";
+
+// One SLO per day, week or month (the buckets of the service series, in the organisation's zone),
+// in its own unit: the incident record through the engine, a probe's runs and Prometheus's
+// buckets counted per bucket as its figures are.
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function sloSeries(id: string, q: SeriesQuery): Promise<SloSeriesDto> {
+  const slo = await getSlo(id);
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  const base = { slo, asOf: iso(asOf), bucket: q.bucket, unit: slo.unit };
+  if (slo.sli.source === "incidents") {
+    const service = await loadServiceSlo(slo.service.slug);
+    if (!service) throw new NotFoundError("Service", slo.service.slug);
+    const s = await seriesFor({ ...service, target: slo.target, sloWindow: slo.window, maintenance: slo.maintenance }, q);
+    return { ...base, timeZone: s.timeZone, entries: s.entries.map((e) => ({ label: e.label, from: e.from, to: e.to, sli: e.availability, good: null, total: null, unknownSeconds: 0, metTarget: e.metTarget })) };
+  }
+  const timeZone = await organisationTimeZone();
+  const windows = seriesWindows(q, timeZone, asOf);
+  const from = windows[0]?.from ?? asOf;
+  const to = Math.min(windows.at(-1)?.to ?? asOf, asOf);
+  const count = (w: { from: number; to: number }) => ({ from: w.from, to: Math.max(w.from, Math.min(w.to, asOf)) });
+  if (slo.sli.source === "probe") {
+    const sli = slo.sli;
+    const probe = await prisma.probe.findUnique({ where: { id: sli.probe }, select: { intervalSeconds: true } });
+    if (!probe) throw new NotFoundError("Probe", sli.probe);
+    const rows = await prisma.probeRun.findMany({ where: { probeId: sli.probe, at: { gte: new Date(from - probe.intervalSeconds * 1000), lt: new Date(to) } }, select: { at: true, ok: true, latencyMs: true }, orderBy: { at: "asc" } });
+    const runs = rows.map((r) => ({ at: r.at.getTime(), ok: r.ok, latencyMs: r.latencyMs }));
+    const kind = sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: sli.thresholdMs ?? 0 } : { kind: "success" as const };
+    return {
+      ...base,
+      timeZone,
+      entries: windows.map((w) => {
+        const range = count(w);
+        const c = countRuns(runs, kind, slo.budgeting, range, w.from);
+        const value = c.total > 0 ? c.good / c.total : null;
+        return { label: w.label, from: iso(w.from), to: iso(w.to), sli: value, good: c.good, total: c.total, unknownSeconds: probeCoverage(runs, probe.intervalSeconds, range).unknownSeconds, metTarget: meetsTarget(value, slo.target) };
+      }),
+    };
+  }
+  const rows = await prisma.sloBucket.findMany({ where: { sloId: id, start: { gte: new Date(from), lt: new Date(to) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } });
+  const buckets: Bucket[] = rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total }));
+  return {
+    ...base,
+    timeZone,
+    entries: windows.map((w) => {
+      const c = countBuckets(buckets, slo.budgeting, count(w), w.from);
+      const value = c.total > 0 ? c.good / c.total : null;
+      return { label: w.label, from: iso(w.from), to: iso(w.to), sli: value, good: c.good, total: c.total, unknownSeconds: c.unknownSeconds, metTarget: meetsTarget(value, slo.target) };
+    }),
+  };
+}
