@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { formatPercent, formatWindow } from "@/components/format";
+import { describeWindowLabel, formatPercent, formatWindow } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { BURN_STATE_LABELS } from "@/lib/domain/burn-state";
 import { describeSli, unitWord } from "@/lib/domain/slo";
-import type { SloAvailabilityDto } from "@/lib/dto/slos";
+import type { SloAvailabilityDto, SloReconcileDto } from "@/lib/dto/slos";
 
 const figure = (n: number) => (Number.isInteger(n) ? n.toLocaleString("en-GB") : n.toLocaleString("en-GB", { maximumFractionDigits: 1 }));
 
@@ -25,7 +25,7 @@ function Budget({ f }: { f: SloAvailabilityDto }) {
  * (from the incident record, the figures above) first, then the ones measured by probes and
  * Prometheus. Unknown time is shown, never counted good or bad.
  */
-export function ServiceSlos({ slug, figures, total, probeUrls }: { slug: string; figures: SloAvailabilityDto[]; total: number; probeUrls: Record<string, string> }) {
+export function ServiceSlos({ slug, figures, total, beside, probeUrls }: { slug: string; figures: SloAvailabilityDto[]; total: number; beside: SloReconcileDto[]; probeUrls: Record<string, string> }) {
   return (
     <section className="card" aria-labelledby="slos-heading">
       <div className="section-head">
@@ -78,6 +78,28 @@ export function ServiceSlos({ slug, figures, total, probeUrls }: { slug: string;
           </tbody>
         </table>
       </TableScroll>
+      {beside.length > 0 && (
+        <div className="stack-small">
+          <h3 id="logged-measured-heading">Logged against measured</h3>
+          <p className="muted">Over {describeWindowLabel(beside[0]?.window.label ?? "")}: what each measured SLO saw beside the incident record. Time it did not measure counts on neither side.</p>
+          <ul className="plain-list" aria-labelledby="logged-measured-heading">
+            {beside.map((r) => (
+              <li key={r.slo.id}>
+                <strong>{r.slo.name}</strong>:{" "}
+                {r.measuredOnlySeconds === 0 && r.incidentOnlySeconds === 0 ? (
+                  "agrees with the incident record"
+                ) : (
+                  <>
+                    {r.measuredOnlySeconds > 0 ? <span className="text-warning">{formatDuration(r.measuredOnlySeconds)} bad with no incident</span> : "nothing bad left unlogged"}
+                    {" · "}
+                    {r.incidentOnlySeconds > 0 ? `${formatDuration(r.incidentOnlySeconds)} of incidents it saw as good` : "every incident confirmed where it measured"}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="muted"><Link href={`/api/v1/services/${slug}/slos`} prefetch={false}>The SLOs as JSON</Link> · figures of one SLO at <code>/api/v1/slos/&#123;id&#125;/availability</code></p>
     </section>
   );

@@ -87,3 +87,19 @@ export function measuredBurnRates(buckets: readonly Bucket[], budgeting: Budgeti
   }
   return out;
 }
+
+/**
+ * The time a measured SLI saw as bad and as good, for setting beside the incident record: a bucket
+ * is bad when it missed the SLO's target on its own (its good share below the target; for a
+ * threshold query, a bad minute), good otherwise. Time with no bucket is neither.
+ */
+export function measuredIntervals(buckets: readonly Bucket[], target: number, range: { from: number; to: number }): { bad: { from: number; to: number }[]; good: { from: number; to: number }[] } {
+  const bad: { from: number; to: number }[] = [];
+  const good: { from: number; to: number }[] = [];
+  for (const b of buckets) {
+    const span = { from: Math.max(b.start, range.from), to: Math.min(b.start + b.seconds * 1000, range.to) };
+    if (!(span.to > span.from) || !(b.total > 0)) continue;
+    (b.good / b.total < target ? bad : good).push(span);
+  }
+  return { bad, good };
+}

@@ -112,3 +112,19 @@ export const SloSeriesDto = z.strictObject({
   ),
 });
 export type SloSeriesDto = z.infer<typeof SloSeriesDto>;
+
+/** `GET /api/v1/slos/{id}/reconcile`: a measured SLO beside the incident record, and where they disagree. */
+export const SloReconcileDto = z.strictObject({
+  slo: z.strictObject({ id: z.string(), name: z.string(), service: z.string() }),
+  window: z.strictObject({ label: z.string(), from: InstantText, to: InstantText }),
+  /** What the SLI saw: bad (a probe down, or a minute below the SLO's target), good, and unknown. */
+  measured: z.strictObject({ badSeconds: z.number(), goodSeconds: z.number(), unknownSeconds: z.number() }),
+  /** The engine's downtime of unplanned incidents in the window. */
+  incidentDowntimeSeconds: z.number(),
+  /** measured_only: bad by the SLI with no incident recording it; incident_only: recorded down while the SLI saw it good. */
+  disagreements: z.array(z.strictObject({ from: InstantText, to: InstantText, seconds: z.number(), kind: z.enum(["measured_only", "incident_only"]) })),
+  /** measured_only and incident_only seconds in all. */
+  measuredOnlySeconds: z.number(),
+  incidentOnlySeconds: z.number(),
+});
+export type SloReconcileDto = z.infer<typeof SloReconcileDto>;

@@ -10,7 +10,7 @@ import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { OpenSloImportQuery } from "./openslo";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
-import { SloAvailabilityDto, SloDto, SloListDto, SloSeriesDto } from "@/lib/dto/slos";
+import { SloAvailabilityDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
 import { DatasourceInput, DatasourceUpdate } from "./datasource";
 import { SloInput, SloListQuery, SloUpdate } from "./slo";
@@ -138,6 +138,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "delete", path: "/api/v1/slos/{id}", summary: "Archive an SLO (the service's own is archived with its service)", role: "editor", responses: ok(SloDto) },
   { method: "get", path: "/api/v1/slos/{id}/availability", summary: "One SLO over a window (default its own) in its own unit: the SLI, good and total, unknown time, budget, burn rates; an SLO from the incident record also carries the engine's figures", role: "viewer", query: AvailabilityQuery, responses: ok(SloAvailabilityDto) },
   { method: "get", path: "/api/v1/slos/{id}/series", summary: "One SLO per day, week or month in its own unit: the SLI, good and total, unknown time, whether it met its target", role: "viewer", query: SeriesQuery, responses: ok(SloSeriesDto) },
+  { method: "get", path: "/api/v1/slos/{id}/reconcile", summary: "Logged against measured: a probe or Prometheus SLO beside the incident record over the service's window, with the time the SLI saw bad that no incident covers, and incident time it saw good (409 for an SLO from the incident record)", role: "viewer", query: AvailabilityQuery, responses: ok(SloReconcileDto), errors: [409] },
   { method: "get", path: "/api/v1/probes/{id}", summary: "One probe", role: "viewer", responses: ok(ProbeDto) },
   { method: "patch", path: "/api/v1/probes/{id}", summary: "Change a probe", role: "editor", body: ProbeUpdate, responses: ok(ProbeDto) },
   { method: "delete", path: "/api/v1/probes/{id}", summary: "Delete a probe and its runs", role: "editor", responses: ok(Deleted) },

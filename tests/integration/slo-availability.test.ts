@@ -4,6 +4,7 @@ import * as serviceAvailability from "@/app/api/v1/services/[slug]/availability/
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
 import * as sloSeries from "@/app/api/v1/slos/[id]/series/route";
+import * as sloReconcile from "@/app/api/v1/slos/[id]/reconcile/route";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
@@ -79,6 +80,24 @@ describe("an SLO's figures", () => {
       // Every lookback saw runs (the 3 d one only these 100): each rate is of what was measured.
       expect(res.body.burnRates["3d"]).toBeCloseTo(1 / 100 / 0.01, 9);
       expect(res.body.burnState).toBe("ok");
+    });
+
+    it("set beside the incident record: the bad minute no incident covers, and incident time the probe saw good", async () => {
+      // An incident from minute 40 to 50 and nothing else: the probe failed only in minute 42.
+      const incident = await logIncident(tokens.editor, { startedAt: new Date(T0 + 40 * MIN).toISOString(), resolvedAt: new Date(T0 + 50 * MIN).toISOString(), impacts: [{ service: slug }] });
+      expect(incident.status).toBe(201);
+      const id = await post(slug, { name: "health-beside", target: 0.99, sli: { source: "probe", probe, kind: "success" } });
+      const res = await call(sloReconcile.GET, { token: tokens.viewer, params: { id }, path: `/x?${range(100)}` });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ measured: { badSeconds: 60, goodSeconds: 99 * 60, unknownSeconds: 0 }, incidentDowntimeSeconds: 600, measuredOnlySeconds: 0, incidentOnlySeconds: 540 });
+      expect(res.body.disagreements.map((d: { kind: string; seconds: number }) => [d.kind, d.seconds])).toEqual([["incident_only", 120], ["incident_only", 420]]);
+      // A latency SLI misses on the slow runs too: runs 0, 3, 6 … answered in 800 ms, none covered by an incident but those in 40–50.
+      const fast = await post(slug, { name: "fast-beside", target: 0.5, sli: { source: "probe", probe, kind: "latency", thresholdMs: 500 } });
+      const slow = (await call(sloReconcile.GET, { token: tokens.viewer, params: { id: fast }, path: `/x?${range(100)}` })).body;
+      expect(slow.measured.badSeconds).toBe(34 * 60);
+      expect(slow.measuredOnlySeconds).toBe((34 - 3) * 60);
+      const own = (await call(slos.GET, { token: tokens.viewer, params: { slug }, path: "/x" })).body.slos[0];
+      expect((await call(sloReconcile.GET, { token: tokens.viewer, params: { id: own.id }, path: "/x" })).status).toBe(409);
     });
 
     it("time after the last run's reach is unknown, never good or bad", async () => {

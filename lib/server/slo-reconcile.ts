@@ -1,0 +1,53 @@
+import "server-only";
+import { measuredIntervals } from "@/lib/domain/measured-sli";
+import { runIsGood } from "@/lib/domain/probe-sli";
+import { mergeIntervals, probeCoverage, reconcile, subtractIntervals, type Interval } from "@/lib/domain/probes";
+import type { SloReconcileDto } from "@/lib/dto/slos";
+import type { AvailabilityQuery } from "@/lib/schemas/availability";
+import { serviceAvailability } from "./availability";
+import { prisma } from "./db";
+import { ConflictError, NotFoundError } from "./errors";
+import { getSlo } from "./slos";
+
+// Logged against measured: what a measured SLO saw beside what the incident record says, over the
+// service's window (as GET /services/{slug}/reconcile does for all of its probes). Time the SLI
+// did not measure is left out of both sides: it proves nothing either way.
+
+const seconds = (list: readonly Interval[]) => list.reduce((s, i) => s + (i.to - i.from), 0) / 1000;
+
+export async function reconcileSlo(id: string, q: AvailabilityQuery): Promise<SloReconcileDto> {
+  const slo = await getSlo(id);
+  if (slo.sli.source === "incidents") throw new ConflictError("This SLO is the incident record itself: set a measured SLO beside it", [{ path: "", message: "not measured" }]);
+  const summary = await serviceAvailability(slo.service.slug, q);
+  const window = { from: Date.parse(summary.window.from), to: Date.parse(summary.window.end) };
+  let bad: Interval[];
+  let good: Interval[];
+  if (slo.sli.source === "probe") {
+    const sli = slo.sli;
+    const probe = await prisma.probe.findUnique({ where: { id: sli.probe }, select: { intervalSeconds: true } });
+    if (!probe) throw new NotFoundError("Probe", sli.probe);
+    const rows = await prisma.probeRun.findMany({ where: { probeId: sli.probe, at: { gte: new Date(window.from - probe.intervalSeconds * 1000), lt: new Date(window.to) } }, select: { at: true, ok: true, latencyMs: true }, orderBy: { at: "asc" } });
+    const kind = sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: sli.thresholdMs ?? 0 } : { kind: "success" as const };
+    // A run that misses the SLI (failed, or too slow) stands for the time until the next run.
+    const seen = probeCoverage(rows.map((r) => ({ at: r.at.getTime(), ok: runIsGood({ at: r.at.getTime(), ok: r.ok, latencyMs: r.latencyMs }, kind) })), probe.intervalSeconds, window);
+    bad = seen.down;
+    good = seen.up;
+  } else {
+    const rows = await prisma.sloBucket.findMany({ where: { sloId: id, start: { gte: new Date(window.from - 3_600_000), lt: new Date(window.to) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } });
+    const seen = measuredIntervals(rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total })), slo.target, window);
+    bad = mergeIntervals(seen.bad);
+    good = subtractIntervals(mergeIntervals(seen.good), bad);
+  }
+  const unknown = subtractIntervals([window], mergeIntervals([...bad, ...good]));
+  const recorded = mergeIntervals((summary.explanation?.intervals ?? []).filter((i) => i.unplanned > 0).map((i) => ({ from: Date.parse(i.from), to: Date.parse(i.to) })));
+  const disagreements = reconcile(bad, good, recorded).map((d) => ({ from: new Date(d.from).toISOString(), to: new Date(d.to).toISOString(), seconds: (d.to - d.from) / 1000, kind: d.kind === "probe_only" ? ("measured_only" as const) : ("incident_only" as const) }));
+  return {
+    slo: { id: slo.id, name: slo.name, service: slo.service.slug },
+    window: { label: summary.window.label, from: summary.window.from, to: summary.window.end },
+    measured: { badSeconds: seconds(bad), goodSeconds: seconds(good), unknownSeconds: seconds(unknown) },
+    incidentDowntimeSeconds: summary.unplannedSeconds,
+    disagreements,
+    measuredOnlySeconds: disagreements.filter((d) => d.kind === "measured_only").reduce((s, d) => s + d.seconds, 0),
+    incidentOnlySeconds: disagreements.filter((d) => d.kind === "incident_only").reduce((s, d) => s + d.seconds, 0),
+  };
+}
