@@ -7,6 +7,25 @@ import type { OverviewRow } from "@/lib/dto/overview";
 import { BudgetBar } from "./budget-bar";
 import { StateBadge } from "./state-counts";
 
+/** A service's other SLOs in a line: how many, and the most pressing one (the rest a click away, on the service's page). */
+function OtherSlos({ slug, name, other }: { slug: string; name: string; other: OverviewRow["otherSlos"] }) {
+  const w = other.worst;
+  const more = other.total === 1 ? "1 more SLO" : `${formatCount(other.total)} more SLOs`;
+  return (
+    <Link prefetch={false} href={`/services/${slug}#slos-heading`} className="ongoing-link">
+      {more}
+      <span className="visually-hidden"> of {name}</span>
+      {w && (
+        <>
+          {": "}
+          {w.name} {w.remainingRatio === null ? "no data yet" : `${formatPercent(w.remainingRatio, 1)} left`}
+          {w.burnState && w.burnState !== "ok" && `, ${BURN_STATE_LABELS[w.burnState].toLowerCase()}`}
+        </>
+      )}
+    </Link>
+  );
+}
+
 /** The fleet, a page at a time: each service's figures in its own SLO window, as of one instant. */
 export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: string }) {
   return (
@@ -26,7 +45,7 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ summary, state, ongoing, ongoingTotal, trend }) => {
+          {rows.map(({ summary, state, ongoing, ongoingTotal, trend, otherSlos }) => {
             const svc = summary.service;
             return (
               <tr key={svc.slug} className={ongoingTotal ? "row-ongoing" : undefined}>
@@ -43,6 +62,7 @@ export function FleetTable({ rows, caption }: { rows: OverviewRow[]; caption: st
                       +{formatCount(ongoingTotal - ongoing.length)} more ongoing <span className="visually-hidden">on {svc.name}</span>
                     </Link>
                   )}
+                  {otherSlos.total > 0 && <OtherSlos slug={svc.slug} name={svc.name} other={otherSlos} />}
                 </td>
                 {isServiceFailure(summary) ? (
                   <td colSpan={7}>

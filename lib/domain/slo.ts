@@ -3,6 +3,7 @@
  * "availability", computed from its incident record: its figures are the service's own (the
  * service availability routes, the overview, the review and `/metrics` read it). Pure.
  */
+import { budgetState, serviceState, SERVICE_STATES, type BurnState, type ServiceState } from "./burn-state";
 
 /** The name of a service's SLO from its incident record, which every service has. */
 export const SERVICE_SLO_NAME = "availability";
@@ -47,4 +48,19 @@ export function describeSli(sli: { source: "incidents" } | { source: "probe"; ki
 export function unitWord(unit: "seconds" | "events" | "slices", n: number): string {
   const word = unit === "events" ? "event" : unit === "slices" ? "slice" : "second";
   return n === 1 ? word : `${word}s`;
+}
+
+/** An SLO's state as the overview ranks services: null when nothing is measured yet. */
+export function sloState(f: { errorBudget: { remainingRatio: number } | null; burnState: BurnState | null }): ServiceState | null {
+  if (!f.errorBudget) return null;
+  return serviceState(budgetState(f.errorBudget.remainingRatio), f.burnState ?? "ok");
+}
+
+/** The most pressing of several SLOs' figures: by state (fast burn first), then the least budget left; unmeasured ones last. */
+export function worstSlo<T extends { errorBudget: { remainingRatio: number } | null; burnState: BurnState | null }>(list: readonly T[]): T | null {
+  const rank = (f: T) => {
+    const s = sloState(f);
+    return s === null ? SERVICE_STATES.length : SERVICE_STATES.indexOf(s);
+  };
+  return [...list].sort((a, b) => rank(a) - rank(b) || (a.errorBudget?.remainingRatio ?? Infinity) - (b.errorBudget?.remainingRatio ?? Infinity))[0] ?? null;
 }

@@ -20,6 +20,11 @@ export const OverviewRow = z.strictObject({
   ongoingTotal: Count,
   /** The last 26 weeks, oldest first; null when it could not be computed. */
   trend: z.array(SeriesEntryDto).nullable(),
+  /** Its SLOs beside its own: how many, and the most pressing of them over its own window (null: none, or none measured yet). */
+  otherSlos: z.strictObject({
+    total: Count,
+    worst: z.strictObject({ id: z.string(), name: z.string(), sli: z.number().nullable(), remainingRatio: z.number().nullable(), burnState: z.enum(["fast_burn", "slow_burn", "ok"]).nullable(), unit: z.enum(["seconds", "events", "slices"]) }).nullable(),
+  }),
 });
 export type OverviewRow = z.infer<typeof OverviewRow>;
 

@@ -1,4 +1,7 @@
 import "server-only";
+import { SERVICE_SLO_NAME, worstSlo } from "@/lib/domain/slo";
+import { prisma } from "./db";
+import { sloAvailability } from "./slo-availability";
 import { SERVICE_STATES, serviceState } from "@/lib/domain/burn-state";
 import { isServiceFailure, type AvailabilitySummaryDto, type ServiceFailureDto } from "@/lib/dto/availability";
 import type { OverviewDto, OverviewRow, OverviewSort, OverviewState } from "@/lib/dto/overview";
@@ -37,6 +40,19 @@ function compare(sort: OverviewSort): (a: Entry, b: Entry) => number {
   };
 }
 
+/** For the page's services, their other SLOs: how many, and the most pressing one's figures over its own window. */
+async function otherSlosOf(slugs: string[], asOf: string): Promise<Map<string, OverviewRow["otherSlos"]>> {
+  const rows = await prisma.slo.findMany({ where: { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { slug: { in: slugs } } }, select: { id: true, service: { select: { slug: true } } } });
+  const figures = await Promise.all(rows.map((r) => sloAvailability(r.id, { asOf: new Date(asOf) })));
+  const out = new Map<string, OverviewRow["otherSlos"]>();
+  for (const slug of new Set(rows.map((r) => r.service.slug))) {
+    const mine = figures.filter((f) => f.slo.service.slug === slug);
+    const w = worstSlo(mine);
+    out.set(slug, { total: mine.length, worst: w && { id: w.slo.id, name: w.slo.name, sli: w.sli, remainingRatio: w.errorBudget?.remainingRatio ?? null, burnState: w.burnState, unit: w.unit } });
+  }
+  return out;
+}
+
 /**
  * The overview: every active service in its own SLO window, from one all-services computation;
  * counted by state, filtered, sorted, paged; the page's rows with their ongoing incidents (a count
@@ -56,7 +72,7 @@ export async function fleetOverview(query: OverviewQuery): Promise<OverviewDto> 
   const slice = shown.slice((page - 1) * query.perPage, page * query.perPage);
 
   const slugs = slice.map((e) => e.summary.service.slug);
-  const [trends, ongoing] = await Promise.all([seriesOfServices(slugs, SeriesQuery.parse({ bucket: "week", count: "26", asOf: fleet.asOf })), ongoingByService(slugs, ONGOING_SHOWN)]);
+  const [trends, ongoing, others] = await Promise.all([seriesOfServices(slugs, SeriesQuery.parse({ bucket: "week", count: "26", asOf: fleet.asOf })), ongoingByService(slugs, ONGOING_SHOWN), otherSlosOf(slugs, fleet.asOf)]);
   const trendBySlug = new Map(trends.map((t) => [t.service.slug, isServiceFailure(t) ? null : t.entries]));
   return {
     asOf: fleet.asOf,
@@ -65,7 +81,7 @@ export async function fleetOverview(query: OverviewQuery): Promise<OverviewDto> 
     rows: slice.map((e): OverviewRow => {
       const slug = e.summary.service.slug;
       const o = ongoing.get(slug);
-      return { ...e, ongoing: o?.latest ?? [], ongoingTotal: o?.total ?? 0, trend: trendBySlug.get(slug) ?? null };
+      return { ...e, ongoing: o?.latest ?? [], ongoingTotal: o?.total ?? 0, trend: trendBySlug.get(slug) ?? null, otherSlos: others.get(slug) ?? { total: 0, worst: null } };
     }),
     page,
     pages,

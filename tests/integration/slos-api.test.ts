@@ -7,7 +7,8 @@ import * as services from "@/app/api/v1/services/route";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
-import { makeService } from "../support/incidents";
+import { logIncident, makeService } from "../support/incidents";
+import { fleetOverview } from "@/lib/server/fleet-overview";
 
 let tokens: Tokens;
 beforeAll(async () => {
@@ -126,5 +127,17 @@ describe("a service's SLOs", () => {
     expect((await list(slug)).body.slos[0]).toMatchObject({ name: "availability", target: 0.95 });
     await call(serviceItem.DELETE, { method: "DELETE", token: tokens.editor, params: { slug } });
     expect((await post(slug, { name: "later", sli: { source: "incidents" } })).status).toBe(409);
+  });
+
+  it("the overview names a service's other SLOs and the most pressing of them", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.9, sloWindow: "month" });
+    await logIncident(tokens.editor, { startedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), resolvedAt: new Date(Date.now() - 3_600_000).toISOString(), impacts: [{ service: slug }] });
+    await post(slug, { name: "lenient", target: 0.5, window: "week", sli: { source: "incidents" } });
+    await post(slug, { name: "strict", target: 0.9999, window: "rolling:1d", sli: { source: "incidents" } });
+    const row = (await fleetOverview({ q: slug, sort: "name", page: 1, perPage: 25 })).rows.find((r) => r.summary.service.slug === slug);
+    expect(row?.otherSlos).toMatchObject({ total: 2, worst: { name: "strict", unit: "seconds" } });
+    expect(row?.otherSlos.worst?.remainingRatio).toBeLessThan(0);
+    const plain = await makeService(tokens.editor, tokens.admin);
+    expect((await fleetOverview({ q: plain, sort: "name", page: 1, perPage: 25 })).rows[0]?.otherSlos).toEqual({ total: 0, worst: null });
   });
 });
