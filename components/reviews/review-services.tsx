@@ -6,9 +6,27 @@ import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReviewServiceDto } from "@/lib/dto/reviews";
 import type { DiscussionReason } from "@/lib/domain/review-discussion";
 import { formatDuration } from "@/lib/domain/format";
+import { BURN_STATE_LABELS } from "@/lib/domain/burn-state";
 
 /** The instants the figures are as of: the week's, and the SLO window's (at most the week's end). */
 export type ReviewAsOf = { week: string; slo: string; timeZone: string };
+
+/** A service's other SLOs under its name: each one's week against its target, and its own window's budget left. */
+function OtherSlos({ slos }: { slos: ReviewServiceDto["slos"] }) {
+  if (slos.length === 0) return null;
+  return (
+    <ul className="plain-list small review-slos" aria-label="Its other SLOs">
+      {slos.map((o) => (
+        <li key={o.id}>
+          <strong>{o.name}</strong>{" "}
+          {o.week.sli === null ? <span className="muted">no data this week</span> : <>{formatPercent(o.week.sli, 3)} <span className={o.week.metTarget ? "" : "text-danger"}>{o.week.metTarget ? "met" : "missed"}</span> {formatPercent(o.target)}</>}
+          {o.sloWindow.remainingRatio !== null && <span className="muted"> · {formatPercent(o.sloWindow.remainingRatio, 1)} of its budget left</span>}
+          {o.sloWindow.burnState && o.sloWindow.burnState !== "ok" && <span className="text-danger"> · {BURN_STATE_LABELS[o.sloWindow.burnState].toLowerCase()}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Why a row is up for discussion, in words (never colour alone). */
 function Reasons({ reasons }: { reasons: readonly DiscussionReason[] | undefined }) {
@@ -84,6 +102,7 @@ export function ReviewServices({ services, changed, reasons, asOf }: { services:
                           <Link href={`/services/${s.slug}?window=week:${w.window.label.replace("week:", "")}`} prefetch={false}>{s.name}</Link>
                           {changed.has(s.slug) && !reasons && <span className="badge badge-warning">changed since the review</span>}
                           <Reasons reasons={reasons?.get(s.slug)} />
+                          <OtherSlos slos={s.slos} />
                         </td>
                         <td className="cell-week" data-label="This week">
                           <span className="num-inline">{formatPercent(w.availability, 3)}</span>{" "}

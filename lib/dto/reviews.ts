@@ -15,6 +15,18 @@ const ReviewState = z.enum(["not_started", "open", "closed"]);
 export const ReviewTrendPointDto = z.strictObject({ label: z.string(), availability: z.number().nullable(), unavailability: z.number().nullable(), metTarget: z.boolean().nullable() });
 export type ReviewTrendPointDto = z.infer<typeof ReviewTrendPointDto>;
 
+/** One of a service's other SLOs in the review: its week, and its own window as of `sloAsOf`, in its unit. */
+export const ReviewSloDto = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  unit: z.enum(["seconds", "events", "slices"]),
+  target: z.number(),
+  window: z.string(),
+  week: z.strictObject({ sli: z.number().nullable(), metTarget: z.boolean().nullable(), unknownSeconds: z.number() }),
+  sloWindow: z.strictObject({ sli: z.number().nullable(), remainingRatio: z.number().nullable(), burnState: z.enum(["fast_burn", "slow_burn", "ok"]).nullable() }),
+});
+export type ReviewSloDto = z.infer<typeof ReviewSloDto>;
+
 export const ReviewServiceDto = z.strictObject({
   slug: z.string(),
   name: z.string(),
@@ -30,6 +42,8 @@ export const ReviewServiceDto = z.strictObject({
    * review's snapshot; null when not asked for (it is the costliest part to compute).
    */
   trend: z.array(ReviewTrendPointDto).nullable(),
+  /** Its SLOs beside its own (from the incident record against another objective, from probes, from Prometheus). */
+  slos: z.array(ReviewSloDto),
 });
 export type ReviewServiceDto = z.infer<typeof ReviewServiceDto>;
 

@@ -7,6 +7,8 @@ import { ERROR_BODIES, ERROR_CODES, type ErrorStatus } from "@/lib/dto/errors";
 import { IncidentDetailDto, IncidentDto, IncidentImportDto, IncidentListDto, TimelineEventDto } from "@/lib/dto/incidents";
 import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/lib/dto/integrations";
 import { OpenSloPlanDto } from "@/lib/dto/openslo";
+import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
+import { SloAvailabilityDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
@@ -36,6 +38,8 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   AuditEvent: AuditEventDto,
   AuditList: AuditListDto,
   AvailabilitySummary: AvailabilitySummaryDto,
+  Datasource: DatasourceDto,
+  DatasourceList: DatasourceListDto,
   Deleted,
   FleetAvailability: FleetAvailabilityDto,
   FleetSeries: FleetSeriesDto,
@@ -67,6 +71,11 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   Series: SeriesDto,
   SeriesEntry: SeriesEntryDto,
   Service: ServiceDto,
+  Slo: SloDto,
+  SloAvailability: SloAvailabilityDto,
+  SloList: SloListDto,
+  SloReconcile: SloReconcileDto,
+  SloSeries: SloSeriesDto,
   ServiceAvailability: ServiceAvailabilityDto,
   ServiceFailure: ServiceFailureDto,
   ServiceList: ServiceListDto,

@@ -88,11 +88,18 @@ function withMeasured(value: unknown): unknown {
   return { ...value, services };
 }
 
+/** Versions 1 to 3 predate SLOs as their own entity: each service had its own SLO only. */
+function withoutOtherSlos(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !Array.isArray((value as { services?: unknown }).services)) return value;
+  return { ...value, services: (value as { services: Record<string, unknown>[] }).services.map((s) => ("slos" in s ? s : { ...s, slos: [] })) };
+}
+
 /** A closed review's figures as they were shown when it was closed (Review.snapshot). */
 export const ReviewSnapshot: StoredKind<ReviewFigures> = storedKind("a closed review's snapshot", {
-  1: z.preprocess(withMeasured, ReviewSnapshotV1),
-  2: z.preprocess(withMeasured, ReviewFiguresDto),
-  3: ReviewFiguresDto,
+  1: z.preprocess((v) => withoutOtherSlos(withMeasured(v)), ReviewSnapshotV1),
+  2: z.preprocess((v) => withoutOtherSlos(withMeasured(v)), ReviewFiguresDto),
+  3: z.preprocess(withoutOtherSlos, ReviewFiguresDto),
+  4: ReviewFiguresDto,
 });
 
 /** A closed review's headline counts, for the list of weeks (Review.headline). */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AvailabilitySummaryDto, SeriesDto, ServiceFailureDto } from "@/lib/dto/availability";
 import { isServiceFailure } from "@/lib/dto/availability";
-import type { ReviewFiguresDto, ReviewIncidentDto, ReviewRiskDto, ReviewServiceDto } from "@/lib/dto/reviews";
+import type { ReviewFiguresDto, ReviewIncidentDto, ReviewRiskDto, ReviewServiceDto, ReviewSloDto } from "@/lib/dto/reviews";
 import type { RiskDto } from "@/lib/dto/risks";
 import {
   budgetExhausted,
@@ -19,6 +19,7 @@ import {
   type RiskLevel,
 } from "@/lib/domain";
 import { formatCivilDate } from "@/lib/domain/civil-date";
+import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
 import { RiskAuditRecord } from "@/lib/schemas/stored";
 import { actionItemsForWeek } from "./action-items";
 import { loadRange, windowsFor } from "./availability";
@@ -28,6 +29,7 @@ import { seriesOf, summarize } from "./availability-summaries";
 import { prisma } from "./db";
 import { ValidationError } from "./errors";
 import { listRisks } from "./risks-read";
+import { sloAvailability } from "./slo-availability";
 
 const TREND_WEEKS = 12;
 // Each service's five costliest incidents of the week: enough for the headline's top five across
@@ -107,7 +109,22 @@ function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: Ava
     sloWindow,
     weekSpend: spend,
     trend: series === null ? null : series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, unavailability: e.unavailability, metTarget: e.metTarget })) : [],
+    slos: [],
   };
+}
+
+/** Every active service's other SLOs: the week (as of asOf) and each SLO's own window (as of sloAsOf), a few at a time. */
+async function otherSlosOfWeek(week: string, asOf: number, sloAsOf: number): Promise<Map<string, ReviewSloDto[]>> {
+  const rows = await prisma.slo.findMany({ where: { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { archivedAt: null } }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const out = new Map<string, ReviewSloDto[]>();
+  for (let i = 0; i < rows.length; i += 8) {
+    const done = await Promise.all(rows.slice(i, i + 8).map(async ({ id }) => {
+      const [w, own] = await Promise.all([sloAvailability(id, { window: `week:${week}`, asOf: new Date(asOf) }), sloAvailability(id, { asOf: new Date(sloAsOf) })]);
+      return { slug: w.slo.service.slug, entry: { id, name: w.slo.name, unit: w.unit, target: w.slo.target, window: w.slo.window, week: { sli: w.sli, metTarget: w.metTarget, unknownSeconds: w.unknownSeconds }, sloWindow: { sli: own.sli, remainingRatio: own.errorBudget?.remainingRatio ?? null, burnState: own.burnState } } };
+    }));
+    for (const d of done) out.set(d.slug, [...(out.get(d.slug) ?? []), d.entry]);
+  }
+  return out;
 }
 
 /** The headline over some services (all, or one tier's) and the week's incidents. */
@@ -155,8 +172,8 @@ export async function computeReviewFigures(week: string, asOf: number, opts: { t
   const weekFigures = summarize(services, weekWindows, loaded, { asOf, timeZone, incidentLimit: INCIDENTS_PER_SERVICE });
   const sloFigures = summarize(services, sloWindows, loaded, { asOf: sloAsOf, timeZone, incidentLimit: 3 });
   const trends = trendRows ? seriesOf(services, trendWindows, collectImpacts(trendRows), { asOf: sloAsOf, bucket: "week", timeZone }) : null;
-  const [incidents, actionItems, risks] = await side;
-  const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends ? trends[i] : null));
+  const [[incidents, actionItems, risks], others] = await Promise.all([side, otherSlosOfWeek(week, asOf, sloAsOf)]);
+  const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends ? trends[i] : null)).map((e) => ({ ...e, slos: others.get(e.slug) ?? [] }));
   return {
     week,
     window: { label: `week:${week}`, from: formatIsoInstant(window.from), to: formatIsoInstant(window.to), firstDay, lastDay },

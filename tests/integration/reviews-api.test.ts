@@ -6,6 +6,8 @@ import * as close from "@/app/api/v1/reviews/[week]/close/route";
 import * as reopen from "@/app/api/v1/reviews/[week]/reopen/route";
 import * as review from "@/app/api/v1/reviews/[week]/route";
 import * as reviews from "@/app/api/v1/reviews/route";
+import * as slos from "@/app/api/v1/services/[slug]/slos/route";
+import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
 import { ownDatabaseForFile } from "../support/database";
@@ -26,6 +28,8 @@ beforeAll(async () => {
   svc = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.999, sloWindow: "month" });
   const res = await logIncident(tokens.editor, { startedAt: "2025-09-30T10:00:00Z", detectedAt: "2025-09-30T10:05:00Z", resolvedAt: "2025-09-30T10:42:00Z", impacts: [{ service: svc }] });
   inc = { id: res.body.id, reference: res.body.reference, version: res.body.version };
+  // A second objective on the same record: 99 % a week, which the 42 minutes do not miss.
+  expect((await call(slos.POST, { method: "POST", token: tokens.editor, params: { slug: svc }, body: { name: "weekly", target: 0.99, window: "week", sli: { source: "incidents" } } })).status).toBe(201);
 });
 // Every figure below is cut in UTC; the zone the file found is put back after it.
 timeZoneForFile("UTC", () => tokens.admin);
@@ -53,6 +57,11 @@ describe("weekly review API", () => {
     const plain = (await get()).body.services.find((s: { slug: string }) => s.slug === svc);
     expect(plain.trend).toBeNull();
     expect([plain.week.availability, plain.week.downtimeSeconds]).toEqual([mine.week.availability, mine.week.downtimeSeconds]);
+    // The service's other SLO, with its own week and window.
+    expect(mine.slos).toEqual([expect.objectContaining({ name: "weekly", unit: "seconds", target: 0.99, window: "week", week: { sli: 1 - 2520 / 604_800, metTarget: true, unknownSeconds: 0 } })]);
+    // Its own window as of sloAsOf, as the SLO's figures route gives it.
+    const own = (await call(sloAvailability.GET, { token: tokens.viewer, params: { id: mine.slos[0].id }, path: `/x?asOf=${res.body.sloAsOf}` })).body;
+    expect(mine.slos[0].sloWindow).toEqual({ sli: own.sli, remainingRatio: own.errorBudget?.remainingRatio ?? null, burnState: own.burnState });
     expect(res.body.incidents).toHaveLength(1);
     expect(res.body.incidents[0]).toMatchObject({ id: inc.id, reference: inc.reference, services: [svc], ttdSeconds: 300, ttrSeconds: 2520, postmortemWritten: false });
   });
