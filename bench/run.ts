@@ -228,7 +228,8 @@ async function main(): Promise<number> {
   const timesMet = report(results);
   const shippedMet = reportShipped(shipped);
   reportProbeLag();
-  return shippedMet && timesMet ? 0 : 1;
+  const storageMet = reportSloIngest();
+  return shippedMet && timesMet && storageMet ? 0 : 1;
 }
 
 /**
@@ -254,6 +255,30 @@ function reportProbeLag(): void {
 }
 
 type Lag = { p50: number; p95: number; max: number };
+
+/** The goal of issue 20: a year of 1,000 measured SLOs within a gigabyte. */
+const SLO_YEAR_GOAL_MIB = 1024;
+
+/**
+ * 1,000 Prometheus SLOs (issue 20), in a process of its own (bench/slo-ingest.ts) with a real
+ * Prometheus: the rounds' times and lag are reported; the year's storage is held to its goal.
+ */
+function reportSloIngest(): boolean {
+  console.log("\nMeasured SLOs (1,000 ratio SLOs from a local Prometheus, one process):");
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/slo-ingest.ts"], { encoding: "utf8", env: { ...process.env, NINES_PROBES: "off", NINES_SLO_INGEST: "off" } });
+  const line = run.stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    const r = JSON.parse(line) as { slos: number; firstRound: { slos: number; ms: number }; steadyRound: { slos: number; ms: number }; lagSecondsAfterRound: number; bytesPerBucketRow: number; yearOfAllSlosMiB: number; monthlyFiguresOfAllSlosMs: number };
+    console.log(`first round (with backfill): ${r.firstRound.slos} SLOs in ${r.firstRound.ms} ms`);
+    console.log(`steady round:               ${r.steadyRound.slos} SLOs in ${r.steadyRound.ms} ms; newest minute stored ${r.lagSecondsAfterRound} s behind now`);
+    console.log(`storage:                    ${r.bytesPerBucketRow} bytes per bucket row (with its index); a year of ${r.slos} SLOs ${r.yearOfAllSlosMiB} MiB (goal ≤ ${SLO_YEAR_GOAL_MIB} MiB)`);
+    console.log(`every SLO's monthly figures: ${r.monthlyFiguresOfAllSlosMs} ms in one process`);
+    return r.yearOfAllSlosMiB <= SLO_YEAR_GOAL_MIB;
+  } catch {
+    console.log(`could not measure: ${run.stderr.trim().split("\n").slice(-5).join(" / ") || line}`);
+    return false;
+  }
+}
 
 main().then((code) => process.exit(code), (err: unknown) => {
   console.error(err);

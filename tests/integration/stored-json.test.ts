@@ -60,7 +60,7 @@ describe("stored JSON", () => {
     const get = () => call(review.GET, { token: tokens.viewer, params: { week: WEEK } });
     const row = await prisma.review.findUniqueOrThrow({ where: { week: WEEK } });
     // As a row closed before the versions were written looks.
-    await prisma.review.update({ where: { id: row.id }, data: { snapshot: withoutVersion(row.snapshot, 3) as Prisma.InputJsonObject, headline: withoutVersion(row.headline) as Prisma.InputJsonObject } });
+    await prisma.review.update({ where: { id: row.id }, data: { snapshot: withoutVersion(row.snapshot, 4) as Prisma.InputJsonObject, headline: withoutVersion(row.headline) as Prisma.InputJsonObject } });
     const old = await get();
     expect(old.status).toBe(200);
     expect(old.body.services).toEqual(closed.body.services);
