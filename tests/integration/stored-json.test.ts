@@ -68,7 +68,7 @@ describe("stored JSON", () => {
     const { met, missed, budgetsExhausted } = closed.body.headline;
     expect(listed.body.weeks.find((w: { week: string }) => w.week === WEEK).headline).toEqual({ met, missed, budgetsExhausted });
 
-    const snapshot = withoutVersion(row.snapshot, 3) as { headline: Record<string, unknown> };
+    const snapshot = withoutVersion(row.snapshot, 4) as { headline: Record<string, unknown> };
     await prisma.review.update({ where: { id: row.id }, data: { snapshot: { ...snapshot, schemaVersion: 1, headline: { ...snapshot.headline, met: "most" } } as Prisma.InputJsonObject } });
     expect(await loggedError(get)).toMatch(new RegExp(`^The review of ${WEEK}: a closed review's snapshot \\(schemaVersion 1\\) cannot be read: headline\\.met: .*expected number`));
     await prisma.review.update({ where: { id: row.id }, data: { snapshot: { ...snapshot, schemaVersion: 7 } as Prisma.InputJsonObject } });
