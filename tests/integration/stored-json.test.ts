@@ -72,7 +72,7 @@ describe("stored JSON", () => {
     await prisma.review.update({ where: { id: row.id }, data: { snapshot: { ...snapshot, schemaVersion: 1, headline: { ...snapshot.headline, met: "most" } } as Prisma.InputJsonObject } });
     expect(await loggedError(get)).toMatch(new RegExp(`^The review of ${WEEK}: a closed review's snapshot \\(schemaVersion 1\\) cannot be read: headline\\.met: .*expected number`));
     await prisma.review.update({ where: { id: row.id }, data: { snapshot: { ...snapshot, schemaVersion: 7 } as Prisma.InputJsonObject } });
-    expect(await loggedError(get)).toContain("has schemaVersion 7, which this version of Nines cannot read (it reads 1 to 3)");
+    expect(await loggedError(get)).toContain("has schemaVersion 7, which this version of Nines cannot read (it reads 1 to 4)");
     // Reopening drops the snapshot: the figures are live again.
     expect((await call(reopen.POST, { method: "POST", token: tokens.admin, params: { week: WEEK } })).status).toBe(200);
     expect((await get()).status).toBe(200);
