@@ -3,7 +3,7 @@
 // read from a real Prometheus (Debian's) into a throwaway PostgreSQL. Prints JSON: how long the
 // first round (with its backfill) and a steady round of all 1,000 take, the lag they leave (now −
 // the newest minute stored), the bytes a bucket row takes and what a year of 1,000 SLOs comes to
-// (a week of minutes and the rest in hours: slo-ingest.ts compactBuckets), and the time to compute
+// (a day of minutes, a month of hours, then days: slo-compaction.ts), and the time to compute
 // every SLO's figures over the month in one process.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -62,16 +62,17 @@ try {
   const { rows: lagRows } = await pool().query<{ lag: number }>(`SELECT extract(epoch FROM now() - min("ingestedTo")) AS lag FROM "Slo" WHERE "datasourceId" IS NOT NULL`);
   const size = async () => (await pool().query<{ bytes: string; n: string }>(`SELECT pg_total_relation_size('"SloBucket"') AS bytes, (SELECT count(*) FROM "SloBucket") AS n`)).rows[0];
   const ingested = await size();
-  // A year of ten SLOs as they are kept (a week of minutes, the rest in hours), to weigh a row.
-  const rowsPerSloYear = 7 * 1440 + (365 - 7) * 24;
+  // A year of ten SLOs as they are kept (a day of minutes, a month of hours, then days), to weigh a row.
+  const rowsPerSloYear = 1440 + 29 * 24 + (365 - 30);
   const sample = await prisma.slo.findMany({ where: { datasourceId: { not: null } }, select: { id: true }, take: 10 });
   for (const s of sample) {
     await pool().query(
       `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total)
-       SELECT $1, timestamp '2020-01-01' + make_interval(hours => h), 3600, 356400 - (h % 7), 360000 FROM generate_series(0, $2 - 1) h
-       UNION ALL SELECT $1, timestamp '2021-01-01' + make_interval(mins => m), 60, 5940, 6000 FROM generate_series(0, $3 - 1) m
+       SELECT $1, timestamp '2020-01-01' + make_interval(days => d), 86400, 8553600 - (d % 7), 8640000 FROM generate_series(0, $2 - 1) d
+       UNION ALL SELECT $1, timestamp '2021-01-01' + make_interval(hours => h), 3600, 356400 - (h % 7), 360000 FROM generate_series(0, $3 - 1) h
+       UNION ALL SELECT $1, timestamp '2022-01-01' + make_interval(mins => m), 60, 5940, 6000 FROM generate_series(0, $4 - 1) m
        ON CONFLICT DO NOTHING`,
-      [s.id, (365 - 7) * 24, 7 * 1440],
+      [s.id, 365 - 30, 29 * 24, 1440],
     );
   }
   const weighed = await size();

@@ -4,6 +4,7 @@ import type { PrometheusSli } from "@/lib/domain/slo";
 import { noteDatasource } from "./datasources";
 import { pool, prisma } from "./db";
 import { PrometheusRejected, PrometheusUnreachable, rangeQuery, type Connection } from "./prometheus";
+import { compactBuckets } from "./slo-compaction";
 import { rowSli } from "./slos";
 
 // Measured SLIs are read from Prometheus a minute at a time and kept as buckets in PostgreSQL, so
@@ -92,35 +93,6 @@ export async function ingestSlo(due: Due, opts: { now?: number; stepSeconds?: nu
 export async function ingestSloById(id: string, opts: { now?: number; stepSeconds?: number; lagMs?: number } = {}): Promise<{ stored: number }> {
   const s = await prisma.slo.findUniqueOrThrow({ where: { id }, select: { id: true, sli: true, ingestedTo: true, datasource: true } });
   return s.datasource ? ingestSlo({ ...s, datasource: s.datasource }, opts) : { stored: 0 };
-}
-
-/** Minutes older than this are merged into hours. */
-export const COMPACT_AFTER_DAYS = 7;
-
-/**
- * Merges the minute buckets of event-counted SLOs older than a week into hour buckets: the sums
- * are exact (events add up), and a year of one SLO is then 8,760 rows instead of 525,600. Slice-
- * counted SLOs keep their minutes: a slice's verdict needs each minute's.
- */
-export async function compactBuckets(now = Date.now()): Promise<number> {
-  const before = new Date(now - COMPACT_AFTER_DAYS * DAY).toISOString().replace("Z", "");
-  const which = `s.id = b."sloId" AND s.budgeting->>'method' = 'occurrences' AND b.seconds < 3600 AND b.start < date_trunc('hour', $1::timestamp)`;
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
-    await client.query(`CREATE TEMP TABLE merged ON COMMIT DROP AS SELECT b."sloId", date_trunc('hour', b.start) AS start, sum(b.good) AS good, sum(b.total) AS total FROM "SloBucket" b JOIN "Slo" s ON ${which} GROUP BY 1, 2`, [before]);
-    const { rowCount } = await client.query(`DELETE FROM "SloBucket" b USING "Slo" s WHERE ${which}`, [before]);
-    // An hour merged before keeps its sums and gains the minutes that arrived since.
-    await client.query(`INSERT INTO "SloBucket" ("sloId", start, seconds, good, total) SELECT "sloId", start, 3600, good, total FROM merged
-                        ON CONFLICT ("sloId", start) DO UPDATE SET seconds = 3600, good = "SloBucket".good + EXCLUDED.good, total = "SloBucket".total + EXCLUDED.total`);
-    await client.query("COMMIT");
-    return rowCount ?? 0;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
 }
 
 const CLAIM_SQL = `

@@ -4,21 +4,24 @@ import * as datasources from "@/app/api/v1/datasources/route";
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
 import { prisma } from "@/lib/server/db";
-import { compactBuckets } from "@/lib/server/slo-ingest";
+import { compactBuckets } from "@/lib/server/slo-compaction";
 import { call, unique } from "../support/api";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { makeService } from "../support/incidents";
+import { timeZoneForFile } from "../support/settings";
 
 let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
 });
+// Old hours become days of this zone; the zone the file found is put back after it.
+timeZoneForFile("Europe/Berlin", () => tokens.admin);
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 describe("compacting measured buckets", () => {
-  it("merges an event SLO's minutes older than a week into exact hours, and leaves slice SLOs' minutes and recent ones alone", async () => {
+  it("merges an event SLO's old minutes into hours and its old hours into the zone's days, exactly; slice SLOs' minutes and recent ones stay", async () => {
     const slug = await makeService(tokens.editor, tokens.admin);
     // A server that is away: the SLOs are created, and their buckets are written here by hand.
     const ds = (await call(datasources.POST, { method: "POST", token: tokens.admin, body: { name: unique("away"), type: "prometheus", url: "http://127.0.0.1:1" } })).body;
@@ -33,16 +36,23 @@ describe("compacting measured buckets", () => {
       data: [
         ...minutes(events, oldHour, 120, (i) => 100 - (i % 7), 100), // two old hours
         ...minutes(events, now - 30 * MINUTE, 20, () => 99, 100), // recent minutes
+        // 24 hours of 2026-10-11 in UTC, 40 days back: in Berlin (UTC+2 then) 22 of them fall on the 11th, 2 on the 12th.
+        ...Array.from({ length: 24 }, (_, i) => ({ sloId: events, start: new Date(Date.UTC(2026, 9, 11, i)), seconds: 3600, good: 5000 + i, total: 6000 })),
         ...minutes(slices, oldHour, 120, (i) => (i % 10 === 0 ? 0 : 1), 1),
       ],
     });
-    const range = `/x?window=range:${new Date(oldHour - HOUR).toISOString()}/${new Date(now).toISOString()}&asOf=${new Date(now).toISOString()}`;
+    const range = `/x?window=range:${new Date(Date.UTC(2026, 9, 10, 22)).toISOString()}/${new Date(now).toISOString()}&asOf=${new Date(now).toISOString()}`;
     const before = await Promise.all([events, slices].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
 
     await compactBuckets(now);
     const rows = await prisma.sloBucket.findMany({ where: { sloId: events }, orderBy: { start: "asc" } });
     expect(rows.filter((r) => r.seconds === 3600).map((r) => [r.start.toISOString(), r.total])).toEqual([[new Date(oldHour).toISOString(), 6000], [new Date(oldHour + HOUR).toISOString(), 6000]]);
     expect(rows.filter((r) => r.seconds === 60)).toHaveLength(20);
+    const sum = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => 5000 + from + k).reduce((a, b) => a + b, 0);
+    expect(rows.filter((r) => r.seconds === 86_400).map((r) => [r.start.toISOString(), r.good, r.total])).toEqual([
+      ["2026-10-10T22:00:00.000Z", sum(0, 22), 22 * 6000],
+      ["2026-10-11T22:00:00.000Z", sum(22, 24), 2 * 6000],
+    ]);
     expect(await prisma.sloBucket.count({ where: { sloId: slices } })).toBe(120);
 
     const after = await Promise.all([events, slices].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
@@ -51,6 +61,6 @@ describe("compacting measured buckets", () => {
     expect(after[1]).toEqual(before[1]);
     // Merging again changes nothing.
     await compactBuckets(now);
-    expect(await prisma.sloBucket.count({ where: { sloId: events } })).toBe(22);
+    expect(await prisma.sloBucket.count({ where: { sloId: events } })).toBe(24);
   });
 });
