@@ -12,7 +12,7 @@ function OtherSlos({ slug, name, other }: { slug: string; name: string; other: O
   const w = other.worst;
   const more = other.total === 1 ? "1 more SLO" : `${formatCount(other.total)} more SLOs`;
   return (
-    <Link prefetch={false} href={`/services/${slug}#slos-heading`} className="ongoing-link">
+    <Link prefetch={false} href={`/services/${slug}#slos-heading`} className="inherited other-slos-link">
       {more}
       <span className="visually-hidden"> of {name}</span>
       {w && (

@@ -18,9 +18,9 @@ function OtherSlos({ slos }: { slos: ReviewServiceDto["slos"] }) {
     <ul className="plain-list small review-slos" aria-label="Its other SLOs">
       {slos.map((o) => (
         <li key={o.id}>
-          <strong>{o.name}</strong>{" "}
-          {o.week.sli === null ? <span className="muted">no data this week</span> : <>{formatPercent(o.week.sli, 3)} <span className={o.week.metTarget ? "" : "text-danger"}>{o.week.metTarget ? "met" : "missed"}</span> {formatPercent(o.target)}</>}
-          {o.sloWindow.remainingRatio !== null && <span className="muted"> · {formatPercent(o.sloWindow.remainingRatio, 1)} of its budget left</span>}
+          <strong>{o.name}</strong>:{" "}
+          {o.week.sli === null ? <span className="muted">no data this week</span> : <>{formatPercent(o.week.sli, 3)} <span className={o.week.metTarget ? "muted" : "text-danger"}>(target {formatPercent(o.target)}: {o.week.metTarget ? "met" : "missed"})</span></>}
+          {o.sloWindow.remainingRatio !== null && <span className="muted"> · budget {formatPercent(o.sloWindow.remainingRatio, 1)} left</span>}
           {o.sloWindow.burnState && o.sloWindow.burnState !== "ok" && <span className="text-danger"> · {BURN_STATE_LABELS[o.sloWindow.burnState].toLowerCase()}</span>}
         </li>
       ))}

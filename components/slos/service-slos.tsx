@@ -79,7 +79,7 @@ export function ServiceSlos({ slug, figures, total, beside, probeUrls }: { slug:
         </table>
       </TableScroll>
       {beside.length > 0 && (
-        <div className="stack-small">
+        <div className="stack-small" style={{ marginTop: "1rem" }}>
           <h3 id="logged-measured-heading">Logged against measured</h3>
           <p className="muted">Over {describeWindowLabel(beside[0]?.window.label ?? "")}: what each measured SLO saw beside the incident record. Time it did not measure counts on neither side.</p>
           <ul className="plain-list" aria-labelledby="logged-measured-heading">
