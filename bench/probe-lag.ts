@@ -31,7 +31,7 @@ try {
   const { startProbeScheduler } = await import("@/lib/server/probe-scheduler");
   const user = await prisma.user.create({ data: { email: "bench@example.test", name: "Bench", role: "admin", passwordHash: "x" } });
   const tier = await prisma.tier.create({ data: { rank: 1, name: "Bench", sloTarget: 0.999 } });
-  const service = await prisma.service.create({ data: { slug: "bench", name: "Bench", tierId: tier.id } });
+  const service = await prisma.service.create({ data: { slug: "bench", name: "Bench", tierId: tier.id, slos: { create: { name: "availability", sli: { schemaVersion: 1, source: "incidents" }, budgeting: { schemaVersion: 1, method: "time" } } } } });
   const start = Date.now() + 2000;
   // Due times spread over one interval, as probes created over time would be.
   await prisma.probe.createMany({

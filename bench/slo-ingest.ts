@@ -31,7 +31,7 @@ const ms = (t0: number) => Date.now() - t0;
 try {
   await applyMigrations(db.url, { log: () => {} });
   const { prisma, pool } = await import("@/lib/server/db");
-  const { ingestDue, STEP_SECONDS } = await import("@/lib/server/slo-ingest");
+  const { ingestAllDue, STEP_SECONDS } = await import("@/lib/server/slo-ingest");
   const { sloAvailability } = await import("@/lib/server/slo-availability");
   const tier = await prisma.tier.create({ data: { rank: 1, name: "Bench", sloTarget: 0.999 } });
   const service = await prisma.service.create({ data: { slug: "bench", name: "Bench", tierId: tier.id, slos: { create: { name: "availability", sli: { schemaVersion: 1, source: "incidents" }, budgeting: { schemaVersion: 1, method: "time" } } } } });
@@ -51,15 +51,16 @@ try {
   // Prometheus needs a few minutes of scrapes before a one-minute rate has data.
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   const round = async () => {
-    await pool().query(`UPDATE "Slo" SET "nextIngestAt" = now() WHERE "datasourceId" IS NOT NULL`);
+    await pool().query(`UPDATE "Slo" SET "nextIngestAt" = now() AT TIME ZONE 'UTC' WHERE "datasourceId" IS NOT NULL`);
     const t0 = Date.now();
-    const n = await ingestDue(SLOS);
+    // As the scheduler does: batches of 100 until none is due.
+    const n = await ingestAllDue(100);
     return { slos: n, ms: ms(t0) };
   };
   const first = await round();
   await new Promise((r) => setTimeout(r, STEP_SECONDS * 1000));
   const steady = await round();
-  const { rows: lagRows } = await pool().query<{ lag: number }>(`SELECT extract(epoch FROM now() - min("ingestedTo")) AS lag FROM "Slo" WHERE "datasourceId" IS NOT NULL`);
+  const { rows: lagRows } = await pool().query<{ lag: number }>(`SELECT extract(epoch FROM (now() AT TIME ZONE 'UTC') - min("ingestedTo")) AS lag FROM "Slo" WHERE "datasourceId" IS NOT NULL`);
   const size = async () => (await pool().query<{ bytes: string; n: string }>(`SELECT pg_total_relation_size('"SloBucket"') AS bytes, (SELECT count(*) FROM "SloBucket") AS n`)).rows[0];
   const ingested = await size();
   // A year of ten SLOs as they are kept (a day of minutes, a month of hours, then days), to weigh a row.

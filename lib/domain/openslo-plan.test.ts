@@ -89,6 +89,11 @@ describe("planning an OpenSLO import", () => {
     expect(planOpenSlo(docs, new Map(), tiers, { createServices: true, tier: 7 }).errors.map((e) => e.message)).toContain("No tier has rank 7");
   });
 
+  it("names an objective whose name an archived SLO of the service holds", () => {
+    const plan = planOpenSlo(read(incidentSlo("a", "a-weekly", 0.99)), new Map([service("a", { archivedSloNames: new Set(["weekly"]) })]), tiers, none);
+    expect(plan.errors).toEqual([{ document: 1, path: "metadata.name", message: expect.stringMatching(/archived SLO named 'weekly'/) }]);
+  });
+
   it("refuses a slug or an SLO name Nines cannot hold", () => {
     expect(planOpenSlo(read(incidentSlo("Web_Checkout", "x-availability")), new Map(), tiers, { createServices: true, tier: 2 }).errors).toEqual([{ document: 1, path: "spec.service", message: expect.stringMatching(/cannot be a service's slug/) }]);
     expect(planOpenSlo(read(incidentSlo("a", "Weekly_SLO")), new Map([service("a")]), tiers, none).errors).toEqual([{ document: 1, path: "metadata.name", message: expect.stringMatching(/cannot be an SLO's name/) }]);

@@ -17,7 +17,7 @@ export const TIER_ANNOTATION = "nines.dev/tier";
 export type ServiceObjective = { sloTarget: number; sloWindow: string; maintenance: "count" | "exclude" };
 /** An SLO as the plan compares with it: its effective objective. */
 export type PlannedSlo = { id: string; version: number; name: string; description: string; sli: Sli; budgeting: Budgeting; target: number; window: string; maintenance: "count" | "exclude" };
-export type PlannedService = { slug: string; name: string; description: string; slos: ReadonlyMap<string, PlannedSlo>; probesByUrl: ReadonlyMap<string, string>; tierDefaults: ServiceObjective } & ServiceObjective;
+export type PlannedService = { slug: string; name: string; description: string; slos: ReadonlyMap<string, PlannedSlo>; probesByUrl: ReadonlyMap<string, string>; tierDefaults: ServiceObjective; archivedSloNames?: ReadonlySet<string> } & ServiceObjective;
 export type TierDefaults = { rank: number; archived: boolean } & ServiceObjective;
 
 export type PlanField = "name" | "description" | "sloTarget" | "sloWindow" | "maintenance";
@@ -75,6 +75,10 @@ export function planOpenSlo(
     if (t !== undefined && !/^\d+$/.test(t)) errors.push({ document: o.document, path: `metadata.annotations.${TIER_ANNOTATION}`, message: "Must be a tier's rank, e.g. \"2\"" });
     else if (t !== undefined) want(o.service, { document: o.document, path: "spec.service" }).tier = Number(t);
     const now = existing?.slos.get(slo.name);
+    if (!now && existing?.archivedSloNames?.has(slo.name)) {
+      errors.push({ document: o.document, path: "metadata.name", message: `Service '${o.service}' has an archived SLO named '${slo.name}': restore it (PATCH archived: false) or give this objective another name` });
+      continue;
+    }
     if (now && !sameSli(now.sli, slo.sli)) {
       errors.push({ document: o.document, path: o.path, message: `SLO '${slo.name}' of '${o.service}' measures something else; an SLO's SLI does not change: give this one another name` });
       continue;

@@ -80,6 +80,10 @@ export async function updateDatasource(actor: Actor, id: string, input: Datasour
     if (!before) throw new NotFoundError("Datasource", id);
     const edit = await versionedEdit(tx, { entity: "datasource", audit: { entityType: "datasource", entityId: id }, storedVersion: async () => (await tx.datasource.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     if (input.name && input.name !== before.name && (await tx.datasource.findUnique({ where: { name: input.name } }))) throw duplicate(input.name);
+    // A credential goes to the URL it was given for: a new URL needs it given again (or removed).
+    if (input.url && input.url !== before.url && before.authType !== "none" && input.bearerToken === undefined && input.basicAuth === undefined) {
+      throw ValidationError.field("url", "Give the credentials again with a new URL (bearerToken or basicAuth), or null to send none: the stored ones are not sent to another server");
+    }
     await edit.write(({ version }) => tx.datasource.updateMany({ where: { id, version }, data: { name: input.name, url: input.url, ...(credentials(input) ?? {}), version: { increment: 1 } } }));
     const after = await tx.datasource.findUniqueOrThrow({ where: { id }, include });
     await recordAudit(tx, actor, { action: "update", entityType: "datasource", entityId: id, before: toDatasourceDto(before), after: toDatasourceDto(after) });
@@ -91,7 +95,10 @@ export async function deleteDatasource(actor: Actor, id: string): Promise<{ dele
   return prisma.$transaction(async (tx) => {
     const row = await tx.datasource.findUnique({ where: { id }, include });
     if (!row) throw new NotFoundError("Datasource", id);
-    if (row._count.slos > 0) throw new ConflictError(`${row._count.slos} SLO(s) read from '${row.name}': archive or delete them first`, [{ path: "", message: "in use by SLOs" }]);
+    const live = await tx.slo.count({ where: { datasourceId: id, archivedAt: null } });
+    if (live > 0) throw new ConflictError(`${live} SLO(s) read from '${row.name}': archive them first`, [{ path: "", message: "in use by SLOs" }]);
+    // Archived SLOs keep the figures they stored; they no longer name a server to read from.
+    await tx.slo.updateMany({ where: { datasourceId: id }, data: { datasourceId: null } });
     await tx.datasource.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "delete", entityType: "datasource", entityId: id, before: toDatasourceDto(row) });
     return { deleted: true as const, id };

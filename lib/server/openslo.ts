@@ -27,14 +27,19 @@ async function plan(text: string, options: ImportOptions) {
   const docs = parsed.map((d) => (d.errors.length ? null : d.toJS()));
   const [services, slos, probes, tiers, zone, datasources] = await Promise.all([
     listServices(),
-    prisma.slo.findMany({ where: { archivedAt: null }, include: sloInclude }),
+    prisma.slo.findMany({ include: sloInclude }),
     prisma.probe.findMany({ select: { id: true, url: true, service: { select: { slug: true } } } }),
     prisma.tier.findMany(),
     organisationTimeZone(),
     prisma.datasource.findMany({ select: { id: true, name: true } }),
   ]);
   const slosOf = new Map<string, Map<string, PlannedSlo>>();
+  const archivedOf = new Map<string, Set<string>>();
   for (const row of slos) {
+    if (row.archivedAt) {
+      archivedOf.set(row.service.slug, (archivedOf.get(row.service.slug) ?? new Set()).add(row.name));
+      continue;
+    }
     const d = toSloDto(row);
     const sli = rowSli(row);
     const map = slosOf.get(d.service.slug) ?? new Map<string, PlannedSlo>();
@@ -45,7 +50,7 @@ async function plan(text: string, options: ImportOptions) {
   for (const p of probes) probesOf.set(p.service.slug, (probesOf.get(p.service.slug) ?? new Map()).set(p.url, p.id));
   const planned = new Map<string, PlannedService>(services.map((s) => [s.slug, {
     slug: s.slug, name: s.name, description: s.description, sloTarget: s.sloTarget, sloWindow: s.sloWindow, maintenance: s.maintenance,
-    slos: slosOf.get(s.slug) ?? new Map(), probesByUrl: probesOf.get(s.slug) ?? new Map(),
+    slos: slosOf.get(s.slug) ?? new Map(), probesByUrl: probesOf.get(s.slug) ?? new Map(), archivedSloNames: archivedOf.get(s.slug) ?? new Set(),
     tierDefaults: { sloTarget: s.tier.sloTarget, sloWindow: s.tier.sloWindow, maintenance: s.tier.maintenance },
   }]));
   const defaults = new Map<number, TierDefaults>(tiers.map((t) => [t.rank, { rank: t.rank, archived: t.archivedAt !== null, sloTarget: t.sloTarget, sloWindow: t.sloWindow, maintenance: t.maintenanceRule }]));

@@ -8,7 +8,7 @@ import type { Actor, PersonActor } from "./auth/actor";
 import { roleAllows } from "./auth/roles";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { assertAllowedTarget, ForbiddenTargetError } from "./probe-check";
 import { versionedEdit } from "./versioned";
 
@@ -147,6 +147,9 @@ export async function updateProbe(actor: Actor, id: string, input: ProbeUpdate):
 export async function deleteProbe(actor: Actor, id: string): Promise<{ deleted: true; id: string }> {
   return prisma.$transaction(async (tx) => {
     const row = await rowOf(id, tx);
+    // An SLO measured by this probe would lose what it measures: archive it first.
+    const slos = await tx.slo.findMany({ where: { archivedAt: null, sli: { path: ["probe"], equals: id } }, select: { name: true } });
+    if (slos.length) throw new ConflictError(`SLO ${slos.map((s) => `'${s.name}'`).join(", ")} is measured by this probe: archive ${slos.length === 1 ? "it" : "them"} first`, [{ path: "", message: "in use by SLOs" }]);
     await tx.probe.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "delete", entityType: "probe", entityId: id, before: row });
     return { deleted: true, id };

@@ -4,7 +4,7 @@ import type { PrometheusSli } from "@/lib/domain/slo";
 import { noteDatasource } from "./datasources";
 import { pool, prisma } from "./db";
 import { PrometheusRejected, PrometheusUnreachable, rangeQuery, type Connection } from "./prometheus";
-import { compactBuckets } from "./slo-compaction";
+import { compactBuckets, MINUTES_KEPT_DAYS } from "./slo-compaction";
 import { rowSli } from "./slos";
 
 // Measured SLIs are read from Prometheus a minute at a time and kept as buckets in PostgreSQL, so
@@ -44,7 +44,7 @@ async function store(sloId: string, buckets: Bucket[]): Promise<void> {
   await pool().query(
     `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total)
      SELECT $1, to_timestamp(s / 1000.0) AT TIME ZONE 'UTC', sec, g, t FROM unnest($2::bigint[], $3::int[], $4::float8[], $5::float8[]) AS u(s, sec, g, t)
-     ON CONFLICT ("sloId", start) DO UPDATE SET seconds = EXCLUDED.seconds, good = EXCLUDED.good, total = EXCLUDED.total`,
+     ON CONFLICT ("sloId", start) DO UPDATE SET good = EXCLUDED.good, total = EXCLUDED.total WHERE "SloBucket".seconds = EXCLUDED.seconds`,
     [sloId, buckets.map((b) => b.start), buckets.map((b) => b.seconds), buckets.map((b) => b.good), buckets.map((b) => b.total)],
   );
 }
@@ -65,13 +65,17 @@ export async function ingestSlo(due: Due, opts: { now?: number; stepSeconds?: nu
   let stored = 0;
   try {
     if (due.ingestedTo) {
-      const from = Math.min(due.ingestedTo.getTime() - OVERLAP_MS, end);
+      // The overlap is read again only while its minutes are still minutes: older ones may be merged into hours already.
+      const last = due.ingestedTo.getTime();
+      const from = Math.min(last > now - MINUTES_KEPT_DAYS * DAY + 3_600_000 ? last - OVERLAP_MS : last, end);
       for (let a = from; a < end; a += DAY) {
         const buckets = await readBuckets(due.datasource, sli, a, Math.min(end, a + DAY), step);
         await store(due.id, buckets);
         stored += buckets.length;
       }
     } else {
+      // A backfill can outlast a claim: no other round takes this SLO up meanwhile.
+      await prisma.slo.update({ where: { id: due.id }, data: { nextIngestAt: new Date(now + 15 * 60_000) } });
       for (let b = end, days = 0; days < BACKFILL_LIMIT_DAYS; b -= DAY, days++) {
         const buckets = await readBuckets(due.datasource, sli, b - DAY, b, step);
         if (buckets.length === 0 && days > 0) break; // Prometheus holds nothing further back
@@ -80,7 +84,7 @@ export async function ingestSlo(due: Due, opts: { now?: number; stepSeconds?: nu
       }
     }
     await noteDatasource(due.datasource.id, { ok: true });
-    await prisma.slo.update({ where: { id: due.id }, data: { ingestedTo: new Date(end), ingestError: null, ingestErrorAt: null } });
+    await prisma.slo.update({ where: { id: due.id }, data: { ingestedTo: new Date(end), ingestError: null, ingestErrorAt: null, ...(due.ingestedTo ? {} : { nextIngestAt: new Date(Date.now() + STEP_SECONDS * 1000) }) } });
   } catch (err) {
     if (err instanceof PrometheusUnreachable) await noteDatasource(due.datasource.id, { ok: false, error: err.message });
     else if (err instanceof PrometheusRejected || err instanceof SeveralSeries) await prisma.slo.update({ where: { id: due.id }, data: { ingestError: err.message, ingestErrorAt: new Date(now) } });
@@ -98,11 +102,11 @@ export async function ingestSloById(id: string, opts: { now?: number; stepSecond
 const CLAIM_SQL = `
   WITH due AS (
     SELECT id FROM "Slo"
-     WHERE "nextIngestAt" <= now() AND "archivedAt" IS NULL AND "datasourceId" IS NOT NULL
+     WHERE "nextIngestAt" <= (now() AT TIME ZONE 'UTC') AND "archivedAt" IS NULL AND "datasourceId" IS NOT NULL
      ORDER BY "nextIngestAt" LIMIT $1
      FOR UPDATE SKIP LOCKED
   )
-  UPDATE "Slo" s SET "nextIngestAt" = now() + make_interval(secs => $2) FROM due WHERE s.id = due.id
+  UPDATE "Slo" s SET "nextIngestAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => $2) FROM due WHERE s.id = due.id
   RETURNING s.id`;
 
 /** Claims up to `limit` due SLOs (their next ingestion moved a minute on) and ingests them. */
@@ -112,6 +116,16 @@ export async function ingestDue(limit = 50, now = Date.now()): Promise<number> {
   const slos = await prisma.slo.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, sli: true, ingestedTo: true, datasource: true } });
   await Promise.all(slos.map((s) => (s.datasource ? ingestSlo({ ...s, datasource: s.datasource }, { now }) : null)));
   return slos.length;
+}
+
+/** Claims and ingests batches until nothing is due (or the scheduler stops): 1,000 SLOs a minute are ten batches. */
+export async function ingestAllDue(batch = 100, stopped: () => boolean = () => false): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const n = await ingestDue(batch);
+    done += n;
+    if (n < batch || stopped()) return done;
+  }
 }
 
 /** Ticks every `tickMs` (10 s): an SLO is read about a minute after its last reading. */
@@ -126,7 +140,9 @@ export function startIngestScheduler(opts: { tickMs?: number; log?: (m: string) 
   const loop = () => {
     if (stopped) return;
     const compact = Date.now() - lastCompaction > 3_600_000 ? ((lastCompaction = Date.now()), compactBuckets()) : Promise.resolve(0);
-    running = Promise.all([ingestDue(), compact]).catch((err: unknown) => log(`tick failed: ${err instanceof Error ? err.message : String(err)}`)).finally(() => {
+    running = Promise.allSettled([ingestAllDue(100, () => stopped), compact]).then((results) => {
+      for (const r of results) if (r.status === "rejected") throw r.reason;
+    }).catch((err: unknown) => log(`tick failed: ${err instanceof Error ? err.message : String(err)}`)).finally(() => {
       if (!stopped) timer = setTimeout(loop, tickMs);
     });
   };

@@ -34,7 +34,10 @@ export async function reconcileSlo(id: string, q: AvailabilityQuery): Promise<Sl
     good = seen.up;
   } else {
     const rows = await prisma.sloBucket.findMany({ where: { sloId: id, start: { gte: new Date(window.from - 3_600_000), lt: new Date(window.to) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } });
-    const seen = measuredIntervals(rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total })), slo.target, window);
+    // Minutes only: a merged hour or day cannot say which of its minutes were bad (slo-compaction.ts),
+    // so older stretches count as unmeasured here.
+    const minutes = rows.filter((r) => r.seconds <= 60);
+    const seen = measuredIntervals(minutes.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total })), slo.target, window);
     bad = mergeIntervals(seen.bad);
     good = subtractIntervals(mergeIntervals(seen.good), bad);
   }

@@ -158,6 +158,8 @@ export async function updateSlo(actor: Actor, id: string, input: Omit<SloUpdate,
     if (!before) throw new NotFoundError("SLO", id);
     const edit = await versionedEdit(tx, { entity: "SLO", audit: { entityType: "slo", entityId: id }, storedVersion: async () => (await tx.slo.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     const own = before.name === SERVICE_SLO_NAME;
+    // The service's own objective: its row first, in the order a service edit locks them (no deadlock).
+    if (own) await tx.$queryRaw`SELECT 1 FROM "Service" WHERE id = ${before.serviceId} FOR UPDATE`;
     if (own && input.name !== undefined && input.name !== before.name) throw ValidationError.field("name", "The service's own SLO, from its incident record, keeps its name");
     if (own && input.archived === true) throw new ConflictError("The service's own SLO cannot be archived: archive the service instead", [{ path: "archived", message: "the service's own SLO" }]);
     if (input.name !== undefined && input.name !== before.name && (await tx.slo.findUnique({ where: { serviceId_name: { serviceId: before.serviceId, name: input.name } }, select: { id: true } }))) throw duplicateName(input.name);

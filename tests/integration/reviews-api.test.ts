@@ -111,8 +111,12 @@ describe("weekly review API", () => {
     const csv = await get(WEEK, tokens.viewer, "?format=csv");
     const [header, ...rows] = (csv.body as string).trim().split("\r\n");
     expect(header).toContain("week_availability");
-    const row = rows.find((r) => r.includes(`,${svc},`));
+    const row = rows.find((r) => r.includes(`,${svc},`) && r.endsWith(",availability"));
     expect(row).toContain(",0.9958333333333333,no,2520,");
+    // The service's other SLO on a row of its own, and in the Markdown's own table.
+    const weekly = rows.find((r) => r.includes(`,${svc},`) && r.endsWith(",weekly"));
+    expect(weekly).toContain(",0.99,0.9958333333333333,yes,,,week,");
+    expect(markdown.body).toMatch(new RegExp(`## Other SLOs[\\s\\S]*\\| ${svc} \\| weekly \\| 99\\.583 % \\| 99 % \\| yes \\|`));
   });
 
   it("only an admin reopens a closed review; its figures are live again and the trail reads create, update, close, reopen", async () => {

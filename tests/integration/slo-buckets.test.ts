@@ -1,6 +1,8 @@
 // Old minutes of event-counted SLOs are merged into hours: fewer rows, the same figures.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as datasources from "@/app/api/v1/datasources/route";
+import * as item from "@/app/api/v1/datasources/[id]/route";
+import * as sloItem from "@/app/api/v1/slos/[id]/route";
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
 import { prisma } from "@/lib/server/db";
@@ -27,8 +29,10 @@ describe("compacting measured buckets", () => {
     const ds = (await call(datasources.POST, { method: "POST", token: tokens.admin, body: { name: unique("away"), type: "prometheus", url: "http://127.0.0.1:1" } })).body;
     const post = async (body: Record<string, unknown>) => (await call(slos.POST, { method: "POST", token: tokens.editor, params: { slug }, body })).body.id as string;
     const events = await post({ name: "events", target: 0.99, window: "rolling:30d", sli: { source: "prometheus", datasource: ds.id, kind: "ratio", good: "sum(rate(ok[$window]))", total: "sum(rate(all[$window]))" } });
+    // Written by hand: the SLOs count as read (compaction leaves an SLO alone until its first reading is whole).
     const slices = await post({ name: "slices", target: 0.9, window: "rolling:30d", sli: { source: "prometheus", datasource: ds.id, kind: "threshold", query: "p99", op: "lt", threshold: 0.5 } });
     const now = Date.UTC(2026, 10, 20, 12, 30);
+    await prisma.slo.updateMany({ where: { id: { in: [events, slices] } }, data: { ingestedTo: new Date(now) } });
     const oldHour = Date.UTC(2026, 10, 10, 8);
     const minutes = (sloId: string, from: number, n: number, good: (i: number) => number, total: number) =>
       Array.from({ length: n }, (_, i) => ({ sloId, start: new Date(from + i * MINUTE), seconds: 60, good: good(i), total }));
@@ -44,7 +48,8 @@ describe("compacting measured buckets", () => {
     const range = `/x?window=range:${new Date(Date.UTC(2026, 9, 10, 22)).toISOString()}/${new Date(now).toISOString()}&asOf=${new Date(now).toISOString()}`;
     const before = await Promise.all([events, slices].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
 
-    await compactBuckets(now);
+    // Every process runs the scheduler: two compactions at once merge each bucket once.
+    await Promise.all([compactBuckets(now), compactBuckets(now)]);
     const rows = await prisma.sloBucket.findMany({ where: { sloId: events }, orderBy: { start: "asc" } });
     expect(rows.filter((r) => r.seconds === 3600).map((r) => [r.start.toISOString(), r.total])).toEqual([[new Date(oldHour).toISOString(), 6000], [new Date(oldHour + HOUR).toISOString(), 6000]]);
     expect(rows.filter((r) => r.seconds === 60)).toHaveLength(20);
@@ -62,5 +67,19 @@ describe("compacting measured buckets", () => {
     // Merging again changes nothing.
     await compactBuckets(now);
     expect(await prisma.sloBucket.count({ where: { sloId: events } })).toBe(24);
+  });
+
+  it("a datasource: a new URL needs its credential again; it is deleted once no live SLO reads from it", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    const made = (await call(datasources.POST, { method: "POST", token: tokens.admin, body: { name: unique("away"), type: "prometheus", url: "http://127.0.0.1:1", bearerToken: "t0ken" } })).body;
+    const moved = await call(item.PATCH, { method: "PATCH", token: tokens.admin, params: { id: made.id }, body: { url: "http://127.0.0.1:2", version: made.version } });
+    expect(moved.status).toBe(400);
+    expect(moved.body.issues).toEqual([{ path: "url", message: expect.stringContaining("Give the credentials again") }]);
+    const slo = (await call(slos.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { name: "reads", target: 0.99, sli: { source: "prometheus", datasource: made.id, kind: "ratio", good: "sum(rate(ok[$window]))", total: "sum(rate(all[$window]))" } } })).body;
+    expect((await call(item.DELETE, { method: "DELETE", token: tokens.admin, params: { id: made.id } })).status).toBe(409);
+    await call(sloItem.DELETE, { method: "DELETE", token: tokens.editor, params: { id: slo.id } });
+    expect((await call(item.DELETE, { method: "DELETE", token: tokens.admin, params: { id: made.id } })).status).toBe(200);
+    // The archived SLO keeps what it stored, and still reads.
+    expect((await call(sloItem.GET, { token: tokens.viewer, params: { id: slo.id } })).body).toMatchObject({ name: "reads", archived: true });
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as serviceItem from "@/app/api/v1/services/[slug]/route";
 import * as probes from "@/app/api/v1/services/[slug]/probes/route";
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
+import * as probeItem from "@/app/api/v1/probes/[id]/route";
 import * as sloItem from "@/app/api/v1/slos/[id]/route";
 import * as services from "@/app/api/v1/services/route";
 import { prisma } from "@/lib/server/db";
@@ -63,6 +64,10 @@ describe("a service's SLOs", () => {
     expect(fast.status).toBe(201);
     expect(fast.body).toMatchObject({ sli: { source: "probe", probe, kind: "latency", thresholdMs: 300 }, budgeting: { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.9 }, unit: "slices" });
     const ok = await post(slug, { name: "health", sli: { source: "probe", probe, kind: "success" } });
+    // The probe cannot go while SLOs measure by it.
+    const gone = await call(probeItem.DELETE, { method: "DELETE", token: tokens.editor, params: { id: probe } });
+    expect(gone.status).toBe(409);
+    expect(gone.body.message).toContain("'health-fast', 'health' is measured by this probe");
     expect(ok.body).toMatchObject({ budgeting: { method: "occurrences" }, unit: "events", sli: { thresholdMs: null } });
     const all = await list(slug);
     expect(all.body.total).toBe(4);
