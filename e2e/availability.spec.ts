@@ -79,9 +79,13 @@ test("the overview lists every service with the API's availability and budget; s
   await expect(rows).toHaveCount(3);
   for (const s of api.services as { service: { slug: string; name: string }; availability: number; errorBudget: { remainingRatio: number } }[]) {
     const row = rows.filter({ has: page.getByRole("link", { name: s.service.name, exact: true }) });
-    await expect(row).toContainText(formatPercent(s.availability, 3));
-    const budget = s.errorBudget.remainingRatio < 0 ? `overspent by ${formatPercent(-s.errorBudget.remainingRatio, 0)}` : `${formatPercent(s.errorBudget.remainingRatio, 0)} left`;
-    await expect(row).toContainText(budget);
+    // The page and the API are read moments apart, and a month with no new downtime rises as time
+    // passes: the last shown digit may differ by one, never more.
+    const shown = Number(((await row.locator("td.num").first().textContent()) ?? "").match(/^[\d.]+/)?.[0]);
+    expect(Math.abs(shown - s.availability * 100)).toBeLessThanOrEqual(0.0015);
+    const budget = ((await row.textContent()) ?? "").match(/overspent by ([\d.]+)[\s\u00a0]%|([\d.]+)[\s\u00a0]% left/);
+    const budgetShown = budget?.[1] !== undefined ? -Number(budget[1]) : Number(budget?.[2]);
+    expect(Math.abs(budgetShown - s.errorBudget.remainingRatio * 100)).toBeLessThanOrEqual(1);
   }
   // Default sort: least budget left first.
   await expect(rows.nth(0)).toContainText("Charlie");
