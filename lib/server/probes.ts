@@ -148,7 +148,7 @@ export async function deleteProbe(actor: Actor, id: string): Promise<{ deleted: 
   return prisma.$transaction(async (tx) => {
     const row = await rowOf(id, tx);
     // An SLO measured by this probe would lose what it measures: archive it first.
-    const slos = await tx.slo.findMany({ where: { archivedAt: null, sli: { path: ["probe"], equals: id } }, select: { name: true } });
+    const slos = await tx.slo.findMany({ where: { archivedAt: null, sli: { path: ["probe"], equals: id } }, select: { name: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     if (slos.length) throw new ConflictError(`SLO ${slos.map((s) => `'${s.name}'`).join(", ")} is measured by this probe: archive ${slos.length === 1 ? "it" : "them"} first`, [{ path: "", message: "in use by SLOs" }]);
     await tx.probe.delete({ where: { id } });
     await recordAudit(tx, actor, { action: "delete", entityType: "probe", entityId: id, before: row });

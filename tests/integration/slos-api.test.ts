@@ -67,7 +67,7 @@ describe("a service's SLOs", () => {
     // The probe cannot go while SLOs measure by it.
     const gone = await call(probeItem.DELETE, { method: "DELETE", token: tokens.editor, params: { id: probe } });
     expect(gone.status).toBe(409);
-    expect(gone.body.message).toContain("'health-fast', 'health' is measured by this probe");
+    expect(gone.body.message).toMatch(/^SLO ('health-fast', 'health'|'health', 'health-fast') is measured by this probe: archive them first$/);
     expect(ok.body).toMatchObject({ budgeting: { method: "occurrences" }, unit: "events", sli: { thresholdMs: null } });
     const all = await list(slug);
     expect(all.body.total).toBe(4);
