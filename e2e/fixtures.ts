@@ -44,10 +44,16 @@ export async function signedIn(browser: Browser, email = ADMIN.email, password =
  * Waits until React has hydrated the page's main content (it attaches its props to the elements),
  * so that a click is handled by the app rather than by the browser as a plain form submit.
  */
+/**
+ * Waits until React has hydrated the page's heading and every form control in it. A Suspense
+ * boundary hydrates on its own, after the heading: a value filled into a control React has not
+ * hydrated yet never reaches its state (the review's notes draft was lost that way in CI).
+ */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const el = document.querySelector("main h1");
-    return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps"));
+    const isReact = (el: Element) => Object.keys(el).some((k) => k.startsWith("__reactProps"));
+    const heading = document.querySelector("main h1");
+    return heading !== null && isReact(heading) && [...document.querySelectorAll("main input, main textarea, main select")].every(isReact);
   });
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useState } from "react";
 import type { z } from "zod";
 import { readDraft, removeDraft, writeDraft } from "./draft-storage";
 import { setUnsaved } from "./leave-guard";
@@ -33,11 +33,12 @@ export function useDraft<T>({ key, label, value, saved, schema, restore }: Optio
   const savedJson = JSON.stringify(saved);
   const [override, setOverride] = useState<{ savedJson: string; value: T } | null>(null);
   const base = override?.savedJson === savedJson ? override.value : saved;
-  // False until the stored draft was read: until then the page's value would overwrite it.
-  const ready = useRef(false);
+  // False until the stored draft was read: until then the page's value would overwrite it. State,
+  // not a ref, so what was typed before the read (one task after hydration) is written then.
+  const [ready, setReady] = useState(false);
 
   const restoreStored = useEffectEvent(() => {
-    ready.current = true;
+    setReady(true);
     const parsed = schema.safeParse(readDraft(key));
     if (!parsed.success) return;
     if (same(parsed.data, saved)) return removeDraft(key);
@@ -54,10 +55,10 @@ export function useDraft<T>({ key, label, value, saved, schema, restore }: Optio
   const dirty = value !== null && !same(value, base);
   const valueJson = JSON.stringify(value);
   useEffect(() => {
-    if (!ready.current) return;
+    if (!ready) return;
     if (dirty) writeDraft(key, JSON.parse(valueJson));
     else removeDraft(key);
-  }, [key, valueJson, dirty]);
+  }, [ready, key, valueJson, dirty]);
 
   useEffect(() => {
     setUnsaved(key, dirty ? label : null);
