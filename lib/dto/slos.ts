@@ -89,6 +89,10 @@ export const SloAvailabilityDto = z.strictObject({
 });
 export type SloAvailabilityDto = z.infer<typeof SloAvailabilityDto>;
 
+/** `GET /api/v1/slos/availability`: every SLO in use with its figures, in one request; `total` counts them. */
+export const SloAvailabilityListDto = z.strictObject({ slos: z.array(SloAvailabilityDto), total: z.int() });
+export type SloAvailabilityListDto = z.infer<typeof SloAvailabilityListDto>;
+
 /** `GET /api/v1/slos/{id}/series`: the SLO per day, week or month, in its own unit. */
 export const SloSeriesDto = z.strictObject({
   slo: SloDto,

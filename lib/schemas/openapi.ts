@@ -8,7 +8,7 @@ import { IncidentDetailDto, IncidentDto, IncidentImportDto, IncidentListDto, Tim
 import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/lib/dto/integrations";
 import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
-import { SloAvailabilityDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
+import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
@@ -73,6 +73,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   Service: ServiceDto,
   Slo: SloDto,
   SloAvailability: SloAvailabilityDto,
+  SloAvailabilityList: SloAvailabilityListDto,
   SloList: SloListDto,
   SloReconcile: SloReconcileDto,
   SloSeries: SloSeriesDto,

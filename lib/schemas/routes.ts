@@ -10,10 +10,10 @@ import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { OpenSloImportQuery } from "./openslo";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
-import { SloAvailabilityDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
+import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
 import { DatasourceInput, DatasourceUpdate } from "./datasource";
-import { SloInput, SloListQuery, SloUpdate } from "./slo";
+import { SloFiguresQuery, SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
 import { ServiceDto, ServiceListDto } from "@/lib/dto/services";
@@ -131,6 +131,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/datasources/{id}", summary: "One datasource", role: "viewer", responses: ok(DatasourceDto) },
   { method: "patch", path: "/api/v1/datasources/{id}", summary: "Change a datasource (`bearerToken`/`basicAuth`: replace; null: remove; absent: keep)", role: "admin", body: DatasourceUpdate, responses: ok(DatasourceDto) },
   { method: "delete", path: "/api/v1/datasources/{id}", summary: "Remove a datasource no SLO reads from (409 while one does)", role: "admin", responses: ok(Deleted) },
+  { method: "get", path: "/api/v1/slos/availability", summary: "Every SLO of every service in use (or of `service`) with its figures over a window (default each SLO's own), in one request: what /slos/{id}/availability gives, an incident record SLO listing its `incidents` largest incidents (404: no service `service`)", role: "viewer", query: SloFiguresQuery, responses: ok(SloAvailabilityListDto), errors: [404] },
   { method: "get", path: "/api/v1/slos/prometheus-rules", summary: "Every active Prometheus-measured SLO's multi-window, multi-burn-rate alerts (page: 14.4× over 1 h and 5 min, 6× over 6 h and 30 min; ticket: 3× over 1 d and 2 h, 1× over 3 d and 6 h) as one Prometheus rule file", role: "viewer", responses: { 200: { text: ["application/yaml"] } } },
   { method: "get", path: "/api/v1/slos/{id}/prometheus-rules", summary: "One SLO's alerts as a Prometheus rule file (409 for an SLO Prometheus does not measure)", role: "viewer", responses: { 200: { text: ["application/yaml"] } }, errors: [409] },
   { method: "get", path: "/api/v1/slos/{id}", summary: "One SLO", role: "viewer", responses: ok(SloDto) },

@@ -1,6 +1,7 @@
 // Requests about SLOs, and the SLI and budgeting they store (docs/decisions/0021-slo-entity.md).
 import { z } from "zod";
-import { BooleanFlag, MaintenanceRule, PlainString, QueryInt, SloTarget, SloWindow, Text, Version } from "./common";
+import { AvailabilityQuery, FLEET_INCIDENTS_DEFAULT, FLEET_INCIDENTS_MAX } from "./availability";
+import { BooleanFlag, MaintenanceRule, PlainString, QueryInt, SloTarget, SloWindow, Slug, Text, Version } from "./common";
 
 /** An SLO's name: unique within its service, as it appears in URLs, `/metrics` and OpenSLO. */
 export const SloName = z
@@ -96,6 +97,14 @@ export type SloInput = z.infer<typeof SloInput>;
 /** What can change: not its SLI (a different measure is a different SLO, with its own history). */
 export const SloUpdate = SloInput.omit({ sli: true }).partial().extend({ version: Version, archived: z.boolean({ error: "Must be true or false" }).optional() });
 export type SloUpdate = z.infer<typeof SloUpdate>;
+
+/** Every SLO's figures at once: the window (default each SLO's own), optionally one service's only. */
+export const SloFiguresQuery = AvailabilityQuery.extend({
+  service: Slug.optional(),
+  // An incident record SLO lists its largest incidents, as the all-services summary does.
+  incidents: QueryInt(0, FLEET_INCIDENTS_MAX).default(FLEET_INCIDENTS_DEFAULT),
+});
+export type SloFiguresQuery = z.infer<typeof SloFiguresQuery>;
 
 export const SloListQuery = z.strictObject({
   archived: BooleanFlag.optional(),

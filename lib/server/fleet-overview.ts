@@ -1,7 +1,6 @@
 import "server-only";
 import { SERVICE_SLO_NAME, worstSlo } from "@/lib/domain/slo";
-import { prisma } from "./db";
-import { sloAvailability } from "./slo-availability";
+import { figuresWhere } from "./slo-availability";
 import { SERVICE_STATES, serviceState } from "@/lib/domain/burn-state";
 import { isServiceFailure, type AvailabilitySummaryDto, type ServiceFailureDto } from "@/lib/dto/availability";
 import type { OverviewDto, OverviewRow, OverviewSort, OverviewState } from "@/lib/dto/overview";
@@ -42,12 +41,9 @@ function compare(sort: OverviewSort): (a: Entry, b: Entry) => number {
 
 /** For the page's services, their other SLOs: how many, and the most pressing one's figures over its own window. */
 async function otherSlosOf(slugs: string[], asOf: string): Promise<Map<string, OverviewRow["otherSlos"]>> {
-  const rows = await prisma.slo.findMany({ where: { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { slug: { in: slugs } } }, select: { id: true, service: { select: { slug: true } } } });
-  // Eight at a time: a page of services with many SLOs each must not queue hundreds of reads on the pool.
-  const figures: Awaited<ReturnType<typeof sloAvailability>>[] = [];
-  for (let i = 0; i < rows.length; i += 8) figures.push(...(await Promise.all(rows.slice(i, i + 8).map((r) => sloAvailability(r.id, { asOf: new Date(asOf) })))));
+  const figures = await figuresWhere({ archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { slug: { in: slugs } } }, { asOf: new Date(asOf) });
   const out = new Map<string, OverviewRow["otherSlos"]>();
-  for (const slug of new Set(rows.map((r) => r.service.slug))) {
+  for (const slug of new Set(figures.map((f) => f.slo.service.slug))) {
     const mine = figures.filter((f) => f.slo.service.slug === slug);
     const w = worstSlo(mine);
     out.set(slug, { total: mine.length, worst: w && { id: w.slo.id, name: w.slo.name, sli: w.sli, remainingRatio: w.errorBudget?.remainingRatio ?? null, burnState: w.burnState, unit: w.unit } });

@@ -1,11 +1,12 @@
 import "server-only";
 import { Gauge, Registry } from "prom-client";
 import { isServiceFailure } from "@/lib/dto/availability";
+import type { SloAvailabilityDto } from "@/lib/dto/slos";
 import { AvailabilityListQuery } from "@/lib/schemas/availability";
 import { allAvailability } from "./availability-fleet";
 import { pool, prisma } from "./db";
 import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
-import { sloAvailability } from "./slo-availability";
+import { figuresWhere, sloAvailability } from "./slo-availability";
 
 // Prometheus exposition of every active service's figures in its SLO window, from ONE
 // all-services computation (the same as GET /api/v1/availability) and one count of ongoing
@@ -66,24 +67,35 @@ export async function metricsText(): Promise<{ body: string; contentType: string
     for (const [lookback, rate] of Object.entries(b.burnRates)) burn.set({ ...l, lookback }, rate);
   }
   // Every other SLO of an active service, each over its own window in its own unit.
-  const others = await prisma.slo.findMany({ where: { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { archivedAt: null } }, select: { id: true, name: true, service: { select: { slug: true, tier: { select: { rank: true } } } } } });
-  for (let i = 0; i < others.length; i += 8) {
-    await Promise.all(others.slice(i, i + 8).map(async (o) => {
-      const base = { service: o.service.slug, tier: String(o.service.tier.rank), slo: o.name };
+  const where = { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { archivedAt: null } };
+  const others = await prisma.slo.findMany({ where, select: { id: true, name: true, service: { select: { slug: true, tier: { select: { rank: true } } } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const sloLabels = new Map(others.map((o) => [o.id, { service: o.service.slug, tier: String(o.service.tier.rank), slo: o.name }]));
+  const put = (f: SloAvailabilityDto) => {
+    const base = sloLabels.get(f.slo.id);
+    if (!base) return; // made since the list was read: the next scrape has it
+    failed.set(base, 0);
+    const l = { ...base, window: f.slo.window };
+    target.set(l, f.slo.target);
+    unknown.set(l, f.unknownSeconds);
+    if (f.sli !== null) sli.set({ ...l, unit: f.unit }, f.sli);
+    if (f.errorBudget) remaining.set(l, f.errorBudget.remainingRatio);
+    for (const [lookback, rate] of Object.entries(f.burnRates)) if (rate !== null) burn.set({ ...l, lookback }, rate);
+  };
+  try {
+    // Every other SLO of an active service at once, each over its own window in its own unit.
+    for (const f of await figuresWhere(where, {})) put(f);
+  } catch (batchErr) {
+    // One at a time, so that an SLO that cannot be computed is the only one marked failed.
+    console.error("[metrics] the SLOs could not be computed together; one at a time:", batchErr);
+    for (const o of others) {
+      const base = sloLabels.get(o.id) as { service: string; tier: string; slo: string };
       try {
-        const f = await sloAvailability(o.id, {});
-        failed.set(base, 0);
-        const l = { ...base, window: f.slo.window };
-        target.set(l, f.slo.target);
-        unknown.set(l, f.unknownSeconds);
-        if (f.sli !== null) sli.set({ ...l, unit: f.unit }, f.sli);
-        if (f.errorBudget) remaining.set(l, f.errorBudget.remainingRatio);
-        for (const [lookback, rate] of Object.entries(f.burnRates)) if (rate !== null) burn.set({ ...l, lookback }, rate);
+        put(await sloAvailability(o.id, {}));
       } catch (err) {
         console.error(`[metrics] SLO ${o.id} (${o.service.slug}/${o.name}) could not be computed:`, err);
         failed.set(base, 1);
       }
-    }));
+    }
   }
   return { body: await registry.metrics(), contentType: registry.contentType };
 }

@@ -29,7 +29,7 @@ import { seriesOf, summarize } from "./availability-summaries";
 import { prisma } from "./db";
 import { ValidationError } from "./errors";
 import { listRisks } from "./risks-read";
-import { sloAvailability } from "./slo-availability";
+import { figuresWhere } from "./slo-availability";
 
 const TREND_WEEKS = 12;
 // Each service's five costliest incidents of the week: enough for the headline's top five across
@@ -113,16 +113,18 @@ function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: Ava
   };
 }
 
-/** Every active service's other SLOs: the week (as of asOf) and each SLO's own window (as of sloAsOf), a few at a time. */
+/** Every active service's other SLOs: the week (as of asOf) and each SLO's own window (as of sloAsOf). */
 async function otherSlosOfWeek(week: string, asOf: number, sloAsOf: number): Promise<Map<string, ReviewSloDto[]>> {
-  const rows = await prisma.slo.findMany({ where: { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { archivedAt: null } }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const where = { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { archivedAt: null } };
+  // Two reads of the same SLOs: an SLO made between them is in the second only, and is left out.
+  const [weeks, owns] = await Promise.all([figuresWhere(where, { window: `week:${week}`, asOf: new Date(asOf) }), figuresWhere(where, { asOf: new Date(sloAsOf) })]);
+  const ownOf = new Map(owns.map((f) => [f.slo.id, f]));
   const out = new Map<string, ReviewSloDto[]>();
-  for (let i = 0; i < rows.length; i += 8) {
-    const done = await Promise.all(rows.slice(i, i + 8).map(async ({ id }) => {
-      const [w, own] = await Promise.all([sloAvailability(id, { window: `week:${week}`, asOf: new Date(asOf) }), sloAvailability(id, { asOf: new Date(sloAsOf) })]);
-      return { slug: w.slo.service.slug, entry: { id, name: w.slo.name, unit: w.unit, target: w.slo.target, window: w.slo.window, week: { sli: w.sli, metTarget: w.metTarget, unknownSeconds: w.unknownSeconds }, sloWindow: { sli: own.sli, remainingRatio: own.errorBudget?.remainingRatio ?? null, burnState: own.burnState } } };
-    }));
-    for (const d of done) out.set(d.slug, [...(out.get(d.slug) ?? []), d.entry]);
+  for (const w of weeks) {
+    const own = ownOf.get(w.slo.id);
+    if (!own) continue;
+    const entry = { id: w.slo.id, name: w.slo.name, unit: w.unit, target: w.slo.target, window: w.slo.window, week: { sli: w.sli, metTarget: w.metTarget, unknownSeconds: w.unknownSeconds }, sloWindow: { sli: own.sli, remainingRatio: own.errorBudget?.remainingRatio ?? null, burnState: own.burnState } };
+    out.set(w.slo.service.slug, [...(out.get(w.slo.service.slug) ?? []), entry]);
   }
   return out;
 }

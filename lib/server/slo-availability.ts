@@ -1,33 +1,95 @@
 import "server-only";
-import { countBuckets, measuredBurnRates, type Bucket } from "@/lib/domain/measured-sli";
-import { probeCoverage } from "@/lib/domain/probes";
-import { burnRatesOf, countRuns, eventBudget, probeBurnState, type ProbeRunSample } from "@/lib/domain/probe-sli";
+import type { ResolvedWindow } from "@/lib/domain";
 import { LONGEST_BURN_LOOKBACK, meetsTarget, type BurnLookback } from "@/lib/domain/error-budget";
-import type { SloAvailabilityDto, SloDto } from "@/lib/dto/slos";
+import { countBuckets, measuredBurnRates, type Bucket } from "@/lib/domain/measured-sli";
+import { burnRatesOf, countRuns, eventBudget, probeBurnState, type ProbeRunSample } from "@/lib/domain/probe-sli";
+import { probeCoverage } from "@/lib/domain/probes";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SloAvailabilityDto, SloAvailabilityListDto, SloDto } from "@/lib/dto/slos";
 import type { AvailabilityQuery } from "@/lib/schemas/availability";
-import { availabilityFor, windowsFor } from "./availability";
-import { loadServiceSlo, organisationTimeZone, type ServiceSlo } from "./availability-data";
-import { prisma } from "./db";
+import type { SloFiguresQuery } from "@/lib/schemas/slo";
+import { loadRange, windowsFor } from "./availability";
+import { loadImpactRows, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
+import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
+import { summarizeDetail } from "./availability-summaries";
+import { pool, prisma } from "./db";
 import { NotFoundError } from "./errors";
-import { getSlo } from "./slos";
+import { collectImpacts } from "./impact-rows";
+import { getSlo, sloInclude, toSloDto } from "./slos";
 
-// One SLO over a window, in its own unit (docs/decisions/0021-slo-entity.md). From the incident
-// record: the engine's figures against the SLO's objective. From a probe: its runs, counted by
-// lib/domain/probe-sli.ts, with the time no run covered as unknown.
+// SLOs over a window, each in its own unit (docs/decisions/0021-slo-entity.md), many at once: one
+// read per kind of source whatever their number. From the incident record: the engine's figures
+// against the SLO's objective. From a probe: its runs, counted by lib/domain/probe-sli.ts, with
+// the time no run covered as unknown. From Prometheus: the buckets Nines stored (never Prometheus
+// at read time: the history is Nines' own).
 
 const iso = (ms: number) => new Date(ms).toISOString();
+// Bucket rows are read for this many SLOs at a time: a month of one SLO is about 2,000 rows.
+const BUCKET_READ_SLOS = 100;
+
+/** One SLO, its objective and the window it is figured over, with the range its data is read from. */
+type Job = { slo: SloDto; objective: ServiceSlo; window: ResolvedWindow; end: number; from: number; to: number };
+type Ctx = { asOf: number; timeZone: string; incidentLimit: number };
 
 export async function sloAvailability(id: string, q: AvailabilityQuery): Promise<SloAvailabilityDto> {
-  const slo = await getSlo(id);
-  const service = await loadServiceSlo(slo.service.slug);
-  if (!service) throw new NotFoundError("Service", slo.service.slug);
-  const objective: ServiceSlo = { ...service, target: slo.target, sloWindow: slo.window, maintenance: slo.maintenance };
-  if (slo.sli.source === "incidents") return fromIncidents(slo, objective, q);
-  return slo.sli.source === "probe" ? fromProbe(slo, objective, q) : fromPrometheus(slo, objective, q);
+  const [figures] = await figuresOfSlos([await getSlo(id)], q, Number.POSITIVE_INFINITY);
+  if (!figures) throw new Error("no figures for the SLO");
+  return figures;
 }
 
-async function fromIncidents(slo: SloDto, objective: ServiceSlo, q: AvailabilityQuery): Promise<SloAvailabilityDto> {
-  const record = await availabilityFor(objective, q);
+/** Every SLO of every service in use (or of one service), with figures; `total` counts them all. */
+export async function allSloAvailability(q: SloFiguresQuery): Promise<SloAvailabilityListDto> {
+  const rows = await prisma.slo.findMany({
+    where: { archivedAt: null, service: { archivedAt: null, ...(q.service === undefined ? {} : { slug: q.service }) } },
+    include: sloInclude,
+    orderBy: [{ service: { name: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  if (q.service !== undefined && rows.length === 0 && !(await prisma.service.findUnique({ where: { slug: q.service }, select: { id: true } }))) throw new NotFoundError("Service", q.service);
+  const slos = await figuresOfSlos(rows.map(toSloDto), q, q.incidents);
+  return { slos, total: slos.length };
+}
+
+/** The figures of the SLOs that match, oldest first (the overview, the review, /metrics). */
+export async function figuresWhere(where: Prisma.SloWhereInput, q: AvailabilityQuery, incidentLimit = 0): Promise<SloAvailabilityDto[]> {
+  const rows = await prisma.slo.findMany({ where, include: sloInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return figuresOfSlos(rows.map(toSloDto), q, incidentLimit);
+}
+
+/**
+ * The figures of the SLOs given, in their order. `incidentLimit`: incidents listed in an incident
+ * record SLO's `incidentRecord` (all for one SLO, a few for a list).
+ */
+export async function figuresOfSlos(slos: SloDto[], q: AvailabilityQuery, incidentLimit: number): Promise<SloAvailabilityDto[]> {
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  const [timeZone, services] = await Promise.all([organisationTimeZone(), loadServiceSlos({ slugs: [...new Set(slos.map((s) => s.service.slug))] })]);
+  const bySlug = new Map(services.map((s) => [s.slug, s]));
+  const objectives = slos.map((slo) => {
+    const service = bySlug.get(slo.service.slug);
+    if (!service) throw new NotFoundError("Service", slo.service.slug);
+    return { ...service, target: slo.target, sloWindow: slo.window, maintenance: slo.maintenance };
+  });
+  const windows = windowsFor(objectives, q.window, timeZone, asOf);
+  const jobs = slos.map((slo, i): Job => {
+    const window = windows[i] as ResolvedWindow;
+    const end = Math.max(window.from, Math.min(window.to, asOf));
+    // The window and the burn lookbacks before asOf.
+    return { slo, objective: objectives[i] as ServiceSlo, window, end, from: Math.min(window.from, asOf - LONGEST_BURN_LOOKBACK), to: Math.max(end, asOf) };
+  });
+  const ctx: Ctx = { asOf, timeZone, incidentLimit };
+  const out = new Map<Job, SloAvailabilityDto>();
+  const of = (source: SloDto["sli"]["source"]) => jobs.filter((j) => j.slo.sli.source === source);
+  await Promise.all([fromIncidents(of("incidents"), ctx, out), fromProbes(of("probe"), ctx, out), fromPrometheus(of("prometheus"), ctx, out)]);
+  return jobs.map((j) => out.get(j) as SloAvailabilityDto);
+}
+
+async function fromIncidents(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
+  if (jobs.length === 0) return;
+  const rows = await loadImpactRows([...new Set(jobs.map((j) => j.objective.id))], loadRange(jobs.map((j) => j.window), ctx.asOf).from, ctx.asOf, true);
+  const loaded = collectImpacts(rows);
+  for (const job of jobs) out.set(job, incidentFigures(job.slo, summarizeDetail(job.objective, job.window, loaded, ctx)));
+}
+
+function incidentFigures(slo: SloDto, record: ServiceAvailabilityDto): SloAvailabilityDto {
   const budget = record.errorBudget;
   const rates = budget?.burnRates;
   const burnRates = Object.fromEntries((["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const).map((k) => [k, rates ? rates[k] : null])) as Record<BurnLookback, number | null>;
@@ -50,60 +112,14 @@ async function fromIncidents(slo: SloDto, objective: ServiceSlo, q: Availability
   };
 }
 
-async function fromProbe(slo: SloDto, objective: ServiceSlo, q: AvailabilityQuery): Promise<SloAvailabilityDto> {
-  if (slo.sli.source !== "probe") throw new Error("fromProbe takes a probe SLO");
-  const asOf = q.asOf?.getTime() ?? Date.now();
-  const timeZone = await organisationTimeZone();
-  const window = windowsFor([objective], q.window, timeZone, asOf)[0];
-  if (!window) throw new Error("no window");
-  const end = Math.max(window.from, Math.min(window.to, asOf));
-  const probe = await prisma.probe.findUnique({ where: { id: slo.sli.probe }, select: { intervalSeconds: true } });
-  if (!probe) throw new NotFoundError("Probe", slo.sli.probe);
-  // Runs from a probe interval before the window (the first run's coverage reaches into it) and the burn lookbacks.
-  const from = Math.min(window.from - probe.intervalSeconds * 1000, asOf - LONGEST_BURN_LOOKBACK);
-  const rows = await prisma.probeRun.findMany({ where: { probeId: slo.sli.probe, at: { gte: new Date(from), lt: new Date(Math.max(end, asOf)) } }, select: { at: true, ok: true, latencyMs: true }, orderBy: { at: "asc" } });
-  const runs: ProbeRunSample[] = rows.map((r) => ({ at: r.at.getTime(), ok: r.ok, latencyMs: r.latencyMs }));
-  const kind = slo.sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: slo.sli.thresholdMs ?? 0 } : { kind: "success" as const };
-  const counts = countRuns(runs, kind, slo.budgeting, { from: window.from, to: end }, window.from);
+/** What a measured SLO's figures share: the window as read, and the budget from the counts. */
+function measured(job: Job, ctx: Ctx, counts: { good: number; total: number; unknownSlices: number; unknownSeconds: number }, burnRates: Record<BurnLookback, number | null>): SloAvailabilityDto {
+  const { slo, window, end } = job;
   const sli = counts.total > 0 ? counts.good / counts.total : null;
-  const coverage = probeCoverage(runs, probe.intervalSeconds, { from: window.from, to: end });
-  const burnRates = burnRatesOf(runs, kind, slo.budgeting, asOf, window.from, slo.target);
   return {
     slo,
-    asOf: iso(asOf),
-    timeZone,
-    window: { label: window.label, from: iso(window.from), to: iso(window.to), end: iso(end), elapsedSeconds: (end - window.from) / 1000 },
-    unit: slo.unit,
-    sli,
-    good: counts.good,
-    total: counts.total,
-    unknownSeconds: coverage.unknownSeconds,
-    unknownSlices: counts.unknownSlices,
-    metTarget: meetsTarget(sli, slo.target),
-    errorBudget: eventBudget(slo.target, counts, slo.budgeting, window.to - window.from),
-    burnRates,
-    burnState: probeBurnState(burnRates),
-    incidentRecord: null,
-  };
-}
-
-/** From the buckets Nines stored (never from Prometheus at read time: the history is Nines' own). */
-async function fromPrometheus(slo: SloDto, objective: ServiceSlo, q: AvailabilityQuery): Promise<SloAvailabilityDto> {
-  const asOf = q.asOf?.getTime() ?? Date.now();
-  const timeZone = await organisationTimeZone();
-  const window = windowsFor([objective], q.window, timeZone, asOf)[0];
-  if (!window) throw new Error("no window");
-  const end = Math.max(window.from, Math.min(window.to, asOf));
-  const from = Math.min(window.from, asOf - LONGEST_BURN_LOOKBACK);
-  const rows = await prisma.sloBucket.findMany({ where: { sloId: slo.id, start: { gte: new Date(from), lt: new Date(Math.max(end, asOf)) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } });
-  const buckets: Bucket[] = rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total }));
-  const counts = countBuckets(buckets, slo.budgeting, { from: window.from, to: end }, window.from);
-  const sli = counts.total > 0 ? counts.good / counts.total : null;
-  const burnRates = measuredBurnRates(buckets, slo.budgeting, asOf, window.from, slo.target);
-  return {
-    slo,
-    asOf: iso(asOf),
-    timeZone,
+    asOf: iso(ctx.asOf),
+    timeZone: ctx.timeZone,
     window: { label: window.label, from: iso(window.from), to: iso(window.to), end: iso(end), elapsedSeconds: (end - window.from) / 1000 },
     unit: slo.unit,
     sli,
@@ -117,4 +133,63 @@ async function fromPrometheus(slo: SloDto, objective: ServiceSlo, q: Availabilit
     burnState: probeBurnState(burnRates),
     incidentRecord: null,
   };
+}
+
+/** Sorted by time: the ones in [from, to). */
+function within<T extends { at: number }>(sorted: T[], from: number, to: number): T[] {
+  return sorted.filter((r) => r.at >= from && r.at < to);
+}
+
+async function fromProbes(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
+  if (jobs.length === 0) return;
+  const ids = [...new Set(jobs.map((j) => (j.slo.sli.source === "probe" ? j.slo.sli.probe : "")))];
+  const probes = new Map((await prisma.probe.findMany({ where: { id: { in: ids } }, select: { id: true, intervalSeconds: true } })).map((p) => [p.id, p.intervalSeconds]));
+  // Runs from a probe interval before each window too: the first run's coverage reaches into it.
+  const from = Math.min(...jobs.map((j) => j.from - (probes.get(j.slo.sli.source === "probe" ? j.slo.sli.probe : "") ?? 0) * 1000));
+  const to = Math.max(...jobs.map((j) => j.to));
+  const { rows } = await pool().query<[string, Date, boolean, number]>({
+    text: `SELECT "probeId", at, ok, "latencyMs" FROM "ProbeRun" WHERE "probeId" = ANY($1::text[]) AND at >= $2 AND at < $3 ORDER BY "probeId", at`,
+    values: [ids, new Date(from), new Date(to)],
+    rowMode: "array",
+  });
+  const runsOf = new Map<string, ProbeRunSample[]>();
+  for (const [probeId, at, ok, latencyMs] of rows) {
+    let list = runsOf.get(probeId);
+    if (!list) runsOf.set(probeId, (list = []));
+    list.push({ at: at.getTime(), ok, latencyMs });
+  }
+  for (const job of jobs) {
+    const { slo, window, end } = job;
+    if (slo.sli.source !== "probe") continue;
+    const interval = probes.get(slo.sli.probe);
+    if (interval === undefined) throw new NotFoundError("Probe", slo.sli.probe);
+    const runs = within(runsOf.get(slo.sli.probe) ?? [], Math.min(window.from - interval * 1000, job.from), job.to);
+    const kind = slo.sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: slo.sli.thresholdMs ?? 0 } : { kind: "success" as const };
+    const counts = countRuns(runs, kind, slo.budgeting, { from: window.from, to: end }, window.from);
+    const coverage = probeCoverage(runs, interval, { from: window.from, to: end });
+    out.set(job, measured(job, ctx, { ...counts, unknownSeconds: coverage.unknownSeconds }, burnRatesOf(runs, kind, slo.budgeting, ctx.asOf, window.from, slo.target)));
+  }
+}
+
+async function fromPrometheus(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
+  for (let i = 0; i < jobs.length; i += BUCKET_READ_SLOS) {
+    const part = jobs.slice(i, i + BUCKET_READ_SLOS);
+    const { rows } = await pool().query<[string, Date, number, number, number]>({
+      text: `SELECT "sloId", start, seconds, good, total FROM "SloBucket" WHERE "sloId" = ANY($1::text[]) AND start >= $2 AND start < $3 ORDER BY "sloId", start`,
+      values: [part.map((j) => j.slo.id), new Date(Math.min(...part.map((j) => j.from))), new Date(Math.max(...part.map((j) => j.to)))],
+      rowMode: "array",
+    });
+    const bucketsOf = new Map<string, (Bucket & { at: number })[]>();
+    for (const [sloId, start, seconds, good, total] of rows) {
+      let list = bucketsOf.get(sloId);
+      if (!list) bucketsOf.set(sloId, (list = []));
+      list.push({ at: start.getTime(), start: start.getTime(), seconds, good, total });
+    }
+    for (const job of part) {
+      const { slo, window, end } = job;
+      const buckets = within(bucketsOf.get(slo.id) ?? [], job.from, job.to);
+      const counts = countBuckets(buckets, slo.budgeting, { from: window.from, to: end }, window.from);
+      out.set(job, measured(job, ctx, counts, measuredBurnRates(buckets, slo.budgeting, ctx.asOf, window.from, slo.target)));
+    }
+  }
 }
