@@ -20,9 +20,12 @@ let n = 0;
  */
 export const HISTORY_FROM = "2026-01-01T00:00:00Z";
 
+// Two workers run tests side by side (playwright.config.ts): the worker's lane keeps their names apart.
+const lane = process.env.TEST_PARALLEL_INDEX ?? "0";
+
 export function unique(prefix: string): string {
   n += 1;
-  return `${prefix}-${Date.now().toString(36)}-${n}`;
+  return `${prefix}-${Date.now().toString(36)}-${lane}${n}`;
 }
 
 /**
@@ -41,11 +44,9 @@ export async function signedIn(browser: Browser, email = ADMIN.email, password =
 }
 
 /**
- * Waits until React has hydrated the page's main content (it attaches its props to the elements),
- * so that a click is handled by the app rather than by the browser as a plain form submit.
- */
-/**
- * Waits until React has hydrated the page's heading and every form control in it. A Suspense
+ * Waits until React has hydrated the page's heading and every form control in it (it attaches its
+ * props to the elements), so that a click is handled by the app rather than by the browser as a
+ * plain form submit. A Suspense
  * boundary hydrates on its own, after the heading: a value filled into a control React has not
  * hydrated yet never reaches its state (the review's notes draft was lost that way in CI).
  */
@@ -63,10 +64,15 @@ export async function hydrated(page: Page): Promise<void> {
  */
 export async function freshTier(request: APIRequestContext, sloTarget = 0.999): Promise<number> {
   const headers = { authorization: `Bearer ${adminToken()}` };
-  const rank = await freeTierRank(request);
-  const res = await request.post("/api/v1/tiers", { headers, data: { rank, name: unique("Tier"), sloTarget, sloWindow: "month" } });
-  expect(res.status()).toBe(201);
-  return rank;
+  // The other lane may take the same free rank a moment earlier (409): then another one.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const rank = await freeTierRank(request);
+    const res = await request.post("/api/v1/tiers", { headers, data: { rank, name: unique("Tier"), sloTarget, sloWindow: "month" } });
+    if (res.status() === 409) continue;
+    expect(res.status()).toBe(201);
+    return rank;
+  }
+  throw new Error("no free tier rank after five attempts");
 }
 
 /** A rank from 10 to 99 no tier holds yet: tests that create tiers must not collide on a fixed rank. */
