@@ -43,3 +43,33 @@ test("a service's page lists its SLOs, its own first, each with its figures in i
   await expect(page.getByText("2 SLOs", { exact: true })).toBeVisible();
   await scanAndShoot(page, "service-slos");
 });
+
+test("the trend draws a probe's SLO beside the incident record: chosen in a list, kept in the link, told in words and in the table", async ({ page, request, baseURL }) => {
+  const slug = unique("beside");
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Beside ${slug.slice(-6)}`, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
+  // The app's own health endpoint, every 10 s: runs arrive while the test looks.
+  const probe = await request.post(`/api/v1/services/${slug}/probes`, { headers: asAdmin, data: { url: `${baseURL}/api/health`, intervalSeconds: 10 } });
+  expect(probe.status()).toBe(201);
+  const slo = await request.post(`/api/v1/services/${slug}/slos`, { headers: asAdmin, data: { name: "health", target: 0.99, sli: { source: "probe", probe: (await probe.json()).id, kind: "success" } } });
+  expect(slo.status()).toBe(201);
+  await page.goto(`/services/${slug}?bucket=day`);
+  await hydrated(page);
+  const trend = page.locator("section", { has: page.getByRole("heading", { name: "Availability trend and incidents" }) });
+  await trend.getByLabel("Beside it").selectOption({ label: "health (probe)" });
+  await expect(page).toHaveURL(/beside=/);
+  // Today's bucket holds the probe's runs (once the first has run): the words say what the line shows.
+  await expect(async () => {
+    await page.reload();
+    await hydrated(page);
+    await expect(trend.locator("figcaption")).toContainText(/Beside it, health \(measured\): 1 of 1 measured met its 99 % target; lowest 100\.000 %/);
+  }).toPass({ timeout: 30_000 });
+  await expect(trend.getByLabel("Beside it")).toHaveValue((await slo.json()).id);
+  await expect(trend.locator("[data-beside]")).toHaveCount(1);
+  await trend.getByRole("button", { name: "Show as a table" }).click();
+  await expect(trend.getByRole("columnheader", { name: "health (measured)" })).toBeVisible();
+  await expect(trend.getByRole("row").last()).toContainText("100.000 % ✓");
+  await scanAndShoot(page, "service-trend-beside");
+  await trend.getByLabel("Beside it").selectOption({ label: "the incident record only" });
+  await expect(page).not.toHaveURL(/beside=/);
+  await expect(trend.locator("[data-beside]")).toHaveCount(0);
+});

@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { AvailabilityTrend } from "@/components/charts/availability-trend";
+import { AvailabilityTrend, type Beside } from "@/components/charts/availability-trend";
 import { IncidentLane, laneIncidents } from "@/components/charts/incident-lane";
 import { formatDateTime, formatPercent } from "@/components/format";
 import { measuredEntries } from "@/components/charts/nines-scale";
 import type { SeriesEntryDto } from "@/lib/dto/availability";
 import { formatDuration } from "@/lib/domain/format";
-import { TREND_COUNTS, useAvailabilityView, useServiceTrend, type AvailabilityView, type ServiceTrend } from "@/lib/query/availability";
+import type { SloSeriesDto } from "@/lib/dto/slos";
+import { TREND_COUNTS, useAvailabilityView, useServiceTrend, useSloTrend, type AvailabilityView, type ServiceTrend } from "@/lib/query/availability";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const BUCKETS = [
@@ -30,13 +31,31 @@ function trendHeadline(entries: SeriesEntryDto[], target: number, unit: string, 
   );
 }
 
-type Props = { slug: string; timeZone: string; initial: { view: AvailabilityView } & ServiceTrend };
+/** What the measured line says in words: its buckets that met its own target, and its lowest. */
+function besideHeadline(name: string, target: number, entries: SloSeriesDto["entries"]): string {
+  const measured = entries.filter((e): e is typeof e & { sli: number } => e.sli !== null);
+  if (measured.length === 0) return `Beside it, ${name} (measured): nothing measured in these buckets.`;
+  const met = measured.filter((e) => e.metTarget).length;
+  const lowest = measured.reduce((a, b) => (b.sli < a.sli ? b : a));
+  const none = entries.length - measured.length;
+  return `Beside it, ${name} (measured): ${met} of ${measured.length} measured met its ${formatPercent(target)} target; lowest ${formatPercent(lowest.sli, 3)} (${lowest.label.replace(/^\w+:/, "")})${none > 0 ? `; ${none} with nothing measured` : ""}.`;
+}
+
+function besideCell(p: { sli: number | null; metTarget: boolean | null } | undefined): string {
+  if (!p || p.sli === null) return "nothing measured";
+  return `${formatPercent(p.sli, 3)} ${p.metTarget ? "✓" : "✗"}`;
+}
+
+/** A probe or Prometheus SLO of the service, which the trend can draw beside the incident record. */
+export type MeasuredChoice = { id: string; name: string; target: number; source: "probe" | "prometheus" };
+
+type Props = { slug: string; timeZone: string; initial: { view: AvailabilityView } & ServiceTrend; measured: MeasuredChoice[] };
 
 /**
  * Availability per day, week or month, and beneath it, on the same time axis, the incidents that
  * caused it. The chart's text alternative is its headline (its accessible name) and a table.
  */
-export function TrendPanel({ slug, timeZone, initial }: Props) {
+export function TrendPanel({ slug, timeZone, initial, measured }: Props) {
   const [view, setView] = useAvailabilityView();
   const trend = useServiceTrend(slug, view, initial);
   const [highlighted, setHighlighted] = useState<number[] | null>(null);
@@ -47,12 +66,31 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
   const lane = laneIncidents(entries, data.lane.incidents, Date.parse(data.series.asOf));
   const notDrawn = data.lane.total - data.lane.incidents.length;
   const unit = view.bucket === "day" ? "day" : view.bucket;
-  const headline = trendHeadline(entries, slo.target, unit, data.series.measuredSince, timeZone);
+  const chosen = measured.find((m) => m.id === view.beside) ?? null;
+  const besideTrend = useSloTrend(chosen?.id ?? null, view.bucket, data.series.asOf);
+  // Only a series of the chosen SLO in these very buckets is drawn (not the last one while the next loads).
+  const besideSeries = chosen && besideTrend.data?.slo.id === chosen.id && besideTrend.data.bucket === view.bucket ? besideTrend.data : null;
+  const beside: Beside | null = chosen && besideSeries ? { name: chosen.name, target: chosen.target, byLabel: new Map(besideSeries.entries.map((e) => [e.label, { sli: e.sli, metTarget: e.metTarget }])) } : null;
+  const besideByLabel = beside?.byLabel;
+  const headline = trendHeadline(entries, slo.target, unit, data.series.measuredSince, timeZone) + (chosen && besideSeries ? ` ${besideHeadline(chosen.name, chosen.target, besideSeries.entries)}` : "");
 
   return (
     <section className="card chart-card" aria-labelledby="trend-heading">
       <div className="section-head">
         <h2 id="trend-heading">Availability trend and incidents</h2>
+        {measured.length > 0 && (
+          <label className="inline-field">
+            <span>Beside it</span>
+            <select className="input" value={chosen?.id ?? ""} onChange={(e) => setView({ beside: e.target.value || null })}>
+              <option value="">the incident record only</option>
+              {measured.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({m.source === "probe" ? "probe" : "Prometheus"})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div className="segmented" role="group" aria-label="Bucket size">
           {BUCKETS.map(([value, label]) => (
             <button key={value} type="button" className="segmented-button" aria-pressed={view.bucket === value} onClick={() => setView({ bucket: value })}>
@@ -61,15 +99,21 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
           ))}
         </div>
       </div>
-      <figure className="trend-figure" aria-busy={trend.isFetching || undefined}>
+      {chosen && besideTrend.isError && (
+        <p role="alert" className="form-error">
+          {chosen.name}&rsquo;s measurements could not be read: {besideTrend.error.message}
+        </p>
+      )}
+      <figure className="trend-figure" aria-busy={trend.isFetching || besideTrend.isFetching || undefined}>
         <figcaption className="chart-headline">{headline}</figcaption>
         <div role="img" aria-label={headline}>
-          <AvailabilityTrend entries={entries} target={slo.target} highlighted={new Set(highlighted ?? [])} onHoverBucket={setHoveredBucket} />
+          <AvailabilityTrend entries={entries} target={slo.target} highlighted={new Set(highlighted ?? [])} onHoverBucket={setHoveredBucket} beside={beside} />
         </div>
         <IncidentLane entries={entries} lane={lane} timeZone={timeZone} hoveredBucket={hoveredBucket} onHighlight={setHighlighted} />
         <p className="chart-legend muted">
           Bars: availability on a scale of nines (higher is better); <span className="legend-missed">hatched red</span> missed the target (dashed line).
-          Lane: each incident from start to end, by severity; <span className="legend-maintenance">hatched</span> is planned maintenance; an open end is ongoing.
+          {beside && <> Line with squares: {beside.name}, measured, on the same scale; a <span className="legend-beside-missed">hollow square</span> missed its own {formatPercent(beside.target)} target.</>}
+          {" "}Lane: each incident from start to end, by severity; <span className="legend-maintenance">hatched</span> is planned maintenance; an open end is ongoing.
           Last {TREND_COUNTS[view.bucket]} {unit}s, times in {timeZone}.
           {notDrawn > 0 && ` The lane draws the ${data.lane.incidents.length} of the ${data.lane.total} incidents in this period that cost the most downtime.`}
         </p>
@@ -87,6 +131,7 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
                 <th scope="col" className="num">Availability</th>
                 <th scope="col" className="num">Downtime</th>
                 <th scope="col">Target</th>
+                {beside && <th scope="col" className="num">{beside.name} (measured)</th>}
               </tr>
             </thead>
             <tbody>
@@ -96,6 +141,7 @@ export function TrendPanel({ slug, timeZone, initial }: Props) {
                   <td className="num">{e.availability === null ? "no data" : formatPercent(e.availability, 4)}</td>
                   <td className="num">{e.downtimeSeconds > 0 ? formatDuration(e.downtimeSeconds) : "—"}</td>
                   <td>{e.metTarget === null ? "no data" : e.metTarget ? "✓ met" : "✗ missed"}{e.measuredFrom !== null && e.measuredFrom !== e.from ? " (measured part)" : ""}</td>
+                  {besideByLabel && <td className="num">{besideCell(besideByLabel.get(e.label))}</td>}
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, ComposedChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
 import type { SeriesEntryDto } from "@/lib/dto/availability";
@@ -8,7 +8,12 @@ import { PLOT_MARGIN, shortBucketLabel, Y_AXIS_WIDTH } from "./chart-frame";
 import { targetComplement } from "@/lib/domain/error-budget";
 import { measuredEntries, NINES_MAX, ninesLabel, ninesOf } from "./nines-scale";
 
-type Datum = { label: string; short: string; height: number; entry: SeriesEntryDto; index: number };
+type Datum = { label: string; short: string; height: number; entry: SeriesEntryDto; index: number; beside: BesidePoint | null; besideHeight: number | null };
+
+/** A measured SLO's SLI in one of the trend's buckets (null: nothing measured in it). */
+export type BesidePoint = { sli: number | null; metTarget: boolean | null };
+/** A measured SLO drawn as a line over the incident record's bars, its points by bucket label. */
+export type Beside = { name: string; target: number; byLabel: ReadonlyMap<string, BesidePoint> };
 
 type Props = {
   entries: SeriesEntryDto[];
@@ -17,9 +22,10 @@ type Props = {
   highlighted: ReadonlySet<number>;
   onHoverBucket: (index: number | null) => void;
   height?: number;
+  beside?: Beside | null;
 };
 
-function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payload: Datum }[] }) {
+function BucketTooltip({ active, payload, besideName }: { active?: boolean; payload?: { payload: Datum }[]; besideName?: string }) {
   const d = active ? payload?.[0]?.payload : undefined;
   if (!d) return null;
   return (
@@ -32,6 +38,11 @@ function BucketTooltip({ active, payload }: { active?: boolean; payload?: { payl
           <div>{formatPercent(d.entry.availability, 3)} available, {d.entry.downtimeSeconds > 0 ? `${formatDuration(d.entry.downtimeSeconds)} down` : "no downtime"}</div>
           <div>{d.entry.metTarget ? "✓ met the target" : "✗ missed the target"}</div>
         </>
+      )}
+      {besideName && d.beside && (
+        <div>
+          {besideName} (measured): {d.beside.sli === null ? "nothing measured" : `${formatPercent(d.beside.sli, 3)}, ${d.beside.metTarget ? "✓ met" : "✗ missed"} its target`}
+        </div>
       )}
     </div>
   );
@@ -55,12 +66,18 @@ function TargetLabel({ viewBox, value }: { viewBox?: { x: number; y: number; wid
  * target as a dashed line; buckets that missed it are drawn red and hatched. The y axis starts a
  * nine below the lowest bar, so that the differences that matter fill the height.
  */
-export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket, height = 220 }: Props) {
+export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket, height = 220, beside = null }: Props) {
   const targetNines = ninesOf(targetComplement(target));
-  const lowest = Math.min(targetNines, ...measuredEntries(entries).map((e) => ninesOf(e.unavailability)));
+  const besideNines = (p: BesidePoint | null | undefined) => (p?.sli === null || p?.sli === undefined ? null : ninesOf(1 - p.sli));
+  const besideLowest = entries.map((e) => besideNines(beside?.byLabel.get(e.label))).filter((n): n is number => n !== null);
+  const lowest = Math.min(targetNines, ...measuredEntries(entries).map((e) => ninesOf(e.unavailability)), ...besideLowest);
   const base = Math.max(0, Math.floor(lowest) - 1);
   const top = Math.max(NINES_MAX, Math.ceil(targetNines) + 1);
-  const data: Datum[] = entries.map((entry, index) => ({ label: entry.label, short: shortBucketLabel(entry.label), height: entry.unavailability === null ? 0 : ninesOf(entry.unavailability) - base, entry, index }));
+  const data: Datum[] = entries.map((entry, index) => {
+    const point = beside?.byLabel.get(entry.label) ?? null;
+    const n = besideNines(point);
+    return { label: entry.label, short: shortBucketLabel(entry.label), height: entry.unavailability === null ? 0 : ninesOf(entry.unavailability) - base, entry, index, beside: point, besideHeight: n === null ? null : n - base };
+  });
   const ticks = Array.from({ length: top - base + 1 }, (_, i) => i);
   return (
     <div className="chart" style={{ height }} onMouseLeave={() => onHoverBucket(null)}>
@@ -74,7 +91,7 @@ export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket,
           </defs>
           <XAxis dataKey="short" tickLine={false} interval="preserveStartEnd" minTickGap={8} fontSize={11} />
           <YAxis width={Y_AXIS_WIDTH} domain={[0, top - base]} ticks={ticks} tickFormatter={(v: number) => ninesLabel(v + base)} fontSize={11} allowDataOverflow />
-          <Tooltip content={<BucketTooltip />} cursor={{ fill: "var(--accent-soft)", opacity: 0.5 }} />
+          <Tooltip content={<BucketTooltip besideName={beside?.name} />} cursor={{ fill: "var(--accent-soft)", opacity: 0.5 }} />
           <ReferenceLine y={targetNines - base} className="chart-target" strokeDasharray="5 3" label={<TargetLabel value={`target ${formatPercent(target)}`} />} />
           <Bar
             dataKey="height"
@@ -98,6 +115,21 @@ export function AvailabilityTrend({ entries, target, highlighted, onHoverBucket,
               );
             }}
           />
+          {beside && (
+            // The measured SLO: a line with a square at each bucket, so it is told from the bars by shape as well as colour.
+            <Line
+              dataKey="besideHeight"
+              className="chart-beside"
+              isAnimationActive={false}
+              connectNulls={false}
+              strokeWidth={2}
+              dot={(props: unknown) => {
+                const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Datum };
+                if (cx === undefined || cy === undefined || payload.besideHeight === null) return <g key={payload.label} />;
+                return <rect key={payload.label} x={cx - 3.5} y={cy - 3.5} width={7} height={7} className={`chart-beside-dot${payload.beside?.metTarget === false ? " chart-beside-missed" : ""}`} data-beside={payload.label} />;
+              }}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import type { ServiceAvailabilityDto, IncidentLaneDto, ServiceSeriesDto } from "@/lib/dto/availability";
+import type { SloSeriesDto } from "@/lib/dto/slos";
 import { apiRequest } from "./api";
 import { TREND_COUNTS } from "./availability-counts";
 import { queryKeys } from "./keys";
@@ -11,7 +12,7 @@ import { queryKeys } from "./keys";
 const enc = encodeURIComponent;
 
 /** A service page's view, as its URL says it (the API's notation): a link reproduces the figures. */
-export type AvailabilityView = { window: string | null; asOf: string | null; bucket: "day" | "week" | "month" };
+export type AvailabilityView = { window: string | null; asOf: string | null; bucket: "day" | "week" | "month"; beside: string | null };
 
 export function useAvailabilityView(): [AvailabilityView, (change: Partial<AvailabilityView>) => void] {
   const params = useSearchParams();
@@ -21,6 +22,7 @@ export function useAvailabilityView(): [AvailabilityView, (change: Partial<Avail
     window: params.get("window"),
     asOf: params.get("asOf"),
     bucket: bucket === "day" || bucket === "month" ? bucket : "week",
+    beside: params.get("beside"),
   };
   const set = useCallback(
     (change: Partial<AvailabilityView>) => {
@@ -71,6 +73,20 @@ export function useServiceTrend(slug: string, view: AvailabilityView, initial: {
       return { series, lane };
     },
     initialData: seeded ? { series: initial.series, lane: initial.lane } : undefined,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * A measured SLO's series in the trend's buckets (the same bucket, count and instant, so the
+ * labels match the incident record's); nothing while no SLO is chosen.
+ */
+export function useSloTrend(id: string | null, bucket: AvailabilityView["bucket"], asOf: string) {
+  return useQuery({
+    queryKey: queryKeys.sloTrend(id ?? "", bucket, asOf),
+    queryFn: () => apiRequest<SloSeriesDto>("GET", `/api/v1/slos/${enc(id ?? "")}/series?${query({ bucket, count: String(TREND_COUNTS[bucket]), asOf })}`),
+    enabled: id !== null,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -12,4 +12,5 @@ export const queryKeys = {
   actionItems: () => [...queryKeys.all, "action-items"] as const,
   serviceSummary: (slug: string, window: string | null, asOf: string | null) => [...queryKeys.all, "availability", slug, window ?? "slo", asOf ?? "now"] as const,
   serviceTrend: (slug: string, bucket: string, asOf: string | null) => [...queryKeys.all, "trend", slug, bucket, asOf ?? "now"] as const,
+  sloTrend: (id: string, bucket: string, asOf: string) => [...queryKeys.all, "slo-trend", id, bucket, asOf] as const,
 };

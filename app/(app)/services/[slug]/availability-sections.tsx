@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { AvailabilityDetails, AvailabilityFigures } from "@/components/availability/availability-panel";
-import { TrendPanel } from "@/components/availability/trend-panel";
+import { TrendPanel, type MeasuredChoice } from "@/components/availability/trend-panel";
 import type { WindowPreset } from "@/components/availability/window-picker";
 import { formatWindow } from "@/components/format";
 import { calendarSpecContaining, formatWindowLabel } from "@/lib/domain/windows";
@@ -9,6 +9,10 @@ import { TREND_COUNTS } from "@/lib/query/availability-counts";
 import { AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { serviceAvailability, serviceSeries } from "@/lib/server/availability";
 import { incidentLane } from "@/lib/server/incident-lane";
+import { listSlos } from "@/lib/server/slos";
+
+// A service with more SLOs than this offers its oldest in the trend's list (the SLOs section lists all).
+const MEASURED_CHOICES = 100;
 
 // The service page's two data-bound sections, each rendered on the server for its first paint and
 // streamed in its own Suspense boundary (page.tsx); their client parts then follow the URL.
@@ -54,6 +58,8 @@ export async function DetailsSection({ slug, view, timeZone }: { slug: string; v
 }
 
 export async function TrendSection({ slug, view, timeZone }: { slug: string; view: AvailabilityView; timeZone: string }) {
-  const [series, lane] = await trendFor(slug, view.bucket, view.asOf);
-  return <TrendPanel slug={slug} timeZone={timeZone} initial={{ view, series, lane }} />;
+  const [[series, lane], { slos }] = await Promise.all([trendFor(slug, view.bucket, view.asOf), listSlos(slug, { limit: MEASURED_CHOICES })]);
+  // The SLOs the trend can draw beside the incident record: those measured by a probe or by Prometheus.
+  const measured = slos.flatMap((s): MeasuredChoice[] => (s.sli.source === "incidents" ? [] : [{ id: s.id, name: s.name, target: s.target, source: s.sli.source }]));
+  return <TrendPanel slug={slug} timeZone={timeZone} initial={{ view, series, lane }} measured={measured} />;
 }

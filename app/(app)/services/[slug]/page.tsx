@@ -43,7 +43,7 @@ function readView(sp: Record<string, string | string[] | undefined>): { view: Av
   const bad = new Set(checked.success ? [] : checked.error.issues.map((i) => String(i.path[0])));
   if (!checked.success) for (const i of checked.error.issues) problems.push(`${String(i.path[0])}: ${i.message}`);
   return {
-    view: { window: bad.has("window") ? null : window, asOf: bad.has("asOf") ? null : asOf, bucket: bucket === "day" || bucket === "month" ? bucket : "week" },
+    view: { window: bad.has("window") ? null : window, asOf: bad.has("asOf") ? null : asOf, bucket: bucket === "day" || bucket === "month" ? bucket : "week", beside: one(sp.beside) || null },
     problems,
   };
 }
