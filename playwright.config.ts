@@ -1,13 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
 
-/**
- * Specs that need the organisation to themselves: they change its settings for a moment (the time
- * zone, incident roles, integrations), compare a page's totals with the API's across everything
- * (counts, numbers, every-screen, the audit trail), work on the current week's review, take a free
- * tier rank through the form, or sign in and fail on purpose (the sign-in limits count by address).
- */
-const SERIAL_SPECS = /\/(api-roles|audit|counts|every-screen|findable|incident-correction|integrations|numbers|review-draft|review-meeting|reviews|security|sign-in|tiers-services)\.spec\.ts$/;
-
 // e2e/run.ts starts a throwaway database and the built app, then runs this with E2E_BASE_URL.
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3210";
 
@@ -15,9 +7,8 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: false,
-  // Two lanes. The app's spec files side by side (each test makes its own services, tiers and
-  // incidents, named apart by lane), and the demo check on its own installation; then the specs
-  // in SERIAL_SPECS, one after another, with the organisation to themselves.
+  // Two lanes: the app's tests one after another (they share one organisation, and some change its
+  // settings for a moment), and beside them the demo check on its own installation.
   workers: 2,
   retries: 0,
   timeout: 60_000,
@@ -51,14 +42,8 @@ export default defineConfig({
     { name: "setup", testMatch: /setup\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
       name: "app",
-      testIgnore: [/(setup|demo)\.spec\.ts/, SERIAL_SPECS],
+      testIgnore: /(setup|demo)\.spec\.ts/,
       dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "test-results/.auth/admin.json" },
-    },
-    {
-      name: "app-serial",
-      testMatch: SERIAL_SPECS,
-      dependencies: ["app"],
       workers: 1,
       use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "test-results/.auth/admin.json" },
     },

@@ -20,7 +20,7 @@ let n = 0;
  */
 export const HISTORY_FROM = "2026-01-01T00:00:00Z";
 
-// Two workers run tests side by side (playwright.config.ts): the worker's lane keeps their names apart.
+// Names stay apart if tests ever run in more than one worker at once (the worker's lane).
 const lane = process.env.TEST_PARALLEL_INDEX ?? "0";
 
 export function unique(prefix: string): string {
@@ -64,7 +64,7 @@ export async function hydrated(page: Page): Promise<void> {
  */
 export async function freshTier(request: APIRequestContext, sloTarget = 0.999): Promise<number> {
   const headers = { authorization: `Bearer ${adminToken()}` };
-  // The other lane may take the same free rank a moment earlier (409): then another one.
+  // Another test may take the same free rank a moment earlier (409): then another one.
   for (let attempt = 0; attempt < 5; attempt++) {
     const rank = await freeTierRank(request);
     const res = await request.post("/api/v1/tiers", { headers, data: { rank, name: unique("Tier"), sloTarget, sloWindow: "month" } });

@@ -3,8 +3,7 @@ import { expectAccessible } from "./axe";
 import { shot } from "./shots";
 import { adminToken, hydrated, unique } from "./fixtures";
 
-// The current week's review is one for the whole organisation: this runs among the tests that
-// have the organisation to themselves (playwright.config.ts, SERIAL_SPECS).
+// The current week's review is one for the whole organisation: this test reopens or starts it.
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
 test("a reload with unsaved review notes asks first (beforeunload), and the notes come back", async ({ page, request }) => {
