@@ -127,3 +127,25 @@ export const CommaList = <T extends readonly [string, ...string[]]>(values: T, l
     // One issue on the parameter itself: a query string has no ".0" element to point at.
     .refine((list): list is T[number][] => list.every((v) => (values as readonly string[]).includes(v)), { error: `Must be ${label}` })
     .transform((list) => list as T[number][]);
+
+/**
+ * An http(s) URL of at most 2,000 characters without credentials in it; `extra` adds a rule of the
+ * field's own (a datasource's URL is a base URL, without query or fragment).
+ */
+export function HttpUrl(example: string, opts: { credentials: string; extra?: (url: URL, ctx: z.RefinementCtx) => void }) {
+  return PlainString(`Must be a URL, e.g. ${example}`)
+    .trim()
+    .max(2000, { error: "Must be at most 2000 characters" })
+    .superRefine((text, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `Must be a URL, e.g. ${example}` });
+        return;
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "Must be http or https" });
+      if (url.username || url.password) ctx.addIssue({ code: "custom", message: opts.credentials });
+      opts.extra?.(url, ctx);
+    });
+}

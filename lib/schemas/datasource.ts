@@ -1,21 +1,12 @@
 import { z } from "zod";
-import { Name, PlainString, Version } from "./common";
+import { HttpUrl, Name, PlainString, Version } from "./common";
 
-const DatasourceUrl = PlainString("Must be a URL, e.g. http://prometheus.internal:9090")
-  .trim()
-  .max(2000, { error: "Must be at most 2000 characters" })
-  .superRefine((text, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Must be a URL, e.g. http://prometheus.internal:9090" });
-      return;
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "Must be http or https" });
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "Give credentials as bearerToken or basicAuth, not in the URL" });
+const DatasourceUrl = HttpUrl("http://prometheus.internal:9090", {
+  credentials: "Give credentials as bearerToken or basicAuth, not in the URL",
+  extra: (url, ctx) => {
     if (url.search || url.hash) ctx.addIssue({ code: "custom", message: "Must be the server's base URL, without a query or fragment" });
-  });
+  },
+});
 
 const DatasourceName = Name.max(80, { error: "Must be at most 80 characters" });
 const Secret = PlainString("Must be text").min(1, { error: "Required" }).max(4000, { error: "Must be at most 4000 characters" });

@@ -1,21 +1,8 @@
 import { z } from "zod";
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, parseStatusRange, PROBE_METHODS } from "@/lib/domain/probes";
-import { PlainString, QueryInt, Version } from "./common";
+import { HttpUrl, PlainString, QueryInt, Version } from "./common";
 
-const ProbeUrl = PlainString("Must be a URL, e.g. https://checkout.example.com/health")
-  .trim()
-  .max(2000, { error: "Must be at most 2000 characters" })
-  .superRefine((text, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Must be a URL, e.g. https://checkout.example.com/health" });
-      return;
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "Must be http or https" });
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "Must not carry a user name or password" });
-  });
+const ProbeUrl = HttpUrl("https://checkout.example.com/health", { credentials: "Must not carry a user name or password" });
 
 const fields = {
   url: ProbeUrl,
