@@ -11,6 +11,20 @@ import { BURN_STATE_LABELS } from "@/lib/domain/burn-state";
 /** The instants the figures are as of: the week's, and the SLO window's (at most the week's end). */
 export type ReviewAsOf = { week: string; slo: string; timeZone: string };
 
+/** Logged against measured over the week, in words: where the SLO and the incident record disagree. */
+function Beside({ beside }: { beside: NonNullable<ReviewServiceDto["slos"][number]["beside"]> }) {
+  const { measuredOnlySeconds: measured, incidentOnlySeconds: logged, unknownSeconds } = beside;
+  if (measured === 0 && logged === 0) return <span className="muted"> · agrees with the incident record{unknownSeconds > 0 ? ` where measured (${formatDuration(unknownSeconds)} unmeasured)` : ""}</span>;
+  return (
+    <span className="review-beside">
+      {" · "}
+      {measured > 0 && <span className="text-danger">{formatDuration(measured)} seen bad with no incident</span>}
+      {measured > 0 && logged > 0 && "; "}
+      {logged > 0 && <span>{formatDuration(logged)} of incident time seen good</span>}
+    </span>
+  );
+}
+
 /** A service's other SLOs under its name: each one's week against its target, and its own window's budget left. */
 function OtherSlos({ slos }: { slos: ReviewServiceDto["slos"] }) {
   if (slos.length === 0) return null;
@@ -22,6 +36,7 @@ function OtherSlos({ slos }: { slos: ReviewServiceDto["slos"] }) {
           {o.week.sli === null ? <span className="muted">no data this week</span> : <>{formatPercent(o.week.sli, 3)} <span className={o.week.metTarget ? "muted" : "text-danger"}>(target {formatPercent(o.target)}: {o.week.metTarget ? "met" : "missed"})</span></>}
           {o.sloWindow.remainingRatio !== null && <span className="muted"> · budget {formatPercent(o.sloWindow.remainingRatio, 1)} left</span>}
           {o.sloWindow.burnState && o.sloWindow.burnState !== "ok" && <span className="text-danger"> · {BURN_STATE_LABELS[o.sloWindow.burnState].toLowerCase()}</span>}
+          {o.beside && <Beside beside={o.beside} />}
         </li>
       ))}
     </ul>

@@ -24,6 +24,11 @@ export const ReviewSloDto = z.strictObject({
   window: z.string(),
   week: z.strictObject({ sli: z.number().nullable(), metTarget: z.boolean().nullable(), unknownSeconds: z.number() }),
   sloWindow: z.strictObject({ sli: z.number().nullable(), remainingRatio: z.number().nullable(), burnState: z.enum(["fast_burn", "slow_burn", "ok"]).nullable() }),
+  /**
+   * Logged against measured, over the week: time the SLO saw bad that no incident covers, incident
+   * time it saw good, and time it did not measure. Null for an SLO from the incident record.
+   */
+  beside: z.strictObject({ measuredOnlySeconds: z.number(), incidentOnlySeconds: z.number(), unknownSeconds: z.number() }).nullable(),
 });
 export type ReviewSloDto = z.infer<typeof ReviewSloDto>;
 

@@ -15,13 +15,22 @@ describe("stored JSON", () => {
     expect(read.week).toBe("2025-W22");
     expect(read.services).toHaveLength(2);
     expect(ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 1 }, "fixture")).toEqual(read);
-    expect(ReviewSnapshot.write(read)).toEqual({ ...read, schemaVersion: 4 });
+    expect(ReviewSnapshot.write(read)).toEqual({ ...read, schemaVersion: 5 });
   });
 
   it("reads snapshots from before SLOs were their own entity with no other SLOs", () => {
     const read = ReviewSnapshot.read(SNAPSHOT_V1, "fixture");
     expect(read.services.map((s) => s.slos)).toEqual(read.services.map(() => []));
     expect(ReviewSnapshot.read({ ...read, schemaVersion: 3, services: read.services.map(({ slos: _slos, ...s }) => s) }, "x").services[0]?.slos).toEqual([]);
+  });
+
+  it("reads version 4's other SLOs, which did not set measured ones beside the incident record, with nothing beside", () => {
+    const read = ReviewSnapshot.read(SNAPSHOT_V1, "fixture");
+    const other = { id: "slo1", name: "health", unit: "events", target: 0.99, window: "month", week: { sli: 0.995, metTarget: true, unknownSeconds: 0 }, sloWindow: { sli: 0.995, remainingRatio: 0.5, burnState: "ok" } };
+    const v4 = { ...read, schemaVersion: 4, services: read.services.map((s, i) => ({ ...s, slos: i === 0 ? [other] : [] })) };
+    expect(ReviewSnapshot.read(v4, "x").services[0]?.slos).toEqual([{ ...other, beside: null }]);
+    // Version 5 wrote `beside` itself: one without it is damaged, not upgraded.
+    expect(() => ReviewSnapshot.read({ ...v4, schemaVersion: 5 }, "x")).toThrow(/services\.0\.slos\.0\.beside/);
   });
 
   it("reads version 1 and 2 snapshots, which predate measuredSince, as measured over their whole windows", () => {
@@ -48,7 +57,7 @@ describe("stored JSON", () => {
     const damaged = { ...SNAPSHOT_V1, services: [{ ...(SNAPSHOT_V1.services as object[])[0], weekSpend: "a lot" }] };
     expect(() => ReviewSnapshot.read(damaged, "The review of 2025-W22")).toThrow(StoredDataError);
     expect(() => ReviewSnapshot.read(damaged, "The review of 2025-W22")).toThrow(/^The review of 2025-W22: a closed review's snapshot \(schemaVersion 1\) cannot be read: services\.0\.weekSpend: /);
-    expect(() => ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 5 }, "x")).toThrow("x: a closed review's snapshot has schemaVersion 5, which this version of Nines cannot read (it reads 1 to 4)");
+    expect(() => ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 6 }, "x")).toThrow("x: a closed review's snapshot has schemaVersion 6, which this version of Nines cannot read (it reads 1 to 5)");
     expect(() => ReviewSnapshot.read(null, "x")).toThrow(/cannot be read: \(the value\)/);
     expect(() => TimelineEntryData.read({ kind: "closed" }, "Timeline entry 1")).toThrow(/^Timeline entry 1: a timeline entry's data/);
   });

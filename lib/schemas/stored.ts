@@ -94,12 +94,22 @@ function withoutOtherSlos(value: unknown): unknown {
   return { ...value, services: (value as { services: Record<string, unknown>[] }).services.map((s) => ("slos" in s ? s : { ...s, slos: [] })) };
 }
 
+/** Version 4 had other SLOs but did not set measured ones beside the incident record: none is. */
+function withoutBeside(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !Array.isArray((value as { services?: unknown }).services)) return value;
+  const services = (value as { services: Record<string, unknown>[] }).services.map((s) =>
+    Array.isArray(s.slos) ? { ...s, slos: (s.slos as Record<string, unknown>[]).map((o) => (typeof o === "object" && o !== null && !("beside" in o) ? { ...o, beside: null } : o)) } : s,
+  );
+  return { ...value, services };
+}
+
 /** A closed review's figures as they were shown when it was closed (Review.snapshot). */
 export const ReviewSnapshot: StoredKind<ReviewFigures> = storedKind("a closed review's snapshot", {
   1: z.preprocess((v) => withoutOtherSlos(withMeasured(v)), ReviewSnapshotV1),
   2: z.preprocess((v) => withoutOtherSlos(withMeasured(v)), ReviewFiguresDto),
   3: z.preprocess(withoutOtherSlos, ReviewFiguresDto),
-  4: ReviewFiguresDto,
+  4: z.preprocess(withoutBeside, ReviewFiguresDto),
+  5: ReviewFiguresDto,
 });
 
 /** A closed review's headline counts, for the list of weeks (Review.headline). */

@@ -12,7 +12,7 @@ const md = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, "\\$1").replace(/\r?\n/
 
 /** One row per service: the week against target, the SLO window's budget, what the week spent. */
 export function reviewCsv(r: ReviewDto): string {
-  const header = ["week", "service", "name", "tier", "slo_target", "week_availability", "week_met_target", "week_downtime_seconds", "week_incidents", "slo_window", "slo_window_availability", "budget_remaining_ratio", "budget_remaining_seconds", "week_budget_spent_seconds", "week_budget_spent_share", "burn_rate_1h", "burn_rate_6h", "burn_rate_1d", "error", "slo"];
+  const header = ["week", "service", "name", "tier", "slo_target", "week_availability", "week_met_target", "week_downtime_seconds", "week_incidents", "slo_window", "slo_window_availability", "budget_remaining_ratio", "budget_remaining_seconds", "week_budget_spent_seconds", "week_budget_spent_share", "burn_rate_1h", "burn_rate_6h", "burn_rate_1d", "error", "week_measured_only_seconds", "week_incident_only_seconds", "slo"];
   const rows = r.services.map((s) => {
     const w = s.week;
     const slo = s.sloWindow;
@@ -23,7 +23,7 @@ export function reviewCsv(r: ReviewDto): string {
     return [
       r.week, s.slug, cell(s.name), String(s.tier.rank), n(week?.slo.target ?? window?.slo.target), n(week?.availability), week && week.metTarget !== null ? (week.metTarget ? "yes" : "no") : "",
       n(week?.downtimeSeconds), n(week?.incidentCount), window?.window.label ?? "", n(window?.availability), n(window?.errorBudget?.remainingRatio), n(window?.errorBudget?.remainingSeconds),
-      n(s.weekSpend?.seconds), n(s.weekSpend?.shareOfBudget), n(window?.errorBudget?.burnRates["1h"]), n(window?.errorBudget?.burnRates["6h"]), n(window?.errorBudget?.burnRates["1d"]), cell(failed), SERVICE_SLO_NAME,
+      n(s.weekSpend?.seconds), n(s.weekSpend?.shareOfBudget), n(window?.errorBudget?.burnRates["1h"]), n(window?.errorBudget?.burnRates["6h"]), n(window?.errorBudget?.burnRates["1d"]), cell(failed), "", "", SERVICE_SLO_NAME,
     ];
   });
   // Each other SLO of a service on a row of its own: its SLI in the week and over its own window
@@ -31,7 +31,7 @@ export function reviewCsv(r: ReviewDto): string {
   const others = r.services.flatMap((s) =>
     s.slos.map((o) => {
       const n = (v: number | null) => (v === null ? "" : String(v));
-      return [r.week, s.slug, cell(s.name), String(s.tier.rank), String(o.target), n(o.week.sli), o.week.metTarget === null ? "" : o.week.metTarget ? "yes" : "no", "", "", o.window, n(o.sloWindow.sli), n(o.sloWindow.remainingRatio), "", "", "", "", "", "", "", cell(o.name)];
+      return [r.week, s.slug, cell(s.name), String(s.tier.rank), String(o.target), n(o.week.sli), o.week.metTarget === null ? "" : o.week.metTarget ? "yes" : "no", "", "", o.window, n(o.sloWindow.sli), n(o.sloWindow.remainingRatio), "", "", "", "", "", "", "", n(o.beside?.measuredOnlySeconds ?? null), n(o.beside?.incidentOnlySeconds ?? null), cell(o.name)];
     }),
   );
   return toCsv([header, ...rows, ...others]);
@@ -71,9 +71,10 @@ export function reviewMarkdown(r: ReviewDto): string {
   }
   const others = r.services.flatMap((s) => s.slos.map((o) => ({ s, o })));
   if (others.length) {
-    lines.push("", "## Other SLOs", "", "| service | SLO | week | target | met | budget left (its window) |", "|---|---|---|---|---|---|");
+    lines.push("", "## Other SLOs", "", "| service | SLO | week | target | met | budget left (its window) | seen bad, no incident | incident time seen good |", "|---|---|---|---|---|---|---|---|");
+    const d = (s: number | undefined) => (s === undefined ? "—" : s === 0 ? "none" : formatDuration(s));
     for (const { s, o } of others) {
-      lines.push(`| ${s.slug} | ${md(o.name)} | ${o.week.sli === null ? "no data" : formatPercent(o.week.sli, 3)} | ${formatPercent(o.target)} | ${o.week.metTarget === null ? "—" : o.week.metTarget ? "yes" : "**no**"} | ${o.sloWindow.remainingRatio === null ? "—" : formatPercent(o.sloWindow.remainingRatio, 1)} |`);
+      lines.push(`| ${s.slug} | ${md(o.name)} | ${o.week.sli === null ? "no data" : formatPercent(o.week.sli, 3)} | ${formatPercent(o.target)} | ${o.week.metTarget === null ? "—" : o.week.metTarget ? "yes" : "**no**"} | ${o.sloWindow.remainingRatio === null ? "—" : formatPercent(o.sloWindow.remainingRatio, 1)} | ${d(o.beside?.measuredOnlySeconds)} | ${d(o.beside?.incidentOnlySeconds)} |`);
     }
   }
   if (r.incidents.length) {

@@ -30,6 +30,7 @@ import { prisma } from "./db";
 import { ValidationError } from "./errors";
 import { listRisks } from "./risks-read";
 import { figuresWhere } from "./slo-availability";
+import { reconcileSlos } from "./slo-reconcile";
 
 const TREND_WEEKS = 12;
 // Each service's five costliest incidents of the week: enough for the headline's top five across
@@ -117,13 +118,16 @@ function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: Ava
 async function otherSlosOfWeek(week: string, asOf: number, sloAsOf: number): Promise<Map<string, ReviewSloDto[]>> {
   const where = { archivedAt: null, name: { not: SERVICE_SLO_NAME }, service: { archivedAt: null } };
   // Two reads of the same SLOs: an SLO made between them is in the second only, and is left out.
-  const [weeks, owns] = await Promise.all([figuresWhere(where, { window: `week:${week}`, asOf: new Date(asOf) }), figuresWhere(where, { asOf: new Date(sloAsOf) })]);
+  const weekQuery = { window: `week:${week}`, asOf: new Date(asOf) };
+  const [weeks, owns] = await Promise.all([figuresWhere(where, weekQuery), figuresWhere(where, { asOf: new Date(sloAsOf) })]);
   const ownOf = new Map(owns.map((f) => [f.slo.id, f]));
+  // Logged against measured over the week, for each probe or Prometheus SLO.
+  const besideOf = new Map((await reconcileSlos(weeks.map((w) => w.slo), weekQuery)).map((r) => [r.slo.id, { measuredOnlySeconds: r.measuredOnlySeconds, incidentOnlySeconds: r.incidentOnlySeconds, unknownSeconds: r.measured.unknownSeconds }]));
   const out = new Map<string, ReviewSloDto[]>();
   for (const w of weeks) {
     const own = ownOf.get(w.slo.id);
     if (!own) continue;
-    const entry = { id: w.slo.id, name: w.slo.name, unit: w.unit, target: w.slo.target, window: w.slo.window, week: { sli: w.sli, metTarget: w.metTarget, unknownSeconds: w.unknownSeconds }, sloWindow: { sli: own.sli, remainingRatio: own.errorBudget?.remainingRatio ?? null, burnState: own.burnState } };
+    const entry = { id: w.slo.id, name: w.slo.name, unit: w.unit, target: w.slo.target, window: w.slo.window, week: { sli: w.sli, metTarget: w.metTarget, unknownSeconds: w.unknownSeconds }, sloWindow: { sli: own.sli, remainingRatio: own.errorBudget?.remainingRatio ?? null, burnState: own.burnState }, beside: besideOf.get(w.slo.id) ?? null };
     out.set(w.slo.service.slug, [...(out.get(w.slo.service.slug) ?? []), entry]);
   }
   return out;

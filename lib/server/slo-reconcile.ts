@@ -2,7 +2,8 @@ import "server-only";
 import { measuredIntervals } from "@/lib/domain/measured-sli";
 import { runIsGood } from "@/lib/domain/probe-sli";
 import { mergeIntervals, probeCoverage, reconcile, subtractIntervals, type Interval } from "@/lib/domain/probes";
-import type { SloReconcileDto } from "@/lib/dto/slos";
+import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
+import type { SloDto, SloReconcileDto } from "@/lib/dto/slos";
 import type { AvailabilityQuery } from "@/lib/schemas/availability";
 import { serviceAvailability } from "./availability";
 import { prisma } from "./db";
@@ -18,7 +19,19 @@ const seconds = (list: readonly Interval[]) => list.reduce((s, i) => s + (i.to -
 export async function reconcileSlo(id: string, q: AvailabilityQuery): Promise<SloReconcileDto> {
   const slo = await getSlo(id);
   if (slo.sli.source === "incidents") throw new ConflictError("This SLO is the incident record itself: set a measured SLO beside it", [{ path: "", message: "not measured" }]);
-  const summary = await serviceAvailability(slo.service.slug, q);
+  return beside(slo, await serviceAvailability(slo.service.slug, q));
+}
+
+/** Measured SLOs (probe or Prometheus), each beside its service's incident record: one summary per service. */
+export async function reconcileSlos(slos: SloDto[], q: AvailabilityQuery): Promise<SloReconcileDto[]> {
+  const measured = slos.filter((s) => s.sli.source !== "incidents");
+  const slugs = [...new Set(measured.map((s) => s.service.slug))];
+  const summaries = new Map(await Promise.all(slugs.map(async (slug) => [slug, await serviceAvailability(slug, q)] as const)));
+  return Promise.all(measured.map((slo) => beside(slo, summaries.get(slo.service.slug) as ServiceAvailabilityDto)));
+}
+
+async function beside(slo: SloDto, summary: ServiceAvailabilityDto): Promise<SloReconcileDto> {
+  const id = slo.id;
   const window = { from: Date.parse(summary.window.from), to: Date.parse(summary.window.end) };
   let bad: Interval[];
   let good: Interval[];

@@ -6,8 +6,10 @@ import * as close from "@/app/api/v1/reviews/[week]/close/route";
 import * as reopen from "@/app/api/v1/reviews/[week]/reopen/route";
 import * as review from "@/app/api/v1/reviews/[week]/route";
 import * as reviews from "@/app/api/v1/reviews/route";
+import * as probes from "@/app/api/v1/services/[slug]/probes/route";
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
+import { formatDuration } from "@/lib/domain/format";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
 import { ownDatabaseForFile } from "../support/database";
@@ -133,5 +135,34 @@ describe("weekly review API", () => {
     const res = await get(week);
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toBe("week");
+  });
+
+  it("sets a probe's SLO beside the incident record for the week: bad time no incident covers, incident time seen good (page, Markdown, CSV)", async () => {
+    const week = "2025-W41"; // 2025-10-06 to 2025-10-13, UTC
+    const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99, sloWindow: "month" });
+    await logIncident(tokens.editor, { startedAt: "2025-10-07T10:00:00Z", resolvedAt: "2025-10-07T10:42:00Z", impacts: [{ service: slug }] });
+    const probe = (await call(probes.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { url: "http://127.0.0.1:9/health", intervalSeconds: 60, enabled: false } })).body.id as string;
+    // Runs a minute apart from 09:00 to 10:59: those of 09:30 to 09:39 failed, with no incident;
+    // through the incident's 42 minutes every run passed.
+    const t0 = Date.parse("2025-10-07T09:00:00Z");
+    await prisma.probeRun.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ probeId: probe, at: new Date(t0 + i * 60_000), scheduledAt: new Date(t0 + i * 60_000), ok: i < 30 || i >= 40, status: 200, latencyMs: 80 })) });
+    expect((await call(slos.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { name: "health", target: 0.9, sli: { source: "probe", probe, kind: "success" } } })).status).toBe(201);
+
+    const res = await get(week);
+    const health = res.body.services.find((s: { slug: string }) => s.slug === slug).slos[0];
+    expect(health).toMatchObject({ name: "health", unit: "events", week: { metTarget: true, unknownSeconds: 604_800 - 7205 } });
+    expect(health.week.sli).toBeCloseTo(110 / 120, 12);
+    // Ten minutes seen bad with no incident; the incident's 42 minutes seen good; the rest of the
+    // week unmeasured (the last run covers a minute and 5 s of slack).
+    expect(health.beside).toEqual({ measuredOnlySeconds: 600, incidentOnlySeconds: 2520, unknownSeconds: 604_800 - 7205 });
+    // An SLO from the incident record is the record itself: nothing beside it.
+    expect(res.body.services.find((s: { slug: string }) => s.slug === svc).slos[0]).toMatchObject({ name: "weekly", beside: null });
+
+    const markdown = (await get(week, tokens.viewer, "?format=markdown")).body as string;
+    expect(markdown).toContain("| seen bad, no incident | incident time seen good |");
+    expect(markdown).toMatch(new RegExp(`\\| ${slug} \\| health \\|[^\\n]*\\| ${formatDuration(600)} \\| ${formatDuration(2520)} \\|`));
+    const [header, ...rows] = ((await get(week, tokens.viewer, "?format=csv")).body as string).trim().split("\r\n");
+    expect(header).toContain(",week_measured_only_seconds,week_incident_only_seconds,slo");
+    expect(rows.find((r) => r.includes(`,${slug},`) && r.endsWith(",health"))).toContain(",600,2520,health");
   });
 });

@@ -23,8 +23,8 @@ import { serviceRiskBudget } from "@/lib/server/risk-detail";
 import { listRisks } from "@/lib/server/risks-read";
 import { getService } from "@/lib/server/services";
 import { getSettings } from "@/lib/server/settings";
-import { sloAvailability } from "@/lib/server/slo-availability";
-import { reconcileSlo } from "@/lib/server/slo-reconcile";
+import { figuresOfSlos } from "@/lib/server/slo-availability";
+import { reconcileSlos } from "@/lib/server/slo-reconcile";
 import { listSlos } from "@/lib/server/slos";
 import { ServiceSlos } from "@/components/slos/service-slos";
 import { DetailsSection, FiguresSection, TrendSection, preloadSections } from "./availability-sections";
@@ -101,10 +101,7 @@ const SLOS_SHOWN = 20;
 /** Every SLO's figures over its own window: the service's own first (docs/decisions/0021-slo-entity.md). */
 async function SlosSection({ slug }: { slug: string }) {
   const [{ slos, total }, probes] = await Promise.all([listSlos(slug, { limit: SLOS_SHOWN }), listProbes(slug, { coverage: false })]);
-  const [figures, beside] = await Promise.all([
-    Promise.all(slos.map((s) => sloAvailability(s.id, {}))),
-    Promise.all(slos.filter((s) => s.sli.source !== "incidents").map((s) => reconcileSlo(s.id, {}))),
-  ]);
+  const [figures, beside] = await Promise.all([figuresOfSlos(slos, {}, Number.POSITIVE_INFINITY), reconcileSlos(slos, {})]);
   return <ServiceSlos slug={slug} figures={figures} total={total} beside={beside} probeUrls={Object.fromEntries(probes.map((p) => [p.id, p.url]))} />;
 }
 
