@@ -1,4 +1,5 @@
 import "server-only";
+import { rollUpAndPruneRuns } from "./probe-history";
 import { afterRun, parseStatusRange, runSucceeded, type ProbeMethod } from "@/lib/domain/probes";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { Actor } from "./auth/actor";
@@ -113,10 +114,9 @@ async function resolveIncident(p: Claimed, incidentId: string, at: number): Prom
   await addTimelineEvent(actor, incidentReference(row.number), { type: "resolved", at: new Date(at), message: `The probe of ${p.url} succeeded again.` });
 }
 
-/** Deletes the runs older than the retention setting; returns how many. */
+/** Keeps the runs older than the retention setting as hours and deletes them; returns how many were deleted. */
 export async function pruneRuns(): Promise<number> {
-  const { rowCount } = await pool().query(`DELETE FROM "ProbeRun" WHERE at < now() - make_interval(days => (SELECT "probeRetentionDays" FROM "OrganizationSettings" WHERE id = 1))`);
-  return rowCount ?? 0;
+  return rollUpAndPruneRuns();
 }
 
 export type SchedulerHandle = { stop: () => Promise<void>; tick: () => Promise<number> };

@@ -2,8 +2,8 @@ import "server-only";
 import type { ResolvedWindow } from "@/lib/domain";
 import { LONGEST_BURN_LOOKBACK, meetsTarget, type BurnLookback } from "@/lib/domain/error-budget";
 import { countBuckets, measuredBurnRates, type Bucket } from "@/lib/domain/measured-sli";
-import { burnRatesOf, countRuns, eventBudget, probeBurnState, type ProbeRunSample } from "@/lib/domain/probe-sli";
-import { probeCoverage } from "@/lib/domain/probes";
+import { countProbe, type ProbeHistory } from "@/lib/domain/probe-hours";
+import { burnRatesOf, eventBudget, probeBurnState } from "@/lib/domain/probe-sli";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SloAvailabilityDto, SloAvailabilityListDto, SloDto } from "@/lib/dto/slos";
 import type { AvailabilityQuery } from "@/lib/schemas/availability";
@@ -15,6 +15,7 @@ import { summarizeDetail } from "./availability-summaries";
 import { pool, prisma } from "./db";
 import { NotFoundError } from "./errors";
 import { collectImpacts } from "./impact-rows";
+import { probeHistories } from "./probe-history";
 import { getSlo, sloInclude, toSloDto } from "./slos";
 
 // SLOs over a window, each in its own unit (docs/decisions/0021-slo-entity.md), many at once: one
@@ -142,32 +143,17 @@ function within<T extends { at: number }>(sorted: T[], from: number, to: number)
 
 async function fromProbes(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
   if (jobs.length === 0) return;
-  const ids = [...new Set(jobs.map((j) => (j.slo.sli.source === "probe" ? j.slo.sli.probe : "")))];
-  const probes = new Map((await prisma.probe.findMany({ where: { id: { in: ids } }, select: { id: true, intervalSeconds: true } })).map((p) => [p.id, p.intervalSeconds]));
-  // Runs from a probe interval before each window too: the first run's coverage reaches into it.
-  const from = Math.min(...jobs.map((j) => j.from - (probes.get(j.slo.sli.source === "probe" ? j.slo.sli.probe : "") ?? 0) * 1000));
-  const to = Math.max(...jobs.map((j) => j.to));
-  const { rows } = await pool().query<[string, Date, boolean, number]>({
-    text: `SELECT "probeId", at, ok, "latencyMs" FROM "ProbeRun" WHERE "probeId" = ANY($1::text[]) AND at >= $2 AND at < $3 ORDER BY "probeId", at`,
-    values: [ids, new Date(from), new Date(to)],
-    rowMode: "array",
-  });
-  const runsOf = new Map<string, ProbeRunSample[]>();
-  for (const [probeId, at, ok, latencyMs] of rows) {
-    let list = runsOf.get(probeId);
-    if (!list) runsOf.set(probeId, (list = []));
-    list.push({ at: at.getTime(), ok, latencyMs });
-  }
+  const probeOf = (j: Job) => (j.slo.sli.source === "probe" ? j.slo.sli.probe : "");
+  // Kept hours for the past, runs for the rest (a run's coverage reaches from before the window).
+  const histories = await probeHistories(jobs.map(probeOf), Math.min(...jobs.map((j) => j.from)), Math.max(...jobs.map((j) => j.to)));
   for (const job of jobs) {
     const { slo, window, end } = job;
     if (slo.sli.source !== "probe") continue;
-    const interval = probes.get(slo.sli.probe);
-    if (interval === undefined) throw new NotFoundError("Probe", slo.sli.probe);
-    const runs = within(runsOf.get(slo.sli.probe) ?? [], Math.min(window.from - interval * 1000, job.from), job.to);
+    const history = histories.get(slo.sli.probe) as ProbeHistory;
     const kind = slo.sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: slo.sli.thresholdMs ?? 0 } : { kind: "success" as const };
-    const counts = countRuns(runs, kind, slo.budgeting, { from: window.from, to: end }, window.from);
-    const coverage = probeCoverage(runs, interval, { from: window.from, to: end });
-    out.set(job, measured(job, ctx, { ...counts, unknownSeconds: coverage.unknownSeconds }, burnRatesOf(runs, kind, slo.budgeting, ctx.asOf, window.from, slo.target)));
+    const counts = countProbe(history, kind, slo.budgeting, { from: window.from, to: end }, window.from);
+    // Burn rates look back three days at most: from the runs.
+    out.set(job, measured(job, ctx, counts, burnRatesOf(history.runs, kind, slo.budgeting, ctx.asOf, window.from, slo.target)));
   }
 }
 

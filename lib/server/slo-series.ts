@@ -1,7 +1,6 @@
 import "server-only";
 import { countBuckets, type Bucket } from "@/lib/domain/measured-sli";
-import { countRuns } from "@/lib/domain/probe-sli";
-import { probeCoverage } from "@/lib/domain/probes";
+import { countProbe, type ProbeHistory } from "@/lib/domain/probe-hours";
 import { meetsTarget } from "@/lib/domain/error-budget";
 import type { SloSeriesDto } from "@/lib/dto/slos";
 import type { SeriesQuery } from "@/lib/schemas/availability";
@@ -9,6 +8,7 @@ import { seriesFor, seriesWindows } from "./availability";
 import { loadServiceSlo, organisationTimeZone } from "./availability-data";
 import { prisma } from "./db";
 import { NotFoundError } from "./errors";
+import { probeHistories } from "./probe-history";
 import { getSlo } from "./slos";
 
 // One SLO per day, week or month (the buckets of the service series, in the organisation's zone),
@@ -34,19 +34,15 @@ export async function sloSeries(id: string, q: SeriesQuery): Promise<SloSeriesDt
   const count = (w: { from: number; to: number }) => ({ from: w.from, to: Math.max(w.from, Math.min(w.to, asOf)) });
   if (slo.sli.source === "probe") {
     const sli = slo.sli;
-    const probe = await prisma.probe.findUnique({ where: { id: sli.probe }, select: { intervalSeconds: true } });
-    if (!probe) throw new NotFoundError("Probe", sli.probe);
-    const rows = await prisma.probeRun.findMany({ where: { probeId: sli.probe, at: { gte: new Date(from - probe.intervalSeconds * 1000), lt: new Date(to) } }, select: { at: true, ok: true, latencyMs: true }, orderBy: { at: "asc" } });
-    const runs = rows.map((r) => ({ at: r.at.getTime(), ok: r.ok, latencyMs: r.latencyMs }));
+    const history = (await probeHistories([sli.probe], from, to)).get(sli.probe) as ProbeHistory;
     const kind = sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: sli.thresholdMs ?? 0 } : { kind: "success" as const };
     return {
       ...base,
       timeZone,
       entries: windows.map((w) => {
-        const range = count(w);
-        const c = countRuns(runs, kind, slo.budgeting, range, w.from);
+        const c = countProbe(history, kind, slo.budgeting, count(w), w.from);
         const value = c.total > 0 ? c.good / c.total : null;
-        return { label: w.label, from: iso(w.from), to: iso(w.to), sli: value, good: c.good, total: c.total, unknownSeconds: probeCoverage(runs, probe.intervalSeconds, range).unknownSeconds, metTarget: meetsTarget(value, slo.target) };
+        return { label: w.label, from: iso(w.from), to: iso(w.to), sli: value, good: c.good, total: c.total, unknownSeconds: c.unknownSeconds, metTarget: meetsTarget(value, slo.target) };
       }),
     };
   }
