@@ -4,7 +4,7 @@
 import { formatZonedDateTime } from "@/lib/domain/time-zone";
 
 // Percentages: formatPercent and percentText of lib/domain/format.ts, the one rule for the app.
-export { formatCount, formatPercent, percentText } from "@/lib/domain/format";
+export { budgetLeftText, formatCount, formatPercent, percentText } from "@/lib/domain/format";
 
 /** "99.9" → 0.999: the domain's reading of percent typed in a form (lib/domain/percent-input.ts). */
 export { parsePercentText as percentTextToRatio } from "@/lib/domain/percent-input";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TrendSparkline } from "@/components/charts/trend-sparkline";
-import { formatBurnRate, formatCount, formatPercent, formatWindow } from "@/components/format";
+import { budgetLeftText, formatBurnRate, formatCount, formatPercent, formatWindow } from "@/components/format";
 import { BURN_STATE_LABELS } from "@/lib/domain/burn-state";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { OverviewRow } from "@/lib/dto/overview";
@@ -18,7 +18,7 @@ function OtherSlos({ slug, name, other }: { slug: string; name: string; other: O
       {w && (
         <>
           {": "}
-          {w.name} {w.remainingRatio === null ? "no data yet" : `${formatPercent(w.remainingRatio, 1)} left`}
+          {w.name} {w.remainingRatio === null ? "no data yet" : budgetLeftText(w.remainingRatio)}
           {w.burnState && w.burnState !== "ok" && `, ${BURN_STATE_LABELS[w.burnState].toLowerCase()}`}
         </>
       )}

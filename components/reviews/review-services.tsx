@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TrendSparkline } from "@/components/charts/trend-sparkline";
-import { describeWindowLabel, formatBurnRate, formatDateTime, formatPercent, tierLabel } from "@/components/format";
+import { budgetLeftText, describeWindowLabel, formatBurnRate, formatDateTime, formatPercent, tierLabel } from "@/components/format";
 import { BudgetBar } from "@/components/overview/budget-bar";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReviewServiceDto } from "@/lib/dto/reviews";
@@ -34,7 +34,7 @@ function OtherSlos({ slos }: { slos: ReviewServiceDto["slos"] }) {
         <li key={o.id}>
           <strong>{o.name}</strong>:{" "}
           {o.week.sli === null ? <span className="muted">no data this week</span> : <>{formatPercent(o.week.sli, 3)} <span className={o.week.metTarget ? "muted" : "text-danger"}>(target {formatPercent(o.target)}: {o.week.metTarget ? "met" : "missed"})</span></>}
-          {o.sloWindow.remainingRatio !== null && <span className="muted"> · budget {formatPercent(o.sloWindow.remainingRatio, 1)} left</span>}
+          {o.sloWindow.remainingRatio !== null && <span className={o.sloWindow.remainingRatio < 0 ? "text-danger" : "muted"}> · budget {budgetLeftText(o.sloWindow.remainingRatio)}</span>}
           {o.sloWindow.burnState && o.sloWindow.burnState !== "ok" && <span className="text-danger"> · {BURN_STATE_LABELS[o.sloWindow.burnState].toLowerCase()}</span>}
           {o.beside && <Beside beside={o.beside} />}
         </li>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { describeWindowLabel, formatPercent, formatWindow } from "@/components/format";
+import { budgetLeftText, describeWindowLabel, formatPercent, formatWindow } from "@/components/format";
 import { formatDuration } from "@/lib/domain/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { BURN_STATE_LABELS } from "@/lib/domain/burn-state";
@@ -14,7 +14,7 @@ function Budget({ f }: { f: SloAvailabilityDto }) {
   const amount = f.unit === "seconds" ? `${formatDuration(b.remaining)} of ${formatDuration(b.allowed)}` : `${figure(b.remaining)} of ${figure(b.allowed)} ${unitWord(f.unit, b.allowed)}`;
   return (
     <>
-      {formatPercent(b.remainingRatio, 1)} left{b.overspent && <span className="badge badge-warning">overspent</span>}
+      <span className={b.overspent ? "text-danger" : undefined}>{budgetLeftText(b.remainingRatio)}</span>
       <span className="inherited">{amount}</span>
     </>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatAvailabilityFormula, formatCount, formatDuration, formatPercent, formatSecondsFigure, percentText } from "./format";
+import { budgetLeftText, formatAvailabilityFormula, formatCount, formatDuration, formatPercent, formatSecondsFigure, percentText } from "./format";
 
 describe("formatDuration", () => {
   it.each<[number, string]>([
@@ -95,5 +95,13 @@ describe("the availability formula, as people read it", () => {
         expect(formatSecondsFigure(s)).toMatch(/^\d{1,3}(,\d{3})*(\.\d{1,2})?$/);
       }),
     );
+  });
+});
+
+describe("budgetLeftText", () => {
+  it("says what is left, and past zero by how much it is overspent, never a negative share left", () => {
+    expect(budgetLeftText(0.375)).toBe("37.5\u00a0% left");
+    expect(budgetLeftText(0)).toBe("0.0\u00a0% left");
+    expect(budgetLeftText(-0.945)).toBe("overspent by 94.5\u00a0%");
   });
 });

@@ -72,6 +72,11 @@ export function formatPercent(ratio: number, digits?: number): string {
   return text === "—" ? text : `${text}${NBSP}%`;
 }
 
+/** An error budget's share left, in words: "37.5 % left", or past zero "overspent by 94.5 %" (never "−94.5 % left"). */
+export function budgetLeftText(remainingRatio: number, digits = 1): string {
+  return remainingRatio < 0 ? `overspent by ${formatPercent(-remainingRatio, digits)}` : `${formatPercent(remainingRatio, digits)} left`;
+}
+
 const COUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** A count as people read it: "1,234". */
