@@ -272,11 +272,11 @@ function reportSloIngest(): boolean {
   const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/slo-ingest.ts"], { encoding: "utf8", env: { ...process.env, NINES_PROBES: "off", NINES_SLO_INGEST: "off" } });
   const line = run.stdout.trim().split("\n").at(-1) ?? "";
   try {
-    const r = JSON.parse(line) as { slos: number; firstRound: { slos: number; ms: number }; steadyRound: { slos: number; ms: number }; lagSecondsAfterRound: number; bytesPerBucketRow: number; yearOfAllSlosMiB: number; monthlyFiguresOfAllSlos: { slos: number; ms: number; bytes: number } };
+    const r = JSON.parse(line) as { slos: number; firstRound: { slos: number; ms: number }; steadyRound: { slos: number; ms: number }; lagSecondsAfterRound: number; bytesPerBucketRow: number; yearOfAllSlosMiB: number; monthlyFiguresOfAllSlos: { slos: number; ms: number; bytes: number; bucketRows: number } };
     console.log(`first round (with backfill): ${r.firstRound.slos} SLOs in ${r.firstRound.ms} ms`);
     console.log(`steady round:               ${r.steadyRound.slos} SLOs in ${r.steadyRound.ms} ms; newest minute stored ${r.lagSecondsAfterRound} s behind now`);
     console.log(`storage:                    ${r.bytesPerBucketRow} bytes per bucket row (with its index); a year of ${r.slos} SLOs ${r.yearOfAllSlosMiB} MiB (goal ≤ ${SLO_YEAR_GOAL_MIB} MiB)`);
-    console.log(`every SLO's monthly figures: ${r.monthlyFiguresOfAllSlos.slos} SLOs in ${r.monthlyFiguresOfAllSlos.ms} ms (${Math.round(r.monthlyFiguresOfAllSlos.bytes / 1024)} KiB of JSON), as GET /api/v1/slos/availability?window=month computes them`);
+    console.log(`every SLO's last 30 days:   ${r.monthlyFiguresOfAllSlos.slos} SLOs from ${r.monthlyFiguresOfAllSlos.bucketRows} bucket rows in ${r.monthlyFiguresOfAllSlos.ms} ms (${Math.round(r.monthlyFiguresOfAllSlos.bytes / 1024)} KiB of JSON), as GET /api/v1/slos/availability?window=rolling:30d computes them`);
     return r.yearOfAllSlosMiB <= SLO_YEAR_GOAL_MIB;
   } catch {
     console.log(`could not measure: ${run.stderr.trim().split("\n").slice(-5).join(" / ") || line}`);

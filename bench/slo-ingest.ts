@@ -79,11 +79,30 @@ try {
   const weighed = await size();
   const bytesPerRow = (Number(weighed?.bytes) - Number(ingested?.bytes)) / Math.max(1, Number(weighed?.n) - Number(ingested?.n));
   const sizeRows = [ingested];
-  // What GET /api/v1/slos/availability?window=month does, without the HTTP round trip: every
-  // SLO's figures over the month, and its JSON.
+  // Thirty days of every SLO as they are kept (the last day in minutes, the 29 before in hours):
+  // what a month's figures read.
+  const t0 = Date.now();
+  const measuredIds = (await prisma.slo.findMany({ where: { datasourceId: { not: null } }, select: { id: true } })).map((s) => s.id);
+  // A hundred SLOs a statement: one statement for all would outlast the pool's statement timeout.
+  for (let i = 0; i < measuredIds.length; i += 100) {
+    await pool().query(
+      `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total)
+       SELECT s, date_trunc('minute', now() AT TIME ZONE 'UTC') - make_interval(mins => m), 60, 5940 - (m % 3), 6000
+         FROM unnest($1::text[]) s CROSS JOIN generate_series(1, 1440) m
+       UNION ALL
+       SELECT s, date_trunc('hour', now() AT TIME ZONE 'UTC') - make_interval(hours => 24 + h), 3600, 356400 - (h % 5), 360000
+         FROM unnest($1::text[]) s CROSS JOIN generate_series(0, 29 * 24 - 1) h
+       ON CONFLICT DO NOTHING`,
+      [measuredIds.slice(i, i + 100)],
+    );
+  }
+  const monthRows = Number((await pool().query<{ n: string }>(`SELECT count(*) AS n FROM "SloBucket"`)).rows[0]?.n);
+  const filledMs = ms(t0);
+  // What GET /api/v1/slos/availability?window=rolling:30d does, without the HTTP round trip: every
+  // SLO's figures over the last 30 days, and its JSON.
   const monthly = async () => {
     const t1 = Date.now();
-    const figures = await allSloAvailability({ window: "month", incidents: 3 });
+    const figures = await allSloAvailability({ window: "rolling:30d", incidents: 3 });
     const bytes = JSON.stringify(figures).length;
     return { slos: figures.total, ms: ms(t1), bytes };
   };
@@ -97,7 +116,7 @@ try {
     bucketRows: Number(sizeRows[0]?.n),
     bytesPerBucketRow: Math.round(bytesPerRow),
     yearOfAllSlosMiB: Math.round((bytesPerRow * rowsPerSloYear * SLOS) / 2 ** 20),
-    monthlyFiguresOfAllSlos: figures,
+    monthlyFiguresOfAllSlos: { ...figures, bucketRows: monthRows, filledMs },
   }));
   await prisma.$disconnect();
   await pool().end();

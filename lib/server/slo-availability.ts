@@ -158,24 +158,30 @@ async function fromProbes(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDt
 }
 
 async function fromPrometheus(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
-  for (let i = 0; i < jobs.length; i += BUCKET_READ_SLOS) {
-    const part = jobs.slice(i, i + BUCKET_READ_SLOS);
-    const { rows } = await pool().query<[string, Date, number, number, number]>({
-      text: `SELECT "sloId", start, seconds, good, total FROM "SloBucket" WHERE "sloId" = ANY($1::text[]) AND start >= $2 AND start < $3 ORDER BY "sloId", start`,
-      values: [part.map((j) => j.slo.id), new Date(Math.min(...part.map((j) => j.from))), new Date(Math.max(...part.map((j) => j.to)))],
-      rowMode: "array",
-    });
-    const bucketsOf = new Map<string, (Bucket & { at: number })[]>();
-    for (const [sloId, start, seconds, good, total] of rows) {
-      let list = bucketsOf.get(sloId);
-      if (!list) bucketsOf.set(sloId, (list = []));
-      list.push({ at: start.getTime(), start: start.getTime(), seconds, good, total });
-    }
-    for (const job of part) {
-      const { slo, window, end } = job;
-      const buckets = within(bucketsOf.get(slo.id) ?? [], job.from, job.to);
-      const counts = countBuckets(buckets, slo.budgeting, { from: window.from, to: end }, window.from);
-      out.set(job, measured(job, ctx, counts, measuredBurnRates(buckets, slo.budgeting, ctx.asOf, window.from, slo.target)));
-    }
+  const parts: Job[][] = [];
+  for (let i = 0; i < jobs.length; i += BUCKET_READ_SLOS) parts.push(jobs.slice(i, i + BUCKET_READ_SLOS));
+  // Two reads in flight: the database reads the next part while this process counts the last.
+  let next = 0;
+  const reader = async () => {
+    for (let part = parts[next++]; part; part = parts[next++]) await fromBuckets(part, ctx, out);
+  };
+  await Promise.all([reader(), reader()]);
+}
+
+async function fromBuckets(part: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
+  // One row per SLO, its buckets as arrays, the start in epoch milliseconds: a month of a thousand
+  // SLOs is two million buckets, and reading them as rows of Dates took most of the time.
+  const { rows } = await pool().query<[string, number[], number[], number[], number[]]>({
+    text: `SELECT "sloId", array_agg(extract(epoch FROM start)::float8 * 1000 ORDER BY start), array_agg(seconds ORDER BY start), array_agg(good ORDER BY start), array_agg(total ORDER BY start)
+             FROM "SloBucket" WHERE "sloId" = ANY($1::text[]) AND start >= $2 AND start < $3 GROUP BY "sloId"`,
+    values: [part.map((j) => j.slo.id), new Date(Math.min(...part.map((j) => j.from))), new Date(Math.max(...part.map((j) => j.to)))],
+    rowMode: "array",
+  });
+  const bucketsOf = new Map(rows.map(([sloId, starts, seconds, good, total]) => [sloId, starts.map((start, k) => ({ at: start, start, seconds: seconds[k] as number, good: good[k] as number, total: total[k] as number }))]));
+  for (const job of part) {
+    const { slo, window, end } = job;
+    const buckets = within(bucketsOf.get(slo.id) ?? [], job.from, job.to);
+    const counts = countBuckets(buckets, slo.budgeting, { from: window.from, to: end }, window.from);
+    out.set(job, measured(job, ctx, counts, measuredBurnRates(buckets, slo.budgeting, ctx.asOf, window.from, slo.target)));
   }
 }
