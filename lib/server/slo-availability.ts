@@ -1,7 +1,7 @@
 import "server-only";
 import type { ResolvedWindow } from "@/lib/domain";
 import { LONGEST_BURN_LOOKBACK, meetsTarget, type BurnLookback } from "@/lib/domain/error-budget";
-import { countBuckets, measuredBurnRates, type Bucket } from "@/lib/domain/measured-sli";
+import { countBuckets, measuredBurnRates } from "@/lib/domain/measured-sli";
 import { countProbe, type ProbeHistory } from "@/lib/domain/probe-hours";
 import { burnRatesOf, eventBudget, probeBurnState } from "@/lib/domain/probe-sli";
 import type { Prisma } from "@/lib/generated/prisma/client";
