@@ -55,7 +55,7 @@ test("the trend draws a probe's SLO beside the incident record: chosen in a list
   await page.goto(`/services/${slug}?bucket=day`);
   await hydrated(page);
   const trend = page.locator("section", { has: page.getByRole("heading", { name: "Availability trend and incidents" }) });
-  await trend.getByLabel("Beside it").selectOption({ label: "health (probe)" });
+  await trend.getByRole("combobox", { name: "Beside it" }).selectOption({ label: "health (probe)" });
   await expect(page).toHaveURL(/beside=/);
   // Today's bucket holds the probe's runs (once the first has run): the words say what the line shows.
   await expect(async () => {
@@ -63,13 +63,13 @@ test("the trend draws a probe's SLO beside the incident record: chosen in a list
     await hydrated(page);
     await expect(trend.locator("figcaption")).toContainText(/Beside it, health \(measured\): 1 of 1 measured met its 99\s%\starget; lowest 100\.000\s%/);
   }).toPass({ timeout: 30_000 });
-  await expect(trend.getByLabel("Beside it")).toHaveValue((await slo.json()).id);
+  await expect(trend.getByRole("combobox", { name: "Beside it" })).toHaveValue((await slo.json()).id);
   await expect(trend.locator("[data-beside]")).toHaveCount(1);
   await trend.getByRole("button", { name: "Show as a table" }).click();
   await expect(trend.getByRole("columnheader", { name: "health (measured)" })).toBeVisible();
   await expect(trend.getByRole("row").last()).toContainText(/100\.000\s%\s✓/);
   await scanAndShoot(page, "service-trend-beside");
-  await trend.getByLabel("Beside it").selectOption({ label: "the incident record only" });
+  await trend.getByRole("combobox", { name: "Beside it" }).selectOption({ label: "the incident record only" });
   await expect(page).not.toHaveURL(/beside=/);
   await expect(trend.locator("[data-beside]")).toHaveCount(0);
 });

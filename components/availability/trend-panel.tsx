@@ -79,9 +79,10 @@ export function TrendPanel({ slug, timeZone, initial, measured }: Props) {
       <div className="section-head">
         <h2 id="trend-heading">Availability trend and incidents</h2>
         {measured.length > 0 && (
-          <label className="inline-field">
-            <span>Beside it</span>
-            <select className="input" value={chosen?.id ?? ""} onChange={(e) => setView({ beside: e.target.value || null })}>
+          <div className="inline-field">
+            {/* Its own label element: the select's name is "Beside it", not that and the option chosen. */}
+            <label htmlFor="trend-beside">Beside it</label>
+            <select id="trend-beside" className="input" value={chosen?.id ?? ""} onChange={(e) => setView({ beside: e.target.value || null })}>
               <option value="">the incident record only</option>
               {measured.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -89,7 +90,7 @@ export function TrendPanel({ slug, timeZone, initial, measured }: Props) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         <div className="segmented" role="group" aria-label="Bucket size">
           {BUCKETS.map(([value, label]) => (
