@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compare, countBuckets, measuredBurnRates, ratioBuckets, thresholdBuckets, withWindow, type Bucket } from "./measured-sli";
+import { compare, countBuckets, measuredBurnRates, ratioBuckets, sliceRowSeconds, sliceRows, thresholdBuckets, withWindow, type Bucket } from "./measured-sli";
 
 const T0 = Date.UTC(2026, 11, 1);
 
@@ -56,5 +56,36 @@ describe("a measured SLI's buckets", () => {
       expect(a.good + b.good).toBe(all.good);
       expect(a.unknownSeconds + b.unknownSeconds).toBe(all.unknownSeconds);
     }));
+  });
+  it("a slice SLO's minutes merge into an hour, or the least whole hours that hold whole slices", () => {
+    expect([60, 300, 900, 3600, 128, 5400, 7200, 86_400].map(sliceRowSeconds)).toEqual([3600, 3600, 3600, 3600, 28_800, 10_800, 7200, 86_400]);
+    // Ten minutes from 00:00 with one bad at 00:07: two five-minute slices on the clock, one good.
+    const minutes: Bucket[] = Array.from({ length: 10 }, (_, i) => ({ start: T0 + i * 60_000, seconds: 60, good: i === 7 ? 0 : 1, total: 1 }));
+    expect(sliceRows(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 1 })).toEqual([{ start: T0, seconds: 3600, good: 1, total: 2 }]);
+    // A merged hour beside the minutes after it: its slices are counted as they are, the minutes cut into slices.
+    const after: Bucket[] = [0, 1, 2, 3, 4].map((i) => ({ start: T0 + 3_600_000 + i * 60_000, seconds: 60, good: i === 4 ? 0 : 1, total: 1 }));
+    const mixed = [...sliceRows(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.8 }), ...after];
+    expect(countBuckets(mixed, { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.8 }, { from: T0, to: T0 + 3_900_000 }, T0)).toEqual({ good: 3, total: 3, unknownSlices: 10, unknownSeconds: 0 });
+  });
+
+  it("slices counted from merged rows are the slices counted from the minutes, for any minutes, slice and whole-row range", () => {
+    const slices = [60, 120, 300, 600, 900, 1800, 3600, 128, 5400, 7200];
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 1440 - 1 }), fc.boolean()), { maxLength: 400 }),
+      fc.constantFrom(...slices),
+      fc.constantFrom(0.5, 0.8, 1),
+      fc.nat(3),
+      (raw, sliceSeconds, sliceTarget, shift) => {
+        const budgeting = { method: "timeslices" as const, sliceSeconds, sliceTarget };
+        const seen = new Map(raw.map(([i, ok]) => [i, { start: T0 + i * 60_000, seconds: 60, good: ok ? 1 : 0, total: 1 }]));
+        const minutes = [...seen.values()].sort((a, b) => a.start - b.start);
+        const span = sliceRowSeconds(sliceSeconds) * 1000;
+        const range = { from: Math.floor(T0 / span) * span - shift * span, to: Math.ceil((T0 + 3 * 86_400_000) / span) * span };
+        const fromMinutes = countBuckets(minutes, budgeting, range, 0);
+        const fromRows = countBuckets(sliceRows(minutes, budgeting), budgeting, range, 0);
+        expect({ ...fromRows, unknownSeconds: 0 }).toEqual({ ...fromMinutes, unknownSeconds: 0 });
+        expect(measuredBurnRates(sliceRows(minutes, budgeting), budgeting, range.to, 0, 0.99)["3d"]).toEqual(measuredBurnRates(minutes, budgeting, range.to, 0, 0.99)["3d"]);
+      },
+    ));
   });
 });

@@ -11,10 +11,11 @@
  */
 import type { Budgeting, ThresholdOp } from "./slo";
 import type { Counts, ProbeRunSample } from "./probe-sli";
-import { burnRatesOf, countRuns } from "./probe-sli";
+import { countRuns } from "./probe-sli";
 import { BURN_LOOKBACKS, complementPpb, type BurnLookback } from "./error-budget";
 
-export type Bucket = { start: number; seconds: number; good: number; total: number };
+/** `covered`: the seconds of it that were measured, when a merged bucket's minutes were not all read (absent: all of it). */
+export type Bucket = { start: number; seconds: number; good: number; total: number; covered?: number | null };
 export type Sample = [seconds: number, value: string];
 
 /** A Sloth-style query with its range: `$window` → `10s`, `1m`, `5m`, `1h`, `3d` (the largest whole unit). */
@@ -65,12 +66,56 @@ export function thresholdBuckets(samples: readonly Sample[], op: ThresholdOp, th
 /** Time-slice SLOs are counted by the slices' minutes: each minute bucket a run, good when good. */
 const asRuns = (buckets: readonly Bucket[]): ProbeRunSample[] => buckets.map((b) => ({ at: b.start, ok: b.good >= b.total, latencyMs: 0 }));
 
+/**
+ * A slice SLO's old minutes are kept as counts of slices (docs/decisions/0024-slice-rows.md): rows
+ * at least an hour long hold good slices and slices, not events. Minutes are never that long.
+ */
+export const SLICE_ROW_MIN_SECONDS = 3600;
+const isSliceRow = (b: Bucket) => b.seconds >= SLICE_ROW_MIN_SECONDS;
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The span a slice SLO's minutes are merged into: the least whole number of hours and of slices (an hour for 1m–1h slices). */
+export function sliceRowSeconds(sliceSeconds: number): number {
+  if (!(Number.isInteger(sliceSeconds) && sliceSeconds > 0)) throw new RangeError(`Not a slice length in seconds: ${sliceSeconds}`);
+  return (sliceSeconds * SLICE_ROW_MIN_SECONDS) / gcd(sliceSeconds, SLICE_ROW_MIN_SECONDS);
+}
+
+/**
+ * Minutes of a slice SLO as rows of slice counts, one per span of `sliceRowSeconds` on the clock
+ * (slices at multiples of their length since 1970 UTC, so a row's slices are whole and no slice is
+ * in two rows). Each slice is judged as countRuns judges it. Spans without a minute give no row.
+ */
+export function sliceRows(minutes: readonly Bucket[], budgeting: Extract<Budgeting, { method: "timeslices" }>): Bucket[] {
+  const span = sliceRowSeconds(budgeting.sliceSeconds) * 1000;
+  const bySpan = new Map<number, Bucket[]>();
+  for (const m of minutes) {
+    const start = Math.floor(m.start / span) * span;
+    const list = bySpan.get(start);
+    if (list) list.push(m);
+    else bySpan.set(start, [m]);
+  }
+  return [...bySpan.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([start, inSpan]) => {
+      const c = countRuns(asRuns([...inSpan].sort((a, b) => a.start - b.start)), { kind: "success" }, budgeting, { from: start, to: start + span }, 0);
+      return { start, seconds: span / 1000, good: c.good, total: c.total, covered: inSpan.reduce((s, m) => s + (m.covered ?? m.seconds), 0) };
+    });
+}
+
 /** Counts over [from, to) of buckets sorted by start, in the SLO's unit; and the seconds no bucket covers. */
 export function countBuckets(buckets: readonly Bucket[], budgeting: Budgeting, range: { from: number; to: number }, origin: number): Counts & { unknownSeconds: number } {
   const inside = buckets.filter((b) => b.start >= range.from && b.start < range.to);
-  const covered = inside.reduce((s, b) => s + Math.min(b.seconds * 1000, range.to - b.start), 0);
+  const covered = inside.reduce((s, b) => s + Math.min((b.covered ?? b.seconds) * 1000, range.to - b.start), 0);
   const unknownSeconds = Math.max(0, range.to - range.from - covered) / 1000;
-  if (budgeting.method === "timeslices") return { ...countRuns(asRuns(inside), { kind: "success" }, budgeting, range, origin), unknownSeconds };
+  if (budgeting.method === "timeslices") {
+    // Minutes are cut into the window's slices; merged rows already hold their slices' counts.
+    const rows = inside.filter(isSliceRow);
+    const c = countRuns(asRuns(inside.filter((b) => !isSliceRow(b))), { kind: "success" }, budgeting, range, origin);
+    const good = rows.reduce((s, b) => s + b.good, c.good);
+    const total = rows.reduce((s, b) => s + b.total, c.total);
+    return { good, total, unknownSlices: Math.max(0, c.unknownSlices - (total - c.total)), unknownSeconds };
+  }
   const good = inside.reduce((s, b) => s + b.good, 0);
   const total = inside.reduce((s, b) => s + b.total, 0);
   return { good, total, unknownSlices: 0, unknownSeconds };
@@ -78,7 +123,6 @@ export function countBuckets(buckets: readonly Bucket[], budgeting: Budgeting, r
 
 /** Burn rates over the usual lookbacks: the bad share over the share the target allows; null where nothing was measured. */
 export function measuredBurnRates(buckets: readonly Bucket[], budgeting: Budgeting, asOf: number, origin: number, target: number): Record<BurnLookback, number | null> {
-  if (budgeting.method === "timeslices") return burnRatesOf(asRuns(buckets), { kind: "success" }, budgeting, asOf, origin, target);
   const complement = complementPpb(target) / 1e9;
   const out = {} as Record<BurnLookback, number | null>;
   for (const [name, ms] of Object.entries(BURN_LOOKBACKS) as [BurnLookback, number][]) {

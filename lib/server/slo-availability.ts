@@ -171,13 +171,14 @@ async function fromPrometheus(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabili
 async function fromBuckets(part: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
   // One row per SLO, its buckets as arrays, the start in epoch milliseconds: a month of a thousand
   // SLOs is two million buckets, and reading them as rows of Dates took most of the time.
-  const { rows } = await pool().query<[string, number[], number[], number[], number[]]>({
-    text: `SELECT "sloId", array_agg(extract(epoch FROM start)::float8 * 1000 ORDER BY start), array_agg(seconds ORDER BY start), array_agg(good ORDER BY start), array_agg(total ORDER BY start)
+  const { rows } = await pool().query<[string, number[], number[], number[], number[], number[]]>({
+    text: `SELECT "sloId", array_agg(extract(epoch FROM start)::float8 * 1000 ORDER BY start), array_agg(seconds ORDER BY start), array_agg(good ORDER BY start), array_agg(total ORDER BY start),
+                  array_agg(coalesce(covered, seconds) ORDER BY start)
              FROM "SloBucket" WHERE "sloId" = ANY($1::text[]) AND start >= $2 AND start < $3 GROUP BY "sloId"`,
     values: [part.map((j) => j.slo.id), new Date(Math.min(...part.map((j) => j.from))), new Date(Math.max(...part.map((j) => j.to)))],
     rowMode: "array",
   });
-  const bucketsOf = new Map(rows.map(([sloId, starts, seconds, good, total]) => [sloId, starts.map((start, k) => ({ at: start, start, seconds: seconds[k] as number, good: good[k] as number, total: total[k] as number }))]));
+  const bucketsOf = new Map(rows.map(([sloId, starts, seconds, good, total, covered]) => [sloId, starts.map((start, k) => ({ at: start, start, seconds: seconds[k] as number, good: good[k] as number, total: total[k] as number, covered: covered[k] as number }))]));
   for (const job of part) {
     const { slo, window, end } = job;
     const buckets = within(bucketsOf.get(slo.id) ?? [], job.from, job.to);

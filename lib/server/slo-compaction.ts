@@ -1,4 +1,7 @@
 import "server-only";
+import { SLICE_ROW_MIN_SECONDS, sliceRowSeconds, sliceRows, type Bucket } from "@/lib/domain/measured-sli";
+import type { Budgeting } from "@/lib/domain/slo";
+import { StoredBudgeting } from "@/lib/schemas/stored";
 import { organisationTimeZone } from "./availability-data";
 import { pool } from "./db";
 
@@ -6,9 +9,10 @@ import { pool } from "./db";
 // day (the burn rates' short lookbacks need them), hours for a month, then days in the
 // organisation's zone, where every calendar window starts. The sums are exact (events add up), so
 // a window's figures do not change; only where a rolling window starts inside an old day is that
-// day counted whole. A year of one SLO is about 2,500 rows instead of 525,600. Slice-counted SLOs
-// keep their minutes: a slice's verdict needs each minute's. An SLO still being backfilled
-// (ingestedTo null) is left alone until its first reading is whole.
+// day counted whole. A year of one SLO is about 2,500 rows instead of 525,600. A slice-counted
+// SLO's minutes become counts of its slices, judged once, on the clock (sliceRows; decision 0024),
+// and those hours then days as for events. An SLO still being backfilled (ingestedTo null) is left
+// alone until its first reading is whole.
 
 const DAY = 86_400_000;
 export const MINUTES_KEPT_DAYS = 1;
@@ -24,11 +28,12 @@ async function mergeOne(client: import("pg").PoolClient, sloId: string, which: s
   const { rows } = await client.query<{ n: string }>(
     `WITH gone AS (
        DELETE FROM "SloBucket" b WHERE b."sloId" = $1 AND ${which}
-       RETURNING b.start, b.good, b.total
+       RETURNING b.start, b.good, b.total, coalesce(b.covered, b.seconds) AS covered
      ), merged AS (
-       INSERT INTO "SloBucket" ("sloId", start, seconds, good, total)
-       SELECT $1, ${target}, ${seconds}, sum(b.good), sum(b.total) FROM gone b GROUP BY 2, 3
-       ON CONFLICT ("sloId", start) DO UPDATE SET good = "SloBucket".good + EXCLUDED.good, total = "SloBucket".total + EXCLUDED.total
+       INSERT INTO "SloBucket" ("sloId", start, seconds, good, total, covered)
+       SELECT $1, ${target}, ${seconds}, sum(b.good), sum(b.total), sum(b.covered) FROM gone b GROUP BY 2, 3
+       ON CONFLICT ("sloId", start) DO UPDATE SET good = "SloBucket".good + EXCLUDED.good, total = "SloBucket".total + EXCLUDED.total,
+         covered = coalesce("SloBucket".covered, "SloBucket".seconds) + EXCLUDED.covered
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM gone) AS n`,
@@ -39,6 +44,53 @@ async function mergeOne(client: import("pg").PoolClient, sloId: string, which: s
 
 const utc = (ms: number) => new Date(ms).toISOString().replace("Z", "");
 
+type Sliced = Extract<Budgeting, { method: "timeslices" }>;
+/** A slice SLO's minutes judged per transaction: a week of minutes at most. */
+const SLICE_MERGE_CHUNK_MS = 7 * DAY;
+
+/**
+ * One slice SLO's minutes before `cutoff` (a whole number of rows on the clock) as rows of slice
+ * counts, a chunk per transaction. The minutes are locked and deleted by the instants read, so a
+ * minute written meanwhile is neither lost nor counted twice.
+ */
+async function mergeSlices(client: import("pg").PoolClient, sloId: string, budgeting: Sliced, cutoff: number): Promise<number> {
+  const span = sliceRowSeconds(budgeting.sliceSeconds) * 1000;
+  const end = Math.floor(cutoff / span) * span;
+  let merged = 0;
+  for (;;) {
+    const { rows: first } = await client.query<{ ms: string | null }>(
+      `SELECT (extract(epoch FROM min(start)) * 1000)::bigint AS ms FROM "SloBucket" WHERE "sloId" = $1 AND seconds < $2 AND start < $3::timestamp`,
+      [sloId, SLICE_ROW_MIN_SECONDS, utc(end)],
+    );
+    if (first[0]?.ms == null) return merged;
+    const from = Math.floor(Number(first[0].ms) / span) * span;
+    const to = Math.min(end, Math.ceil((from + SLICE_MERGE_CHUNK_MS) / span) * span);
+    await client.query("BEGIN");
+    try {
+      const { rows } = await client.query<{ ms: string; seconds: number; good: number; total: number; covered: number | null }>(
+        `SELECT (extract(epoch FROM start) * 1000)::bigint AS ms, seconds, good, total, covered FROM "SloBucket"
+         WHERE "sloId" = $1 AND seconds < $2 AND start >= $3::timestamp AND start < $4::timestamp ORDER BY start FOR UPDATE`,
+        [sloId, SLICE_ROW_MIN_SECONDS, utc(from), utc(to)],
+      );
+      const minutes: Bucket[] = rows.map((r) => ({ start: Number(r.ms), seconds: r.seconds, good: r.good, total: r.total, covered: r.covered }));
+      const counted = sliceRows(minutes, budgeting);
+      await client.query(`DELETE FROM "SloBucket" WHERE "sloId" = $1 AND seconds < $2 AND start = ANY($3::timestamp[])`, [sloId, SLICE_ROW_MIN_SECONDS, minutes.map((m) => utc(m.start))]);
+      await client.query(
+        `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total, covered)
+         SELECT $1, to_timestamp(s / 1000.0) AT TIME ZONE 'UTC', sec, g, t, c FROM unnest($2::bigint[], $3::int[], $4::float8[], $5::float8[], $6::int[]) AS u(s, sec, g, t, c)
+         ON CONFLICT ("sloId", start) DO UPDATE SET good = "SloBucket".good + EXCLUDED.good, total = "SloBucket".total + EXCLUDED.total,
+           covered = coalesce("SloBucket".covered, "SloBucket".seconds) + EXCLUDED.covered`,
+        [sloId, counted.map((r) => r.start), counted.map((r) => r.seconds), counted.map((r) => r.good), counted.map((r) => r.total), counted.map((r) => r.covered)],
+      );
+      await client.query("COMMIT");
+      merged += minutes.length;
+    } catch (e) {
+      await client.query("ROLLBACK");
+      throw e;
+    }
+  }
+}
+
 /** Merges what is old enough, an SLO at a time (each statement small); returns how many buckets were merged away. */
 export async function compactBuckets(now = Date.now()): Promise<number> {
   const zone = await organisationTimeZone();
@@ -47,17 +99,26 @@ export async function compactBuckets(now = Date.now()): Promise<number> {
     const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [LOCK_KEY]);
     if (!lock[0]?.ok) return 0; // another process is compacting
     try {
-      const { rows: slos } = await client.query<{ id: string }>(`SELECT id FROM "Slo" WHERE budgeting->>'method' = 'occurrences' AND "ingestedTo" IS NOT NULL`);
+      const { rows: slos } = await client.query<{ id: string; budgeting: unknown }>(`SELECT id, budgeting FROM "Slo" WHERE sli->>'source' = 'prometheus' AND "ingestedTo" IS NOT NULL`);
       const local = `date_trunc('day', (b.start AT TIME ZONE 'UTC') AT TIME ZONE $3)`;
       let merged = 0;
-      for (const { id } of slos) {
-        // Minutes older than a day → hours.
-        merged += await mergeOne(client, id, `b.seconds < 3600 AND b.start < date_trunc('hour', $2::timestamp)`, `date_trunc('hour', b.start)`, "3600", [utc(now - MINUTES_KEPT_DAYS * DAY)]);
-        // Hours older than a month → days of the organisation's zone (a DST day is 23 or 25 hours long).
+      for (const row of slos) {
+        const { id } = row;
+        const budgeting = StoredBudgeting.read(row.budgeting, `SLO ${id}`);
+        if (budgeting.method === "timeslices") {
+          // Minutes older than a day → counts of their slices; rows longer than an hour stay as they are.
+          merged += await mergeSlices(client, id, budgeting, now - MINUTES_KEPT_DAYS * DAY);
+          if (sliceRowSeconds(budgeting.sliceSeconds) !== 3600) continue;
+        } else if (budgeting.method === "occurrences") {
+          // Minutes older than a day → hours.
+          merged += await mergeOne(client, id, `b.seconds < 3600 AND b.start < date_trunc('hour', $2::timestamp)`, `date_trunc('hour', b.start)`, "3600", [utc(now - MINUTES_KEPT_DAYS * DAY)]);
+        } else continue;
+        // Hours older than a month → days of the organisation's zone (a DST day is 23 or 25 hours long):
+        // events and slices alike add up.
         merged += await mergeOne(
           client,
           id,
-          `b.seconds < 82800 AND b.start < (((date_trunc('day', ($2::timestamp AT TIME ZONE 'UTC') AT TIME ZONE $3)) AT TIME ZONE $3) AT TIME ZONE 'UTC')`,
+          `b.seconds >= 3600 AND b.seconds < 82800 AND b.start < (((date_trunc('day', ($2::timestamp AT TIME ZONE 'UTC') AT TIME ZONE $3)) AT TIME ZONE $3) AT TIME ZONE 'UTC')`,
           `((${local}) AT TIME ZONE $3) AT TIME ZONE 'UTC'`,
           `extract(epoch FROM ((${local} + interval '1 day') AT TIME ZONE $3) - ((${local}) AT TIME ZONE $3))::int`,
           [utc(now - HOURS_KEPT_DAYS * DAY), zone],

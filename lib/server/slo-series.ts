@@ -46,8 +46,8 @@ export async function sloSeries(id: string, q: SeriesQuery): Promise<SloSeriesDt
       }),
     };
   }
-  const rows = await prisma.sloBucket.findMany({ where: { sloId: id, start: { gte: new Date(from), lt: new Date(to) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } });
-  const buckets: Bucket[] = rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total }));
+  const rows = await prisma.sloBucket.findMany({ where: { sloId: id, start: { gte: new Date(from), lt: new Date(to) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true, covered: true } });
+  const buckets: Bucket[] = rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total, covered: r.covered }));
   return {
     ...base,
     timeZone,

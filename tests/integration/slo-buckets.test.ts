@@ -1,4 +1,4 @@
-// Old minutes of event-counted SLOs are merged into hours: fewer rows, the same figures.
+// Old minutes of measured SLOs are merged into hours (events summed, slices judged once), and old hours into days: fewer rows, the same figures.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as datasources from "@/app/api/v1/datasources/route";
 import * as item from "@/app/api/v1/datasources/[id]/route";
@@ -23,7 +23,7 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 describe("compacting measured buckets", () => {
-  it("merges an event SLO's old minutes into hours and its old hours into the zone's days, exactly; slice SLOs' minutes and recent ones stay", async () => {
+  it("merges old minutes into hours (events summed, slices counted) and old hours into the zone's days, exactly; recent minutes stay", async () => {
     const slug = await makeService(tokens.editor, tokens.admin);
     // A server that is away: the SLOs are created, and their buckets are written here by hand.
     const ds = (await call(datasources.POST, { method: "POST", token: tokens.admin, body: { name: unique("away"), type: "prometheus", url: "http://127.0.0.1:1" } })).body;
@@ -31,8 +31,10 @@ describe("compacting measured buckets", () => {
     const events = await post({ name: "events", target: 0.99, window: "rolling:30d", sli: { source: "prometheus", datasource: ds.id, kind: "ratio", good: "sum(rate(ok[$window]))", total: "sum(rate(all[$window]))" } });
     // Written by hand: the SLOs count as read (compaction leaves an SLO alone until its first reading is whole).
     const slices = await post({ name: "slices", target: 0.9, window: "rolling:30d", sli: { source: "prometheus", datasource: ds.id, kind: "threshold", query: "p99", op: "lt", threshold: 0.5 } });
+    // Five-minute slices, good when four of their five minutes are.
+    const fives = await post({ name: "fives", target: 0.9, window: "rolling:30d", budgeting: { method: "timeslices", slice: "5m", sliceTarget: 0.8 }, sli: { source: "prometheus", datasource: ds.id, kind: "threshold", query: "p99", op: "lt", threshold: 0.5 } });
     const now = Date.UTC(2026, 10, 20, 12, 30);
-    await prisma.slo.updateMany({ where: { id: { in: [events, slices] } }, data: { ingestedTo: new Date(now) } });
+    await prisma.slo.updateMany({ where: { id: { in: [events, slices, fives] } }, data: { ingestedTo: new Date(now) } });
     const oldHour = Date.UTC(2026, 10, 10, 8);
     const minutes = (sloId: string, from: number, n: number, good: (i: number) => number, total: number) =>
       Array.from({ length: n }, (_, i) => ({ sloId, start: new Date(from + i * MINUTE), seconds: 60, good: good(i), total }));
@@ -43,10 +45,15 @@ describe("compacting measured buckets", () => {
         // 24 hours of 2026-10-11 in UTC, 40 days back: in Berlin (UTC+2 then) 22 of them fall on the 11th, 2 on the 12th.
         ...Array.from({ length: 24 }, (_, i) => ({ sloId: events, start: new Date(Date.UTC(2026, 9, 11, i)), seconds: 3600, good: 5000 + i, total: 6000 })),
         ...minutes(slices, oldHour, 120, (i) => (i % 10 === 0 ? 0 : 1), 1),
+        ...minutes(slices, now - 30 * MINUTE, 20, () => 1, 1),
+        // Each quarter hour: 00–05 all good; 05–10 four of five (good); 10–15 two of the four measured (bad).
+        ...minutes(fives, oldHour, 60, (i) => ([6, 10, 11].includes(i % 15) ? 0 : 1), 1).filter((_, i) => i % 15 !== 13),
+        // A month back, hours of slices already counted: they become the zone's days like events.
+        ...Array.from({ length: 24 }, (_, i) => ({ sloId: slices, start: new Date(Date.UTC(2026, 9, 11, i)), seconds: 3600, good: 50 + (i % 10), total: 60 })),
       ],
     });
     const range = `/x?window=range:${new Date(Date.UTC(2026, 9, 10, 22)).toISOString()}/${new Date(now).toISOString()}&asOf=${new Date(now).toISOString()}`;
-    const before = await Promise.all([events, slices].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
+    const before = await Promise.all([events, slices, fives].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
 
     // Every process runs the scheduler: two compactions at once merge each bucket once.
     await Promise.all([compactBuckets(now), compactBuckets(now)]);
@@ -58,12 +65,24 @@ describe("compacting measured buckets", () => {
       ["2026-10-10T22:00:00.000Z", sum(0, 22), 22 * 6000],
       ["2026-10-11T22:00:00.000Z", sum(22, 24), 2 * 6000],
     ]);
-    expect(await prisma.sloBucket.count({ where: { sloId: slices } })).toBe(120);
+    // One-minute slices: each hour holds its good minutes of its measured minutes.
+    const sliceRows = await prisma.sloBucket.findMany({ where: { sloId: slices }, orderBy: { start: "asc" } });
+    expect(sliceRows.filter((r) => r.seconds >= 3600).map((r) => [r.start.toISOString(), r.seconds, r.good, r.total])).toEqual([
+      ["2026-10-10T22:00:00.000Z", 86_400, 22 * 50 + 45 + 45 + 0 + 1, 22 * 60],
+      ["2026-10-11T22:00:00.000Z", 86_400, 50 + 2 + 50 + 3, 2 * 60],
+      [new Date(oldHour).toISOString(), 3600, 54, 60],
+      [new Date(oldHour + HOUR).toISOString(), 3600, 54, 60],
+    ]);
+    expect(sliceRows.filter((r) => r.seconds === 60)).toHaveLength(20);
+    // Five-minute slices: the hour's twelve slices judged once, two good in each quarter hour.
+    expect((await prisma.sloBucket.findMany({ where: { sloId: fives } })).map((r) => [r.start.toISOString(), r.seconds, r.good, r.total])).toEqual([[new Date(oldHour).toISOString(), 3600, 8, 12]]);
 
-    const after = await Promise.all([events, slices].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
-    expect(after[0]).toMatchObject({ good: before[0].good, total: before[0].total, sli: before[0].sli });
-    expect(after[0].errorBudget).toEqual(before[0].errorBudget);
+    const after = await Promise.all([events, slices, fives].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
+    // Merged buckets keep the time they measured: the unknown time is the same too.
+    expect(after[0]).toEqual(before[0]);
     expect(after[1]).toEqual(before[1]);
+    expect(after[2]).toEqual(before[2]);
+    expect(before[2]).toMatchObject({ good: 8, total: 12 });
     // Merging again changes nothing.
     await compactBuckets(now);
     expect(await prisma.sloBucket.count({ where: { sloId: events } })).toBe(24);

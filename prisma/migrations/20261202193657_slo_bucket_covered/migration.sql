@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SloBucket" ADD COLUMN     "covered" INTEGER;
