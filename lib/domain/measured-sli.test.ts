@@ -61,7 +61,7 @@ describe("a measured SLI's buckets", () => {
     expect([60, 300, 900, 3600, 128, 5400, 7200, 86_400].map(sliceRowSeconds)).toEqual([3600, 3600, 3600, 3600, 28_800, 10_800, 7200, 86_400]);
     // Ten minutes from 00:00 with one bad at 00:07: two five-minute slices on the clock, one good.
     const minutes: Bucket[] = Array.from({ length: 10 }, (_, i) => ({ start: T0 + i * 60_000, seconds: 60, good: i === 7 ? 0 : 1, total: 1 }));
-    expect(sliceRows(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 1 })).toEqual([{ start: T0, seconds: 3600, good: 1, total: 2 }]);
+    expect(sliceRows(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 1 })).toEqual([{ start: T0, seconds: 3600, good: 1, total: 2, covered: 600 }]);
     // A merged hour beside the minutes after it: its slices are counted as they are, the minutes cut into slices.
     const after: Bucket[] = [0, 1, 2, 3, 4].map((i) => ({ start: T0 + 3_600_000 + i * 60_000, seconds: 60, good: i === 4 ? 0 : 1, total: 1 }));
     const mixed = [...sliceRows(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.8 }), ...after];
