@@ -62,10 +62,11 @@ describe("a measured SLI's buckets", () => {
     // Ten minutes from 00:00 with one bad at 00:07: two five-minute slices on the clock, one good.
     const minutes: Bucket[] = Array.from({ length: 10 }, (_, i) => ({ start: T0 + i * 60_000, seconds: 60, good: i === 7 ? 0 : 1, total: 1 }));
     expect(sliceRows(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 1 })).toEqual([{ start: T0, seconds: 3600, good: 1, total: 2, covered: 600 }]);
-    // A merged hour beside the minutes after it: its slices are counted as they are, the minutes cut into slices.
+    // A merged hour beside the minutes after it: its slices are counted as they are, the minutes cut into slices;
+    // the hour measured ten of its sixty minutes.
     const after: Bucket[] = [0, 1, 2, 3, 4].map((i) => ({ start: T0 + 3_600_000 + i * 60_000, seconds: 60, good: i === 4 ? 0 : 1, total: 1 }));
     const mixed = [...sliceRows(minutes, { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.8 }), ...after];
-    expect(countBuckets(mixed, { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.8 }, { from: T0, to: T0 + 3_900_000 }, T0)).toEqual({ good: 3, total: 3, unknownSlices: 10, unknownSeconds: 0 });
+    expect(countBuckets(mixed, { method: "timeslices", sliceSeconds: 300, sliceTarget: 0.8 }, { from: T0, to: T0 + 3_900_000 }, T0)).toEqual({ good: 3, total: 3, unknownSlices: 10, unknownSeconds: 3000 });
   });
 
   it("slices counted from merged rows are the slices counted from the minutes, for any minutes, slice and whole-row range", () => {
