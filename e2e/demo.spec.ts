@@ -37,7 +37,13 @@ const PAGES: { name?: string; route: string | ((api: APIRequestContext) => Promi
     },
   },
   { route: "/services", shows: (p) => expect(p.getByRole("link", { name: "Merchant reports", exact: true })).toBeVisible() },
-  { route: "/services/checkout", shows: (p) => expect(p.getByText("Checkout returning errors after a release").filter({ visible: true }).first()).toBeVisible() },
+  {
+    route: "/services/checkout",
+    shows: async (p) => {
+      await expect(p.getByText("Checkout returning errors after a release").filter({ visible: true }).first()).toBeVisible();
+      await expect(p.getByText("health-check").filter({ visible: true }).first()).toBeVisible();
+    },
+  },
   {
     route: "/incidents",
     shows: async (p) => {
@@ -81,6 +87,34 @@ const PAGES: { name?: string; route: string | ((api: APIRequestContext) => Promi
   // Only the admin who set it up: the demo's people have no accounts (decision 0014).
   { route: "/settings/users", shows: (p) => expect(p.getByRole("main").getByText(EVA.email)).toHaveCount(1) },
   { route: "/settings/audit", shows: (p) => expect(p.getByText("fill_demo").first()).toBeVisible() },
+  // Measured SLOs: two paused probes with three months of runs.
+  { route: "/services/search", shows: (p) => expect(p.getByText("search-under-400ms").filter({ visible: true }).first()).toBeVisible() },
+  {
+    route: "/services/checkout/probes",
+    shows: async (p) => {
+      await expect(p.getByText("checkout.shop.example").first()).toBeVisible();
+      await expect(p.getByText(/disabled/).first()).toBeVisible();
+    },
+  },
+  { route: "/services/checkout/edit", shows: (p) => expect(p.getByLabel("Name", { exact: true })).toHaveValue("Checkout") },
+  { route: "/services/new", shows: (p) => expect(p.getByLabel("Slug")).toBeVisible() },
+  { route: "/incidents/new", shows: (p) => expect(p.getByLabel("Title")).toBeVisible() },
+  { route: "/risks/new", shows: (p) => expect(p.getByLabel("Title")).toBeVisible() },
+  {
+    name: "a risk's edit form",
+    route: async (api) => `/risks/${(await first(api, "/api/v1/risks?q=payment", "risks")).reference}/edit`,
+    shows: (p) => expect(p.getByLabel("Title")).toHaveValue("A single payment provider"),
+  },
+  {
+    name: "a tier",
+    route: async (api) => `/settings/tiers/${(await first(api, "/api/v1/tiers", "tiers")).id}`,
+    shows: (p) => expect(p.getByLabel("Name", { exact: true })).not.toHaveValue(""),
+  },
+  { route: "/settings/tokens", shows: (p) => expect(p.getByRole("main")).toContainText(/token/i) },
+  { route: "/settings/integrations", shows: (p) => expect(p.getByRole("main")).toContainText("Alertmanager") },
+  // No Prometheus in the demo: the page says how to add one.
+  { route: "/settings/datasources", shows: (p) => expect(p.getByText("No datasources yet")).toBeVisible() },
+  { route: "/api-docs", shows: (p) => expect(p.getByText("/api/v1/incidents").first()).toBeVisible() },
 ];
 
 test.describe("signed in to the demo organisation", () => {

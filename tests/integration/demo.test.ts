@@ -11,6 +11,9 @@ import * as reviews from "@/app/api/v1/reviews/route";
 import * as risk from "@/app/api/v1/risks/[id]/route";
 import * as risks from "@/app/api/v1/risks/route";
 import * as services from "@/app/api/v1/services/route";
+import * as serviceSlos from "@/app/api/v1/services/[slug]/slos/route";
+import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
+import { prisma } from "@/lib/server/db";
 import { fillDemo } from "@/lib/server/demo";
 import { SCENARIOS } from "@/lib/server/demo/data/incidents";
 import { PEOPLE } from "@/lib/server/demo/data/organisation";
@@ -39,8 +42,9 @@ function demo(...args: string[]) {
 let tokens: Tokens;
 let first: ReturnType<typeof demo>;
 beforeAll(async () => {
-  first = demo(`--as-of=${AS_OF}`);
+  // An admin first, as after the setup page: the demo's probes are made in their name.
   ({ tokens } = await tokensForAllRoles());
+  first = demo(`--as-of=${AS_OF}`);
 }, 200_000);
 
 const get = async (handler: AnyRoute, query = "", params?: Record<string, string>) => {
@@ -55,7 +59,7 @@ describe("npm run demo", () => {
     expect(first.output).toMatch(/done in \d+\.\d s/);
     const again = demo();
     expect(again.status).toBe(1);
-    expect(again.output).toContain("This installation is not empty (12 services, 33 incidents, 10 risks, 19 action items, 4 reviews)");
+    expect(again.output).toContain("This installation is not empty (12 services, 33 incidents, 10 risks, 19 action items, 4 reviews, 2 probes)");
     await expect(fillDemo({ requestedBy: null })).rejects.toMatchObject({ status: 409, message: expect.stringContaining("not empty (12 services") });
     expect(demo("--as-of=tomorrow").output).toContain("--as-of must be an instant in the past");
   });
@@ -131,5 +135,20 @@ describe("npm run demo", () => {
     const trail = await call(audit.GET, { token: tokens.admin, path: "/x?entityType=organisation" });
     expect(trail.body.events).toHaveLength(1);
     expect(trail.body.events[0]).toMatchObject({ action: "fill_demo", actor: "system", after: { filled: { services: 12, incidents: 33 } } });
+  });
+
+  it("writes two paused probes with three months of runs, older ones kept as hours, and the SLOs they measure", async () => {
+    const probes = await prisma.probe.findMany({ select: { id: true, enabled: true, url: true } });
+    expect(probes.map((p) => [p.enabled, new URL(p.url).hostname.endsWith(".example")])).toEqual([[false, true], [false, true]]);
+    expect(await prisma.probeHour.count()).toBe(2 * 60 * 24);
+    const slos = (await get(serviceSlos.GET, "", { slug: "checkout" })).slos as { id: string; name: string; sli: { source: string } }[];
+    const health = slos.find((x) => x.name === "health-check") as { id: string };
+    // A run a minute: 30 days of them in the SLO's window, 90 days (60 of them as hours) over a quarter, nothing unknown.
+    const month = await get(sloAvailability.GET, `?asOf=${AS_OF}`, { id: health.id });
+    expect(month).toMatchObject({ total: 30 * 1440, unknownSeconds: 0 });
+    expect(month.sli).toBeGreaterThan(0.99);
+    expect(month.sli).toBeLessThan(1);
+    const quarter = await get(sloAvailability.GET, `?asOf=${AS_OF}&window=rolling:90d`, { id: health.id });
+    expect(quarter).toMatchObject({ total: 90 * 1440, unknownSeconds: 0 });
   });
 });

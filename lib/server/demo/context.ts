@@ -1,4 +1,4 @@
-import type { SystemActor } from "../auth/actor";
+import type { PersonActor, SystemActor } from "../auth/actor";
 import { PEOPLE, type Person } from "./data/organisation";
 import type { DemoRandom } from "./random";
 
@@ -26,6 +26,10 @@ export interface DemoContext {
   /** The organisation's zone: due dates and weeks are cut in it. */
   timeZone: string;
   random: DemoRandom;
+  /** The seed of `random`: a step that draws many numbers takes dice of its own from it. */
+  seed: number;
+  /** Who made what needs an account (probes): the admin who asked, else the first admin; null when there is none yet. */
+  creator: PersonActor | null;
   incidents: DemoIncident[];
   /** Risk ids by their key in data/risks.ts. */
   risks: Map<string, string>;

@@ -9,13 +9,15 @@ import type { DemoContext } from "./context";
 import { demoRandom } from "./random";
 import { fillActionItems } from "./steps/action-items";
 import { fillIncidents } from "./steps/incidents";
+import { fillProbes } from "./steps/probes";
 import { fillReviews } from "./steps/reviews";
 import { fillRisks } from "./steps/risks";
 import { fillServices } from "./steps/services";
 
 // The demo organisation: an empty installation filled with a believable one (twelve services on
 // three tiers, six months of incidents with timelines and write-ups, follow-ups, a risk register
-// with its reviews, closed weekly reviews), written through the app's own mutations so every
+// with its reviews, closed weekly reviews, two paused probes with three months of runs and the SLOs
+// they measure), written through the app's own mutations so every
 // audit event, derived column and impact copy is what the app itself writes. `npm run demo`
 // (scripts/demo.ts) and the setup page's "Fill with a demo organisation" run this.
 //
@@ -28,6 +30,7 @@ export const DEMO_STEPS: readonly { name: string; fill: (ctx: DemoContext) => Pr
   { name: "follow-up action items", fill: fillActionItems },
   { name: "risks", fill: fillRisks },
   { name: "weekly reviews", fill: fillReviews },
+  { name: "probes, with the SLOs they measure", fill: fillProbes },
 ];
 
 /** The same organisation every time, up to the instant it is filled at. */
@@ -58,6 +61,11 @@ export interface DemoResult {
   milliseconds: number;
 }
 
+async function firstAdmin(): Promise<PersonActor | null> {
+  const user = await prisma.user.findFirst({ where: { role: "admin", disabledAt: null }, orderBy: { createdAt: "asc" } });
+  return user && { kind: "user", userId: user.id, label: user.email, role: "admin", name: user.name, email: user.email };
+}
+
 const DEMO_LOCK = 7_363_002; // pg advisory lock: one demo fill at a time
 
 /**
@@ -82,6 +90,8 @@ export async function fillDemo(options: { requestedBy: PersonActor | null; now?:
         recordStart: now - 190 * 86_400_000,
         timeZone: (await getSettings()).timeZone,
         random: demoRandom(DEMO_SEED),
+        seed: DEMO_SEED,
+        creator: options.requestedBy ?? (await firstAdmin()),
         incidents: [],
         risks: new Map(),
       };
