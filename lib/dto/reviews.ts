@@ -148,6 +148,9 @@ export const ReviewListEntryDto = z.strictObject({
 });
 export type ReviewListEntryDto = z.infer<typeof ReviewListEntryDto>;
 
-/** `GET /api/v1/reviews`: the latest weeks, the current one first, and every week with a review. */
-export const ReviewListDto = z.strictObject({ weeks: z.array(ReviewListEntryDto) });
+/**
+ * `GET /api/v1/reviews`: the latest weeks, the current one first, and every week with a review, a
+ * page at a time; `total` counts them all.
+ */
+export const ReviewListDto = z.strictObject({ weeks: z.array(ReviewListEntryDto), nextCursor: z.string().nullable(), total: Count });
 export type ReviewListDto = z.infer<typeof ReviewListDto>;

@@ -6,6 +6,10 @@ export const Week = PlainString("Must be an ISO week such as 2026-W48")
   .regex(/^\d{4}-W\d{2}$/, { error: "Must be an ISO week such as 2026-W48" });
 
 export const ReviewStart = z.strictObject({ week: Week });
+
+/** The list of weeks, newest first, a page at a time: `cursor` is the last week of the page before. */
+export const ReviewListQuery = z.strictObject({ cursor: Week.optional(), limit: QueryInt(1, 200).optional() });
+export type ReviewListQuery = z.infer<typeof ReviewListQuery>;
 export type ReviewStart = z.infer<typeof ReviewStart>;
 
 export const ReviewUpdate = z.strictObject({

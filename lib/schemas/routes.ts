@@ -31,7 +31,7 @@ import { IncidentImportQuery, IncidentInput, IncidentListQuery, IncidentUpdate, 
 import { IntegrationsUpdate } from "./integrations";
 import { PagerDutyEvent } from "./pagerduty";
 import { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "./probe";
-import { ReviewClose, ReviewQuery, ReviewStart, ReviewUpdate } from "./review";
+import { ReviewClose, ReviewListQuery, ReviewQuery, ReviewStart, ReviewUpdate } from "./review";
 import { RiskInput, RiskListQuery, RiskReviewInput, RiskUpdate } from "./risk";
 import { ServiceInput, ServiceListQuery, ServiceUpdate } from "./service";
 import { SettingsUpdate } from "./settings";
@@ -120,7 +120,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/api/v1/risks/{id}/review", summary: "Mark a risk reviewed now", role: "editor", body: RiskReviewInput, responses: ok(RiskDto) },
   { method: "put", path: "/api/v1/risks/{id}/incidents/{incidentId}", summary: "Record that an incident realised the risk", role: "editor", responses: ok(RiskIncidentLinkDto) },
   { method: "delete", path: "/api/v1/risks/{id}/incidents/{incidentId}", summary: "Remove that link", role: "editor", responses: ok(RiskIncidentLinkDto) },
-  { method: "get", path: "/api/v1/reviews", summary: "The latest weeks and their reviews", role: "viewer", responses: ok(ReviewListDto) },
+  { method: "get", path: "/api/v1/reviews", summary: "The latest weeks and every week with a review, newest first, a page at a time", role: "viewer", query: ReviewListQuery, responses: ok(ReviewListDto) },
   { method: "post", path: "/api/v1/reviews", summary: "Start a week's review (201; 200 with the one already started)", role: "editor", body: ReviewStart, responses: { 201: { json: ReviewDto }, 200: { json: ReviewDto } } },
   { method: "get", path: "/api/v1/reviews/{week}", summary: "A week's review (`format=markdown` or `csv` to export)", role: "viewer", query: ReviewQuery, responses: { 200: { json: ReviewDto, text: ["text/markdown", CSV] } } },
   { method: "patch", path: "/api/v1/reviews/{week}", summary: "Notes and attendees", role: "editor", body: ReviewUpdate, responses: ok(ReviewDto) },

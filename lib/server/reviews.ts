@@ -1,9 +1,9 @@
 import "server-only";
-import type { ReviewDto, ReviewFiguresDto, ReviewListEntryDto } from "@/lib/dto/reviews";
+import type { ReviewDto, ReviewFiguresDto, ReviewListDto, ReviewListEntryDto } from "@/lib/dto/reviews";
 import { isServiceFailure } from "@/lib/dto/availability";
 import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
-import type { ReviewUpdate } from "@/lib/schemas/review";
+import type { ReviewListQuery, ReviewUpdate } from "@/lib/schemas/review";
 import { ReviewHeadline, ReviewSnapshot } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
@@ -16,6 +16,8 @@ import { versionedEdit, type Versioned } from "./versioned";
 const versioned = (tx: Tx, id: string): Versioned => ({ entity: "review", audit: { entityType: "review", entityId: id }, storedVersion: async () => (await tx.review.findUnique({ where: { id }, select: { version: true } }))?.version ?? null });
 
 const LIST_WEEKS = 12;
+/** Weeks a page of the list shows: half a year. */
+const LIST_PAGE = 26;
 
 function facts(f: ReviewFiguresDto): { incidents: ReviewIncidentFacts[]; services: ReviewServiceFacts[] } {
   return {
@@ -67,13 +69,26 @@ export async function getReview(week: string, tier: number | null = null, opts: 
   return shape(row, frozen, changes, tier);
 }
 
-/** The latest weeks, the current one first, each with its state and headline counts. */
-export async function listReviews(now = Date.now()): Promise<ReviewListEntryDto[]> {
+/**
+ * The latest weeks and every week with a review, the current one first, a page at a time, each
+ * with its state and headline counts. The weeks are listed whole (a week id per review, a few
+ * thousand rows at most in a century); rows and counts are read for the page only.
+ */
+export async function listReviews(q: ReviewListQuery = {}, now = Date.now()): Promise<ReviewListDto> {
   const timeZone = await organisationTimeZone();
-  const weeks = recentWeeks(now, LIST_WEEKS, timeZone);
-  const stored = await prisma.review.findMany({ orderBy: { week: "desc" }, take: 200 });
-  const all = [...new Set([...weeks, ...stored.map((r) => r.week)])].sort().reverse();
-  const windows = all.map((w) => ({ week: w, window: reviewWeekWindow(w, timeZone) })).filter((w) => w.window !== null) as { week: string; window: { from: number; to: number } }[];
+  const recent = recentWeeks(now, LIST_WEEKS, timeZone);
+  const storedWeeks = await prisma.review.findMany({ select: { week: true } });
+  const all = [...new Set([...recent, ...storedWeeks.map((r) => r.week)])].filter((w) => reviewWeekWindow(w, timeZone) !== null).sort().reverse();
+  const limit = q.limit ?? LIST_PAGE;
+  const start = q.cursor === undefined ? 0 : all.findIndex((w) => w < (q.cursor as string));
+  const pageWeeks = start < 0 ? [] : all.slice(start, start + limit);
+  const nextCursor = start >= 0 && start + limit < all.length ? (pageWeeks[pageWeeks.length - 1] ?? null) : null;
+  return { weeks: await listEntries(pageWeeks, timeZone, now), nextCursor, total: all.length };
+}
+
+async function listEntries(weeks: string[], timeZone: string, now: number): Promise<ReviewListEntryDto[]> {
+  const stored = await prisma.review.findMany({ where: { week: { in: weeks } } });
+  const windows = weeks.map((w) => ({ week: w, window: reviewWeekWindow(w, timeZone) as { from: number; to: number } }));
   const counts = await Promise.all(windows.map(({ window }) => prisma.incident.count({ where: { startedAt: { lt: new Date(window.to) }, OR: [{ resolvedAt: null }, { resolvedAt: { gt: new Date(window.from) } }] } })));
   const current = weekOf(now, timeZone);
   return windows.map(({ week, window }, i) => {

@@ -13,7 +13,7 @@ import { formatDuration } from "@/lib/domain/format";
 import { prisma } from "@/lib/server/db";
 import { call } from "../support/api";
 import { ownDatabaseForFile } from "../support/database";
-import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { allReviewWeeks, tokensForAllRoles, type Tokens } from "../support/fixtures";
 import { timeZoneForFile } from "../support/settings";
 import { logIncident, makeService } from "../support/incidents";
 
@@ -85,9 +85,26 @@ describe("weekly review API", () => {
     const again = await call(close.POST, { method: "POST", token: tokens.editor, params: { week: WEEK }, body: {} });
     expect(again.status).toBe(409);
     expect((await call(review.PATCH, { method: "PATCH", token: tokens.editor, params: { week: WEEK }, body: { notes: "late", version: 3 } })).status).toBe(409);
-    const list = await call(reviews.GET, { token: tokens.viewer });
     // One service, which missed its target in the week; its month's budget (October) was untouched.
-    expect(list.body.weeks.find((w: { week: string }) => w.week === WEEK)).toMatchObject({ state: "closed", closedBy: "Test editor", incidents: 1, headline: { met: 0, missed: 1, budgetsExhausted: 0 } });
+    expect((await allReviewWeeks(tokens.viewer)).find((w) => w.week === WEEK)).toMatchObject({ state: "closed", closedBy: "Test editor", incidents: 1, headline: { met: 0, missed: 1, budgetsExhausted: 0 } });
+  });
+
+  it("lists the weeks a page at a time, newest first, with their total; a week that is not one is a 400", async () => {
+    // Three more stored reviews, long ago: the list is the recent weeks and every stored one.
+    for (const week of ["2019-W01", "2019-W02", "2019-W03"]) await call(reviews.POST, { method: "POST", token: tokens.editor, body: { week } });
+    const whole = await allReviewWeeks(tokens.viewer, 200);
+    const paged = await allReviewWeeks(tokens.viewer, 2);
+    expect(paged.map((w) => w.week)).toEqual(whole.map((w) => w.week));
+    expect(whole.map((w) => w.week)).toEqual([...whole.map((w) => w.week)].sort().reverse());
+    expect(whole.slice(-3).map((w) => w.week)).toEqual(["2019-W03", "2019-W02", "2019-W01"]);
+    const first = await call(reviews.GET, { token: tokens.viewer, path: "/x?limit=2" });
+    expect(first.body).toMatchObject({ total: whole.length, nextCursor: first.body.weeks[1].week });
+    expect(first.body.weeks[0].current).toBe(true);
+    const last = await call(reviews.GET, { token: tokens.viewer, path: "/x?cursor=2019-W02&limit=5" });
+    expect(last.body).toEqual({ weeks: [expect.objectContaining({ week: "2019-W01" })], nextCursor: null, total: whole.length });
+    const bad = await call(reviews.GET, { token: tokens.viewer, path: "/x?cursor=yesterday" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([{ path: "cursor", message: "Must be an ISO week such as 2026-W48" }]);
   });
 
   it("keeps the frozen figures after an incident is edited, and says what changed", async () => {

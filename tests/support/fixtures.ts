@@ -4,7 +4,7 @@ import { createApiToken } from "@/lib/server/api-tokens";
 import { openSession } from "@/lib/server/auth/sessions";
 import type { PersonActor as Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { unique } from "./api";
+import { call, unique } from "./api";
 
 /** A user of the given role and an API token acting for them. */
 export async function actorWithToken(role: Role): Promise<{ actor: Actor; token: string }> {
@@ -65,4 +65,17 @@ export async function patchUser(adminToken: string, id: string, body: Record<str
   const list = await call(users.GET, { token: adminToken });
   const version = (list.body.users as { id: string; version: number }[]).find((u) => u.id === id)?.version;
   return call(userItem.PATCH, { method: "PATCH", token: adminToken, params: { id }, body: { ...body, version } });
+}
+
+/** Every week GET /api/v1/reviews lists, page after page (the list is paged; a test's week may be on any page). */
+export async function allReviewWeeks(token: string, limit = 50): Promise<{ week: string; [key: string]: unknown }[]> {
+  const { GET } = await import("@/app/api/v1/reviews/route");
+  const weeks: { week: string }[] = [];
+  for (let cursor: string | null = null, pages = 0; ; pages++) {
+    const res: { status: number; body: { weeks: { week: string }[]; nextCursor: string | null } } = await call(GET, { token, path: `/x?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}` });
+    if (res.status !== 200 || pages > 1000) throw new Error(`GET /api/v1/reviews: ${res.status} ${JSON.stringify(res.body)}`);
+    weeks.push(...res.body.weeks);
+    cursor = res.body.nextCursor;
+    if (!cursor) return weeks;
+  }
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/feedback/page-header";
 import { plural } from "@/lib/domain/format";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
+import { ReviewListQuery } from "@/lib/schemas/review";
 import { listReviews } from "@/lib/server/reviews";
 import { getSettings } from "@/lib/server/settings";
 
@@ -11,12 +12,17 @@ export const metadata: Metadata = { title: "Reviews" };
 
 const STATE = { not_started: "Not started", open: "Open", closed: "Closed" } as const;
 
-/** The weeks, the current one first, each with its state and headline counts. */
-export default async function ReviewsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The weeks, the current one first, each with its state and headline counts, half a year a page. */
+export default async function ReviewsPage({ searchParams }: Props) {
   await requirePageActor();
-  const [weeks, settings] = await Promise.all([listReviews(), getSettings()]);
+  const cursor = (await searchParams).cursor;
+  const parsed = ReviewListQuery.safeParse({ cursor: typeof cursor === "string" ? cursor : undefined });
+  const [list, settings, latest] = await Promise.all([listReviews(parsed.success ? parsed.data : {}), getSettings(), parsed.success && parsed.data.cursor ? listReviews({ limit: 1 }) : null]);
+  const weeks = list.weeks;
   const tz = settings.timeZone;
-  const current = weeks.find((w) => w.current);
+  const current = (latest ?? list).weeks.find((w) => w.current);
   return (
     <>
       <PageHeader
@@ -24,6 +30,10 @@ export default async function ReviewsPage() {
         description={`The weekly availability review: one page per ISO week (cut in ${tz}) to walk through, frozen when closed.`}
         actions={current && <Link className="btn btn-primary" prefetch={false} href={`/reviews/${current.week}`}>{current.state === "not_started" ? "Start this week's review" : "This week's review"}</Link>}
       />
+      {!parsed.success && <p className="alert alert-warning" role="status">That link's week is not an ISO week such as 2026-W48: the list is shown from this week.</p>}
+      <p className="muted">
+        {weeks.length < list.total ? `${weeks.length} of ${plural(list.total, "week")}` : plural(list.total, "week")}, newest first.
+      </p>
       <div className="table-wrap">
         <table className="table">
           <caption className="visually-hidden">Weeks, newest first</caption>
@@ -54,6 +64,12 @@ export default async function ReviewsPage() {
           </tbody>
         </table>
       </div>
+      {(list.nextCursor || parsed.data?.cursor) && (
+        <nav className="pager" aria-label="Older and newer weeks">
+          {parsed.data?.cursor && <Link className="btn btn-secondary" prefetch={false} href="/reviews">Newest weeks</Link>}
+          {list.nextCursor && <Link className="btn btn-secondary" prefetch={false} href={`/reviews?cursor=${list.nextCursor}`}>Older weeks</Link>}
+        </nav>
+      )}
     </>
   );
 }
