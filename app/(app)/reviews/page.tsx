@@ -30,7 +30,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
         description={`The weekly availability review: one page per ISO week (cut in ${tz}) to walk through, frozen when closed.`}
         actions={current && <Link className="btn btn-primary" prefetch={false} href={`/reviews/${current.week}`}>{current.state === "not_started" ? "Start this week's review" : "This week's review"}</Link>}
       />
-      {!parsed.success && <p className="alert alert-warning" role="status">That link's week is not an ISO week such as 2026-W48: the list is shown from this week.</p>}
+      {!parsed.success && <p className="alert alert-warning" role="status">That link’s week is not an ISO week such as 2026-W48: the list is shown from this week.</p>}
       <p className="muted">
         {weeks.length < list.total ? `${weeks.length} of ${plural(list.total, "week")}` : plural(list.total, "week")}, newest first.
       </p>
