@@ -98,7 +98,7 @@ const PAGES: { name?: string; route: string | ((api: APIRequestContext) => Promi
   },
   { route: "/services/checkout/edit", shows: (p) => expect(p.getByLabel("Name", { exact: true })).toHaveValue("Checkout") },
   { route: "/services/new", shows: (p) => expect(p.getByLabel("Slug")).toBeVisible() },
-  { route: "/incidents/new", shows: (p) => expect(p.getByLabel("Title")).toBeVisible() },
+  { route: "/incidents/new", shows: (p) => expect(p.getByLabel("What is happening?")).toBeVisible() },
   { route: "/risks/new", shows: (p) => expect(p.getByLabel("Title")).toBeVisible() },
   {
     name: "a risk's edit form",

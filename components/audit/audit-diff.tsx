@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatDateTime } from "@/components/format";
 
 // Before/after of one audit event as a field-by-field table. Plain component (no hooks), so it
 // renders on the server or inside the client feed alike.
@@ -31,19 +32,23 @@ function diffRows(before: unknown, after: unknown): Row[] {
 
 const EMPTY = <span className="muted">—</span>;
 
-function scalar(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** A stored instant reads in the organisation's zone (named in the feed's time column), as every time on the page. */
+function scalar(value: unknown, timeZone: string): string {
+  if (typeof value === "string") return INSTANT.test(value) ? `${formatDateTime(value, timeZone)} ${timeZone}` : value;
+  return JSON.stringify(value);
 }
 
 /** "service: checkout · fraction: 0.25 · startedAt: null" for one record of a list. */
-function inline(record: Record<string, unknown>): string {
+function inline(record: Record<string, unknown>, timeZone: string): string {
   return Object.entries(record)
-    .map(([k, v]) => `${k}: ${asRecord(v) || Array.isArray(v) ? JSON.stringify(v) : scalar(v)}`)
+    .map(([k, v]) => `${k}: ${asRecord(v) || Array.isArray(v) ? JSON.stringify(v) : scalar(v, timeZone)}`)
     .join(" · ");
 }
 
 /** A value as a person reads it: lists as lists, records as key: value, never a JSON blob. */
-export function AuditValue({ value }: { value: unknown }): ReactNode {
+export function AuditValue({ value, timeZone }: { value: unknown; timeZone: string }): ReactNode {
   if (value === ABSENT || value === undefined || value === "") return EMPTY;
   if (value === null) return <span className="muted">empty</span>;
   if (Array.isArray(value)) {
@@ -51,17 +56,17 @@ export function AuditValue({ value }: { value: unknown }): ReactNode {
     return (
       <ul className="audit-list">
         {value.map((item, i) => (
-          <li key={i}>{asRecord(item) ? inline(item as Record<string, unknown>) : scalar(item)}</li>
+          <li key={i}>{asRecord(item) ? inline(item as Record<string, unknown>, timeZone) : scalar(item, timeZone)}</li>
         ))}
       </ul>
     );
   }
   const record = asRecord(value);
-  if (record) return <span>{inline(record)}</span>;
-  return scalar(value);
+  if (record) return <span>{inline(record, timeZone)}</span>;
+  return scalar(value, timeZone);
 }
 
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+export function AuditDiff({ before, after, timeZone }: { before: unknown; after: unknown; timeZone: string }) {
   const rows = diffRows(before, after);
   if (rows.length === 0) return <span className="muted">no field changes</span>;
   // A create or delete has one side only: show it as a single "Value" column.
@@ -94,7 +99,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
               <th scope="row">{r.key}</th>
               {columns.map((c) => (
                 <td key={c.side} className={r[c.side] !== ABSENT ? c.changed : undefined}>
-                  <AuditValue value={r[c.side]} />
+                  <AuditValue value={r[c.side]} timeZone={timeZone} />
                 </td>
               ))}
             </tr>

@@ -99,7 +99,7 @@ export function AuditFeed({ filters, describe, firstPage, cursor, timeZone }: { 
                       </Link>
                     )}
                   </td>
-                  <td className="cell-changes"><AuditDiff before={e.before} after={e.after} /></td>
+                  <td className="cell-changes"><AuditDiff before={e.before} after={e.after} timeZone={timeZone} /></td>
                 </tr>
               );
             })}

@@ -1,9 +1,10 @@
 import type { RiskDetailDto } from "@/lib/dto/risks";
 import type { ObservedFigure } from "@/lib/domain/risk-calibration";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { formatPercent } from "@/lib/domain/format";
 import { formatBadMinutes } from "./level-badge";
 
-const fmt = (n: number | null, unit: string) => (n === null ? "—" : `${Number(n.toPrecision(4))} ${unit}`);
+const fmt = (n: number | null, unit: string) => (n === null ? "—" : unit === "%" ? formatPercent(n) : `${Number(n.toPrecision(4))} ${unit}`);
 
 /** The estimates beside what the realised incidents show, and the bad minutes each gives. */
 export function CalibrationTable({ risk }: { risk: RiskDetailDto }) {
@@ -33,7 +34,7 @@ export function CalibrationTable({ risk }: { risk: RiskDetailDto }) {
           {row("Time to detect", risk.ettdMinutes, c.ettdMinutes, "min", "incidents:")}
           {row("Time to repair (detected → resolved)", risk.ettrMinutes, c.ettrMinutes, "min", "incidents:")}
           {row("Days between occurrences", risk.ettfDays, c.ettfDays, "days", "gaps:")}
-          {row("Impact fraction", risk.impactFraction, c.impactFraction, "", "incidents:")}
+          {row("Impact (share of users)", risk.impactFraction, c.impactFraction, "%", "incidents:")}
           <tr>
             <th scope="row">Bad minutes a year</th>
             <td className="num">{formatBadMinutes(risk.quantitative.badMinutesPerYear)}</td>

@@ -4,6 +4,7 @@
  * Pure.
  */
 import { calendarSpecContaining, formatWindowLabel, parseWindow, resolveCalendar, shiftCalendarSpec, type ResolvedWindow } from "./windows";
+import { budgetLeftText } from "./format";
 
 /** "2026-W48" → the week's window in the zone, or null if it is not an ISO week. */
 export function reviewWeekWindow(week: string, timeZone: string): ResolvedWindow | null {
@@ -94,9 +95,10 @@ export function reviewChanges(
       const to = is.weekAvailability === null ? "not computed" : describeRatio(is.weekAvailability);
       changes.push({ kind: "service", key: was.slug, message: `${was.slug}: the week's availability was ${from}, is now ${to}` });
     } else if (differs(was.budgetRemainingRatio, is.budgetRemainingRatio)) {
-      const from = was.budgetRemainingRatio === null ? "not computed" : describeRatio(was.budgetRemainingRatio);
-      const to = is.budgetRemainingRatio === null ? "not computed" : describeRatio(is.budgetRemainingRatio);
-      changes.push({ kind: "service", key: was.slug, message: `${was.slug}: the budget left was ${from}, is now ${to}` });
+      // The budget as it is read everywhere else: "12.5 % left", "overspent by 48.6 %".
+      const from = was.budgetRemainingRatio === null ? "not computed" : budgetLeftText(was.budgetRemainingRatio);
+      const to = is.budgetRemainingRatio === null ? "not computed" : budgetLeftText(is.budgetRemainingRatio);
+      changes.push({ kind: "service", key: was.slug, message: `${was.slug}: the budget was ${from}, is now ${to}` });
     }
   }
   return changes;

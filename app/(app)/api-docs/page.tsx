@@ -46,7 +46,7 @@ export default async function ApiDocsPage() {
                 <span className={`badge api-method api-${r.method}`}>{r.method.toUpperCase()}</span> <code>{r.path}</code>
               </h2>
               <p>
-                {r.summary} <span className="muted">({r.role === "public" ? "no sign-in" : r.role === "signature" ? "signed by the sender" : `${r.role} or above`})</span>
+                {withCode(r.summary)} <span className="muted">({r.role === "public" ? "no sign-in" : r.role === "signature" ? "signed by the sender" : `${r.role} or above`})</span>
               </p>
               {op.parameters.filter((p) => p.in === "query").length > 0 && (
                 <details>

@@ -10,6 +10,7 @@ import { RealisedIncidents } from "@/components/risks/realised-incidents";
 import { ReviewPanel } from "@/components/risks/review-panel";
 import { RiskActionItems } from "@/components/risks/risk-action-items";
 import { RiskPath } from "@/components/risks/risk-path";
+import { formatPercent } from "@/lib/domain/format";
 import { RISK_ASSESSMENT_LABELS, RISK_ASSESSMENTS } from "@/lib/domain/risk-matrix";
 import { RISK_TREATMENT_LABELS } from "@/lib/domain/risk-rules";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
@@ -122,7 +123,7 @@ export default async function RiskPage({ params }: Params) {
             <dl className="fact-list">
               <dt>Estimates</dt>
               <dd>
-                ETTD {risk.ettdMinutes ?? "—"} min · ETTR {risk.ettrMinutes ?? "—"} min · ETTF {risk.ettfDays ?? "—"} days · impact {risk.impactFraction ?? "—"}
+                ETTD {risk.ettdMinutes ?? "—"} min · ETTR {risk.ettrMinutes ?? "—"} min · ETTF {risk.ettfDays ?? "—"} days · impact {risk.impactFraction === null ? "—" : `${formatPercent(risk.impactFraction)} of its users`}
               </dd>
               <dt>Occurrences a year</dt>
               <dd>{q.occurrencesPerYear === null ? "—" : Number(q.occurrencesPerYear.toPrecision(4))}</dd>

@@ -1,10 +1,11 @@
 import "server-only";
-import { IncidentInput, TimelineEventInput } from "@/lib/schemas/incident";
-import { addTimelineEvent, createIncident } from "../../incidents-write";
+import { IncidentInput, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
+import { pool, prisma } from "../../db";
+import { addTimelineEvent, createIncident, updateIncident } from "../../incidents-write";
 import { as, DAY, MINUTE, type DemoContext, type DemoIncident } from "../context";
 import { planIncidents, type Occurrence } from "../plan-incidents";
 import { type PostmortemFacts, type Scenario } from "../data/incidents";
-import { SERVICES } from "../data/organisation";
+import { PEOPLE, SERVICES } from "../data/organisation";
 
 const when = (ms: number) =>
   new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(ms).replace(" at ", ", ");
@@ -40,6 +41,12 @@ async function write(ctx: DemoContext, s: Scenario, o: Occurrence): Promise<Demo
   for (const e of o.entries) {
     await addTimelineEvent(as(e.by), created.id, TimelineEventInput.parse({ type: e.type, message: e.message, at: new Date(e.at).toISOString() }));
   }
+  // The responder took command when they acknowledged it: set through the app, then dated then.
+  const { version } = await prisma.incident.findUniqueOrThrow({ where: { id: created.id }, select: { version: true } });
+  await updateIncident(as(s.responder), created.reference, IncidentUpdate.parse({ roles: { commander: { name: PEOPLE[s.responder] } }, version }), { offer: false });
+  const tookCommand = new Date(o.entries[0]?.at ?? o.detected);
+  await pool().query(`UPDATE "TimelineEvent" SET at = $2 WHERE "incidentId" = $1 AND type = 'role_change'`, [created.id, tookCommand]);
+  await pool().query(`UPDATE "IncidentRoleHolder" SET "assignedAt" = $2 WHERE "incidentId" = $1`, [created.id, tookCommand]);
   return {
     scenario: s.key,
     id: created.id,

@@ -42,6 +42,8 @@ export async function fillRisks(ctx: DemoContext): Promise<number> {
       }),
     );
     ctx.risks.set(r.key, created.id);
+    // Logged when it was identified, not when the demo wrote it: a review's "new this week" reads this.
+    await prisma.risk.update({ where: { id: created.id }, data: { createdAt: new Date(ctx.now - r.identifiedDaysAgo * DAY) } });
     for (const review of r.reviews) {
       await reviewRisk(as(review.by), created.id, { note: review.note }, { at: new Date(ctx.now - review.daysAgo * DAY) });
     }
