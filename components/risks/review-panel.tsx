@@ -46,6 +46,8 @@ export function ReviewPanel({ risk, canEdit, timeZone }: { risk: RiskDetailDto; 
       {risk.reviews.length === 0 ? (
         <p className="muted">Not reviewed yet.</p>
       ) : (
+        <>
+        {risk.reviewsTotal > risk.reviews.length && <p className="muted small">The {risk.reviews.length} most recent of {risk.reviewsTotal} reviews (all are in the audit trail).</p>}
         <ol className="review-list" aria-label="Review history">
           {risk.reviews.map((r) => (
             <li key={r.at}>
@@ -56,6 +58,7 @@ export function ReviewPanel({ risk, canEdit, timeZone }: { risk: RiskDetailDto; 
             </li>
           ))}
         </ol>
+        </>
       )}
     </section>
   );

@@ -89,7 +89,9 @@ assertSameType<z.infer<typeof CalibrationDto>, Calibration>(true);
 export const RiskDetailDto = RiskDto.extend({
   incidents: z.array(RealisedIncidentDto),
   actionItems: z.array(ActionItemDto),
+  /** The latest 100 reviews, newest first; `reviewsTotal` counts them all. */
   reviews: z.array(RiskReviewDto),
+  reviewsTotal: Count,
   calibration: CalibrationDto,
 });
 export type RiskDetailDto = z.infer<typeof RiskDetailDto>;

@@ -96,9 +96,9 @@ async function actionItemWhere(q: ActionItemFilter, day: string): Promise<Prisma
   return { AND: and };
 }
 
-/** Every owner named on an action item, for the page's owner filter (at most 500, by name). */
+/** Every owner named on an action item, for the page's owner filter, by name (people, not items: a short list). */
 export async function actionItemOwners(): Promise<string[]> {
-  const rows = await prisma.actionItem.findMany({ where: { owner: { not: "" } }, distinct: ["owner"], select: { owner: true }, orderBy: { owner: "asc" }, take: 500 });
+  const rows = await prisma.actionItem.findMany({ where: { owner: { not: "" } }, distinct: ["owner"], select: { owner: true }, orderBy: { owner: "asc" } });
   return rows.map((r) => r.owner);
 }
 

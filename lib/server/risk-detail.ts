@@ -17,14 +17,16 @@ function reviewOf(e: { id: string; at: Date; actorLabel: string; actor: { name: 
 /** One risk with what realised it, what mitigates it, its reviews (from the audit trail) and its calibration. */
 export async function getRiskDetail(ref: string): Promise<RiskDetailDto> {
   const row = await findRiskRow(ref);
-  const [ctx, links, actionItems, reviews] = await Promise.all([
+  const reviewWhere = { entityType: "risk", entityId: row.id, action: "review" };
+  const [ctx, links, actionItems, reviews, reviewsTotal] = await Promise.all([
     riskContext(),
     prisma.riskIncident.findMany({
       where: { riskId: row.id },
       include: { incident: { select: { id: true, number: true, title: true, severity: true, startedAt: true, detectedAt: true, resolvedAt: true, impacts: { select: { serviceId: true, fraction: true } } } } },
     }),
     actionItemsOf({ riskId: row.id }),
-    prisma.auditEvent.findMany({ where: { entityType: "risk", entityId: row.id, action: "review" }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 100, include: { actor: { select: { name: true } } } }),
+    prisma.auditEvent.findMany({ where: reviewWhere, orderBy: [{ at: "desc" }, { id: "desc" }], take: 100, include: { actor: { select: { name: true } } } }),
+    prisma.auditEvent.count({ where: reviewWhere }),
   ]);
   const incidents = links.map((l) => l.incident).sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   const realised = incidents.map((i) => {
@@ -37,6 +39,7 @@ export async function getRiskDetail(ref: string): Promise<RiskDetailDto> {
     incidents: incidents.map((i) => ({ id: i.id, reference: incidentReference(i.number), title: i.title, severity: i.severity, startedAt: i.startedAt.toISOString(), resolvedAt: i.resolvedAt?.toISOString() ?? null })),
     actionItems,
     reviews: reviews.map(reviewOf),
+    reviewsTotal,
     calibration: calibrate(realised, row),
   };
 }

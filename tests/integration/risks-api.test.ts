@@ -173,9 +173,23 @@ describe("risks API", () => {
     expect(Date.parse(res.body.reviewDueAt) - Date.parse(res.body.lastReviewedAt)).toBe(14 * DAY);
     const detail = await get(created.body.id);
     expect(detail.body.reviews).toEqual([expect.objectContaining({ note: "Failover drill passed", level: "HIGH", by: "Test editor" })]);
+    expect(detail.body.reviewsTotal).toBe(1);
     await call(risk.PATCH, { method: "PATCH", token: tokens.editor, params: { id: created.body.id }, body: { status: "closed", version: res.body.version } });
     const closed = await call(review.POST, { method: "POST", token: tokens.editor, params: { id: created.body.id }, body: {} });
     expect(closed.status).toBe(409);
+  });
+
+  it("shows a risk's latest 100 reviews and counts them all", async () => {
+    const created = await create();
+    expect(created.status).toBe(201);
+    for (let i = 0; i < 101; i++) {
+      const res = await call(review.POST, { method: "POST", token: tokens.editor, params: { id: created.body.id }, body: { note: `review ${i}` } });
+      expect(res.status).toBe(200);
+    }
+    const detail = await get(created.body.id);
+    expect(detail.body.reviews).toHaveLength(100);
+    expect(detail.body.reviewsTotal).toBe(101);
+    expect(detail.body.reviews[0].note).toBe("review 100");
   });
 
   it("links and unlinks the incidents that realised it, and calibrates the estimates from them", async () => {
