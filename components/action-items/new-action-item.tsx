@@ -51,7 +51,7 @@ export function NewActionItem({ timeZone }: { timeZone: string }) {
       <form className="form" onSubmit={submit} noValidate aria-label="New action item">
         <FormAlert message={errors.form} details={errors.details} />
         <div className="form-grid">
-          <TextField id={fieldId("title")} label="What must change" className="span-all" value={values.title} onChange={set("title")} error={errors.fields.title} placeholder="Alert on checkout error rate" required />
+          <TextField id={fieldId("title")} label="What must change" className="span-all" value={values.title} onChange={set("title")} error={errors.fields.title} placeholder="e.g. Alert on the error rate" required />
           <TextField id={fieldId("owner")} label="Owner" value={values.owner} onChange={set("owner")} error={errors.fields.owner} placeholder="ana@example.com" optional />
           <TextField id={fieldId("dueDate")} label={`Due (${timeZone})`} type="date" value={values.dueDate} onChange={set("dueDate")} error={errors.fields.dueDate} optional />
           <TextField id={fieldId("incident")} label="From incident" value={values.incident} onChange={set("incident")} error={errors.fields.incident} placeholder="INC-42" optional />

@@ -20,7 +20,7 @@ export function BudgetSummary({ summary, timeZone }: { summary: AvailabilitySumm
       <dd>{formatDuration(b.consumedSeconds)}</dd>
       <dt>Left</dt>
       <dd>
-        <BudgetBar remainingRatio={b.remainingRatio} remainingSeconds={b.remainingSeconds} state={b.state} />
+        <BudgetBar remainingRatio={b.remainingRatio} remainingSeconds={b.remainingSeconds} state={b.state} digits={1} />
         <span className="inherited">{BUDGET_STATE_LABELS[b.state]}</span>
       </dd>
       <dt>Runs out</dt>

@@ -20,7 +20,7 @@ export function ActionItemsPanel({ incident, canEdit }: { incident: IncidentDeta
         update={update}
         empty={canEdit ? "No follow-up work yet. Add what must change so this does not happen again." : "No follow-up work yet."}
         formLabel="Add an action item"
-        placeholder="Alert on checkout error rate"
+        placeholder="e.g. Alert on the error rate"
       />
     </section>
   );

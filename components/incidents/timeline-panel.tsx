@@ -93,8 +93,9 @@ export function TimelinePanel({ incident, timeZone, canEdit }: { incident: Incid
         <ol className="timeline" aria-label="Timeline, newest first">
           {entries.map((e) => {
             // What Nines recorded (data) reads differently from what people typed: a "System"
-            // mark in words, not colour alone; public updates carry their own mark.
-            const system = e.data !== null;
+            // mark in words, not colour alone; public updates carry their own mark. A milestone
+            // someone posted with words of their own is theirs, not Nines'.
+            const system = e.data !== null && !e.message;
             return (
               <li key={e.id} className={`timeline-entry timeline-${e.type}${system ? " timeline-system" : ""}${e.public ? " timeline-public" : ""}`}>
                 <time dateTime={e.at} className="timeline-time">{formatDateTime(e.at, timeZone)}</time>

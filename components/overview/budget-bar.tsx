@@ -1,11 +1,14 @@
-import { formatDuration } from "@/lib/domain/format";
+import { budgetLeftText, formatDuration } from "@/lib/domain/format";
 import { BUDGET_STATE_LABELS, type BudgetState } from "@/lib/domain/burn-state";
-import { formatPercent } from "@/components/format";
 
-/** How much of the error budget is left: a bar, its share in words, and its state in words. */
-export function BudgetBar({ remainingRatio, remainingSeconds, state }: { remainingRatio: number; remainingSeconds: number; state: BudgetState }) {
+/**
+ * How much of the error budget is left: a bar, its share in words, and its state in words. Whole
+ * percent in a table's narrow column; a page that states the budget elsewhere gives `digits` 1, as
+ * it does there.
+ */
+export function BudgetBar({ remainingRatio, remainingSeconds, state, digits = 0 }: { remainingRatio: number; remainingSeconds: number; state: BudgetState; digits?: number }) {
   const width = Math.min(100, Math.max(0, remainingRatio * 100));
-  const text = remainingRatio < 0 ? `overspent by ${formatPercent(-remainingRatio, 0)}` : `${formatPercent(remainingRatio, 0)} left`;
+  const text = budgetLeftText(remainingRatio, digits);
   return (
     <div className={`budget budget-${state}`}>
       <div className="budget-track" aria-hidden="true">

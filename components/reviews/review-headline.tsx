@@ -26,7 +26,7 @@ export function ReviewHeadline({ review }: { review: ReviewDto }) {
           </li>
         ))}
       </ul>
-      <h3>Incidents that cost the most budget</h3>
+      <h3 className="review-top-heading">Incidents that cost the most budget</h3>
       {h.topIncidents.length === 0 ? (
         <p className="muted">No incident spent any budget this week.</p>
       ) : (

@@ -47,7 +47,7 @@ export function StackRank({ risks, page = 1, perPage = 10, pageHref }: { risks: 
                 <td><BudgetShare q={r.quantitative} /></td>
                 <td className="num">{rank?.matrixRank}</td>
                 <td><LevelBadge level={r.current.level} score={r.current.score} /></td>
-                <td>{r.rankDisagreement ? <span className="rank-note">⚠ {r.rankDisagreement}</span> : <span className="muted">they agree</span>}</td>
+                <td>{r.rankDisagreement ? <span className="rank-note">⚠ {r.rankDisagreement}</span> : <span className="muted">none: its cost fits its level</span>}</td>
               </tr>
             );
           })}

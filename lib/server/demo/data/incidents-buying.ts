@@ -65,7 +65,7 @@ Listed below as action items: a deadline per payment. The second payment provide
     detect: [1, 3],
     acknowledge: [1, 2],
     responder: "luca",
-    acknowledged: "Acknowledged. Release 418 went out 4 minutes before the alert; rolling back.",
+    acknowledged: "Release 418 went out 4 minutes before the alert; rolling back.",
     updates: [
       { at: 0.3, by: "luca", message: "Every checkout request fails with 500: the new release reads a configuration key that was renamed." },
       { at: 0.6, by: "sofia", message: "I am incident commander. Rollback in progress; customer service has a holding message." },

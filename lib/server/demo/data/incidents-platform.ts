@@ -18,7 +18,7 @@ export const PLATFORM: readonly Scenario[] = [
     detect: [1, 3],
     acknowledge: [1, 4],
     responder: "kwame",
-    acknowledged: "Acknowledged. The catalogue database's primary failed over to the replica.",
+    acknowledged: "The catalogue database's primary failed over to the replica.",
     updates: [{ at: 0.5, by: "kwame", message: "Writes paused during promotion; reads time out while connections are re-established. Recovering on its own." }],
     mitigated: "New primary accepting writes; latency back to normal.",
     resolved: "Stable on the new primary. The old one is being replaced.",
