@@ -7,6 +7,8 @@
 //                 renders exactly that data, so the difference is the page's own cost.
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { incidentReference } from "../lib/domain/incident-lifecycle";
+import { TimelineEntryData } from "../lib/schemas/stored";
 
 export type Sign = { cookie: string };
 
@@ -65,7 +67,9 @@ export async function writeFloor(pool: pg.Pool, serviceIds: [string, string, str
        SELECT $1 || '-' || s, $1, s, f, 'unplanned', $2, $2, now(), $3, 'Floor outage' FROM unnest($4::text[], $5::float8[]) AS u(s, f)`,
       [id, started, number, serviceIds, [1, 0.4, 1]],
     );
-    await client.query(`INSERT INTO "TimelineEvent" (id, "incidentId", at, type, message, data) VALUES ($1, $2, $3, 'note', '', '{"kind":"opened"}')`, [`${id}-t`, id, started]);
+    // The entry as the app writes it (TimelineEntryData.write: its schema version and the reference).
+    const opened = TimelineEntryData.write({ kind: "opened", reference: incidentReference(number as number) });
+    await client.query(`INSERT INTO "TimelineEvent" (id, "incidentId", at, type, message, data) VALUES ($1, $2, $3, 'note', '', $4)`, [`${id}-t`, id, started, JSON.stringify(opened)]);
     await client.query(`INSERT INTO "AuditEvent" (id, "actorId", "actorLabel", action, "entityType", "entityId", after) VALUES ($1, $2, 'bench', 'create', 'incident', $3, '{}')`, [`${id}-a`, actorId, id]);
     await client.query("COMMIT");
   } catch (err) {
