@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compare, countBuckets, measuredBurnRates, ratioBuckets, sliceRowSeconds, sliceRows, thresholdBuckets, withWindow, type Bucket } from "./measured-sli";
+import { compare, countBuckets, measuredBurnRates, measuredIntervals, measuredIntervalsWithSpans, minuteSpans, ratioBuckets, sliceRowSeconds, sliceRows, thresholdBuckets, withWindow, type Bucket } from "./measured-sli";
+import { mergeIntervals } from "./probes";
 
 const T0 = Date.UTC(2026, 11, 1);
 
@@ -88,5 +89,28 @@ describe("a measured SLI's buckets", () => {
         expect(measuredBurnRates(sliceRows(minutes, budgeting), budgeting, range.to, 0, 0.99)["3d"]).toEqual(measuredBurnRates(minutes, budgeting, range.to, 0, 0.99)["3d"]);
       },
     ));
+  });
+  it("keeps where merged minutes saw bad and read nothing, so the merged rows say what the minutes said", () => {
+    const HOUR = 3_600_000;
+    const minutes: Bucket[] = [0, 1, 2, 5, 6, 59, 61].map((i) => ({ start: T0 + i * 60_000, seconds: 60, good: i === 1 || i === 2 || i === 61 ? 90 : 100, total: 100 }));
+    expect(minuteSpans(minutes, 0.99, { from: T0, to: T0 + 3 * HOUR })).toEqual({
+      bad: [{ from: T0 + 60_000, to: T0 + 180_000 }, { from: T0 + 61 * 60_000, to: T0 + 62 * 60_000 }],
+      gaps: [{ from: T0 + 180_000, to: T0 + 300_000 }, { from: T0 + 420_000, to: T0 + 59 * 60_000 }, { from: T0 + HOUR, to: T0 + 61 * 60_000 }, { from: T0 + 62 * 60_000, to: T0 + 3 * HOUR }],
+    });
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 * 60 - 1 }), fc.integer({ min: 90, max: 100 })), { maxLength: 200 }), fc.integer({ min: 0, max: 4 * 60 }), fc.integer({ min: 0, max: 4 * 60 }), (raw, a, b) => {
+      const seen = new Map(raw.map(([i, g]) => [i, { start: T0 + i * 60_000, seconds: 60, good: g, total: 100 }]));
+      const mins = [...seen.values()];
+      const hours = new Map<number, Bucket>();
+      for (const m of mins) {
+        const h = Math.floor(m.start / HOUR) * HOUR;
+        const row = hours.get(h) ?? { start: h, seconds: 3600, good: 0, total: 0 };
+        hours.set(h, { ...row, good: row.good + m.good, total: row.total + m.total });
+      }
+      const range = { from: T0 + Math.min(a, b) * 60_000, to: T0 + Math.max(a, b) * 60_000 };
+      const fromMinutes = measuredIntervals(mins, 0.99, range);
+      const fromRows = measuredIntervalsWithSpans([...hours.values()], 0.99, range, minuteSpans(mins, 0.99, { from: T0, to: T0 + 4 * HOUR }));
+      expect(mergeIntervals(fromRows.bad)).toEqual(mergeIntervals(fromMinutes.bad));
+      expect(mergeIntervals(fromRows.good)).toEqual(mergeIntervals(fromMinutes.good));
+    }));
   });
 });

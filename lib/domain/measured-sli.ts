@@ -12,6 +12,7 @@
 import type { Budgeting, ThresholdOp } from "./slo";
 import type { Counts, ProbeRunSample } from "./probe-sli";
 import { countRuns } from "./probe-sli";
+import { subtractIntervals, type Interval } from "./probes";
 import { BURN_LOOKBACKS, complementPpb, type BurnLookback } from "./error-budget";
 
 /** `covered`: the seconds of it that were measured, when a merged bucket's minutes were not all read (absent: all of it). */
@@ -144,6 +145,54 @@ export function measuredIntervals(buckets: readonly Bucket[], target: number, ra
     const span = { from: Math.max(b.start, range.from), to: Math.min(b.start + b.seconds * 1000, range.to) };
     if (!(span.to > span.from) || !(b.total > 0)) continue;
     (b.good / b.total < target ? bad : good).push(span);
+  }
+  return { bad, good };
+}
+
+type Span = Interval;
+
+/**
+ * Where minutes about to be merged saw bad (missed `target`, as measuredIntervals judges them) and
+ * where in `range` (the stretch being merged, whole rows) no minute was read: kept beside the
+ * merged rows so logged against measured can still say where.
+ */
+export function minuteSpans(minutes: readonly Bucket[], target: number, range: Span): { bad: Span[]; gaps: Span[] } {
+  const sorted = [...minutes].sort((a, b) => a.start - b.start);
+  const bad: Span[] = [];
+  const read: Span[] = [];
+  const add = (list: Span[], from: number, to: number) => {
+    const last = list[list.length - 1];
+    if (last && last.to >= from) last.to = Math.max(last.to, to);
+    else if (to > from) list.push({ from, to });
+  };
+  for (const m of sorted) {
+    const end = m.start + m.seconds * 1000;
+    add(read, m.start, end);
+    if (m.total > 0 && m.good / m.total < target) add(bad, m.start, end);
+  }
+  return { bad, gaps: subtractIntervals([range], read) };
+}
+
+/**
+ * measuredIntervals over buckets some of which are merged: minutes as they are judged; a merged
+ * row is measured over its span but for its `gaps`, and bad where `bad` says.
+ */
+export function measuredIntervalsWithSpans(buckets: readonly Bucket[], target: number, range: Span, spans: { bad: readonly Span[]; gaps: readonly Span[] }): { bad: Span[]; good: Span[] } {
+  const minutes = buckets.filter((b) => b.seconds < SLICE_ROW_MIN_SECONDS);
+  const seen = measuredIntervals(minutes, target, range);
+  const clip = (s: Span): Span | null => {
+    const c = { from: Math.max(s.from, range.from), to: Math.min(s.to, range.to) };
+    return c.to > c.from ? c : null;
+  };
+  const bad = [...seen.bad];
+  const good = [...seen.good];
+  for (const row of buckets.filter((b) => b.seconds >= SLICE_ROW_MIN_SECONDS)) {
+    const span = clip({ from: row.start, to: row.start + row.seconds * 1000 });
+    if (!span) continue;
+    const inside = (list: readonly Span[]) => list.flatMap((s) => clip({ from: Math.max(s.from, span.from), to: Math.min(s.to, span.to) }) ?? []);
+    const badHere = inside(spans.bad);
+    bad.push(...badHere);
+    good.push(...subtractIntervals([span], [...inside(spans.gaps), ...badHere]));
   }
   return { bad, good };
 }

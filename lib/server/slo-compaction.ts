@@ -1,5 +1,5 @@
 import "server-only";
-import { SLICE_ROW_MIN_SECONDS, sliceRowSeconds, sliceRows, type Bucket } from "@/lib/domain/measured-sli";
+import { minuteSpans, SLICE_ROW_MIN_SECONDS, sliceRowSeconds, sliceRows, type Bucket } from "@/lib/domain/measured-sli";
 import type { Budgeting } from "@/lib/domain/slo";
 import { StoredBudgeting } from "@/lib/schemas/stored";
 import { organisationTimeZone } from "./availability-data";
@@ -15,6 +15,7 @@ import { pool } from "./db";
 // alone until its first reading is whole.
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 export const MINUTES_KEPT_DAYS = 1;
 export const HOURS_KEPT_DAYS = 30;
 /** One process compacts at a time (every process runs the scheduler): a key of our own. */
@@ -24,7 +25,7 @@ const LOCK_KEY = 0x6e696e65; // "nine"
  * One SLO's old buckets summed into coarser ones in ONE statement: the rows the DELETE removes are
  * exactly the rows summed, so a concurrent writer can neither be lost nor counted twice.
  */
-async function mergeOne(client: import("pg").PoolClient, sloId: string, which: string, target: string, seconds: string, params: unknown[]): Promise<number> {
+async function mergeOne(client: Client, sloId: string, which: string, target: string, seconds: string, params: unknown[]): Promise<number> {
   const { rows } = await client.query<{ n: string }>(
     `WITH gone AS (
        DELETE FROM "SloBucket" b WHERE b."sloId" = $1 AND ${which}
@@ -45,6 +46,70 @@ async function mergeOne(client: import("pg").PoolClient, sloId: string, which: s
 const utc = (ms: number) => new Date(ms).toISOString().replace("Z", "");
 
 type Sliced = Extract<Budgeting, { method: "timeslices" }>;
+type Client = import("pg").PoolClient;
+
+/** Where the minutes being merged saw bad or nothing (minuteSpans), kept beside the merged rows. */
+async function keepSpans(client: Client, sloId: string, minutes: Bucket[], target: number, range: { from: number; to: number }): Promise<void> {
+  const { bad, gaps } = minuteSpans(minutes, target, range);
+  const spans = [...bad.map((x) => ({ ...x, kind: "bad" })), ...gaps.map((x) => ({ ...x, kind: "gap" }))];
+  if (spans.length === 0) return;
+  await client.query(
+    `INSERT INTO "SloSpan" ("sloId", start, "end", kind)
+     SELECT $1, to_timestamp(f / 1000.0) AT TIME ZONE 'UTC', to_timestamp(t / 1000.0) AT TIME ZONE 'UTC', k FROM unnest($2::bigint[], $3::bigint[], $4::text[]) AS u(f, t, k)
+     ON CONFLICT DO NOTHING`,
+    [sloId, spans.map((x) => x.from), spans.map((x) => x.to), spans.map((x) => x.kind)],
+  );
+}
+
+/** Minutes of [from, to), locked for the transaction they are merged in. */
+async function lockedMinutes(client: Client, sloId: string, from: number, to: number): Promise<Bucket[]> {
+  const { rows } = await client.query<{ ms: string; seconds: number; good: number; total: number; covered: number | null }>(
+    `SELECT (extract(epoch FROM start) * 1000)::bigint AS ms, seconds, good, total, covered FROM "SloBucket"
+     WHERE "sloId" = $1 AND seconds < $2 AND start >= $3::timestamp AND start < $4::timestamp ORDER BY start FOR UPDATE`,
+    [sloId, SLICE_ROW_MIN_SECONDS, utc(from), utc(to)],
+  );
+  return rows.map((r) => ({ start: Number(r.ms), seconds: r.seconds, good: r.good, total: r.total, covered: r.covered }));
+}
+
+/** The first minute before `end` still to merge, or null. */
+async function firstMinute(client: Client, sloId: string, end: number): Promise<number | null> {
+  const { rows } = await client.query<{ ms: string | null }>(
+    `SELECT (extract(epoch FROM min(start)) * 1000)::bigint AS ms FROM "SloBucket" WHERE "sloId" = $1 AND seconds < $2 AND start < $3::timestamp`,
+    [sloId, SLICE_ROW_MIN_SECONDS, utc(end)],
+  );
+  return rows[0]?.ms == null ? null : Number(rows[0].ms);
+}
+
+async function inTransaction<T>(client: Client, work: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const out = await work();
+    await client.query("COMMIT");
+    return out;
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  }
+}
+
+/** An event SLO's minutes before `cutoff` summed into hours, a week per transaction, their bad and unread minutes kept as spans. */
+async function mergeMinutes(client: Client, sloId: string, target: number, cutoff: number): Promise<number> {
+  const end = Math.floor(cutoff / HOUR) * HOUR;
+  let merged = 0;
+  // Stretches follow each other from the first minute up to the cutoff, so time nothing was read
+  // in (whole hours included) is kept as gaps too.
+  let next: number | null = null;
+  for (let first = await firstMinute(client, sloId, end); first !== null; first = await firstMinute(client, sloId, end)) {
+    const from: number = next !== null && next <= first ? next : Math.floor(first / HOUR) * HOUR;
+    const to = Math.min(end, Math.floor(first / HOUR) * HOUR + SLICE_MERGE_CHUNK_MS);
+    next = to;
+    merged += await inTransaction(client, async () => {
+      await keepSpans(client, sloId, await lockedMinutes(client, sloId, from, to), target, { from, to });
+      return mergeOne(client, sloId, `b.seconds < 3600 AND b.start >= $2::timestamp AND b.start < $3::timestamp`, `date_trunc('hour', b.start)`, "3600", [utc(from), utc(to)]);
+    });
+  }
+  return merged;
+}
 /** A slice SLO's minutes judged per transaction: a week of minutes at most. */
 const SLICE_MERGE_CHUNK_MS = 7 * DAY;
 
@@ -53,27 +118,19 @@ const SLICE_MERGE_CHUNK_MS = 7 * DAY;
  * counts, a chunk per transaction. The minutes are locked and deleted by the instants read, so a
  * minute written meanwhile is neither lost nor counted twice.
  */
-async function mergeSlices(client: import("pg").PoolClient, sloId: string, budgeting: Sliced, cutoff: number): Promise<number> {
+async function mergeSlices(client: Client, sloId: string, budgeting: Sliced, target: number, cutoff: number): Promise<number> {
   const span = sliceRowSeconds(budgeting.sliceSeconds) * 1000;
   const end = Math.floor(cutoff / span) * span;
   let merged = 0;
-  for (;;) {
-    const { rows: first } = await client.query<{ ms: string | null }>(
-      `SELECT (extract(epoch FROM min(start)) * 1000)::bigint AS ms FROM "SloBucket" WHERE "sloId" = $1 AND seconds < $2 AND start < $3::timestamp`,
-      [sloId, SLICE_ROW_MIN_SECONDS, utc(end)],
-    );
-    if (first[0]?.ms == null) return merged;
-    const from = Math.floor(Number(first[0].ms) / span) * span;
-    const to = Math.min(end, Math.ceil((from + SLICE_MERGE_CHUNK_MS) / span) * span);
-    await client.query("BEGIN");
-    try {
-      const { rows } = await client.query<{ ms: string; seconds: number; good: number; total: number; covered: number | null }>(
-        `SELECT (extract(epoch FROM start) * 1000)::bigint AS ms, seconds, good, total, covered FROM "SloBucket"
-         WHERE "sloId" = $1 AND seconds < $2 AND start >= $3::timestamp AND start < $4::timestamp ORDER BY start FOR UPDATE`,
-        [sloId, SLICE_ROW_MIN_SECONDS, utc(from), utc(to)],
-      );
-      const minutes: Bucket[] = rows.map((r) => ({ start: Number(r.ms), seconds: r.seconds, good: r.good, total: r.total, covered: r.covered }));
+  let next: number | null = null; // as in mergeMinutes: stretches follow each other, gaps and all
+  for (let first = await firstMinute(client, sloId, end); first !== null; first = await firstMinute(client, sloId, end)) {
+    const from: number = next !== null && next <= first ? next : Math.floor(first / span) * span;
+    const to = Math.min(end, Math.ceil((Math.floor(first / span) * span + SLICE_MERGE_CHUNK_MS) / span) * span);
+    next = to;
+    merged += await inTransaction(client, async () => {
+      const minutes = await lockedMinutes(client, sloId, from, to);
       const counted = sliceRows(minutes, budgeting);
+      await keepSpans(client, sloId, minutes, target, { from, to });
       await client.query(`DELETE FROM "SloBucket" WHERE "sloId" = $1 AND seconds < $2 AND start = ANY($3::timestamp[])`, [sloId, SLICE_ROW_MIN_SECONDS, minutes.map((m) => utc(m.start))]);
       await client.query(
         `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total, covered)
@@ -82,13 +139,10 @@ async function mergeSlices(client: import("pg").PoolClient, sloId: string, budge
            covered = coalesce("SloBucket".covered, "SloBucket".seconds) + EXCLUDED.covered`,
         [sloId, counted.map((r) => r.start), counted.map((r) => r.seconds), counted.map((r) => r.good), counted.map((r) => r.total), counted.map((r) => r.covered)],
       );
-      await client.query("COMMIT");
-      merged += minutes.length;
-    } catch (e) {
-      await client.query("ROLLBACK");
-      throw e;
-    }
+      return minutes.length;
+    });
   }
+  return merged;
 }
 
 /** Merges what is old enough, an SLO at a time (each statement small); returns how many buckets were merged away. */
@@ -99,7 +153,11 @@ export async function compactBuckets(now = Date.now()): Promise<number> {
     const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [LOCK_KEY]);
     if (!lock[0]?.ok) return 0; // another process is compacting
     try {
-      const { rows: slos } = await client.query<{ id: string; budgeting: unknown }>(`SELECT id, budgeting FROM "Slo" WHERE sli->>'source' = 'prometheus' AND "ingestedTo" IS NOT NULL`);
+      // Each SLO with its target (its own, else its tier's): minutes that missed it are kept as spans.
+      const { rows: slos } = await client.query<{ id: string; budgeting: unknown; target: number }>(
+        `SELECT sl.id, sl.budgeting, coalesce(sl.target, t."sloTarget") AS target FROM "Slo" sl JOIN "Service" s ON s.id = sl."serviceId" JOIN "Tier" t ON t.id = s."tierId"
+          WHERE sl.sli->>'source' = 'prometheus' AND sl."ingestedTo" IS NOT NULL`,
+      );
       const local = `date_trunc('day', (b.start AT TIME ZONE 'UTC') AT TIME ZONE $3)`;
       let merged = 0;
       for (const row of slos) {
@@ -107,11 +165,11 @@ export async function compactBuckets(now = Date.now()): Promise<number> {
         const budgeting = StoredBudgeting.read(row.budgeting, `SLO ${id}`);
         if (budgeting.method === "timeslices") {
           // Minutes older than a day → counts of their slices; rows longer than an hour stay as they are.
-          merged += await mergeSlices(client, id, budgeting, now - MINUTES_KEPT_DAYS * DAY);
+          merged += await mergeSlices(client, id, budgeting, row.target, now - MINUTES_KEPT_DAYS * DAY);
           if (sliceRowSeconds(budgeting.sliceSeconds) !== 3600) continue;
         } else if (budgeting.method === "occurrences") {
           // Minutes older than a day → hours.
-          merged += await mergeOne(client, id, `b.seconds < 3600 AND b.start < date_trunc('hour', $2::timestamp)`, `date_trunc('hour', b.start)`, "3600", [utc(now - MINUTES_KEPT_DAYS * DAY)]);
+          merged += await mergeMinutes(client, id, row.target, now - MINUTES_KEPT_DAYS * DAY);
         } else continue;
         // Hours older than a month → days of the organisation's zone (a DST day is 23 or 25 hours long):
         // events and slices alike add up.

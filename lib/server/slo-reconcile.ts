@@ -1,5 +1,5 @@
 import "server-only";
-import { measuredIntervals } from "@/lib/domain/measured-sli";
+import { measuredIntervalsWithSpans } from "@/lib/domain/measured-sli";
 import { runIsGood } from "@/lib/domain/probe-sli";
 import { mergeIntervals, probeCoverage, reconcile, subtractIntervals, type Interval } from "@/lib/domain/probes";
 import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
@@ -46,11 +46,16 @@ async function beside(slo: SloDto, summary: ServiceAvailabilityDto): Promise<Slo
     bad = seen.down;
     good = seen.up;
   } else {
-    const rows = await prisma.sloBucket.findMany({ where: { sloId: id, start: { gte: new Date(window.from - 3_600_000), lt: new Date(window.to) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } });
-    // Minutes only: a merged hour or day cannot say which of its minutes were bad (slo-compaction.ts),
-    // so older stretches count as unmeasured here.
-    const minutes = rows.filter((r) => r.seconds <= 60);
-    const seen = measuredIntervals(minutes.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total })), slo.target, window);
+    // Minutes as they are; merged hours and days with the spans kept when they were merged
+    // (slo-compaction.ts): where their minutes saw bad, and where they read nothing.
+    const reach = 2 * 86_400_000; // a merged day starts before a window that begins inside it
+    const [rows, spans] = await Promise.all([
+      prisma.sloBucket.findMany({ where: { sloId: id, start: { gte: new Date(window.from - reach), lt: new Date(window.to) } }, orderBy: { start: "asc" }, select: { start: true, seconds: true, good: true, total: true } }),
+      prisma.sloSpan.findMany({ where: { sloId: id, end: { gt: new Date(window.from) }, start: { lt: new Date(window.to) } }, select: { start: true, end: true, kind: true } }),
+    ]);
+    const spanList = (kind: string) => spans.filter((x) => x.kind === kind).map((x) => ({ from: x.start.getTime(), to: x.end.getTime() }));
+    const buckets = rows.map((r) => ({ start: r.start.getTime(), seconds: r.seconds, good: r.good, total: r.total }));
+    const seen = measuredIntervalsWithSpans(buckets, slo.target, window, { bad: spanList("bad"), gaps: spanList("gap") });
     bad = mergeIntervals(seen.bad);
     good = subtractIntervals(mergeIntervals(seen.good), bad);
   }

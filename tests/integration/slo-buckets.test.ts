@@ -5,6 +5,7 @@ import * as item from "@/app/api/v1/datasources/[id]/route";
 import * as sloItem from "@/app/api/v1/slos/[id]/route";
 import * as slos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
+import * as sloReconcile from "@/app/api/v1/slos/[id]/reconcile/route";
 import { prisma } from "@/lib/server/db";
 import { compactBuckets } from "@/lib/server/slo-compaction";
 import { call, unique } from "../support/api";
@@ -54,6 +55,12 @@ describe("compacting measured buckets", () => {
     });
     const range = `/x?window=range:${new Date(Date.UTC(2026, 9, 10, 22)).toISOString()}/${new Date(now).toISOString()}&asOf=${new Date(now).toISOString()}`;
     const before = await Promise.all([events, slices, fives].map(async (id) => (await call(sloAvailability.GET, { token: tokens.viewer, params: { id }, path: range })).body));
+    // From November: the October hours above were written as hours, with no minutes to say where they read nothing.
+    const november = `/x?window=range:${new Date(Date.UTC(2026, 10, 1)).toISOString()}/${new Date(now).toISOString()}&asOf=${new Date(now).toISOString()}`;
+    const reconciled = () => Promise.all([events, slices, fives].map(async (id) => (await call(sloReconcile.GET, { token: tokens.viewer, params: { id }, path: november })).body.measured));
+    const seenBefore = await reconciled();
+    // The minutes that missed 99 % (i % 7 ≥ 2: five of every seven) are bad time before the merge.
+    expect(seenBefore[0].badSeconds).toBe([...Array(120).keys()].filter((i) => i % 7 >= 2).length * 60);
 
     // Every process runs the scheduler: two compactions at once merge each bucket once.
     await Promise.all([compactBuckets(now), compactBuckets(now)]);
@@ -82,6 +89,10 @@ describe("compacting measured buckets", () => {
     expect(after[0]).toEqual(before[0]);
     expect(after[1]).toEqual(before[1]);
     expect(after[2]).toEqual(before[2]);
+    // Logged against measured says the same of merged hours: where they saw bad, where they read nothing.
+    expect(await reconciled()).toEqual(seenBefore);
+    // Its four missing minutes, and the days after its hour that nothing was read in.
+    expect(await prisma.sloSpan.count({ where: { sloId: fives, kind: "gap" } })).toBe(5);
     expect(before[2]).toMatchObject({ good: 8, total: 12 });
     // Merging again changes nothing.
     await compactBuckets(now);
