@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
 import type { LaneIncidentDto, SeriesEntryDto } from "@/lib/dto/availability";
@@ -37,13 +38,18 @@ function position(entries: SeriesEntryDto[], t: number): number {
   return 1;
 }
 
-/** Rows so that incidents that overlap on screen do not cover each other. */
-function rowsOf(items: { left: number; right: number }[]): number[] {
+/**
+ * Rows so that incidents that overlap on screen do not cover each other: a marker is at least
+ * MIN_MARKER_PX wide, so how far it reaches depends on the lane's width in pixels (narrower on a
+ * phone, where more markers would touch).
+ */
+function rowsOf(items: { left: number; right: number }[], widthPx: number): number[] {
   const ends: number[] = [];
+  const least = (MIN_MARKER_PX + 3) / Math.max(1, widthPx);
   return items.map(({ left, right }) => {
     let row = ends.findIndex((end) => end <= left);
     if (row < 0) row = ends.length < MAX_ROWS ? ends.length : ends.indexOf(Math.min(...ends));
-    ends[row] = right + 0.004;
+    ends[row] = Math.max(right, left + least) + 0.004;
     return row;
   });
 }
@@ -67,10 +73,20 @@ export function IncidentLane({ entries, lane, timeZone, hoveredBucket, onHighlig
   const placed = lane
     .map((l) => ({ ...l, left: position(entries, l.start), right: position(entries, l.end) }))
     .sort((a, b) => a.left - b.left);
-  const rows = rowsOf(placed);
+  // The lane's width, measured once drawn (and on resize); the server draws it as on a desktop.
+  const frame = useRef<HTMLDivElement>(null);
+  const [widthPx, setWidthPx] = useState(900);
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => entry && setWidthPx(entry.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const rows = rowsOf(placed, widthPx);
   const height = Math.max(1, Math.min(MAX_ROWS, Math.max(0, ...rows) + 1)) * ROW_HEIGHT;
   return (
-    <div className="lane-frame" style={{ paddingLeft: PLOT_LEFT, paddingRight: PLOT_RIGHT }}>
+    <div className="lane-frame" ref={frame} style={{ paddingLeft: PLOT_LEFT, paddingRight: PLOT_RIGHT }}>
       {placed.length === 0 ? (
         <p className="muted lane-empty">No incidents in this period.</p>
       ) : (

@@ -41,10 +41,13 @@ async function write(ctx: DemoContext, s: Scenario, o: Occurrence): Promise<Demo
   for (const e of o.entries) {
     await addTimelineEvent(as(e.by), created.id, TimelineEventInput.parse({ type: e.type, message: e.message, at: new Date(e.at).toISOString() }));
   }
-  // The responder took command when they acknowledged it: set through the app, then dated then.
+  // Whoever says so on the timeline took command then; else the responder, when they acknowledged
+  // it. Set through the app, then dated when it happened.
+  const said = o.entries.find((e) => /\bI am incident commander\b/i.test(e.message));
+  const commander = said?.by ?? s.responder;
   const { version } = await prisma.incident.findUniqueOrThrow({ where: { id: created.id }, select: { version: true } });
-  await updateIncident(as(s.responder), created.reference, IncidentUpdate.parse({ roles: { commander: { name: PEOPLE[s.responder] } }, version }), { offer: false });
-  const tookCommand = new Date(o.entries[0]?.at ?? o.detected);
+  await updateIncident(as(commander), created.reference, IncidentUpdate.parse({ roles: { commander: { name: PEOPLE[commander] } }, version }), { offer: false });
+  const tookCommand = new Date(said?.at ?? o.entries[0]?.at ?? o.detected);
   await pool().query(`UPDATE "TimelineEvent" SET at = $2 WHERE "incidentId" = $1 AND type = 'role_change'`, [created.id, tookCommand]);
   await pool().query(`UPDATE "IncidentRoleHolder" SET "assignedAt" = $2 WHERE "incidentId" = $1`, [created.id, tookCommand]);
   return {
