@@ -151,4 +151,20 @@ describe("npm run demo", () => {
     const quarter = await get(sloAvailability.GET, `?asOf=${AS_OF}&window=rolling:90d`, { id: health.id });
     expect(quarter).toMatchObject({ total: 90 * 1440, unknownSeconds: 0 });
   });
+  it("writes a Prometheus datasource (the demo's, away) and an SLO with three months of history kept as Nines keeps it", async () => {
+    const ds = await prisma.datasource.findMany({ select: { name: true, url: true } });
+    expect(ds).toEqual([{ name: "prometheus-main", url: "http://prometheus.shop.example:9090" }]);
+    const slos = (await get(serviceSlos.GET, "", { slug: "checkout" })).slos as { id: string; name: string }[];
+    const success = slos.find((x) => x.name === "checkout-success") as { id: string };
+    const month = await get(sloAvailability.GET, `?asOf=${AS_OF}`, { id: success.id });
+    expect(month).toMatchObject({ unit: "events", unknownSeconds: 0 });
+    expect(month.sli).toBeGreaterThan(0.99);
+    expect(month.sli).toBeLessThan(1);
+    // A day of minutes, then hours to a month back, then days: a few thousand rows, not 129,600.
+    const rows = await prisma.sloBucket.count({ where: { sloId: success.id } });
+    expect(rows).toBeGreaterThan(1440);
+    expect(rows).toBeLessThan(1440 + 31 * 24 + 62);
+    // The checkout's incidents are in its history: merged weeks still say where it saw bad.
+    expect(await prisma.sloSpan.count({ where: { sloId: success.id, kind: "bad" } })).toBeGreaterThan(0);
+  });
 });

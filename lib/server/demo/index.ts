@@ -9,6 +9,7 @@ import type { DemoContext } from "./context";
 import { demoRandom } from "./random";
 import { fillActionItems } from "./steps/action-items";
 import { fillIncidents } from "./steps/incidents";
+import { fillPrometheus } from "./steps/prometheus";
 import { fillProbes } from "./steps/probes";
 import { fillReviews } from "./steps/reviews";
 import { fillRisks } from "./steps/risks";
@@ -17,7 +18,7 @@ import { fillServices } from "./steps/services";
 // The demo organisation: an empty installation filled with a believable one (twelve services on
 // three tiers, six months of incidents with timelines and write-ups, follow-ups, a risk register
 // with its reviews, closed weekly reviews, two paused probes with three months of runs and the SLOs
-// they measure), written through the app's own mutations so every
+// they measure, a Prometheus datasource with an SLO's three months of history), written through the app's own mutations so every
 // audit event, derived column and impact copy is what the app itself writes. `npm run demo`
 // (scripts/demo.ts) and the setup page's "Fill with a demo organisation" run this.
 //
@@ -31,6 +32,7 @@ export const DEMO_STEPS: readonly { name: string; fill: (ctx: DemoContext) => Pr
   { name: "risks", fill: fillRisks },
   { name: "weekly reviews", fill: fillReviews },
   { name: "probes, with the SLOs they measure", fill: fillProbes },
+  { name: "a Prometheus datasource, with an SLO's history", fill: fillPrometheus },
 ];
 
 /** The same organisation every time, up to the instant it is filled at. */

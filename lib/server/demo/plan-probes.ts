@@ -36,3 +36,20 @@ export function planProbeRuns(plan: ProbePlan, random: DemoRandom): PlannedRun[]
   }
   return runs;
 }
+
+/**
+ * A Prometheus ratio SLO's history as Nines keeps it, a minute at a time: requests in a minute
+ * (busier by day), of which a small share failed, and during an incident of its service about the
+ * incident's share of them.
+ */
+export function planRatioMinutes(plan: { from: number; now: number; incidents: (Span & { fraction: number })[] }, random: DemoRandom): { start: number; seconds: number; good: number; total: number }[] {
+  const out = [];
+  for (let start = plan.from; start < plan.now; start += 60_000) {
+    const hour = new Date(start).getUTCHours();
+    const total = (hour >= 7 && hour < 22 ? 2400 : 700) + random.int(0, 300);
+    const incident = plan.incidents.find((i) => start >= i.from && start < i.to);
+    const failed = incident ? Math.round(total * incident.fraction * (0.8 + random.int(0, 20) / 100)) : random.chance(0.02) ? random.int(20, 80) : random.int(0, 2);
+    out.push({ start, seconds: 60, good: total - Math.min(total, failed), total });
+  }
+  return out;
+}
