@@ -46,7 +46,9 @@ function position(entries: SeriesEntryDto[], t: number): number {
 function rowsOf(items: { left: number; right: number }[], widthPx: number): number[] {
   const ends: number[] = [];
   const least = (MIN_MARKER_PX + 3) / Math.max(1, widthPx);
-  return items.map(({ left, right }) => {
+  return items.map(({ left: at, right }) => {
+    // Where it is drawn: a marker near the end is pulled in to stay whole (the li's style).
+    const left = Math.min(at, 1 - MIN_MARKER_PX / Math.max(1, widthPx));
     let row = ends.findIndex((end) => end <= left);
     if (row < 0) row = ends.length < MAX_ROWS ? ends.length : ends.indexOf(Math.min(...ends));
     ends[row] = Math.max(right, left + least) + 0.004;

@@ -1,15 +1,16 @@
 import "server-only";
 import { minuteSpans, SLICE_ROW_MIN_SECONDS, sliceRowSeconds, sliceRows, type Bucket } from "@/lib/domain/measured-sli";
 import type { Budgeting } from "@/lib/domain/slo";
-import { StoredBudgeting } from "@/lib/schemas/stored";
 import { organisationTimeZone } from "./availability-data";
-import { pool } from "./db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { pool, prisma } from "./db";
+import { sloInclude, toSloDto } from "./slos";
 
 // Measured buckets grow coarser with age (docs/decisions/0022-prometheus-slis.md): minutes for a
 // day (the burn rates' short lookbacks need them), hours for a month, then days in the
 // organisation's zone, where every calendar window starts. The sums are exact (events add up), so
-// a window's figures do not change; only where a rolling window starts inside an old day is that
-// day counted whole. A year of one SLO is about 2,500 rows instead of 525,600. A slice-counted
+// a window's figures do not change; a rolling window that starts inside an old day leaves that day
+// out (its part reads as unknown). A year of one SLO is about 2,500 rows instead of 525,600. A slice-counted
 // SLO's minutes become counts of its slices, judged once, on the clock (sliceRows; decision 0024),
 // and those hours then days as for events. An SLO still being backfilled (ingestedTo null) is left
 // alone until its first reading is whole.
@@ -99,19 +100,28 @@ async function mergeMinutes(client: Client, sloId: string, target: number, cutof
   // Stretches follow each other from the first minute up to the cutoff, so time nothing was read
   // in (whole hours included) is kept as gaps too.
   let next: number | null = null;
-  for (let first = await firstMinute(client, sloId, end); first !== null; first = await firstMinute(client, sloId, end)) {
+  for (let first = await firstMinute(client, sloId, end), n = 0; first !== null && n < CHUNKS_PER_RUN; first = await firstMinute(client, sloId, end), n++) {
     const from: number = next !== null && next <= first ? next : Math.floor(first / HOUR) * HOUR;
     const to = Math.min(end, Math.floor(first / HOUR) * HOUR + SLICE_MERGE_CHUNK_MS);
     next = to;
     merged += await inTransaction(client, async () => {
-      await keepSpans(client, sloId, await lockedMinutes(client, sloId, from, to), target, { from, to });
-      return mergeOne(client, sloId, `b.seconds < 3600 AND b.start >= $2::timestamp AND b.start < $3::timestamp`, `date_trunc('hour', b.start)`, "3600", [utc(from), utc(to)]);
+      const minutes = await lockedMinutes(client, sloId, from, to);
+      await keepSpans(client, sloId, minutes, target, { from, to });
+      // Exactly the minutes read (and locked): one written meanwhile is merged next time.
+      return mergeOne(client, sloId, `b.seconds < ${SLICE_ROW_MIN_SECONDS} AND b.start = ANY($2::timestamp[])`, `date_trunc('hour', b.start)`, "3600", [minutes.map((m) => utc(m.start))]);
     });
   }
   return merged;
 }
 /** A slice SLO's minutes judged per transaction: a week of minutes at most. */
 const SLICE_MERGE_CHUNK_MS = 7 * DAY;
+/**
+ * Weeks of an SLO merged per run: a long first history (a backfill of a year) is merged over a few
+ * hourly runs rather than holding up the scheduler's tick, which ingests beside it.
+ */
+const CHUNKS_PER_RUN = 8;
+/** Ingestion reads its last minutes again (slo-ingest.ts): they stay minutes until it has passed them. */
+const REREAD_MS = 5 * 60_000;
 
 /**
  * One slice SLO's minutes before `cutoff` (a whole number of rows on the clock) as rows of slice
@@ -123,7 +133,7 @@ async function mergeSlices(client: Client, sloId: string, budgeting: Sliced, tar
   const end = Math.floor(cutoff / span) * span;
   let merged = 0;
   let next: number | null = null; // as in mergeMinutes: stretches follow each other, gaps and all
-  for (let first = await firstMinute(client, sloId, end); first !== null; first = await firstMinute(client, sloId, end)) {
+  for (let first = await firstMinute(client, sloId, end), n = 0; first !== null && n < CHUNKS_PER_RUN; first = await firstMinute(client, sloId, end), n++) {
     const from: number = next !== null && next <= first ? next : Math.floor(first / span) * span;
     const to = Math.min(end, Math.ceil((Math.floor(first / span) * span + SLICE_MERGE_CHUNK_MS) / span) * span);
     next = to;
@@ -145,6 +155,38 @@ async function mergeSlices(client: Client, sloId: string, budgeting: Sliced, tar
   return merged;
 }
 
+/** One SLO's minutes, then hours, merged as far as they are old enough; how many buckets were merged away. */
+async function compactOne(client: Client, row: Prisma.SloGetPayload<{ include: typeof sloInclude }>, now: number, zone: string): Promise<number> {
+  const slo = toSloDto(row);
+  const { budgeting } = slo;
+  // Never past what ingestion has read (less the minutes it reads again): a minute written after
+  // its stretch was merged would be judged twice.
+  const cutoff = Math.min(now - MINUTES_KEPT_DAYS * DAY, (row.ingestedTo as Date).getTime() - REREAD_MS);
+  let merged = 0;
+  if (budgeting.method === "timeslices") {
+    // Minutes older than a day → counts of their slices; rows longer than an hour stay as they are.
+    merged += await mergeSlices(client, row.id, budgeting, slo.target, cutoff);
+    if (sliceRowSeconds(budgeting.sliceSeconds) !== 3600) return merged;
+  } else if (budgeting.method === "occurrences") {
+    // Minutes older than a day → hours.
+    merged += await mergeMinutes(client, row.id, slo.target, cutoff);
+  } else return merged;
+  // Hours older than a month → days of the organisation's zone (a DST day is 23 or 25 hours long):
+  // events and slices alike add up.
+  const local = `date_trunc('day', (b.start AT TIME ZONE 'UTC') AT TIME ZONE $3)`;
+  return (
+    merged +
+    (await mergeOne(
+      client,
+      row.id,
+      `b.seconds >= ${SLICE_ROW_MIN_SECONDS} AND b.seconds < 82800 AND b.start < (((date_trunc('day', ($2::timestamp AT TIME ZONE 'UTC') AT TIME ZONE $3)) AT TIME ZONE $3) AT TIME ZONE 'UTC')`,
+      `((${local}) AT TIME ZONE $3) AT TIME ZONE 'UTC'`,
+      `extract(epoch FROM ((${local} + interval '1 day') AT TIME ZONE $3) - ((${local}) AT TIME ZONE $3))::int`,
+      [utc(now - HOURS_KEPT_DAYS * DAY), zone],
+    ))
+  );
+}
+
 /** Merges what is old enough, an SLO at a time (each statement small); returns how many buckets were merged away. */
 export async function compactBuckets(now = Date.now()): Promise<number> {
   const zone = await organisationTimeZone();
@@ -153,35 +195,21 @@ export async function compactBuckets(now = Date.now()): Promise<number> {
     const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [LOCK_KEY]);
     if (!lock[0]?.ok) return 0; // another process is compacting
     try {
-      // Each SLO with its target (its own, else its tier's): minutes that missed it are kept as spans.
-      const { rows: slos } = await client.query<{ id: string; budgeting: unknown; target: number }>(
-        `SELECT sl.id, sl.budgeting, coalesce(sl.target, t."sloTarget") AS target FROM "Slo" sl JOIN "Service" s ON s.id = sl."serviceId" JOIN "Tier" t ON t.id = s."tierId"
-          WHERE sl.sli->>'source' = 'prometheus' AND sl."ingestedTo" IS NOT NULL`,
-      );
-      const local = `date_trunc('day', (b.start AT TIME ZONE 'UTC') AT TIME ZONE $3)`;
+      // Each SLO with its target as every figure reads it (its own, else its tier's): minutes
+      // that missed it are kept as spans.
+      const rows = await prisma.slo.findMany({ where: { datasourceId: { not: null }, ingestedTo: { not: null } }, include: sloInclude, orderBy: { id: "asc" } });
       let merged = 0;
-      for (const row of slos) {
-        const { id } = row;
-        const budgeting = StoredBudgeting.read(row.budgeting, `SLO ${id}`);
-        if (budgeting.method === "timeslices") {
-          // Minutes older than a day → counts of their slices; rows longer than an hour stay as they are.
-          merged += await mergeSlices(client, id, budgeting, row.target, now - MINUTES_KEPT_DAYS * DAY);
-          if (sliceRowSeconds(budgeting.sliceSeconds) !== 3600) continue;
-        } else if (budgeting.method === "occurrences") {
-          // Minutes older than a day → hours.
-          merged += await mergeMinutes(client, id, row.target, now - MINUTES_KEPT_DAYS * DAY);
-        } else continue;
-        // Hours older than a month → days of the organisation's zone (a DST day is 23 or 25 hours long):
-        // events and slices alike add up.
-        merged += await mergeOne(
-          client,
-          id,
-          `b.seconds >= 3600 AND b.seconds < 82800 AND b.start < (((date_trunc('day', ($2::timestamp AT TIME ZONE 'UTC') AT TIME ZONE $3)) AT TIME ZONE $3) AT TIME ZONE 'UTC')`,
-          `((${local}) AT TIME ZONE $3) AT TIME ZONE 'UTC'`,
-          `extract(epoch FROM ((${local} + interval '1 day') AT TIME ZONE $3) - ((${local}) AT TIME ZONE $3))::int`,
-          [utc(now - HOURS_KEPT_DAYS * DAY), zone],
-        );
+      const failed: unknown[] = [];
+      for (const row of rows) {
+        try {
+          merged += await compactOne(client, row, now, zone);
+        } catch (err) {
+          // One SLO that cannot be merged (its stored settings unreadable) does not stop the others';
+          // the run still fails, so the scheduler logs it.
+          failed.push(err);
+        }
       }
+      if (failed.length) throw new AggregateError(failed, `Compacting measured buckets failed for ${failed.length} SLO(s): ${failed.map((e) => (e instanceof Error ? e.message : String(e))).join("; ")}`);
       return merged;
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);

@@ -99,6 +99,22 @@ describe("compacting measured buckets", () => {
     expect(await prisma.sloBucket.count({ where: { sloId: events } })).toBe(24);
   });
 
+  it("never merges past what ingestion has read: Prometheus away for days leaves the minutes near it to be read again", async () => {
+    const slug = await makeService(tokens.editor, tokens.admin);
+    const ds = (await call(datasources.POST, { method: "POST", token: tokens.admin, body: { name: unique("away"), type: "prometheus", url: "http://127.0.0.1:1" } })).body;
+    const made = await call(slos.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { name: "behind", target: 0.99, sli: { source: "prometheus", datasource: ds.id, kind: "ratio", good: "sum(rate(ok[$window]))", total: "sum(rate(all[$window]))" } } });
+    const now = Date.UTC(2026, 10, 20, 12, 30);
+    // Read up to three days ago, 10:00; its last two hours of minutes are there.
+    const readTo = now - 3 * 86_400_000 - 150 * MINUTE;
+    await prisma.slo.update({ where: { id: made.body.id }, data: { ingestedTo: new Date(readTo) } });
+    await prisma.sloBucket.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ sloId: made.body.id, start: new Date(readTo - (120 - i) * MINUTE), seconds: 60, good: 99, total: 100 })) });
+    await compactBuckets(now);
+    const rows = await prisma.sloBucket.findMany({ where: { sloId: made.body.id }, orderBy: { start: "asc" } });
+    // The whole hour before the last five minutes read is merged; the hour they fall in stays minutes.
+    expect(rows.filter((r) => r.seconds === 3600).map((r) => [r.start.toISOString(), r.total])).toEqual([[new Date(readTo - 120 * MINUTE).toISOString(), 6000]]);
+    expect(rows.filter((r) => r.seconds === 60)).toHaveLength(60);
+  });
+
   it("a datasource: a new URL needs its credential again; it is deleted once no live SLO reads from it", async () => {
     const slug = await makeService(tokens.editor, tokens.admin);
     const made = (await call(datasources.POST, { method: "POST", token: tokens.admin, body: { name: unique("away"), type: "prometheus", url: "http://127.0.0.1:1", bearerToken: "t0ken" } })).body;

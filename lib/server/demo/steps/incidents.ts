@@ -47,7 +47,8 @@ async function write(ctx: DemoContext, s: Scenario, o: Occurrence): Promise<Demo
   const commander = said?.by ?? s.responder;
   const { version } = await prisma.incident.findUniqueOrThrow({ where: { id: created.id }, select: { version: true } });
   await updateIncident(as(commander), created.reference, IncidentUpdate.parse({ roles: { commander: { name: PEOPLE[commander] } }, version }), { offer: false });
-  const tookCommand = new Date(said?.at ?? o.entries[0]?.at ?? o.detected);
+  // A timestamp column without a zone takes UTC wall time, whatever the process's zone.
+  const tookCommand = new Date(said?.at ?? o.entries[0]?.at ?? o.detected).toISOString().replace("Z", "");
   await pool().query(`UPDATE "TimelineEvent" SET at = $2 WHERE "incidentId" = $1 AND type = 'role_change'`, [created.id, tookCommand]);
   await pool().query(`UPDATE "IncidentRoleHolder" SET "assignedAt" = $2 WHERE "incidentId" = $1`, [created.id, tookCommand]);
   return {

@@ -40,7 +40,7 @@ export async function fillProbes(ctx: DemoContext): Promise<number> {
       [probe.id, runs.map((r) => r.at), runs.map((r) => r.ok), runs.map((r) => r.status), runs.map((r) => r.latencyMs), runs.map((r) => r.error)],
     );
     const last = runs[runs.length - 1];
-    if (last) await pool().query(`UPDATE "Probe" SET "lastRunAt" = $2, "lastOk" = $3, "lastStatus" = $4, "lastLatencyMs" = $5 WHERE id = $1`, [probe.id, new Date(last.at), last.ok, last.status, last.latencyMs]);
+    if (last) await pool().query(`UPDATE "Probe" SET "lastRunAt" = $2, "lastOk" = $3, "lastStatus" = $4, "lastLatencyMs" = $5 WHERE id = $1`, [probe.id, new Date(last.at).toISOString().replace("Z", ""), last.ok, last.status, last.latencyMs]);
     await createSlo(ctx.creator, p.service, SloInput.parse({ ...p.slo, sli: { source: "probe", probe: probe.id, ...p.slo.sli } }));
   }
   await rollUpAndPruneRuns(ctx.now);

@@ -44,7 +44,7 @@ export async function fillPrometheus(ctx: DemoContext): Promise<number> {
     [slo.id, minutes.map((m) => m.start), minutes.map((m) => m.seconds), minutes.map((m) => m.good), minutes.map((m) => m.total)],
   );
   // Read up to now: the scheduler goes on from here (and finds the demo's server away).
-  await pool().query(`UPDATE "Slo" SET "ingestedTo" = $2, "nextIngestAt" = $2 WHERE id = $1`, [slo.id, new Date(ctx.now)]);
+  await pool().query(`UPDATE "Slo" SET "ingestedTo" = $2, "nextIngestAt" = $2 WHERE id = $1`, [slo.id, new Date(ctx.now).toISOString().replace("Z", "")]);
   await compactBuckets(ctx.now);
   return 1;
 }
