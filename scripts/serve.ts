@@ -66,6 +66,12 @@ const server = createServer((req, res) => {
   });
 });
 
+// An idle keep-alive connection is closed after 65 s, not Node's 5 s: a client (or a proxy, whose
+// idle timeout is commonly 60 s) that sends on a connection the moment the server closes it gets
+// ECONNRESET — seen once in the browser tests after a 5 s pause between API requests.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 const ready = () => console.log(`[serve] ready on http://${hostname ?? "localhost"}:${port}`);
 if (hostname === undefined) server.listen(port, ready);
 else server.listen(port, hostname, ready);
