@@ -113,13 +113,13 @@ async function mergeMinutes(client: Client, sloId: string, target: number, cutof
   }
   return merged;
 }
-/** A slice SLO's minutes judged per transaction: a week of minutes at most. */
-const SLICE_MERGE_CHUNK_MS = 7 * DAY;
+/** Minutes merged per transaction: two days of them at most, so each statement stays well within the statement timeout. */
+const SLICE_MERGE_CHUNK_MS = 2 * DAY;
 /**
  * Weeks of an SLO merged per run: a long first history (a backfill of a year) is merged over a few
  * hourly runs rather than holding up the scheduler's tick, which ingests beside it.
  */
-const CHUNKS_PER_RUN = 8;
+const CHUNKS_PER_RUN = 28;
 /** Ingestion reads its last minutes again (slo-ingest.ts): they stay minutes until it has passed them. */
 const REREAD_MS = 5 * 60_000;
 

@@ -1,38 +1,15 @@
 // The migration that gives every service its SLO from the incident record keeps each service's
 // objective as it was: its own target, window and maintenance rule (or none, inheriting the
 // tier's), so every figure computed from it is unchanged (docs/decisions/0021-slo-entity.md).
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { expect, it } from "vitest";
 import { effectiveSlo } from "../../lib/domain/incident-lifecycle";
 import { StoredBudgeting, StoredSli } from "../../lib/schemas/stored";
-import { startThrowawayDatabase, type EmbeddedDatabase } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrate";
-import { MIGRATIONS_DIR } from "../../scripts/db/paths";
+import { migrationsBefore } from "../support/migrations-before";
 
 const FIRST_SLO_MIGRATION = "20261202124427_slos";
-let db: EmbeddedDatabase;
-let before: string;
-
-beforeAll(async () => {
-  let server: string | undefined;
-  try {
-    server = inject("databaseUrl") || undefined;
-  } catch {
-    server = undefined;
-  }
-  db = await startThrowawayDatabase({ serverUrl: server });
-  before = await mkdtemp(path.join(os.tmpdir(), "nines-migrations-"));
-  for (const name of await readdir(MIGRATIONS_DIR)) {
-    if (name === "migration_lock.toml" || name < FIRST_SLO_MIGRATION) await cp(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-  }
-}, 120_000);
-afterAll(async () => {
-  await db?.stop();
-  if (before) await rm(before, { recursive: true, force: true });
-});
+const setup = migrationsBefore(FIRST_SLO_MIGRATION);
 
 type Rule = "count" | "exclude";
 const services: [slug: string, target: number | null, window: string | null, rule: Rule | null, archived: boolean][] = [
@@ -43,8 +20,8 @@ const services: [slug: string, target: number | null, window: string | null, rul
 
 it("gives every service an 'availability' SLO with its own objective, figures unchanged", async () => {
   const quiet = () => {};
-  await applyMigrations(db.url, { migrationsDir: before, log: quiet });
-  const client = new pg.Client({ connectionString: db.url });
+  await applyMigrations(setup.db.url, { migrationsDir: setup.before, log: quiet });
+  const client = new pg.Client({ connectionString: setup.db.url });
   await client.connect();
   try {
     await client.query(`INSERT INTO "Tier" (id, rank, name, "sloTarget", "sloWindow", "maintenanceRule", "updatedAt") VALUES ('t1', 1, 'Critical', 0.999, 'month', 'count', now())`);
@@ -57,7 +34,7 @@ it("gives every service an 'availability' SLO with its own objective, figures un
     const tier = { sloTarget: 0.999, sloWindow: "month", maintenance: "count" as Rule };
     const was = new Map(services.map(([slug, sloTarget, sloWindow, maintenance]) => [slug, effectiveSlo({ sloTarget, sloWindow, maintenance }, tier)]));
 
-    await applyMigrations(db.url, { log: quiet });
+    await applyMigrations(setup.db.url, { log: quiet });
     const { rows } = await client.query<{ slug: string; name: string; target: number | null; window: string | null; rule: Rule | null; sli: unknown; budgeting: unknown }>(
       `SELECT s.slug, o.name, o.target, o."window", o."maintenanceRule"::text AS rule, o.sli, o.budgeting FROM "Slo" o JOIN "Service" s ON s.id = o."serviceId" ORDER BY s.slug`,
     );

@@ -1,41 +1,18 @@
 // Buckets merged before spans were kept (slo_spans) cannot say where their minutes were bad: the
 // migration marks each as unmeasured, so logged against measured reads them as it did before,
 // never as good throughout (docs/decisions/0024-slice-rows.md). Minutes are left alone.
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { startThrowawayDatabase, type EmbeddedDatabase } from "../../scripts/db/embedded";
+import { expect, it } from "vitest";
 import { applyMigrations } from "../../scripts/db/migrate";
-import { MIGRATIONS_DIR } from "../../scripts/db/paths";
+import { migrationsBefore } from "../support/migrations-before";
 
 const SPANS_MIGRATION = "20261202200341_slo_spans";
-let db: EmbeddedDatabase;
-let before: string;
-
-beforeAll(async () => {
-  let server: string | undefined;
-  try {
-    server = inject("databaseUrl") || undefined;
-  } catch {
-    server = undefined;
-  }
-  db = await startThrowawayDatabase({ serverUrl: server });
-  before = await mkdtemp(path.join(os.tmpdir(), "nines-migrations-"));
-  for (const name of await readdir(MIGRATIONS_DIR)) {
-    if (name === "migration_lock.toml" || name < SPANS_MIGRATION) await cp(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-  }
-}, 120_000);
-afterAll(async () => {
-  await db?.stop();
-  if (before) await rm(before, { recursive: true, force: true });
-});
+const setup = migrationsBefore(SPANS_MIGRATION);
 
 it("marks every bucket merged before spans were kept as unmeasured, and no minute", async () => {
   const quiet = () => {};
-  await applyMigrations(db.url, { migrationsDir: before, log: quiet });
-  const client = new pg.Client({ connectionString: db.url });
+  await applyMigrations(setup.db.url, { migrationsDir: setup.before, log: quiet });
+  const client = new pg.Client({ connectionString: setup.db.url });
   await client.connect();
   try {
     await client.query(`INSERT INTO "Tier" (id, rank, name, "sloTarget", "sloWindow", "maintenanceRule", "updatedAt") VALUES ('t1', 1, 'Critical', 0.999, 'month', 'count', now())`);
@@ -45,7 +22,7 @@ it("marks every bucket merged before spans were kept as unmeasured, and no minut
       `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total) VALUES
          ('o1', '2026-10-01 00:00', 86400, 990, 1000), ('o1', '2026-11-01 05:00', 3600, 99, 100), ('o1', '2026-12-01 10:00', 60, 9, 10)`,
     );
-    await applyMigrations(db.url, { log: quiet });
+    await applyMigrations(setup.db.url, { log: quiet });
     const { rows } = await client.query<{ start: string; end: string; kind: string }>(
       `SELECT to_char(start, 'YYYY-MM-DD HH24:MI') AS start, to_char("end", 'YYYY-MM-DD HH24:MI') AS "end", kind FROM "SloSpan" ORDER BY start`,
     );

@@ -16,6 +16,7 @@ import { demoRandom } from "../random";
 // older than the retention are kept as hours, as the scheduler's prune keeps them.
 
 const HISTORY_DAYS = 90;
+export const INSERT_ROWS = 5_000;
 const PROBES = [
   { service: "checkout", url: "https://checkout.shop.example/healthz", baseLatencyMs: 90, blips: 9, slo: { name: "health-check", description: "The checkout's health check answers 2xx: 99.9 % of runs over 30 days.", target: 0.999, window: "rolling:30d", sli: { kind: "success" as const } } },
   { service: "search", url: "https://search.shop.example/api/search?q=milk", baseLatencyMs: 140, blips: 4, slo: { name: "search-under-400ms", description: "A search for a common word answers within 400 ms: 99 % of runs over 28 days.", target: 0.99, window: "rolling:28d", sli: { kind: "latency" as const, thresholdMs: 400 } } },
@@ -33,12 +34,16 @@ export async function fillProbes(ctx: DemoContext): Promise<number> {
       return impact ? [{ from: i.startedAt, to: i.resolvedAt ?? ctx.now, fraction: impact.fraction }] : [];
     });
     const runs = planProbeRuns({ from, now: ctx.now, intervalMs: 60_000, baseLatencyMs: p.baseLatencyMs, incidents, blips: p.blips }, random);
-    await pool().query(
-      `INSERT INTO "ProbeRun" ("probeId", at, "scheduledAt", ok, status, "latencyMs", error)
-       SELECT $1, to_timestamp(a / 1000.0) AT TIME ZONE 'UTC', to_timestamp(a / 1000.0) AT TIME ZONE 'UTC', o, s, l, e
-         FROM unnest($2::bigint[], $3::bool[], $4::int[], $5::int[], $6::text[]) AS u(a, o, s, l, e)`,
-      [probe.id, runs.map((r) => r.at), runs.map((r) => r.ok), runs.map((r) => r.status), runs.map((r) => r.latencyMs), runs.map((r) => r.error)],
-    );
+    // In parts: each statement well within the statement timeout on a busy machine.
+    for (let i = 0; i < runs.length; i += INSERT_ROWS) {
+      const part = runs.slice(i, i + INSERT_ROWS);
+      await pool().query(
+        `INSERT INTO "ProbeRun" ("probeId", at, "scheduledAt", ok, status, "latencyMs", error)
+         SELECT $1, to_timestamp(a / 1000.0) AT TIME ZONE 'UTC', to_timestamp(a / 1000.0) AT TIME ZONE 'UTC', o, s, l, e
+           FROM unnest($2::bigint[], $3::bool[], $4::int[], $5::int[], $6::text[]) AS u(a, o, s, l, e)`,
+        [probe.id, part.map((r) => r.at), part.map((r) => r.ok), part.map((r) => r.status), part.map((r) => r.latencyMs), part.map((r) => r.error)],
+      );
+    }
     const last = runs[runs.length - 1];
     if (last) await pool().query(`UPDATE "Probe" SET "lastRunAt" = $2, "lastOk" = $3, "lastStatus" = $4, "lastLatencyMs" = $5 WHERE id = $1`, [probe.id, new Date(last.at).toISOString().replace("Z", ""), last.ok, last.status, last.latencyMs]);
     await createSlo(ctx.creator, p.service, SloInput.parse({ ...p.slo, sli: { source: "probe", probe: probe.id, ...p.slo.sli } }));

@@ -8,6 +8,7 @@ import { createSlo } from "../../slos";
 import { DAY, type DemoContext } from "../context";
 import { SCENARIOS } from "../data/incidents";
 import { planRatioMinutes } from "../plan-probes";
+import { INSERT_ROWS } from "./probes";
 import { demoRandom } from "../random";
 
 // A Prometheus datasource and an SLO measured from it, with three months of history already in
@@ -38,13 +39,17 @@ export async function fillPrometheus(ctx: DemoContext): Promise<number> {
     return impact ? [{ from: i.startedAt, to: i.resolvedAt ?? ctx.now, fraction: impact.fraction }] : [];
   });
   const minutes = planRatioMinutes({ from, now: ctx.now, incidents }, demoRandom(ctx.seed + 2));
-  await pool().query(
-    `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total)
-     SELECT $1, to_timestamp(s / 1000.0) AT TIME ZONE 'UTC', sec, g, t FROM unnest($2::bigint[], $3::int[], $4::float8[], $5::float8[]) AS u(s, sec, g, t)`,
-    [slo.id, minutes.map((m) => m.start), minutes.map((m) => m.seconds), minutes.map((m) => m.good), minutes.map((m) => m.total)],
-  );
+  for (let i = 0; i < minutes.length; i += INSERT_ROWS) {
+    const part = minutes.slice(i, i + INSERT_ROWS);
+    await pool().query(
+      `INSERT INTO "SloBucket" ("sloId", start, seconds, good, total)
+       SELECT $1, to_timestamp(s / 1000.0) AT TIME ZONE 'UTC', sec, g, t FROM unnest($2::bigint[], $3::int[], $4::float8[], $5::float8[]) AS u(s, sec, g, t)`,
+      [slo.id, part.map((m) => m.start), part.map((m) => m.seconds), part.map((m) => m.good), part.map((m) => m.total)],
+    );
+  }
   // Read up to now: the scheduler goes on from here (and finds the demo's server away).
   await pool().query(`UPDATE "Slo" SET "ingestedTo" = $2, "nextIngestAt" = $2 WHERE id = $1`, [slo.id, new Date(ctx.now).toISOString().replace("Z", "")]);
-  await compactBuckets(ctx.now);
+  // As the scheduler's hourly runs would, until nothing is left to merge.
+  for (let i = 0; i < 20 && (await compactBuckets(ctx.now)) > 0; i++);
   return 1;
 }
