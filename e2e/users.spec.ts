@@ -18,6 +18,11 @@ test("an admin changes a role on the users page; an edit someone else overtook s
   await row.getByRole("button", { name: `Change role of ${name}` }).click();
   await expect.poll(stored).toMatchObject({ role: "editor", version: 2 });
   await expect(row.getByRole("button", { name: `Change role of ${name}` })).toBeDisabled();
+  // The page refreshes itself after a change; read it again so that refresh cannot land after the
+  // script's change below (it would read version 3, and the edit would rightly not be stale).
+  await page.reload();
+  await hydrated(page);
+  await expect(row.getByLabel(`Role for ${name}`)).toHaveValue("editor");
 
   // Meanwhile a script (the admin's token) disables the user, based on the version it read.
   expect((await request.patch(`/api/v1/users/${id}`, { headers: asAdmin, data: { disabled: true, version: 2 } })).status()).toBe(200);
