@@ -19,6 +19,12 @@ export async function register(): Promise<void> {
     const ingest = startIngestScheduler();
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void ingest.stop());
   }
+  // The notification outbox's delivery: likewise in every process (deliveries are claimed with SKIP LOCKED).
+  if (process.env.NINES_NOTIFICATIONS !== "off") {
+    const { startNotificationScheduler } = await import("@/lib/server/notification-scheduler");
+    const notifications = startNotificationScheduler();
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void notifications.stop());
+  }
   await ensureBootstrap().catch((err: unknown) => {
     console.error("[bootstrap] will retry on first request:", err instanceof Error ? err.message : err);
   });

@@ -16,12 +16,19 @@ export function DependencyPicker({
   value,
   onChange,
   error,
+  legend = "Dependencies",
+  purpose = "The services this one needs in order to work.",
+  empty = "There are no other services yet. Add dependencies later by editing this service.",
 }: {
   id: string;
   options: DependencyOption[];
   value: string[];
   onChange: (next: string[]) => void;
   error?: string | undefined;
+  /** The field's name, what choosing means, and what to say when there is nothing to choose. */
+  legend?: string;
+  purpose?: string;
+  empty?: string;
 }) {
   const [filter, setFilter] = useState("");
   const legendId = useId();
@@ -30,7 +37,7 @@ export function DependencyPicker({
   const visible = sorted.filter(
     (o) => value.includes(o.slug) || !needle || o.slug.includes(needle) || o.name.toLowerCase().includes(needle),
   );
-  const hint = `${value.length} selected. The services this one needs in order to work.`;
+  const hint = `${value.length} selected. ${purpose}`;
 
   function toggle(slug: string, checked: boolean) {
     onChange(checked ? [...value, slug].sort() : value.filter((s) => s !== slug));
@@ -38,10 +45,10 @@ export function DependencyPicker({
 
   return (
     <fieldset className={`field span-all${error ? " field-invalid" : ""}`} aria-describedby={describedBy(id, error, hint)}>
-      <legend id={legendId}>Dependencies</legend>
+      <legend id={legendId}>{legend}</legend>
       {options.length === 0 ? (
         <p className="field-hint" id={`${id}-hint`}>
-          There are no other services yet. Add dependencies later by editing this service.
+          {empty}
         </p>
       ) : (
         <>
@@ -53,7 +60,7 @@ export function DependencyPicker({
               id={id}
               type="search"
               className="input"
-              aria-label="Filter dependencies"
+              aria-label={`Filter ${legend.toLowerCase()}`}
               placeholder="Filter by name or slug"
               value={filter}
               onChange={(e) => setFilter(e.target.value)}

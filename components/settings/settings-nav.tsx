@@ -7,6 +7,7 @@ const SECTIONS = [
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: true },
   { key: "audit", href: "/settings/audit", label: "Audit trail", adminOnly: true },
   { key: "integrations", href: "/settings/integrations", label: "Integrations", adminOnly: true },
+  { key: "notifications", href: "/settings/notifications", label: "Notifications", adminOnly: true },
   { key: "datasources", href: "/settings/datasources", label: "Datasources", adminOnly: false },
 ] as const;
 

@@ -2,8 +2,10 @@
 
 import { useEffect, useRef, useState } from "react";
 
-/** The new token's secret, shown once: Nines keeps only its hash. */
-export function SecretOnce({ name, secret, onDismiss }: { name: string; secret: string; onDismiss: () => void }) {
+const TOKEN_ADVICE = "Store it in your secret manager; if you lose it, revoke the token and create a new one.";
+
+/** A new secret (a token's, a webhook's signing secret), shown once: Nines does not show it again. */
+export function SecretOnce({ name, secret, onDismiss, label = "Token secret", advice = TOKEN_ADVICE }: { name: string; secret: string; onDismiss: () => void; label?: string; advice?: string }) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -23,9 +25,9 @@ export function SecretOnce({ name, secret, onDismiss }: { name: string; secret: 
       <h3 id="secret-heading" ref={headingRef} tabIndex={-1}>
         Copy the secret for “{name}” now
       </h3>
-      <p>This is the only time Nines shows it. Store it in your secret manager; if you lose it, revoke the token and create a new one.</p>
+      <p>This is the only time Nines shows it. {advice}</p>
       <div className="secret-box">
-        <code aria-label="Token secret">{secret}</code>
+        <code aria-label={label}>{secret}</code>
         <button type="button" className="btn btn-secondary" onClick={copy}>
           Copy
         </button>

@@ -18,6 +18,8 @@ export const IncidentDto = z.strictObject({
   number: z.int(),
   reference: z.string(),
   title: z.string(),
+  /** The title readers outside the team see; null: Nines says "Investigating an issue with <service>". */
+  publicTitle: z.string().nullable(),
   severity: z.enum(SEVERITIES),
   kind: z.enum(INCIDENT_KINDS),
   status: z.enum(INCIDENT_STATUSES),

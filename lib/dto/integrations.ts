@@ -7,6 +7,8 @@ import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 export const IntegrationsDto = z.strictObject({
   alertmanager: z.strictObject({ serviceLabel: z.string(), severityLabel: z.string(), severityMap: z.record(z.string(), z.enum(SEVERITIES)) }),
   pagerduty: z.strictObject({ secretConfigured: z.boolean(), services: z.record(z.string(), z.string()) }),
+  /** The SMTP server email channels send through (its password is never shown); null: none set. */
+  smtp: z.strictObject({ host: z.string(), port: z.int(), secure: z.boolean(), user: z.string().nullable(), passwordConfigured: z.boolean(), from: z.string() }).nullable(),
   version: z.int(),
 });
 export type IntegrationsDto = z.infer<typeof IntegrationsDto>;

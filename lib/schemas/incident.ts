@@ -39,6 +39,8 @@ const fields = {
   mitigatedAt: Instant.nullish(),
   resolvedAt: Instant.nullish(),
   summary: Text(10_000).optional(),
+  /** What readers outside the team see (status page, public channels); null: "Investigating an issue with <service>". */
+  publicTitle: Name.nullish(),
   rootCause: Text(10_000).optional(),
   postmortem: Text(200_000).optional(),
   source: PlainString().trim().min(1).max(60).nullish(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { PlainString, Slug, Version } from "./common";
+import { SmtpSettings } from "./notification";
 
 const LabelName = PlainString().trim().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, { error: "Must be a Prometheus label name, e.g. service" }).max(100);
 const PagerDutyId = PlainString().trim().regex(/^[A-Z0-9]{3,20}$/, { error: "Must be a PagerDuty service id, e.g. PF9KMXH" });
@@ -22,6 +23,8 @@ export const IntegrationsUpdate = z.strictObject({
       services: z.record(PagerDutyId, Slug, { error: "Must map PagerDuty service ids to service slugs" }).optional(),
     })
     .optional(),
+  /** The SMTP server email channels send through; null removes it. */
+  smtp: SmtpSettings.nullable().optional(),
   version: Version,
 });
 export type IntegrationsUpdate = z.infer<typeof IntegrationsUpdate>;

@@ -8,6 +8,7 @@ import { IncidentDetailDto, IncidentDto, IncidentImportDto, IncidentListDto, Tim
 import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/lib/dto/integrations";
 import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
+import { ChannelDto, ChannelListDto, ChannelTestDto, ChannelWithSecretDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
 import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
@@ -51,6 +52,13 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   IncidentList: IncidentListDto,
   Integrations: IntegrationsDto,
   Me: MeDto,
+  NotificationChannel: ChannelDto,
+  NotificationChannelWithSecret: ChannelWithSecretDto,
+  NotificationChannelList: ChannelListDto,
+  NotificationChannelTest: ChannelTestDto,
+  DeliveryList: DeliveryListDto,
+  Subscription: SubscriptionDto,
+  SubscriptionList: SubscriptionListDto,
   NotReady: NotReadyDto,
   OpenApiDocument: OpenApiDocumentDto,
   OpenSloPlan: OpenSloPlanDto,

@@ -13,6 +13,8 @@ import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
 import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
 import { DatasourceInput, DatasourceUpdate } from "./datasource";
+import { NOTIFICATION_ROUTES } from "./routes-notifications";
+import { created, ok, type Reply } from "./route-replies";
 import { SloFiguresQuery, SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
@@ -46,8 +48,7 @@ import { SetupInput, UserInput, UserUpdate } from "./user";
 
 export type Role = "public" | "viewer" | "editor" | "admin" | "signature";
 export type Method = "get" | "post" | "put" | "patch" | "delete";
-/** A success response: its JSON body's schema, and/or the text media types it may be sent as instead. */
-export type Reply = { json?: z.ZodType; text?: readonly string[] };
+export type { Reply } from "./route-replies";
 export type RouteDoc = {
   method: Method;
   path: string;
@@ -65,8 +66,6 @@ export type RouteDoc = {
   ownErrors?: Partial<Record<ErrorStatus, z.ZodType>>;
 };
 
-const ok = (json: z.ZodType): Partial<Record<200 | 201, Reply>> => ({ 200: { json } });
-const created = (json: z.ZodType): Partial<Record<200 | 201, Reply>> => ({ 201: { json } });
 const CSV = "text/csv";
 
 const MatrixQuery = RiskListQuery.pick({ service: true, assessment: true, treatment: true, status: true, overdue: true, owner: true, q: true });
@@ -158,6 +157,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/api/v1/tokens", summary: "Create a token (its secret is shown once)", role: "admin", body: ApiTokenInput, responses: created(ApiTokenCreatedDto) },
   { method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke a token", role: "admin", responses: ok(ApiTokenDto) },
   { method: "get", path: "/api/v1/openapi.json", summary: "This document", role: "public", responses: ok(OpenApiDocumentDto) },
+  ...NOTIFICATION_ROUTES,
 ];
 
 /** Routes that touch no database, and so never answer 503. */

@@ -11,6 +11,8 @@ import { RiskLevelDto, type RiskDto } from "@/lib/dto/risks";
 import { zodIssues } from "./issues";
 import type { Budgeting, Sli } from "@/lib/domain/slo";
 import { StoredBudgetingV1, StoredSliV1 } from "./slo";
+import { AUDIENCES, NOTIFICATION_EVENTS } from "@/lib/domain/notifications";
+import type { NotificationMessage } from "@/lib/domain/notification-message";
 
 // JSON that Nines stores and later reads back as data (docs/conventions.md, "Stored JSON"). Each
 // kind is written with the `schemaVersion` it was written in, and read with the schema of that
@@ -139,6 +141,11 @@ const IntegrationsV1 = z
       .strictObject({ serviceLabel: z.string().optional(), severityLabel: z.string().optional(), severityMap: z.record(z.string(), z.enum(SEVERITIES)).optional() })
       .optional(),
     pagerduty: z.strictObject({ sealedSecret: z.string().nullable().optional(), services: z.record(z.string(), z.string()).optional() }).optional(),
+    /** The SMTP server email channels send through; the password sealed. */
+    smtp: z
+      .strictObject({ host: z.string(), port: z.int(), secure: z.boolean(), user: z.string().nullable(), sealedPassword: z.string().nullable(), from: z.string() })
+      .nullable()
+      .optional(),
   })
   .nullable()
   .transform((s) => s ?? {});
@@ -170,3 +177,18 @@ export const StoredSli: StoredKind<Sli> = storedKind("an SLO's SLI", { 1: Stored
 
 /** How an SLO's budget is counted. */
 export const StoredBudgeting: StoredKind<Budgeting> = storedKind("an SLO's budgeting", { 1: StoredBudgetingV1 });
+
+const NotificationMessageV1 = z.strictObject({
+  event: z.enum([...NOTIFICATION_EVENTS, "test"]),
+  audience: z.enum(AUDIENCES),
+  title: z.string(),
+  text: z.string(),
+  facts: z.array(z.strictObject({ label: z.string(), value: z.string() })),
+  link: z.string().nullable(),
+  reference: z.string().nullable(),
+  occurredAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** A message in the notification outbox (Delivery.message), as written at the change. */
+export const StoredNotificationMessage: StoredKind<NotificationMessage> = storedKind("a notification's message", { 1: NotificationMessageV1 });

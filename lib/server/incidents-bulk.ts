@@ -47,13 +47,13 @@ type Prepared = { id: string; input: IncidentInput; status: Incident["status"] }
 async function writeIncidents(tx: Tx, batch: Prepared[]): Promise<Incident[]> {
   const rows = batch.map(({ id, input: i, status }) => ({
     id, title: i.title, severity: i.severity, kind: i.kind, status, s: iso(i.startedAt), d: iso(i.detectedAt), a: iso(i.acknowledgedAt), m: iso(i.mitigatedAt), r: iso(i.resolvedAt),
-    summary: i.summary ?? "", root: i.rootCause ?? "", pm: i.postmortem ?? "", source: i.source ?? null, ext: i.externalId ?? null,
+    summary: i.summary ?? "", pt: i.publicTitle ?? null, root: i.rootCause ?? "", pm: i.postmortem ?? "", source: i.source ?? null, ext: i.externalId ?? null,
   }));
   return tx.$queryRaw<Incident[]>`
-    INSERT INTO "Incident" (id, title, severity, kind, status, "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", summary, "rootCause", postmortem, source, "externalId", "updatedAt")
-    SELECT id, title, severity::"Severity", kind::"IncidentKind", status::"IncidentStatus", ${UTC("s")}, ${UTC("d")}, ${UTC("a")}, ${UTC("m")}, ${UTC("r")}, summary, root, pm, source, ext, now()
+    INSERT INTO "Incident" (id, title, severity, kind, status, "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", summary, "publicTitle", "rootCause", postmortem, source, "externalId", "updatedAt")
+    SELECT id, title, severity::"Severity", kind::"IncidentKind", status::"IncidentStatus", ${UTC("s")}, ${UTC("d")}, ${UTC("a")}, ${UTC("m")}, ${UTC("r")}, summary, pt, root, pm, source, ext, now()
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS u(id text, title text, severity text, kind text, status text, s text, d text, a text, m text, r text, summary text, root text, pm text, source text, ext text)
+        AS u(id text, title text, severity text, kind text, status text, s text, d text, a text, m text, r text, summary text, pt text, root text, pm text, source text, ext text)
     RETURNING *`;
 }
 

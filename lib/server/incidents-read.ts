@@ -27,6 +27,7 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
     number: row.number,
     reference: incidentReference(row.number),
     title: row.title,
+    publicTitle: row.publicTitle,
     severity: row.severity,
     kind: row.kind,
     status: row.status,

@@ -28,6 +28,8 @@ import { heldRoles, writeRoles } from "./incident-roles";
 /** The incident as the history compares it: with its roles. */
 const historyState = (dto: IncidentDto) => ({ ...dto, holders: heldRoles(dto) });
 import { offerMeasuredSince, type ImpactStart } from "./measured-since";
+import { emit, incidentFacts } from "./notify";
+import { incidentEditEvents } from "@/lib/domain/incident-notifications";
 
 /** Each impact's start as logged: its own start, else the incident's. */
 export function impactStarts(input: { startedAt: Date; impacts: { service: string; startedAt?: Date | null }[] }, where: string): ImpactStart[] {
@@ -108,8 +110,9 @@ export async function createIncident(actor: Actor, input: IncidentInput, opts: {
 
 /** createIncident inside the caller's transaction (a webhook marks its event processed in the same one). */
 export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput): Promise<IncidentDto> {
-  const [dto] = await insertIncidents(tx, actor, [input]);
-  return dto as IncidentDto;
+  const [dto] = (await insertIncidents(tx, actor, [input])) as [IncidentDto];
+  await emit(tx, { type: "incident.declared", at: dto.createdAt, incident: await incidentFacts(tx, dto.id), summary: dto.summary });
+  return dto;
 }
 
 /** `ref`: the incident's id or reference (INC-42). */
@@ -145,6 +148,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
         title: input.title,
         severity: input.severity,
         summary: input.summary,
+        publicTitle: input.publicTitle,
         rootCause: input.rootCause,
         postmortem: input.postmortem,
         source: input.source,
@@ -159,7 +163,10 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
     else if (copied.title !== beforeRow.title) await tx.impact.updateMany({ where: { incidentId: id }, data: { incidentTitle: copied.title } });
     if (input.roles) await writeRoles(tx, id, heldRoles(before), input.roles);
     const after = await reload(tx, id);
-    await writeTimeline(tx, id, actor, changeEntries(historyState(before), historyState(after), new Date().toISOString()));
+    const now = new Date().toISOString();
+    await writeTimeline(tx, id, actor, changeEntries(historyState(before), historyState(after), now));
+    const facts = await incidentFacts(tx, id);
+    for (const event of incidentEditEvents(before, after, facts, now, actor.name)) await emit(tx, event);
     await recordAudit(tx, actor, { action: "update", entityType: "incident", entityId: id, before, after });
     return after;
   });
@@ -219,7 +226,21 @@ export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, inp
     data: { incidentId: id, at, type: input.type, message: input.message, data: data ? asJson(data) : Prisma.DbNull, authorId: actor.userId, authorName: actor.name, public: input.public ?? false },
   });
   await writeTimeline(tx, id, actor, alsoChanged);
+  await announceEntry(tx, id, input, milestone && data ? milestone : null, at.toISOString(), actor.name);
   const dto = toTimelineEventDto(event);
   await recordAudit(tx, actor, { action: "create", entityType: "timeline_event", entityId: event.id, after: { incidentId: id, ...dto } });
   return dto;
+}
+
+const ANNOUNCED_MILESTONES: Partial<Record<Milestone, "detected" | "acknowledged" | "mitigated">> = { detectedAt: "detected", acknowledgedAt: "acknowledged", mitigatedAt: "mitigated" };
+
+/** What subscribers hear of a timeline entry: the milestone it set, or the update people typed. */
+async function announceEntry(tx: Tx, incidentId: string, input: EntryInput, milestoneSet: Milestone | null, at: string, author: string): Promise<void> {
+  const incident = await incidentFacts(tx, incidentId);
+  if (milestoneSet === "resolvedAt") await emit(tx, { type: "incident.resolved", at, incident });
+  const milestone = milestoneSet ? ANNOUNCED_MILESTONES[milestoneSet] : undefined;
+  if (milestone) await emit(tx, { type: "incident.milestone", at, incident, milestone });
+  if (input.type === "update" || input.type === "note" || input.type === "status_change") {
+    await emit(tx, { type: "incident.updated", at, incident, update: { message: input.message, public: input.public ?? false, author } });
+  }
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { IntegrationsDto } from "@/lib/dto/integrations";
 import { DEFAULT_SEVERITY_MAP } from "@/lib/domain";
 import type { IntegrationsUpdate } from "@/lib/schemas/integrations";
+import type { SmtpSettings } from "@/lib/schemas/notification";
+import { assertAllowedTarget, ForbiddenTargetError } from "./probe-check";
 import { StoredIntegrations } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
@@ -23,6 +25,7 @@ function toDto(s: Stored, version: number): IntegrationsDto {
   return {
     alertmanager: { serviceLabel: s.alertmanager?.serviceLabel ?? "service", severityLabel: s.alertmanager?.severityLabel ?? "severity", severityMap: { ...(s.alertmanager?.severityMap ?? DEFAULT_SEVERITY_MAP) } },
     pagerduty: { secretConfigured: Boolean(s.pagerduty?.sealedSecret), services: s.pagerduty?.services ?? {} },
+    smtp: s.smtp ? { host: s.smtp.host, port: s.smtp.port, secure: s.smtp.secure, user: s.smtp.user, passwordConfigured: s.smtp.sealedPassword !== null, from: s.smtp.from } : null,
     version,
   };
 }
@@ -54,7 +57,9 @@ export async function updateIntegrations(actor: Actor, input: IntegrationsUpdate
       const unknown = Object.entries(services).find(([, slug]) => !known.has(slug));
       if (unknown) throw ValidationError.field(`pagerduty.services.${unknown[0]}`, `No service has the slug '${unknown[1]}'`);
     }
+    if (input.smtp) await assertSmtpHost(input.smtp.host);
     const next: Stored = {
+      ...(input.smtp !== undefined ? { smtp: nextSmtp(s.smtp ?? null, input.smtp) } : s.smtp !== undefined ? { smtp: s.smtp } : {}),
       alertmanager: { ...s.alertmanager, ...input.alertmanager },
       pagerduty: {
         ...s.pagerduty,
@@ -65,8 +70,31 @@ export async function updateIntegrations(actor: Actor, input: IntegrationsUpdate
     await edit.write(({ version }) => tx.organizationSettings.updateMany({ where: { id: 1, integrationsVersion: version }, data: { integrations: StoredIntegrations.write(next), integrationsVersion: { increment: 1 } } }));
     const after = toDto(next, before.integrationsVersion + 1);
     // The audit trail says a secret changed, never what it is.
-    const secretChange = input.pagerduty?.secret === undefined ? {} : { pagerdutySecret: input.pagerduty.secret === null ? "removed" : "replaced" };
+    const secretChange = {
+      ...(input.pagerduty?.secret === undefined ? {} : { pagerdutySecret: input.pagerduty.secret === null ? "removed" : "replaced" }),
+      ...(input.smtp?.password === undefined ? {} : { smtpPassword: input.smtp.password === null ? "removed" : "replaced" }),
+    };
     await recordAudit(tx, actor, { action: "update", entityType: "integrations", entityId: "1", before: toDto(s, before.integrationsVersion), after: { ...after, ...secretChange } });
     return after;
   });
+}
+
+type StoredSmtp = NonNullable<Stored["smtp"]>;
+
+/** The SMTP settings after an edit: a password left out keeps the stored one (for the same server). */
+function nextSmtp(before: StoredSmtp | null, input: SmtpSettings | null): StoredSmtp | null {
+  if (input === null) return null;
+  const samePlace = before !== null && before.host === input.host && before.port === input.port;
+  const sealedPassword = input.password === undefined ? (samePlace ? before.sealedPassword : null) : input.password === null ? null : seal(input.password);
+  return { host: input.host, port: input.port, secure: input.secure, user: input.user ?? null, sealedPassword, from: input.from };
+}
+
+/** An SMTP host that is link-local or a metadata address is refused, as a probe's would be. */
+async function assertSmtpHost(host: string): Promise<void> {
+  try {
+    await assertAllowedTarget(new URL(`smtp://${host}`), false);
+  } catch (err) {
+    if (err instanceof ForbiddenTargetError) throw ValidationError.field("smtp.host", `Not allowed: ${err.message}`);
+    throw err;
+  }
 }

@@ -39,7 +39,7 @@ export async function assertAllowedTarget(url: URL, allowPrivate: boolean): Prom
   if (bad) throw new ForbiddenTargetError(`${host} resolves to ${bad}, a link-local or metadata address`);
 }
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+export function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     lookup(hostname, { ...options, all: true })
       .then((list) => {

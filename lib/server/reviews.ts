@@ -1,4 +1,6 @@
 import "server-only";
+import { reviewClosedSummary } from "@/lib/domain/notification-message";
+import { emit } from "./notify";
 import type { ReviewDto, ReviewFiguresDto, ReviewListDto, ReviewListEntryDto } from "@/lib/dto/reviews";
 import { isServiceFailure } from "@/lib/dto/availability";
 import { formatPercent, formatZonedDateTime, recentWeeks, reviewChanges, reviewWeekWindow, weekOf, type ReviewIncidentFacts, type ReviewServiceFacts } from "@/lib/domain";
@@ -163,6 +165,7 @@ export async function closeReview(actor: Actor, week: string, version: number | 
     }));
     const after = await tx.review.findUniqueOrThrow({ where: { id: row.id } });
     await recordAudit(tx, actor, { action: "close", entityType: "review", entityId: row.id, before: audited(before), after: { ...audited(after), snapshotAsOf: after.snapshotAsOf, headline: after.headline } });
+    await emit(tx, { type: "review.closed", at: new Date(asOf).toISOString(), week, summary: reviewClosedSummary(week, figures.headline, after.notes, closedBy) });
   });
   return getReview(week);
 }

@@ -1,0 +1,156 @@
+/**
+ * The messages Nines sends, written once per audience when the change happens: an internal
+ * channel reads the incident as the team does; a public one (like a status page's subscriber)
+ * only ever reads public titles and public updates, never severities, summaries, people or
+ * postmortems. Then the same message as each kind of channel takes it: signed JSON, Slack Block
+ * Kit, email. Pure.
+ */
+import type { IncidentKind, IncidentStatus, Severity } from "./incident-lifecycle";
+import type { Audience, EventService, NotificationEventType } from "./notifications";
+
+export type IncidentFacts = {
+  reference: string;
+  title: string;
+  publicTitle: string | null;
+  severity: Severity;
+  kind: IncidentKind;
+  status: IncidentStatus;
+  services: EventService[];
+  startedAt: string;
+  resolvedAt: string | null;
+  source: string | null;
+};
+
+export type PublicMilestone = "detected" | "acknowledged" | "mitigated";
+
+export type NotificationEvent =
+  | { type: "incident.declared"; at: string; incident: IncidentFacts; summary: string }
+  | { type: "incident.updated"; at: string; incident: IncidentFacts; update: { message: string; public: boolean; author: string } }
+  | { type: "incident.milestone"; at: string; incident: IncidentFacts; milestone: PublicMilestone }
+  | { type: "incident.resolved"; at: string; incident: IncidentFacts }
+  | { type: "probe.incident"; at: string; incident: IncidentFacts; opened: boolean }
+  | { type: "review.closed"; at: string; week: string; summary: string };
+
+export type MessageFact = { label: string; value: string };
+
+/** A message as stored in the outbox (lib/schemas/stored.ts checks it when read). */
+export type NotificationMessage = {
+  event: NotificationEventType | "test";
+  audience: Audience;
+  title: string;
+  text: string;
+  facts: MessageFact[];
+  /** Where to read more: the incident's page for the team; null for the public. */
+  link: string | null;
+  reference: string | null;
+  occurredAt: string;
+  /** The event as data, for webhook receivers; only what the audience may read. */
+  data: Record<string, unknown>;
+};
+
+/** The title readers outside the team see: the public title, or one that says no more than which services. */
+export function publicIncidentTitle(incident: Pick<IncidentFacts, "publicTitle" | "services" | "kind">): string {
+  if (incident.publicTitle) return incident.publicTitle;
+  const names = incident.services.map((s) => s.name).join(", ") || "our services";
+  return incident.kind === "maintenance" ? `Maintenance on ${names}` : `Investigating an issue with ${names}`;
+}
+
+const MILESTONE_WORDS: Record<PublicMilestone, string> = { detected: "detected", acknowledged: "acknowledged", mitigated: "mitigated; monitoring the recovery" };
+
+function incidentData(incident: IncidentFacts, audience: Audience): Record<string, unknown> {
+  const base = {
+    title: audience === "public" ? publicIncidentTitle(incident) : incident.title,
+    status: incident.status,
+    kind: incident.kind,
+    services: incident.services.map((s) => s.name),
+    startedAt: incident.startedAt,
+    resolvedAt: incident.resolvedAt,
+  };
+  return audience === "public" ? base : { reference: incident.reference, severity: incident.severity, ...base };
+}
+
+/** The message for one audience, or null when that audience is not to hear of the event. */
+export function notificationMessage(event: NotificationEvent, audience: Audience, baseUrl: string): NotificationMessage | null {
+  const internal = audience === "internal";
+  if (event.type === "review.closed") {
+    if (!internal) return null;
+    return { event: event.type, audience, title: `Weekly review ${event.week} closed`, text: event.summary, facts: [], link: `${baseUrl}/reviews/${event.week}`, reference: event.week, occurredAt: event.at, data: { week: event.week, summary: event.summary } };
+  }
+  const incident = event.incident;
+  const title = internal ? `${incident.reference} ${incident.title}` : publicIncidentTitle(incident);
+  const services = incident.services.map((s) => s.name).join(", ");
+  const facts: MessageFact[] = internal
+    ? [{ label: "Severity", value: incident.severity }, { label: "Status", value: incident.status }, { label: "Services", value: services }]
+    : [{ label: "Status", value: incident.status }];
+  const common = { event: event.type, audience, facts, link: internal ? `${baseUrl}/incidents/${incident.reference}` : null, reference: internal ? incident.reference : null, occurredAt: event.at };
+  const data = { incident: incidentData(incident, audience) };
+  switch (event.type) {
+    case "incident.declared":
+      return { ...common, title: `Declared: ${title}`, text: internal ? event.summary || "No summary yet." : `We are looking into an issue affecting ${services}.`, data: internal ? { ...data, summary: event.summary } : data };
+    case "incident.updated":
+      if (!internal && !event.update.public) return null;
+      return {
+        ...common,
+        title: `Update: ${title}`,
+        text: event.update.message,
+        facts: internal ? [...facts, { label: "Visibility", value: event.update.public ? "public" : "internal" }, { label: "By", value: event.update.author }] : facts,
+        data: { ...data, update: internal ? event.update : { message: event.update.message } },
+      };
+    case "incident.milestone":
+      return { ...common, title: `${capitalise(MILESTONE_WORDS[event.milestone])}: ${title}`, text: `The incident was ${MILESTONE_WORDS[event.milestone]}.`, data: { ...data, milestone: event.milestone } };
+    case "incident.resolved":
+      return { ...common, title: `Resolved: ${title}`, text: internal ? "The incident is resolved." : "This issue is resolved.", data };
+    case "probe.incident":
+      if (!internal) return null;
+      return { ...common, title: `${event.opened ? "Probe opened" : "Probe resolved"}: ${title}`, text: event.opened ? "A probe failed enough runs in a row to open this incident." : "The probe succeeded again and resolved this incident.", data: { ...data, opened: event.opened } };
+  }
+}
+
+/** A closed review's summary, in Markdown: its headline, then the notes and decisions typed. */
+export function reviewClosedSummary(week: string, h: { services: number; met: number; missed: number; budgetsExhausted: number; ongoingIncidents: number }, notes: string, closedBy: string): string {
+  const trimmed = notes.trim();
+  const cut = trimmed.length > 4000 ? `${trimmed.slice(0, 4000)}…` : trimmed;
+  return [
+    `**${week}**, closed by ${closedBy}.`,
+    "",
+    `- Met their target: **${h.met}** of ${h.services} services; missed: **${h.missed}**`,
+    `- Budgets exhausted: **${h.budgetsExhausted}** · ongoing incidents: **${h.ongoingIncidents}**`,
+    "",
+    "Notes and decisions:",
+    "",
+    cut || "_none_",
+  ].join("\n");
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A test message, so an admin sees a channel work. */
+export function testMessage(channelName: string, audience: Audience, at: string): NotificationMessage {
+  return { event: "test", audience, title: `Test from Nines to ${channelName}`, text: "If you read this, the channel works.", facts: [], link: null, reference: null, occurredAt: at, data: {} };
+}
+
+/** The JSON a webhook receives; `id` is the idempotency key (the same on every retry). */
+export function webhookBody(message: NotificationMessage, key: string): string {
+  const { event, audience, title, text, link, reference, occurredAt, data } = message;
+  return JSON.stringify({ id: key, event, audience, occurredAt, title, text, link, reference, data });
+}
+
+/** Slack's mrkdwn treats these three as markup; everything else is text. */
+const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A Slack-compatible incoming webhook's body: Block Kit, with a plain `text` fallback. */
+export function slackBody(message: NotificationMessage, key: string): string {
+  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: `*${slackEscape(message.title)}*\n${slackEscape(message.text)}` } }];
+  if (message.facts.length) blocks.push({ type: "section", fields: message.facts.map((f) => ({ type: "mrkdwn", text: `*${slackEscape(f.label)}*\n${slackEscape(f.value)}` })) });
+  const link = message.link ? ` · <${message.link}|Open in Nines>` : "";
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Nines · ${message.event}${link} · id ${key}` }] });
+  return JSON.stringify({ text: `${message.title}: ${message.text}`, blocks });
+}
+
+/** An email's subject and plain text. */
+export function emailContent(message: NotificationMessage, key: string): { subject: string; text: string } {
+  const lines = [message.text, "", ...message.facts.map((f) => `${f.label}: ${f.value}`)];
+  if (message.link) lines.push("", `Open in Nines: ${message.link}`);
+  lines.push("", `Sent by Nines (${message.event}, id ${key}).`);
+  return { subject: `[Nines] ${message.title}`, text: lines.join("\n") };
+}

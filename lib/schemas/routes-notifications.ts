@@ -1,0 +1,21 @@
+import { Deleted } from "@/lib/dto/common";
+import { ChannelListDto, ChannelTestDto, ChannelWithSecretDto, ChannelDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
+import { ChannelInput, ChannelUpdate, DeliveryListQuery, NotificationListQuery, SubscriptionInput } from "./notification";
+import { created, ok } from "./route-replies";
+import type { RouteDoc } from "./routes";
+
+// The notification routes of the route table (routes.ts): channels, their delivery log, and
+// subscriptions. Admin only: channels carry where the organisation's news goes.
+
+export const NOTIFICATION_ROUTES: RouteDoc[] = [
+  { method: "get", path: "/api/v1/notification-channels", summary: "Notification channels by name, with their deliveries of the last 30 days (never a secret)", role: "admin", query: NotificationListQuery, responses: ok(ChannelListDto) },
+  { method: "post", path: "/api/v1/notification-channels", summary: "Add a channel: a signed webhook, a Slack-compatible webhook or email; a webhook's signing `secret` is in this answer only", role: "admin", body: ChannelInput, responses: created(ChannelWithSecretDto) },
+  { method: "get", path: "/api/v1/notification-channels/{id}", summary: "One channel", role: "admin", responses: ok(ChannelDto) },
+  { method: "patch", path: "/api/v1/notification-channels/{id}", summary: "Change a channel; `rotateSecret: true` gives a webhook a new signing secret, in this answer only", role: "admin", body: ChannelUpdate, responses: ok(ChannelWithSecretDto) },
+  { method: "delete", path: "/api/v1/notification-channels/{id}", summary: "Remove a channel with its pending deliveries and log (a subscription left with no channel goes too)", role: "admin", responses: ok(Deleted) },
+  { method: "post", path: "/api/v1/notification-channels/{id}/test", summary: "Send a test message now and say what the receiver answered", role: "admin", responses: ok(ChannelTestDto) },
+  { method: "get", path: "/api/v1/notification-channels/{id}/deliveries", summary: "A channel's delivery log, newest first, each delivery with every attempt", role: "admin", query: DeliveryListQuery, responses: ok(DeliveryListDto) },
+  { method: "get", path: "/api/v1/subscriptions", summary: "Which events go to which channels", role: "admin", query: NotificationListQuery, responses: ok(SubscriptionListDto) },
+  { method: "post", path: "/api/v1/subscriptions", summary: "Route events (filtered by services, tiers, severities) to channels; services and tiers by id, slug or rank, stored by id", role: "admin", body: SubscriptionInput, responses: created(SubscriptionDto) },
+  { method: "delete", path: "/api/v1/subscriptions/{id}", summary: "Remove a subscription", role: "admin", responses: ok(Deleted) },
+];

@@ -1,0 +1,162 @@
+import "server-only";
+import { DELIVERY_LOG_DAYS, nextAttemptAt } from "@/lib/domain/notifications";
+import { StoredIntegrations, StoredNotificationMessage } from "@/lib/schemas/stored";
+import { pool, prisma } from "./db";
+import { send, SEND_TIMEOUT_MS, type ChannelTarget, type SendOutcome, type SmtpTarget } from "./notification-send";
+import { open } from "./secret-box";
+
+// Delivers the outbox (docs/decisions/0025-notification-outbox.md). Like the probe scheduler,
+// every process runs it: a tick claims due deliveries in ONE statement (FOR UPDATE SKIP LOCKED),
+// moving their next attempt a lease ahead, so two processes never send the same attempt, and one
+// killed mid-delivery leaves it to be claimed again when the lease ends, with the same id (the
+// idempotency key). Delivery is therefore at least once: a receiver that took a message and was
+// killed before saying so gets it again, under the same key.
+
+/** An attempt's lease: longer than a send may take, so a live attempt is never claimed twice. */
+const LEASE_SECONDS = Math.ceil(SEND_TIMEOUT_MS / 1000) + 10;
+
+export type Claimed = { id: string; channelId: string; message: unknown; attempts: number; createdAtMs: number };
+
+// Only each channel's oldest pending message (its head) is due: a channel receives its messages
+// in the order they were written, and one that is down holds its queue until it is back (or its
+// head has failed for 24 h). The conditions on the row itself are checked again after its lock,
+// so a head another process claimed meanwhile is not claimed twice.
+const CLAIM_SQL = `
+  WITH heads AS (
+    SELECT DISTINCT ON ("channelId") id FROM "Delivery"
+     WHERE status = 'pending'
+     ORDER BY "channelId", seq
+  ), due AS (
+    SELECT d.id FROM "Delivery" d JOIN heads h ON h.id = d.id
+     WHERE d.status = 'pending' AND d."nextAttemptAt" <= now()
+     ORDER BY d."nextAttemptAt" LIMIT $1
+     FOR UPDATE OF d SKIP LOCKED
+  )
+  UPDATE "Delivery" d
+     SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = d.attempts + 1
+    FROM due WHERE d.id = due.id
+  RETURNING d.id, d."channelId", d.message, d.attempts, (extract(epoch FROM d."createdAt") * 1000)::float8 AS "createdAtMs"`;
+
+export async function claimDueDeliveries(limit: number): Promise<Claimed[]> {
+  return (await pool().query<Claimed>(CLAIM_SQL, [limit])).rows;
+}
+
+async function smtpTarget(): Promise<SmtpTarget | null> {
+  const row = await prisma.organizationSettings.findUnique({ where: { id: 1 }, select: { integrations: true } });
+  const smtp = StoredIntegrations.read(row?.integrations ?? null, "The organisation's settings").smtp;
+  if (!smtp) return null;
+  return { host: smtp.host, port: smtp.port, secure: smtp.secure, user: smtp.user, password: smtp.sealedPassword ? open(smtp.sealedPassword) : null, from: smtp.from };
+}
+
+/** Where a channel's messages go, with its secret opened; a string says why it cannot be sent to. */
+export async function channelTarget(channelId: string): Promise<ChannelTarget | string> {
+  const c = await prisma.notificationChannel.findUnique({ where: { id: channelId } });
+  if (!c) return "the channel was removed";
+  if (c.type === "email") return { type: "email", to: c.to, smtp: await smtpTarget() };
+  const secret = c.secretSealed ? open(c.secretSealed) : null;
+  if (secret === null) return "its secret cannot be read (the app's secret changed): set the channel's URL or secret again";
+  if (c.type === "slack") return { type: "slack", url: secret };
+  return { type: "webhook", url: c.url ?? "", secret };
+}
+
+/**
+ * One attempt at a claimed delivery, and what follows from it, in one transaction: the attempt
+ * logged; delivered, or due again after a backoff, or failed once 24 h have passed (`retry`:
+ * false for a test, which is failed at once). Only the claim that made this attempt records it:
+ * one whose lease ran out and was claimed again leaves the later claim to decide.
+ */
+export async function attempt(d: Claimed, opts: { retry: boolean } = { retry: true }): Promise<SendOutcome> {
+  const started = performance.now();
+  const target = await channelTarget(d.channelId);
+  const message = StoredNotificationMessage.read(d.message, `Delivery ${d.id}`);
+  const outcome: SendOutcome = typeof target === "string" ? { ok: false, status: null, error: target } : await send(target, message, d.id);
+  const durationMs = Math.round(performance.now() - started);
+  const now = Date.now();
+  const next = outcome.ok || !opts.retry ? null : nextAttemptAt(d.createdAtMs, now, d.attempts);
+  await prisma.$transaction(async (tx) => {
+    const current = await tx.delivery.updateMany({
+      where: { id: d.id, status: "pending", attempts: d.attempts },
+      data: outcome.ok
+        ? { status: "delivered", deliveredAt: new Date(now), lastError: null }
+        : next === null
+          ? { status: "failed", lastError: outcome.error }
+          : { nextAttemptAt: new Date(next), lastError: outcome.error },
+    });
+    if (current.count === 0 && !(await tx.delivery.findUnique({ where: { id: d.id }, select: { id: true } }))) return; // channel removed meanwhile
+    await tx.deliveryAttempt.create({ data: { deliveryId: d.id, at: new Date(now - durationMs), ok: outcome.ok, status: outcome.status, error: outcome.error?.slice(0, 1000) ?? null, durationMs } });
+  });
+  return outcome;
+}
+
+/** Deletes the delivery log past its 30 days (finished deliveries and their attempts). */
+export async function pruneDeliveries(): Promise<number> {
+  const before = new Date(Date.now() - DELIVERY_LOG_DAYS * 86_400_000);
+  await prisma.deliveryAttempt.deleteMany({ where: { at: { lt: before } } });
+  return (await prisma.delivery.deleteMany({ where: { status: { in: ["delivered", "failed"] }, createdAt: { lt: before } } })).count;
+}
+
+export type NotificationSchedulerHandle = { stop: () => Promise<void>; tick: () => Promise<number> };
+
+/** Ticks every `tickMs` (500 ms): claims what is due and sends it, at most `concurrency` at once. */
+export function startNotificationScheduler(opts: { tickMs?: number; concurrency?: number; log?: (m: string) => void } = {}): NotificationSchedulerHandle {
+  const tickMs = opts.tickMs ?? 500;
+  const concurrency = opts.concurrency ?? 50;
+  // While the database is away every tick fails the same way: say so once a minute.
+  const said = new Map<string, number>();
+  const log =
+    opts.log ??
+    ((m: string) => {
+      const key = m.replace(/delivery \S+/, "delivery");
+      if (Date.now() - (said.get(key) ?? 0) < 60_000) return;
+      said.set(key, Date.now());
+      console.error(`[notifications] ${m}`);
+    });
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let lastPrune = 0;
+
+  async function tick(): Promise<number> {
+    const room = concurrency - running.size;
+    if (room <= 0) return 0;
+    const claimed = await claimDueDeliveries(room);
+    for (const d of claimed) {
+      const job = attempt(d)
+        .catch((err: unknown) => log(`delivery ${d.id} failed to record its attempt: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(() => {
+          running.delete(job);
+          soon(); // the channel's next message may be due now
+        });
+      running.add(job);
+    }
+    if (Date.now() - lastPrune > 5 * 60_000) {
+      lastPrune = Date.now();
+      await pruneDeliveries().catch((err: unknown) => log(`pruning the delivery log failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return claimed.length;
+  }
+
+  let ticking = false;
+  const loop = async () => {
+    if (stopped || ticking) return;
+    ticking = true;
+    await tick().catch((err: unknown) => log(`tick failed: ${err instanceof Error ? err.message : String(err)}`));
+    ticking = false;
+    if (!stopped) timer = setTimeout(loop, tickMs);
+  };
+  /** Ticks at once rather than at the next interval. */
+  function soon(): void {
+    if (stopped || ticking) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(loop, 0);
+  }
+  timer = setTimeout(loop, 0);
+  return {
+    tick,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { incidentReference, type IncidentKind, type IncidentStatus, type Severity } from "@/lib/domain/incident-lifecycle";
+import { notificationMessage, type IncidentFacts, type NotificationEvent } from "@/lib/domain/notification-message";
+import { subscriptionMatches, type Audience, type EventScope } from "@/lib/domain/notifications";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { StoredNotificationMessage } from "@/lib/schemas/stored";
+import type { Tx } from "./db";
+
+// The outbox's writer (docs/decisions/0025-notification-outbox.md). Every change that people are
+// to hear of calls `emit` inside its own transaction: the deliveries commit with the change or not
+// at all, so nothing is announced that did not happen and nothing that happened goes unannounced.
+// The scheduler (notification-scheduler.ts) sends them.
+
+/** Links in messages point here (the app's public URL). */
+export const baseUrl = () => (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+
+function scopeOf(event: NotificationEvent): EventScope {
+  if (event.type === "review.closed") return { services: [], severity: null, public: false };
+  return { services: event.incident.services, severity: event.incident.severity, public: event.type === "incident.updated" ? event.update.public : true };
+}
+
+/** Writes one delivery per channel that a matching subscription names and whose audience may hear it; returns how many. */
+export async function emit(tx: Tx, event: NotificationEvent): Promise<number> {
+  const scope = scopeOf(event);
+  const subscriptions = await tx.subscription.findMany({ where: { events: { has: event.type } }, include: { channels: { include: { channel: { select: { id: true, audience: true } } } } } });
+  const channels = new Map<string, Audience>();
+  for (const s of subscriptions) {
+    if (!subscriptionMatches(s, event.type, scope)) continue;
+    for (const { channel } of s.channels) channels.set(channel.id, channel.audience === "public" ? "public" : "internal");
+  }
+  const rows: Prisma.DeliveryCreateManyInput[] = [];
+  for (const [channelId, audience] of channels) {
+    const message = notificationMessage(event, audience, baseUrl());
+    if (message) rows.push({ channelId, event: event.type, message: StoredNotificationMessage.write(message) as Prisma.InputJsonObject });
+  }
+  if (rows.length) await tx.delivery.createMany({ data: rows });
+  // A probe's incident is also news of its own kind.
+  const probe = (event.type === "incident.declared" || event.type === "incident.resolved") && event.incident.source === "probe";
+  const more = probe ? await emit(tx, { type: "probe.incident", at: event.at, incident: event.incident, opened: event.type === "incident.declared" }) : 0;
+  return rows.length + more;
+}
+
+/** The incident as messages describe it, read in the transaction that changed it. */
+export async function incidentFacts(tx: Tx, incidentId: string): Promise<IncidentFacts> {
+  const row = await tx.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: { number: true, title: true, publicTitle: true, severity: true, kind: true, status: true, startedAt: true, resolvedAt: true, source: true, impacts: { select: { service: { select: { id: true, name: true, tierId: true } } }, orderBy: { service: { name: "asc" } } } },
+  });
+  return {
+    reference: incidentReference(row.number),
+    title: row.title,
+    publicTitle: row.publicTitle,
+    severity: row.severity as Severity,
+    kind: row.kind as IncidentKind,
+    status: row.status as IncidentStatus,
+    services: row.impacts.map((i) => i.service),
+    startedAt: row.startedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    source: row.source,
+  };
+}
