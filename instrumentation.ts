@@ -1,7 +1,8 @@
 // Runs once when the server starts: default tiers and the BOOTSTRAP_* environment, before the
 // first request (failures are retried lazily by ensureBootstrap() on the next request); and the
 // fleet workers, so that they are loaded before the first all-services summary; and the probe
-// scheduler (NINES_PROBES=off leaves it out) and the measured SLOs' ingestion (NINES_SLO_INGEST=off).
+// scheduler (NINES_PROBES=off leaves it out), the measured SLOs' ingestion (NINES_SLO_INGEST=off),
+// and the notifications' delivery and evaluator (NINES_NOTIFICATIONS=off).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ ensureBootstrap }, { fleetWorkers }] = await Promise.all([import("@/lib/server/bootstrap"), import("@/lib/server/fleet-workers")]);
@@ -21,9 +22,11 @@ export async function register(): Promise<void> {
   }
   // The notification outbox's delivery: likewise in every process (deliveries are claimed with SKIP LOCKED).
   if (process.env.NINES_NOTIFICATIONS !== "off") {
-    const { startNotificationScheduler } = await import("@/lib/server/notification-scheduler");
+    const [{ startNotificationScheduler }, { startNotificationEvaluator }] = await Promise.all([import("@/lib/server/notification-scheduler"), import("@/lib/server/notification-evaluator")]);
     const notifications = startNotificationScheduler();
-    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void notifications.stop());
+    // Burn states and review dates: once a minute, in the one process holding the evaluator's lease.
+    const evaluator = startNotificationEvaluator();
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void Promise.all([notifications.stop(), evaluator.stop()]));
   }
   await ensureBootstrap().catch((err: unknown) => {
     console.error("[bootstrap] will retry on first request:", err instanceof Error ? err.message : err);

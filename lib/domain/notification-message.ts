@@ -7,6 +7,8 @@
  */
 import type { IncidentKind, IncidentStatus, Severity } from "./incident-lifecycle";
 import type { Audience, EventService, NotificationEventType } from "./notifications";
+import { BURN_STATE_LABELS, type BurnState } from "./burn-state";
+import { formatPercent } from "./format";
 
 export type IncidentFacts = {
   reference: string;
@@ -23,13 +25,19 @@ export type IncidentFacts = {
 
 export type PublicMilestone = "detected" | "acknowledged" | "mitigated";
 
+export type SloFacts = { id: string; name: string; service: EventService & { slug: string }; target: number; window: string };
+export type RiskFacts = { reference: string; title: string; level: string; dueAt: string; services: EventService[] };
+
 export type NotificationEvent =
   | { type: "incident.declared"; at: string; incident: IncidentFacts; summary: string }
   | { type: "incident.updated"; at: string; incident: IncidentFacts; update: { message: string; public: boolean; author: string } }
   | { type: "incident.milestone"; at: string; incident: IncidentFacts; milestone: PublicMilestone }
   | { type: "incident.resolved"; at: string; incident: IncidentFacts }
   | { type: "probe.incident"; at: string; incident: IncidentFacts; opened: boolean }
-  | { type: "review.closed"; at: string; week: string; summary: string };
+  | { type: "review.closed"; at: string; week: string; summary: string }
+  | { type: "slo.burn_state"; at: string; slo: SloFacts; from: BurnState; to: BurnState; remainingRatio: number | null }
+  | { type: "slo.budget_exhausted"; at: string; slo: SloFacts; remainingRatio: number }
+  | { type: "risk.review_due"; at: string; risk: RiskFacts; overdue: boolean };
 
 export type MessageFact = { label: string; value: string };
 
@@ -76,6 +84,7 @@ export function notificationMessage(event: NotificationEvent, audience: Audience
     if (!internal) return null;
     return { event: event.type, audience, title: `Weekly review ${event.week} closed`, text: event.summary, facts: [], link: `${baseUrl}/reviews/${event.week}`, reference: event.week, occurredAt: event.at, data: { week: event.week, summary: event.summary } };
   }
+  if (event.type === "slo.burn_state" || event.type === "slo.budget_exhausted" || event.type === "risk.review_due") return internal ? teamOnlyMessage(event, baseUrl) : null;
   const incident = event.incident;
   const title = internal ? `${incident.reference} ${incident.title}` : publicIncidentTitle(incident);
   const services = incident.services.map((s) => s.name).join(", ");
@@ -120,6 +129,37 @@ export function reviewClosedSummary(week: string, h: { services: number; met: nu
     "",
     cut || "_none_",
   ].join("\n");
+}
+
+type TeamOnly = Extract<NotificationEvent, { type: "slo.burn_state" | "slo.budget_exhausted" | "risk.review_due" }>;
+
+/** SLOs' and risks' news: for the team only (a public channel never hears of figures or risks). */
+function teamOnlyMessage(event: TeamOnly, baseUrl: string): NotificationMessage {
+  const base = { event: event.type, audience: "internal" as const, occurredAt: event.at };
+  if (event.type === "risk.review_due") {
+    const r = event.risk;
+    return {
+      ...base,
+      title: `Risk review ${event.overdue ? "overdue" : "due"}: ${r.reference} ${r.title}`,
+      text: event.overdue ? "The review of this risk is past its date." : "The review of this risk is due within a day.",
+      facts: [{ label: "Level", value: r.level }, { label: "Due", value: r.dueAt }, { label: "Services", value: r.services.map((s) => s.name).join(", ") || "none" }],
+      link: `${baseUrl}/risks/${r.reference}`,
+      reference: r.reference,
+      data: { risk: { reference: r.reference, title: r.title, level: r.level, dueAt: r.dueAt, services: r.services.map((s) => s.name) }, overdue: event.overdue },
+    };
+  }
+  const slo = event.slo;
+  const name = `${slo.service.name} · ${slo.name}`;
+  const left = event.remainingRatio === null ? "unknown" : formatPercent(event.remainingRatio, 1);
+  const facts = [{ label: "Target", value: formatPercent(slo.target) }, { label: "Window", value: slo.window }, { label: "Budget left", value: left }];
+  const common = { ...base, facts, link: `${baseUrl}/services/${slo.service.slug}`, reference: null, data: { slo: { id: slo.id, name: slo.name, service: slo.service.slug, target: slo.target, window: slo.window }, remainingRatio: event.remainingRatio } };
+  if (event.type === "slo.budget_exhausted") return { ...common, title: `Budget exhausted: ${name}`, text: "The error budget of this SLO's window is spent: the objective is missed unless the window's end brings it back." };
+  return {
+    ...common,
+    title: `${BURN_STATE_LABELS[event.to]}: ${name}`,
+    text: event.to === "ok" ? `No longer burning fast (was: ${BURN_STATE_LABELS[event.from].toLowerCase()}).` : `The budget is being spent faster than the window allows (was: ${BURN_STATE_LABELS[event.from].toLowerCase()}).`,
+    data: { ...common.data, from: event.from, to: event.to },
+  };
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

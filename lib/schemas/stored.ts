@@ -192,3 +192,13 @@ const NotificationMessageV1 = z.strictObject({
 
 /** A message in the notification outbox (Delivery.message), as written at the change. */
 export const StoredNotificationMessage: StoredKind<NotificationMessage> = storedKind("a notification's message", { 1: NotificationMessageV1 });
+
+const WatchStateV1 = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("slo"), burn: z.enum(["fast_burn", "slow_burn", "ok"]), exhausted: z.boolean() }),
+  z.strictObject({ kind: z.literal("risk"), review: z.enum(["not_due", "due", "overdue"]) }),
+  z.strictObject({ kind: z.literal("lease") }),
+]);
+export type WatchStateData = z.infer<typeof WatchStateV1>;
+
+/** What the notification evaluator last saw (WatchState.state). */
+export const StoredWatchState: StoredKind<WatchStateData> = storedKind("a watched state", { 1: WatchStateV1 });

@@ -63,7 +63,7 @@ function describe(err: unknown): string {
 
 async function sendEmail(target: Extract<ChannelTarget, { type: "email" }>, message: NotificationMessage, key: string): Promise<SendOutcome> {
   const smtp = target.smtp;
-  if (!smtp) return { ok: false, status: null, error: "No SMTP server is set (Settings → Integrations)" };
+  if (!smtp) return { ok: false, status: null, error: "No email server is set (Settings → Notifications, Email server)" };
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,

@@ -16,6 +16,8 @@ export const baseUrl = () => (process.env.NEXTAUTH_URL ?? "http://localhost:3000
 
 function scopeOf(event: NotificationEvent): EventScope {
   if (event.type === "review.closed") return { services: [], severity: null, public: false };
+  if (event.type === "slo.burn_state" || event.type === "slo.budget_exhausted") return { services: [event.slo.service], severity: null, public: false };
+  if (event.type === "risk.review_due") return { services: event.risk.services, severity: null, public: false };
   return { services: event.incident.services, severity: event.incident.severity, public: event.type === "incident.updated" ? event.update.public : true };
 }
 

@@ -53,13 +53,13 @@ export default async function NotificationsPage() {
         crumbs={[{ href: "/settings", label: "Settings" }]}
       />
       <SettingsNav current="notifications" isAdmin />
-      <section className="card" aria-labelledby="channels-heading">
+      <section className="card stack" aria-labelledby="channels-heading">
         <h2 id="channels-heading">Channels</h2>
         {channels.total === 0 ? (
           <EmptyState title="No channels yet">Add a webhook, a Slack incoming webhook or an email channel below; then choose what goes to it under Subscriptions.</EmptyState>
         ) : (
           <TableScroll label="Channels">
-            <table className="table">
+            <table className="table table-stacked">
               <caption className="visually-hidden">Notification channels and their deliveries of the last 30 days</caption>
               <thead>
                 <tr>
@@ -78,7 +78,7 @@ export default async function NotificationsPage() {
                         {TYPE_LABELS[c.type]} · {c.type === "email" ? c.to.join(", ") : <code>{c.url}</code>}
                       </span>
                     </th>
-                    <td>
+                    <td data-label="Last 30 days">
                       {c.delivered} delivered{c.pending > 0 && `, ${c.pending} waiting`}
                       {c.failed > 0 && (
                         <>
@@ -87,8 +87,8 @@ export default async function NotificationsPage() {
                       )}
                       {c.lastError && <span className="inherited text-warning">Last error: {c.lastError}</span>}
                     </td>
-                    <td className="nowrap">{c.lastDeliveredAt ? <OrgTime iso={c.lastDeliveredAt} timeZone={tz} /> : <span className="muted">never</span>}</td>
-                    <td>
+                    <td className="nowrap" data-label={`Last delivered (${tz})`}>{c.lastDeliveredAt ? <OrgTime iso={c.lastDeliveredAt} timeZone={tz} /> : <span className="muted">never</span>}</td>
+                    <td data-label="Actions">
                       <ChannelActions id={c.id} name={c.name} />
                     </td>
                   </tr>
@@ -101,13 +101,13 @@ export default async function NotificationsPage() {
         <h3>Add a channel</h3>
         <ChannelForm smtpSet={integrations.smtp !== null} />
       </section>
-      <section className="card" aria-labelledby="subscriptions-heading">
+      <section className="card stack" aria-labelledby="subscriptions-heading">
         <h2 id="subscriptions-heading">Subscriptions</h2>
         {subscriptions.total === 0 ? (
           <EmptyState title="No subscriptions yet">{channels.total === 0 ? "Add a channel first; then choose which events go to it here." : "Choose which events go to which channels below: until then nothing is sent."}</EmptyState>
         ) : (
           <TableScroll label="Subscriptions">
-            <table className="table">
+            <table className="table table-stacked">
               <caption className="visually-hidden">Which events go to which channels</caption>
               <thead>
                 <tr>
@@ -120,10 +120,10 @@ export default async function NotificationsPage() {
               <tbody>
                 {subscriptions.subscriptions.map((s) => (
                   <tr key={s.id}>
-                    <td>{s.events.map((e) => NOTIFICATION_EVENT_LABELS[e]).join(", ")}</td>
-                    <td>{filters(s)}</td>
-                    <td>{s.channels.map((c) => c.name).join(", ")}</td>
-                    <td>
+                    <td data-label="Events">{s.events.map((e) => NOTIFICATION_EVENT_LABELS[e]).join(", ")}</td>
+                    <td data-label="For">{filters(s)}</td>
+                    <td data-label="Channels">{s.channels.map((c) => c.name).join(", ")}</td>
+                    <td data-label="Actions">
                       <RemoveSubscription id={s.id} what={`${s.events.join(", ")} to ${s.channels.map((c) => c.name).join(", ")}`} />
                     </td>
                   </tr>
@@ -140,7 +140,7 @@ export default async function NotificationsPage() {
           </>
         )}
       </section>
-      <section className="card" aria-labelledby="smtp-heading">
+      <section className="card stack" aria-labelledby="smtp-heading">
         <h2 id="smtp-heading">Email server</h2>
         <p className="muted">Email channels send through this SMTP server.{integrations.smtp ? "" : " None is set yet."}</p>
         <SmtpForm integrations={integrations} />

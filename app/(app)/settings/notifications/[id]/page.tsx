@@ -22,6 +22,7 @@ const STATES: Record<DeliveryDto["status"], { label: string; badge: string }> = 
   pending: { label: "Waiting", badge: "badge-warning" },
   failed: { label: "Failed", badge: "badge-danger" },
 };
+const TYPE_LABELS = { webhook: "Webhook", slack: "Slack webhook", email: "Email" } as const;
 const FILTERS = [
   { status: undefined, label: "All" },
   { status: "pending", label: "Waiting" },
@@ -44,13 +45,13 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
   };
   return (
     <>
-      <PageHeader title={channel.name} description={`${channel.type === "email" ? `Email to ${channel.to.join(", ")}` : channel.url} · ${channel.audience} audience`} crumbs={[{ href: "/settings", label: "Settings" }, { href: "/settings/notifications", label: "Notifications" }]} />
-      <section className="card" aria-labelledby="channel-heading">
+      <PageHeader title={channel.name} description={`${TYPE_LABELS[channel.type]} ${channel.type === "email" ? `to ${channel.to.join(", ")}` : `to ${channel.url ?? ""}`} · ${channel.audience === "public" ? "public: only public titles and updates" : "internal: the team's view"}`} crumbs={[{ href: "/settings", label: "Settings" }, { href: "/settings/notifications", label: "Notifications" }]} />
+      <section className="card stack" aria-labelledby="channel-heading">
         <h2 id="channel-heading">Channel</h2>
         <ChannelActions id={channel.id} name={channel.name} />
         <ChannelEdit channel={channel} />
       </section>
-      <section className="card" aria-labelledby="log-heading">
+      <section className="card stack" aria-labelledby="log-heading">
         <h2 id="log-heading">Delivery log</h2>
         <p className="muted">
           Last 30 days: {channel.delivered} delivered, {channel.pending} waiting, {channel.failed} failed. A message that cannot be delivered is tried again after 5 s, then less and less often, for 24 hours.
@@ -67,7 +68,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
           <EmptyState title={query.status ? "No deliveries in this state" : "Nothing sent yet"}>{query.status ? "Choose All to see every delivery." : "Send a test above, or add a subscription that routes events here."}</EmptyState>
         ) : (
           <TableScroll label="Delivery log">
-            <table className="table">
+            <table className="table table-stacked">
               <caption className="visually-hidden">Deliveries to {channel.name}, newest first, with each attempt</caption>
               <thead>
                 <tr>
@@ -86,10 +87,10 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
                         {d.event} · key <code>{d.id}</code>
                       </span>
                     </th>
-                    <td className="nowrap">
+                    <td className="nowrap" data-label={`Written (${tz})`}>
                       <OrgTime iso={d.createdAt} timeZone={tz} />
                     </td>
-                    <td>
+                    <td data-label="State">
                       <span className={`badge ${STATES[d.status].badge}`}>{STATES[d.status].label}</span>
                       {d.nextAttemptAt && (
                         <span className="inherited">
@@ -98,7 +99,7 @@ export default async function ChannelPage({ params, searchParams }: { params: Pr
                       )}
                       {d.status !== "delivered" && d.lastError && <span className="inherited text-warning">{d.lastError}</span>}
                     </td>
-                    <td>
+                    <td data-label="Attempts">
                       <ol className="attempts">
                         {d.log.map((a) => (
                           <li key={a.at}>
