@@ -22,7 +22,9 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({ nonce, publicUrl: process.env.NEXTAUTH_URL, dev: process.env.NODE_ENV === "development" });
 
-  if (!(await databaseAnswers())) {
+  // The public status page serves its last snapshot while the database is away (lib/server/status-snapshot.ts).
+  const statusPage = pathname === "/status" || pathname === "/status.json" || pathname.startsWith("/status/");
+  if (!statusPage && !(await databaseAnswers())) {
     const res = new NextResponse(databaseUnavailableHtml(), {
       status: 503,
       headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(RETRY_SECONDS), "cache-control": "no-store" },

@@ -8,6 +8,7 @@ const SECTIONS = [
   { key: "audit", href: "/settings/audit", label: "Audit trail", adminOnly: true },
   { key: "integrations", href: "/settings/integrations", label: "Integrations", adminOnly: true },
   { key: "notifications", href: "/settings/notifications", label: "Notifications", adminOnly: true },
+  { key: "status-page", href: "/settings/status-page", label: "Status page", adminOnly: true },
   { key: "datasources", href: "/settings/datasources", label: "Datasources", adminOnly: false },
 ] as const;
 

@@ -3,6 +3,8 @@
 import type { ChannelTestDto, ChannelWithSecretDto, SubscriptionDto } from "@/lib/dto/notifications";
 import type { Deleted } from "@/lib/dto/common";
 import type { ChannelInput, ChannelUpdate, SubscriptionInput } from "@/lib/schemas/notification";
+import type { StatusPageSettingsDto } from "@/lib/dto/status-page";
+import type { StatusPageUpdate } from "@/lib/schemas/status-page";
 import type { z } from "zod";
 import { apiRequest } from "./api";
 import { useApiMutation } from "./use-api-mutation";
@@ -21,3 +23,5 @@ export const useTestChannel = (id: string) => useApiMutation((_: void) => apiReq
 export const useCreateSubscription = () => useApiMutation((input: z.input<typeof SubscriptionInput>) => apiRequest<SubscriptionDto>("POST", "/api/v1/subscriptions", input));
 
 export const useDeleteSubscription = (id: string) => useApiMutation((_: void) => apiRequest<Deleted>("DELETE", `/api/v1/subscriptions/${enc(id)}`));
+
+export const useUpdateStatusPage = () => useApiMutation((input: StatusPageUpdate) => apiRequest<StatusPageSettingsDto>("PATCH", "/api/v1/status-page", input));

@@ -8,6 +8,7 @@ import { IncidentDetailDto, IncidentDto, IncidentImportDto, IncidentListDto, Tim
 import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/lib/dto/integrations";
 import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
+import { StatusPageSettingsDto, StatusSnapshotDto } from "@/lib/dto/status-page";
 import { ChannelDto, ChannelListDto, ChannelTestDto, ChannelWithSecretDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
 import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
@@ -58,6 +59,8 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   NotificationChannelTest: ChannelTestDto,
   DeliveryList: DeliveryListDto,
   Subscription: SubscriptionDto,
+  StatusPageSettings: StatusPageSettingsDto,
+  StatusSnapshot: StatusSnapshotDto,
   SubscriptionList: SubscriptionListDto,
   NotReady: NotReadyDto,
   OpenApiDocument: OpenApiDocumentDto,

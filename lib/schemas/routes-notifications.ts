@@ -1,7 +1,9 @@
 import { Deleted } from "@/lib/dto/common";
 import { ChannelListDto, ChannelTestDto, ChannelWithSecretDto, ChannelDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
 import { ChannelInput, ChannelUpdate, DeliveryListQuery, NotificationListQuery, SubscriptionInput } from "./notification";
+import { StatusPageSettingsDto, StatusSnapshotDto } from "@/lib/dto/status-page";
 import { created, ok } from "./route-replies";
+import { StatusPageUpdate } from "./status-page";
 import type { RouteDoc } from "./routes";
 
 // The notification routes of the route table (routes.ts): channels, their delivery log, and
@@ -18,4 +20,8 @@ export const NOTIFICATION_ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/subscriptions", summary: "Which events go to which channels", role: "admin", query: NotificationListQuery, responses: ok(SubscriptionListDto) },
   { method: "post", path: "/api/v1/subscriptions", summary: "Route events (filtered by services, tiers, severities) to channels; services and tiers by id, slug or rank, stored by id", role: "admin", body: SubscriptionInput, responses: created(SubscriptionDto) },
   { method: "delete", path: "/api/v1/subscriptions/{id}", summary: "Remove a subscription", role: "admin", responses: ok(Deleted) },
+  { method: "get", path: "/api/v1/status-page", summary: "The status page's settings: on or off, its title, its components (public names for services)", role: "admin", responses: ok(StatusPageSettingsDto) },
+  { method: "patch", path: "/api/v1/status-page", summary: "Change the status page; `components` replaces the list (services by id or slug, stored by id)", role: "admin", body: StatusPageUpdate, responses: ok(StatusPageSettingsDto) },
+  { method: "get", path: "/status.json", summary: "The public status page as JSON, without signing in (public titles and updates only; 404 while it is off; the last snapshot while the database does not answer)", role: "public", responses: ok(StatusSnapshotDto), errors: [404] },
+  { method: "get", path: "/status/feed.atom", summary: "The status page's incidents as an Atom feed (404 while the page is off)", role: "public", responses: { 200: { text: ["application/atom+xml; charset=utf-8"] } }, errors: [404] },
 ];

@@ -202,3 +202,10 @@ export type WatchStateData = z.infer<typeof WatchStateV1>;
 
 /** What the notification evaluator last saw (WatchState.state). */
 export const StoredWatchState: StoredKind<WatchStateData> = storedKind("a watched state", { 1: WatchStateV1 });
+
+const StatusComponentsV1 = z.array(z.strictObject({ name: z.string(), serviceIds: z.array(z.string()) }));
+
+/** The status page's components (StatusPage.components): public names for groups of services. */
+export const StoredStatusComponents: StoredKind<z.infer<typeof StatusComponentsV1>, { components: z.infer<typeof StatusComponentsV1> }> = storedKind("the status page's components", {
+  1: z.union([StatusComponentsV1, z.strictObject({ components: StatusComponentsV1 }).transform((v) => v.components)]),
+});

@@ -26,6 +26,7 @@ describe("roleForPage", () => {
     ["/settings/audit", "admin"],
     ["/settings/integrations", "admin"],
     ["/settings/notifications", "admin"],
+    ["/settings/status-page", "admin"],
     ["/settings/notifications/ckabc", "admin"],
     // Every role reads the datasources and their state; the form is for admins only.
     ["/settings/datasources", "viewer"],
@@ -44,7 +45,7 @@ describe("roleForPage", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
     expect(pages.sort()).toEqual(
-      ["/", "/action-items", "/api-docs", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/datasources", "/settings/integrations", "/settings/notifications", "/settings/notifications/[id]", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+      ["/", "/action-items", "/api-docs", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/datasources", "/settings/integrations", "/settings/notifications", "/settings/notifications/[id]", "/settings/status-page", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
     );
   });
 });

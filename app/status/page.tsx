@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { OrgTime } from "@/components/org-time";
+import { UptimeBars } from "@/components/status/uptime-bars";
+import { COMPONENT_STATE_LABELS, OVERALL_LABELS, type ComponentState } from "@/lib/domain/status-page";
+import type { PublicIncidentDto } from "@/lib/dto/status-page";
+import { statusSnapshot } from "@/lib/server/status-snapshot";
+import "./status.css";
+
+export const metadata: Metadata = { title: "Status", robots: { index: true, follow: false }, alternates: { types: { "application/atom+xml": "/status/feed.atom" } } };
+
+/** A mark beside each state's words, so its colour is never the only signal. */
+const MARKS: Record<ComponentState, string> = { operational: "✓", maintenance: "🔧", degraded: "!", partial_outage: "!", major_outage: "✕" };
+
+function Incident({ incident, timeZone }: { incident: PublicIncidentDto; timeZone: string }) {
+  return (
+    <article className="status-incident" id={`incident-${incident.id}`} aria-labelledby={`incident-${incident.id}-title`}>
+      <h3 id={`incident-${incident.id}-title`}>{incident.title}</h3>
+      <p className="status-meta">
+        {incident.components.join(", ")} · started <OrgTime iso={incident.startedAt} timeZone={timeZone} />
+        {incident.resolvedAt && (
+          <>
+            {" "}· resolved <OrgTime iso={incident.resolvedAt} timeZone={timeZone} />
+          </>
+        )}
+      </p>
+      {incident.updates.length > 0 ? (
+        <ol className="status-updates">
+          {incident.updates.map((u) => (
+            <li key={u.at}>
+              <OrgTime iso={u.at} timeZone={timeZone} /> — {u.message}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="status-meta">{incident.resolvedAt ? "Resolved." : "We are looking into it; updates follow here."}</p>
+      )}
+    </article>
+  );
+}
+
+/** The public status page: no sign-in, no script needed; served from a snapshot (lib/server/status-snapshot.ts). */
+export default async function StatusPage() {
+  const { snapshot: s, stale } = await statusSnapshot();
+  if (!s) notFound();
+  const tz = s.timeZone;
+  return (
+    <main className="status-page">
+      <header className="status-header">
+        <h1>{s.title}</h1>
+        <p className={`status-overall state-${s.state}`} role="status">
+          <span aria-hidden="true">{MARKS[s.state]}</span> {OVERALL_LABELS[s.state]}
+        </p>
+        <p className="status-meta">
+          As of <OrgTime iso={s.generatedAt} timeZone={tz} showZone />
+          {stale && " — our systems are being restored; this is the last status we published."} · <a href="/status/feed.atom">Atom feed</a> · <a href="/status.json">JSON</a>
+        </p>
+      </header>
+      {s.ongoing.length > 0 && (
+        <section aria-labelledby="ongoing-heading">
+          <h2 id="ongoing-heading">Ongoing</h2>
+          {s.ongoing.map((i) => (
+            <Incident key={i.id} incident={i} timeZone={tz} />
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="components-heading">
+        <h2 id="components-heading">Components</h2>
+        <ul className="status-components">
+          {s.components.map((c) => (
+            <li key={c.name}>
+              <div className="status-component-head">
+                <h3>{c.name}</h3>
+                <span className={`status-state state-${c.state}`}>
+                  <span aria-hidden="true">{MARKS[c.state]}</span> {COMPONENT_STATE_LABELS[c.state]}
+                </span>
+              </div>
+              <UptimeBars name={c.name} days={c.days} uptime={c.uptime} />
+            </li>
+          ))}
+        </ul>
+        <p className="status-meta">Days are cut at midnight, {tz}.</p>
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">Past incidents</h2>
+        {s.history.length === 0 ? <p className="status-meta">No incidents in the last 90 days.</p> : s.history.map((i) => <Incident key={i.id} incident={i} timeZone={tz} />)}
+      </section>
+    </main>
+  );
+}

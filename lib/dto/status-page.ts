@@ -1,0 +1,53 @@
+// Response schemas of the status page: its settings (admin) and the public snapshot
+// (/status.json), which carries only public names, public titles and public updates.
+import { z } from "zod";
+import { COMPONENT_STATES } from "@/lib/domain/status-page";
+import { DateText, InstantText } from "./common";
+
+export const StatusPageSettingsDto = z.strictObject({
+  enabled: z.boolean(),
+  title: z.string(),
+  components: z.array(z.strictObject({ name: z.string(), services: z.array(z.strictObject({ id: z.string(), slug: z.string(), name: z.string() })) })),
+  version: z.int(),
+  updatedAt: InstantText,
+});
+export type StatusPageSettingsDto = z.infer<typeof StatusPageSettingsDto>;
+
+const State = z.enum(COMPONENT_STATES);
+
+export const PublicIncidentDto = z.strictObject({
+  id: z.string(),
+  /** The incident's public title (never its internal one). */
+  title: z.string(),
+  kind: z.enum(["unplanned", "maintenance"]),
+  status: z.enum(["investigating", "identified", "monitoring", "resolved"]),
+  startedAt: InstantText,
+  resolvedAt: InstantText.nullable(),
+  /** The components it touched (public names only). */
+  components: z.array(z.string()),
+  /** Updates marked public, newest first. */
+  updates: z.array(z.strictObject({ at: InstantText, message: z.string() })),
+});
+export type PublicIncidentDto = z.infer<typeof PublicIncidentDto>;
+
+/** `GET /status.json`: the status page as its readers see it, and when it was made. */
+export const StatusSnapshotDto = z.strictObject({
+  title: z.string(),
+  generatedAt: InstantText,
+  /** Days are cut in this zone. */
+  timeZone: z.string(),
+  state: State,
+  components: z.array(
+    z.strictObject({
+      name: z.string(),
+      state: State,
+      /** Over the days shown; null: not measured. */
+      uptime: z.number().nullable(),
+      days: z.array(z.strictObject({ date: DateText, uptime: z.number().nullable() })),
+    }),
+  ),
+  ongoing: z.array(PublicIncidentDto),
+  /** Resolved in the days shown, newest first. */
+  history: z.array(PublicIncidentDto),
+});
+export type StatusSnapshotDto = z.infer<typeof StatusSnapshotDto>;

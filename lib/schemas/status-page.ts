@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { Name, PlainString, Version } from "./common";
+
+const ServiceRef = PlainString("Must be a service id or slug").trim().min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" });
+
+/** A component: a public name for one or more services (stored by id, so renaming a service keeps it). */
+export const StatusComponentInput = z.strictObject({
+  name: Name.max(80, { error: "Must be at most 80 characters" }),
+  services: z.array(ServiceRef, { error: "Must be a list of service ids or slugs" }).min(1, { error: "Name at least one service" }).max(200, { error: "At most 200 services" }),
+});
+
+export const StatusPageUpdate = z
+  .strictObject({
+    enabled: z.boolean({ error: "Must be true or false" }).optional(),
+    title: Name.max(120).optional(),
+    components: z.array(StatusComponentInput, { error: "Must be a list of components" }).max(2000, { error: "At most 2000 components" }).optional(),
+    version: Version,
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.components?.forEach((c, i) => {
+      const key = c.name.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["components", i, "name"], message: "Another component has this name" });
+      seen.add(key);
+    });
+  });
+export type StatusPageUpdate = z.infer<typeof StatusPageUpdate>;
