@@ -100,6 +100,16 @@ export async function outageChecks(check: Check): Promise<void> {
     await waitFor("the app answering /api/ready", async () => (await fetch(`${base}/api/ready`)).ok, 60_000);
     await waitFor("the bootstrap token working", async () => (await request("/api/v1/me")).status === 200);
     for (let i = 0; i < 3; i++) check((await createService()).status === 201, "before the outage, writes are acknowledged");
+    // The status page, published and read once, so there is a snapshot to keep.
+    const settings = JSON.parse((await request("/api/v1/status-page")).body) as { version: number };
+    const published = await request("/api/v1/status-page", { method: "PATCH", body: JSON.stringify({ enabled: true, title: "Outage status", components: [{ name: "Everything", services: acknowledged.slice(0, 1) }], version: settings.version }) });
+    check(published.status === 200, "before the outage, the status page is published");
+    check((await page("/status")).status === 200 && (await page("/status.json")).status === 200, "before the outage, /status and /status.json answer");
+    const statusKept = async (what: string) => {
+      const [html, json] = await Promise.all([page("/status"), page("/status.json")]);
+      check(html.status === 200 && html.body.includes("Outage status") && html.body.includes("the last status we published") && html.ms < STALL_BOUND_MS, `${what}: /status shows the last snapshot, and says so (${Math.round(html.ms)} ms)`);
+      check(json.status === 200 && (JSON.parse(json.body) as { title: string }).title === "Outage status" && json.ms < STALL_BOUND_MS, `${what}: /status.json answers with the last snapshot (${Math.round(json.ms)} ms)`);
+    };
 
     // 1. The database stops.
     await state.db?.stop();
@@ -113,6 +123,7 @@ export async function outageChecks(check: Check): Promise<void> {
     check(write.status === 503, "database stopped: a write answers 503, not 500");
     const screen = await page("/services");
     check(screen.status === 503 && /database is unavailable, retrying/.test(screen.body) && screen.ms < 2000, `database stopped: a page is the calm 503 page (${Math.round(screen.ms)} ms)`);
+    await statusKept("database stopped");
 
     // 2. It comes back: no restart of the app.
     await startDb();
@@ -131,6 +142,7 @@ export async function outageChecks(check: Check): Promise<void> {
     check(stalledRead.status === 503 && stalledRead.retryAfter !== null && stalledRead.ms < STALL_BOUND_MS, `database stalled: a read answers 503 within its bound (${Math.round(stalledRead.ms)} ms < ${STALL_BOUND_MS} ms)`);
     check(stalledWrite.status === 503 && stalledWrite.ms < STALL_BOUND_MS, `database stalled: a write answers 503 within its bound (${Math.round(stalledWrite.ms)} ms)`);
     check(stalledPage.status === 503 && stalledPage.ms < 2000, `database stalled: a page is the 503 page within 2 s (${Math.round(stalledPage.ms)} ms)`);
+    await statusKept("database stalled");
     for (const p of paused) process.kill(p, "SIGCONT");
     paused = [];
     await waitFor("recovery after the stall", async () => (await request("/api/v1/services")).status === 200);

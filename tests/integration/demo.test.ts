@@ -14,6 +14,7 @@ import * as services from "@/app/api/v1/services/route";
 import * as serviceSlos from "@/app/api/v1/services/[slug]/slos/route";
 import * as sloAvailability from "@/app/api/v1/slos/[id]/availability/route";
 import { prisma } from "@/lib/server/db";
+import { statusSnapshot } from "@/lib/server/status-snapshot";
 import { fillDemo } from "@/lib/server/demo";
 import { SCENARIOS } from "@/lib/server/demo/data/incidents";
 import { PEOPLE } from "@/lib/server/demo/data/organisation";
@@ -166,5 +167,14 @@ describe("npm run demo", () => {
     expect(rows).toBeLessThan(1440 + 31 * 24 + 62);
     // The checkout's incidents are in its history: merged weeks still say where it saw bad.
     expect(await prisma.sloSpan.count({ where: { sloId: success.id, kind: "bad" } })).toBeGreaterThan(0);
+  });
+
+  it("publishes a status page of four components; it names no internal title or service", async () => {
+    const { snapshot } = await statusSnapshot();
+    expect(snapshot?.components.map((c) => c.name)).toEqual(["Checkout and payments", "Search and catalogue", "Sign-in", "Partner API"]);
+    const titles = (await prisma.incident.findMany({ select: { title: true } })).map((i) => i.title);
+    const text = JSON.stringify(snapshot);
+    for (const title of titles) expect(text).not.toContain(title);
+    expect(text).not.toContain("api-gateway");
   });
 });

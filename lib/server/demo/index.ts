@@ -14,11 +14,13 @@ import { fillProbes } from "./steps/probes";
 import { fillReviews } from "./steps/reviews";
 import { fillRisks } from "./steps/risks";
 import { fillServices } from "./steps/services";
+import { fillStatusPage } from "./steps/status-page";
 
 // The demo organisation: an empty installation filled with a believable one (twelve services on
 // three tiers, six months of incidents with timelines and write-ups, follow-ups, a risk register
 // with its reviews, closed weekly reviews, two paused probes with three months of runs and the SLOs
-// they measure, a Prometheus datasource with an SLO's three months of history), written through the app's own mutations so every
+// they measure, a Prometheus datasource with an SLO's three months of history, a published status
+// page), written through the app's own mutations so every
 // audit event, derived column and impact copy is what the app itself writes. `npm run demo`
 // (scripts/demo.ts) and the setup page's "Fill with a demo organisation" run this.
 //
@@ -33,6 +35,7 @@ export const DEMO_STEPS: readonly { name: string; fill: (ctx: DemoContext) => Pr
   { name: "weekly reviews", fill: fillReviews },
   { name: "probes, with the SLOs they measure", fill: fillProbes },
   { name: "a Prometheus datasource, with an SLO's history", fill: fillPrometheus },
+  { name: "a public status page, components", fill: fillStatusPage },
 ];
 
 /** The same organisation every time, up to the instant it is filled at. */
