@@ -172,6 +172,13 @@ async function measureScale(name: string, size: SeedSize, asOf: number, shipped:
     // Prometheus /metrics (issue 13): every service's figures as exposition text, beside the
     // all-services availability request it wraps.
     await measure("/metrics (Prometheus)", 30, 5, () => get("/metrics"), fleetJson, [fleetJson], undefined);
+    // The public status page (issue 21): one component per service (1,000 at full scale), served
+    // from its snapshot, beside the no-work round trip. The first request builds the snapshot.
+    const settings = await fetch(`${started.base}/api/v1/status-page`, { headers }).then((r) => r.json() as Promise<{ version: number }>);
+    const components = Array.from({ length: size.services }, (_, i) => ({ name: `Component ${i}`, services: [slug(i)] }));
+    await send("/api/v1/status-page", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ enabled: true, title: "Bench status", components, version: settings.version }) });
+    await measure(`/status (HTML), ${size.services} components`, 60, 3, () => send("/status", {}, false), health, [health], undefined);
+    await measure(`/status.json, ${size.services} components`, 60, 3, () => send("/status.json", {}, false), health, [health], undefined);
     shipped.push(await shippedBytes(started.base, "/", session.cookie), await shippedBytes(started.base, `/services/${slug(pick(1))}`, session.cookie));
     return rows;
   } finally {
@@ -221,6 +228,7 @@ function report(results: Map<string, Row[]>): boolean {
   console.log("sent at once (bench/pages.ts); the line beneath it compares the same page with the summary JSON alone;");
   console.log("weekly review = GET /api/v1/availability?window=week:<the same week> (every service), goal within 2x;");
   console.log("/metrics = GET /api/v1/availability?incidents=0 (every service in its SLO window)");
+  console.log("/status = a no-work round trip (the page is served from its snapshot; the first request builds it, in the warm-up)");
   return ok;
 }
 

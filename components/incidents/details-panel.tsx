@@ -1,12 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { escalatedSeverity } from "@/lib/domain/incident-history";
 import { INCIDENT_KINDS, SEVERITIES, SEVERITY_MEANINGS, type IncidentKind, type Severity } from "@/lib/domain/incident-lifecycle";
 import type { IncidentDetailDto } from "@/lib/query/types";
 import { ApiError } from "@/lib/query/api";
-import { Name } from "@/lib/schemas/common";
+import { publicIncidentTitle } from "@/lib/domain/notification-message";
 import { ConflictRetry } from "./conflict-retry";
+import { TextEditRow } from "./text-edit-row";
 import { useIncidentChange } from "./use-incident-change";
 
 type Props = { incident: IncidentDetailDto; timeZone: string };
@@ -14,29 +15,15 @@ type Props = { incident: IncidentDetailDto; timeZone: string };
 const KIND_LABELS: Record<IncidentKind, string> = { unplanned: "Unplanned", maintenance: "Planned maintenance" };
 
 /**
- * Title, severity and kind, correctable while the incident runs: escalating is one click, the
+ * Title, public title, severity and kind, correctable while the incident runs: escalating is one click, the
  * other changes one choice each. Every change lands on the timeline (the server writes it).
  */
 export function DetailsPanel({ incident, timeZone }: Props) {
   const change = useIncidentChange(incident);
-  const [editingTitle, setEditingTitle] = useState(false);
-  const [title, setTitle] = useState(incident.title);
-  const [titleError, setTitleError] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState("Save");
   const next = escalatedSeverity(incident.severity);
 
-  function saveTitle(e: FormEvent) {
-    e.preventDefault();
-    const parsed = Name.safeParse(title);
-    if (!parsed.success) return setTitleError(parsed.error.issues[0]?.message ?? "Not a title");
-    const text = parsed.data;
-    setTitleError(null);
-    setLastAction("Save the title");
-    if (text === incident.title) return setEditingTitle(false);
-    change.send({ title: text }, () => setEditingTitle(false));
-  }
-
-  const apiTitleError = change.error instanceof ApiError && change.error.status === 400 ? change.error.issues.find((i) => i.path === "title")?.message : undefined;
+  const fieldError = (path: string) => (change.error instanceof ApiError && change.error.status === 400 ? change.error.issues.find((i) => i.path === path)?.message : undefined);
   const otherError = change.error && !(change.error instanceof ApiError && (change.error.status === 409 || change.error.status === 400)) ? change.error.message : null;
 
   return (
@@ -101,41 +88,30 @@ export function DetailsPanel({ incident, timeZone }: Props) {
           </select>
         </div>
       </div>
-      <div className="details-row">
-        <span className="details-label">Title</span>
-        {editingTitle ? (
-          <form className="details-title-form" onSubmit={saveTitle} noValidate>
-            <label htmlFor="incident-title" className="visually-hidden">Title</label>
-            <input
-              id="incident-title"
-              className="input"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              aria-invalid={titleError || apiTitleError ? true : undefined}
-              aria-describedby={titleError || apiTitleError ? "incident-title-error" : undefined}
-            />
-            {(titleError || apiTitleError) && <p id="incident-title-error" className="field-error">{titleError ?? apiTitleError}</p>}
-            <div className="button-row">
-              <button type="submit" className="btn btn-primary btn-small" disabled={change.pending}>Save title</button>
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => setEditingTitle(false)}>Cancel</button>
-            </div>
-          </form>
-        ) : (
-          <div className="details-controls">
-            <button
-              type="button"
-              className="btn btn-secondary btn-small"
-              onClick={() => {
-                setTitle(incident.title);
-                setTitleError(null);
-                setEditingTitle(true);
-              }}
-            >
-              Edit title
-            </button>
-          </div>
-        )}
-      </div>
+      <TextEditRow
+        id="incident-title"
+        label="Title"
+        value={incident.title}
+        pending={change.pending}
+        serverError={fieldError("title")}
+        onSave={(text, done) => {
+          setLastAction("Save the title");
+          change.send({ title: text ?? incident.title }, done);
+        }}
+      />
+      <TextEditRow
+        id="incident-public-title"
+        label="Public title"
+        value={incident.publicTitle ?? ""}
+        shown={<span className="muted">{incident.publicTitle ? `“${incident.publicTitle}”` : `Not set: readers outside the team see “${publicIncidentTitle({ publicTitle: null, kind: incident.kind, services: incident.impacts.map((i) => ({ id: i.service, name: i.serviceName, tierId: null })) })}”`}</span>}
+        pending={change.pending}
+        serverError={fieldError("publicTitle")}
+        clearLabel="Use the default"
+        onSave={(text, done) => {
+          setLastAction("Save the public title");
+          change.send({ publicTitle: text }, done);
+        }}
+      />
     </section>
   );
 }

@@ -17,6 +17,8 @@ import { componentsOf, statusPageRow } from "./status-page";
 
 export const STATUS_DAYS = 90;
 const MAX_AGE_MS = 60_000;
+/** How long a request waits for a rebuild before it is served the snapshot before it. */
+const REBUILD_WAIT_MS = 1_500;
 const HISTORY_LIMIT = 50;
 const UPDATES_PER_INCIDENT = 20;
 
@@ -62,8 +64,13 @@ export async function statusSnapshot(now = Date.now()): Promise<{ snapshot: Stat
   if (kept && !(await databaseAnswers())) return { snapshot: kept.snapshot, stale: true };
   try {
     state.building ??= build(now).finally(() => (state.building = null));
-    const built = await state.building;
-    return { snapshot: built.snapshot, stale: false };
+    const building = state.building;
+    if (!kept) return { snapshot: (await building).snapshot, stale: false };
+    // A busy page does not wait long on a rebuild: past a moment, readers get the snapshot before
+    // it while it completes (a change then shows a moment later, never not at all).
+    building.catch(() => {});
+    const built = await Promise.race([building, new Promise<null>((resolve) => setTimeout(resolve, REBUILD_WAIT_MS, null).unref())]);
+    return { snapshot: (built ?? kept).snapshot, stale: false };
   } catch (err) {
     if (kept && isDatabaseUnavailable(err)) return { snapshot: kept.snapshot, stale: true };
     throw err;
