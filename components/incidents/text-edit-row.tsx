@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Name } from "@/lib/schemas/common";
 
 /**
@@ -12,6 +12,13 @@ export function TextEditRow({ id, label, value, shown, pending, serverError, onS
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
+  // Keyboard and screen-reader users land in the field when it opens, and back on "Edit" when it closes.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (!editing && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   function save(e: FormEvent) {
     e.preventDefault();
@@ -29,7 +36,7 @@ export function TextEditRow({ id, label, value, shown, pending, serverError, onS
       {editing ? (
         <form className="details-title-form" onSubmit={save} noValidate>
           <label htmlFor={id} className="visually-hidden">{label}</label>
-          <input id={id} className="input" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={shownError ? true : undefined} aria-describedby={shownError ? `${id}-error` : undefined} />
+          <input id={id} autoFocus className="input" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={shownError ? true : undefined} aria-describedby={shownError ? `${id}-error` : undefined} />
           {shownError && <p id={`${id}-error`} className="field-error">{shownError}</p>}
           <div className="button-row">
             <button type="submit" className="btn btn-primary btn-small" disabled={pending}>Save {label.toLowerCase()}</button>
@@ -45,6 +52,7 @@ export function TextEditRow({ id, label, value, shown, pending, serverError, onS
         <div className="details-controls">
           {shown}
           <button
+            ref={editButton}
             type="button"
             className="btn btn-secondary btn-small"
             onClick={() => {

@@ -29,10 +29,10 @@ export type SloFacts = { id: string; name: string; service: EventService & { slu
 export type RiskFacts = { reference: string; title: string; level: string; dueAt: string; services: EventService[] };
 
 export type NotificationEvent =
-  | { type: "incident.declared"; at: string; incident: IncidentFacts; summary: string }
+  | { type: "incident.declared"; at: string; incident: IncidentFacts; summary: string; byProbe?: boolean }
   | { type: "incident.updated"; at: string; incident: IncidentFacts; update: { message: string; public: boolean; author: string } }
   | { type: "incident.milestone"; at: string; incident: IncidentFacts; milestone: PublicMilestone }
-  | { type: "incident.resolved"; at: string; incident: IncidentFacts }
+  | { type: "incident.resolved"; at: string; incident: IncidentFacts; byProbe?: boolean }
   | { type: "probe.incident"; at: string; incident: IncidentFacts; opened: boolean }
   | { type: "review.closed"; at: string; week: string; summary: string }
   | { type: "slo.burn_state"; at: string; slo: SloFacts; from: BurnState; to: BurnState; remainingRatio: number | null }
@@ -43,7 +43,7 @@ export type MessageFact = { label: string; value: string };
 
 /** A message as stored in the outbox (lib/schemas/stored.ts checks it when read). */
 export type NotificationMessage = {
-  event: NotificationEventType | "test";
+  event: NotificationEventType | "test" | "subscription.confirm";
   audience: Audience;
   title: string;
   text: string;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { afterRun, COVERAGE_SLACK_MS, isForbiddenAddress, mergeIntervals, parseStatusRange, probeCoverage, reconcile, runSucceeded, subtractIntervals } from "./probes";
+import { afterRun, COVERAGE_SLACK_MS, isForbiddenAddress, mergeIntervals, parseStatusRange, probeCoverage, reconcile, runSucceeded, subtractIntervals, isPublicAddress } from "./probes";
 
 const S = 1000;
 
@@ -75,4 +75,25 @@ describe("probe rules", () => {
     "%s forbidden: %s",
     (a, forbidden) => expect(isForbiddenAddress(a)).toBe(forbidden),
   );
+});
+
+describe("isPublicAddress", () => {
+  it.each([
+    ["93.184.216.34", true],
+    ["2606:2800:220:1:248:1893:25c8:1946", true],
+    ["127.0.0.1", false],
+    ["10.1.2.3", false],
+    ["172.16.0.1", false],
+    ["172.31.255.255", false],
+    ["172.32.0.1", true],
+    ["192.168.1.1", false],
+    ["169.254.169.254", false],
+    ["100.64.0.1", false],
+    ["0.0.0.0", false],
+    ["224.0.0.1", false],
+    ["::1", false],
+    ["fd00::1", false],
+    ["fe80::1", false],
+    ["::ffff:127.0.0.1", false],
+  ])("%s → %s", (address, expected) => expect(isPublicAddress(address)).toBe(expected));
 });

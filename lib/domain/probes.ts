@@ -136,3 +136,31 @@ export function isForbiddenAddress(address: string): boolean {
 }
 
 export const FORBIDDEN_HOSTNAMES = ["metadata.google.internal", "metadata", "instance-data", "instance-data.ec2.internal"];
+
+/**
+ * Whether an address is on the public internet: not loopback, private (RFC 1918, unique local),
+ * shared (CGNAT), link-local, metadata, unspecified, multicast or reserved. Status page readers
+ * who subscribe a webhook may only name such addresses: Nines must not call into its own network
+ * on a stranger's behalf.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (isForbiddenAddress(address)) return false;
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/i.exec(address);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    if (a === 10 || a === 127 || a === 0 || a >= 224) return false; // private, loopback, this network, multicast and reserved
+    if (a === 172 && b >= 16 && b <= 31) return false;
+    if (a === 192 && b === 168) return false;
+    if (a === 100 && b >= 64 && b <= 127) return false; // shared address space (CGNAT)
+    if (a === 198 && (b === 18 || b === 19)) return false; // benchmarking
+    if (a === 192 && b === 0 && Number(v4[3]) === 0) return false; // IETF protocol assignments
+    return true;
+  }
+  const v6 = address.toLowerCase();
+  if (!v6.includes(":")) return false;
+  if (v6 === "::1" || v6 === "::") return false;
+  if (/^f[cd]/.test(v6)) return false; // unique local fc00::/7
+  if (v6.startsWith("ff")) return false; // multicast
+  if (v6.startsWith("::ffff:")) return false; // mapped forms not matched above
+  return true;
+}

@@ -65,7 +65,7 @@ export const DeliveryDto = z.strictObject({
   /** Also the idempotency key every attempt carries. */
   id: z.string(),
   channelId: z.string(),
-  event: z.enum([...NOTIFICATION_EVENTS, "test"]),
+  event: z.enum([...NOTIFICATION_EVENTS, "test", "subscription.confirm"]),
   title: z.string(),
   status: DeliveryState,
   attempts: Count,

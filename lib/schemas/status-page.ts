@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Name, PlainString, Version } from "./common";
+import { HttpUrl, Name, PlainString, Version } from "./common";
+import { Email } from "./user";
 
 const ServiceRef = PlainString("Must be a service id or slug").trim().min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" });
 
@@ -25,3 +26,16 @@ export const StatusPageUpdate = z
     });
   });
 export type StatusPageUpdate = z.infer<typeof StatusPageUpdate>;
+
+/** `POST /status/subscribe` (a form or JSON): an email address to confirm, or a public webhook. */
+export const StatusSubscribe = z
+  .strictObject({
+    email: Email.optional(),
+    webhook: HttpUrl("https://hooks.example.com/status", { credentials: "Must not carry a user name or password" }).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.email && !s.webhook) ctx.addIssue({ code: "custom", path: ["email"], message: "Give an e-mail address (or a webhook URL)" });
+    if (s.email && s.webhook) ctx.addIssue({ code: "custom", path: ["webhook"], message: "Give an e-mail address or a webhook URL, not both" });
+  })
+  .transform((s): { email: string } | { webhook: string } => (s.email ? { email: s.email } : { webhook: s.webhook as string }));
+export type StatusSubscribe = z.infer<typeof StatusSubscribe>;

@@ -179,7 +179,7 @@ export const StoredSli: StoredKind<Sli> = storedKind("an SLO's SLI", { 1: Stored
 export const StoredBudgeting: StoredKind<Budgeting> = storedKind("an SLO's budgeting", { 1: StoredBudgetingV1 });
 
 const NotificationMessageV1 = z.strictObject({
-  event: z.enum([...NOTIFICATION_EVENTS, "test"]),
+  event: z.enum([...NOTIFICATION_EVENTS, "test", "subscription.confirm"]),
   audience: z.enum(AUDIENCES),
   title: z.string(),
   text: z.string(),

@@ -111,7 +111,10 @@ export async function createIncident(actor: Actor, input: IncidentInput, opts: {
 /** createIncident inside the caller's transaction (a webhook marks its event processed in the same one). */
 export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput): Promise<IncidentDto> {
   const [dto] = (await insertIncidents(tx, actor, [input])) as [IncidentDto];
-  await emit(tx, { type: "incident.declared", at: dto.createdAt, incident: await incidentFacts(tx, dto.id), summary: dto.summary });
+  const incident = await incidentFacts(tx, dto.id);
+  await emit(tx, { type: "incident.declared", at: dto.createdAt, incident, summary: dto.summary, byProbe: isProbe(actor) });
+  // Logged after the fact: it is also over.
+  if (dto.resolvedAt) await emit(tx, { type: "incident.resolved", at: dto.createdAt, incident, byProbe: isProbe(actor) });
   return dto;
 }
 
@@ -201,6 +204,8 @@ export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, inp
   const at = input.at ?? new Date();
   const milestone = EVENT_MILESTONE[input.type];
   const id = await resolveIncidentId(ref, tx);
+  // One entry at a time per incident: their notifications are then written (and sent) in the order they commit.
+  await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${id} FOR UPDATE`;
   const row = await tx.incident.findUnique({ where: { id }, include: incidentInclude });
   if (!row) throw new NotFoundError("Incident", ref);
   let data: TimelineData | null = null;
@@ -226,18 +231,22 @@ export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, inp
     data: { incidentId: id, at, type: input.type, message: input.message, data: data ? asJson(data) : Prisma.DbNull, authorId: actor.userId, authorName: actor.name, public: input.public ?? false },
   });
   await writeTimeline(tx, id, actor, alsoChanged);
-  await announceEntry(tx, id, input, milestone && data ? milestone : null, at.toISOString(), actor.name);
+  await announceEntry(tx, id, input, milestone && data ? milestone : null, at.toISOString(), actor);
   const dto = toTimelineEventDto(event);
   await recordAudit(tx, actor, { action: "create", entityType: "timeline_event", entityId: event.id, after: { incidentId: id, ...dto } });
   return dto;
 }
 
+/** A probe's own writes (probe-scheduler.ts acts as `probe:<id>`). */
+const isProbe = (actor: Actor) => actor.kind === "token" && actor.label.startsWith("probe:");
+
 const ANNOUNCED_MILESTONES: Partial<Record<Milestone, "detected" | "acknowledged" | "mitigated">> = { detectedAt: "detected", acknowledgedAt: "acknowledged", mitigatedAt: "mitigated" };
 
 /** What subscribers hear of a timeline entry: the milestone it set, or the update people typed. */
-async function announceEntry(tx: Tx, incidentId: string, input: EntryInput, milestoneSet: Milestone | null, at: string, author: string): Promise<void> {
+async function announceEntry(tx: Tx, incidentId: string, input: EntryInput, milestoneSet: Milestone | null, at: string, actor: Actor): Promise<void> {
+  const author = actor.name;
   const incident = await incidentFacts(tx, incidentId);
-  if (milestoneSet === "resolvedAt") await emit(tx, { type: "incident.resolved", at, incident });
+  if (milestoneSet === "resolvedAt") await emit(tx, { type: "incident.resolved", at, incident, byProbe: isProbe(actor) });
   const milestone = milestoneSet ? ANNOUNCED_MILESTONES[milestoneSet] : undefined;
   if (milestone) await emit(tx, { type: "incident.milestone", at, incident, milestone });
   if (input.type === "update" || input.type === "note" || input.type === "status_change") {

@@ -30,15 +30,15 @@ async function countsOf(ids: string[]): Promise<Map<string, Counts>> {
   ]);
   const out = new Map<string, Counts>(ids.map((id) => [id, { delivered: 0, pending: 0, failed: 0, lastError: null, lastDeliveredAt: null }]));
   for (const g of groups) {
-    const c = out.get(g.channelId);
+    const c = g.channelId ? out.get(g.channelId) : undefined;
     if (c && (g.status === "delivered" || g.status === "pending" || g.status === "failed")) c[g.status] = g._count._all;
   }
   for (const g of lastDelivered) {
-    const c = out.get(g.channelId);
+    const c = g.channelId ? out.get(g.channelId) : undefined;
     if (c) c.lastDeliveredAt = g._max.deliveredAt;
   }
   for (const f of lastFailed) {
-    const c = out.get(f.channelId);
+    const c = f.channelId ? out.get(f.channelId) : undefined;
     if (c) c.lastError = f.lastError;
   }
   return out;
@@ -168,6 +168,6 @@ export async function testChannel(actor: Actor, id: string): Promise<ChannelTest
     await recordAudit(tx, actor, { action: "create", entityType: "notification_test", entityId: row.id, after: { channelId: id } });
     return row;
   });
-  const outcome = await attempt({ id: d.id, channelId: id, message: d.message, attempts: 1, createdAtMs: d.createdAt.getTime() }, { retry: false });
+  const outcome = await attempt({ id: d.id, channelId: id, subscriberId: null, message: d.message, attempts: 1, createdAtMs: d.createdAt.getTime() }, { retry: false });
   return { delivered: outcome.ok, delivery: await getDelivery(d.id) };
 }

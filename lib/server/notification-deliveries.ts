@@ -14,7 +14,7 @@ function toDto(d: Row): DeliveryDto {
   const message = StoredNotificationMessage.read(d.message, `Delivery ${d.id}`);
   return {
     id: d.id,
-    channelId: d.channelId,
+    channelId: d.channelId ?? "",
     event: message.event,
     title: message.title,
     status: d.status === "delivered" || d.status === "failed" ? d.status : "pending",

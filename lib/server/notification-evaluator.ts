@@ -18,8 +18,8 @@ import { figuresWhere } from "./slo-availability";
 // reads the stored states) announces nothing twice.
 
 const LEASE_SQL = `
-  INSERT INTO "WatchState" (key, state, "updatedAt") VALUES ('lease:evaluator', '{"kind":"lease","schemaVersion":1}', now())
-  ON CONFLICT (key) DO UPDATE SET "updatedAt" = now() WHERE "WatchState"."updatedAt" < now() - make_interval(secs => $1)
+  INSERT INTO "WatchState" (key, state, "updatedAt") VALUES ('lease:evaluator', '{"kind":"lease","schemaVersion":1}', now() AT TIME ZONE 'UTC')
+  ON CONFLICT (key) DO UPDATE SET "updatedAt" = now() AT TIME ZONE 'UTC' WHERE "WatchState"."updatedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1)
   RETURNING key`;
 
 /** Takes the evaluator's turn for the next `seconds` (false: another process has it). */
@@ -38,7 +38,7 @@ async function moveState(key: string, previous: WatchStateData | null, next: Wat
     const moved =
       previous === null
         ? (await tx.watchState.createMany({ data: [{ key, state: asJson(next) }], skipDuplicates: true })).count
-        : await tx.$executeRaw`UPDATE "WatchState" SET state = ${JSON.stringify(StoredWatchState.write(next))}::jsonb, "updatedAt" = now() WHERE key = ${key} AND state = ${JSON.stringify(StoredWatchState.write(previous))}::jsonb`;
+        : await tx.$executeRaw`UPDATE "WatchState" SET state = ${JSON.stringify(StoredWatchState.write(next))}::jsonb, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE key = ${key} AND state = ${JSON.stringify(StoredWatchState.write(previous))}::jsonb`;
     if (moved !== 1) return false;
     for (const event of events) await emit(tx, event);
     return true;

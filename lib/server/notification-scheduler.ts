@@ -1,9 +1,12 @@
 import "server-only";
 import { DELIVERY_LOG_DAYS, nextAttemptAt } from "@/lib/domain/notifications";
-import { StoredIntegrations, StoredNotificationMessage } from "@/lib/schemas/stored";
+import type { NotificationMessage } from "@/lib/domain/notification-message";
+import { StoredDataError, StoredIntegrations, StoredNotificationMessage } from "@/lib/schemas/stored";
 import { pool, prisma } from "./db";
+import { withDeadline } from "./db-probe";
 import { send, SEND_TIMEOUT_MS, type ChannelTarget, type SendOutcome, type SmtpTarget } from "./notification-send";
 import { open } from "./secret-box";
+import { subscriberLink } from "./status-subscribers";
 
 // Delivers the outbox (docs/decisions/0025-notification-outbox.md). Like the probe scheduler,
 // every process runs it: a tick claims due deliveries in ONE statement (FOR UPDATE SKIP LOCKED),
@@ -12,10 +15,12 @@ import { open } from "./secret-box";
 // idempotency key). Delivery is therefore at least once: a receiver that took a message and was
 // killed before saying so gets it again, under the same key.
 
-/** An attempt's lease: longer than a send may take, so a live attempt is never claimed twice. */
-const LEASE_SECONDS = Math.ceil(SEND_TIMEOUT_MS / 1000) + 10;
+/** An attempt's deadline, from claim to outcome (the send's own timeout, plus reading the channel and resolving its host). */
+const ATTEMPT_DEADLINE_MS = SEND_TIMEOUT_MS + 5_000;
+/** An attempt's lease: twice its deadline, so a live attempt is never claimed twice. */
+const LEASE_SECONDS = (2 * ATTEMPT_DEADLINE_MS) / 1000;
 
-export type Claimed = { id: string; channelId: string; message: unknown; attempts: number; createdAtMs: number };
+export type Claimed = { id: string; channelId: string | null; subscriberId: string | null; message: unknown; attempts: number; createdAtMs: number };
 
 // Only each channel's oldest pending message (its head) is due: a channel receives its messages
 // in the order they were written, and one that is down holds its queue until it is back (or its
@@ -23,19 +28,19 @@ export type Claimed = { id: string; channelId: string; message: unknown; attempt
 // so a head another process claimed meanwhile is not claimed twice.
 const CLAIM_SQL = `
   WITH heads AS (
-    SELECT DISTINCT ON ("channelId") id FROM "Delivery"
+    SELECT DISTINCT ON (COALESCE("channelId", "subscriberId")) id FROM "Delivery"
      WHERE status = 'pending'
-     ORDER BY "channelId", seq
+     ORDER BY COALESCE("channelId", "subscriberId"), seq
   ), due AS (
     SELECT d.id FROM "Delivery" d JOIN heads h ON h.id = d.id
-     WHERE d.status = 'pending' AND d."nextAttemptAt" <= now()
+     WHERE d.status = 'pending' AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
      ORDER BY d."nextAttemptAt" LIMIT $1
      FOR UPDATE OF d SKIP LOCKED
   )
   UPDATE "Delivery" d
-     SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = d.attempts + 1
+     SET "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${LEASE_SECONDS}), attempts = d.attempts + 1
     FROM due WHERE d.id = due.id
-  RETURNING d.id, d."channelId", d.message, d.attempts, (extract(epoch FROM d."createdAt") * 1000)::float8 AS "createdAtMs"`;
+  RETURNING d.id, d."channelId", d."subscriberId", d.message, d.attempts, (extract(epoch FROM d."createdAt") * 1000)::float8 AS "createdAtMs"`;
 
 export async function claimDueDeliveries(limit: number): Promise<Claimed[]> {
   return (await pool().query<Claimed>(CLAIM_SQL, [limit])).rows;
@@ -48,15 +53,43 @@ async function smtpTarget(): Promise<SmtpTarget | null> {
   return { host: smtp.host, port: smtp.port, secure: smtp.secure, user: smtp.user, password: smtp.sealedPassword ? open(smtp.sealedPassword) : null, from: smtp.from };
 }
 
+/** Where a status page subscriber's messages go: their address, or their (public) webhook. */
+async function subscriberTarget(subscriberId: string): Promise<ChannelTarget | string> {
+  const s = await prisma.statusSubscriber.findUnique({ where: { id: subscriberId } });
+  if (!s) return "the subscriber unsubscribed";
+  return s.kind === "email" ? { type: "email", to: [s.address], smtp: await smtpTarget(), unsubscribe: subscriberLink("unsubscribe", s.id) } : { type: "webhook", url: s.address, secret: null, publicOnly: true };
+}
+
+/** Where a delivery goes, with secrets opened; a string says why it cannot be sent. */
+export async function deliveryTarget(d: { channelId: string | null; subscriberId: string | null }): Promise<ChannelTarget | string> {
+  return d.subscriberId ? subscriberTarget(d.subscriberId) : channelTarget(d.channelId ?? "");
+}
+
 /** Where a channel's messages go, with its secret opened; a string says why it cannot be sent to. */
-export async function channelTarget(channelId: string): Promise<ChannelTarget | string> {
+async function channelTarget(channelId: string): Promise<ChannelTarget | string> {
   const c = await prisma.notificationChannel.findUnique({ where: { id: channelId } });
   if (!c) return "the channel was removed";
-  if (c.type === "email") return { type: "email", to: c.to, smtp: await smtpTarget() };
+  const audience = c.audience === "public" ? "public" : "internal";
+  if (c.type === "email") return { type: "email", to: c.to, smtp: await smtpTarget(), audience };
   const secret = c.secretSealed ? open(c.secretSealed) : null;
   if (secret === null) return "its secret cannot be read (the app's secret changed): set the channel's URL or secret again";
-  if (c.type === "slack") return { type: "slack", url: secret };
-  return { type: "webhook", url: c.url ?? "", secret };
+  if (c.type === "slack") return { type: "slack", url: secret, audience };
+  return { type: "webhook", url: c.url ?? "", secret, audience };
+}
+
+async function prepareAndSend(d: Claimed): Promise<SendOutcome> {
+  const target = await deliveryTarget(d);
+  if (typeof target === "string") return { ok: false, status: null, error: target };
+  let message: NotificationMessage;
+  try {
+    message = StoredNotificationMessage.read(d.message, `Delivery ${d.id}`);
+  } catch (err) {
+    if (err instanceof StoredDataError) return { ok: false, status: null, error: err.message, final: true };
+    throw err;
+  }
+  // A message written for the team never goes to a channel made public since.
+  if (message.audience === "internal" && target.audience === "public") return { ok: false, status: null, error: "written for the team before the channel was made public: not sent", final: true };
+  return send(target, message, d.id);
 }
 
 /**
@@ -67,12 +100,13 @@ export async function channelTarget(channelId: string): Promise<ChannelTarget | 
  */
 export async function attempt(d: Claimed, opts: { retry: boolean } = { retry: true }): Promise<SendOutcome> {
   const started = performance.now();
-  const target = await channelTarget(d.channelId);
-  const message = StoredNotificationMessage.read(d.message, `Delivery ${d.id}`);
-  const outcome: SendOutcome = typeof target === "string" ? { ok: false, status: null, error: target } : await send(target, message, d.id);
+  // Whatever goes wrong before an answer (a channel whose data cannot be read, a host that does
+  // not resolve, the deadline) is this attempt's outcome: logged, retried, failed after 24 h,
+  // never a row that holds its channel's queue forever.
+  const outcome: SendOutcome = await withDeadline(prepareAndSend(d), ATTEMPT_DEADLINE_MS, "the attempt").catch((err: unknown) => ({ ok: false, status: null, error: err instanceof Error ? err.message : String(err) }));
   const durationMs = Math.round(performance.now() - started);
   const now = Date.now();
-  const next = outcome.ok || !opts.retry ? null : nextAttemptAt(d.createdAtMs, now, d.attempts);
+  const next = outcome.ok || !opts.retry || outcome.final ? null : nextAttemptAt(d.createdAtMs, now, d.attempts);
   await prisma.$transaction(async (tx) => {
     const current = await tx.delivery.updateMany({
       where: { id: d.id, status: "pending", attempts: d.attempts },
@@ -82,7 +116,7 @@ export async function attempt(d: Claimed, opts: { retry: boolean } = { retry: tr
           ? { status: "failed", lastError: outcome.error }
           : { nextAttemptAt: new Date(next), lastError: outcome.error },
     });
-    if (current.count === 0 && !(await tx.delivery.findUnique({ where: { id: d.id }, select: { id: true } }))) return; // channel removed meanwhile
+    if (current.count === 0 && !(await tx.delivery.findUnique({ where: { id: d.id }, select: { id: true } }))) return; // channel or subscriber removed meanwhile
     await tx.deliveryAttempt.create({ data: { deliveryId: d.id, at: new Date(now - durationMs), ok: outcome.ok, status: outcome.status, error: outcome.error?.slice(0, 1000) ?? null, durationMs } });
   });
   return outcome;

@@ -4,22 +4,32 @@ import http from "node:http";
 import https from "node:https";
 import nodemailer from "nodemailer";
 import { emailContent, slackBody, webhookBody, type NotificationMessage } from "@/lib/domain/notification-message";
+import { lookup } from "node:dns/promises";
+import type { LookupFunction } from "node:net";
+import { isPublicAddress } from "@/lib/domain/probes";
 import { assertAllowedTarget, ForbiddenTargetError, guardedLookup } from "./probe-check";
 
 // One attempt at one delivery, bounded: a receiver that hangs is cut at SEND_TIMEOUT_MS, at most
-// MAX_ANSWER_BYTES of its answer are read (to say why it refused), and its address is checked at
-// connect time as a probe's is (never link-local or cloud metadata). Never throws: a failure is
-// an outcome with its reason, which the delivery log shows.
+// MAX_ANSWER_BYTES of its answer are read (to say why it refused), and a webhook's address is
+// checked at connect time as a probe's is (never link-local or cloud metadata; a status
+// subscriber's, public addresses only). The SMTP host is checked when an admin sets it (nodemailer
+// resolves it itself). A failure is an outcome with its reason, which the delivery log shows.
 
 export const SEND_TIMEOUT_MS = 10_000;
 const MAX_ANSWER_BYTES = 2_000;
 
-export type SendOutcome = { ok: boolean; status: number | null; error: string | null };
+/** `final`: trying again cannot help (the message may not go there, or cannot be read): failed at once. */
+export type SendOutcome = { ok: boolean; status: number | null; error: string | null; final?: boolean };
 
-export type ChannelTarget =
-  | { type: "webhook"; url: string; secret: string }
+/**
+ * `secret`: a channel's webhook is signed; a status subscriber's is not (it has no secret), and
+ * `publicOnly` keeps it to public addresses. `unsubscribe`: a status subscriber's one-click link.
+ */
+export type ChannelTarget = { audience?: "internal" | "public" } & (
+  | { type: "webhook"; url: string; secret: string | null; publicOnly?: boolean }
   | { type: "slack"; url: string }
-  | { type: "email"; to: string[]; smtp: SmtpTarget | null };
+  | { type: "email"; to: string[]; smtp: SmtpTarget | null; unsubscribe?: string }
+);
 
 export type SmtpTarget = { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string };
 
@@ -28,12 +38,27 @@ export function signature(secret: string, body: string, unixSeconds: number): st
   return `t=${unixSeconds},v1=${createHmac("sha256", secret).update(`${unixSeconds}.${body}`).digest("hex")}`;
 }
 
-function post(url: URL, body: string, headers: Record<string, string>): Promise<SendOutcome> {
+/** A lookup that connects to public addresses only (a status subscriber's webhook). */
+function publicLookup(): LookupFunction {
+  return (hostname, options, callback) => {
+    lookup(hostname, { ...options, all: true })
+      .then((list) => {
+        const allowed = list.filter((a) => isPublicAddress(a.address));
+        if (allowed.length === 0) return callback(new ForbiddenTargetError(`${hostname} resolves to no public address`), "", 4);
+        if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof allowed) => void)(null, allowed);
+        const first = allowed[0] as { address: string; family: number };
+        callback(null, first.address, first.family);
+      })
+      .catch((err: Error) => callback(err as NodeJS.ErrnoException, "", 4));
+  };
+}
+
+function post(url: URL, body: string, headers: Record<string, string>, publicOnly = false): Promise<SendOutcome> {
   return new Promise((resolve) => {
     const client = url.protocol === "https:" ? https : http;
     const req = client.request(
       url,
-      { method: "POST", signal: AbortSignal.timeout(SEND_TIMEOUT_MS), lookup: guardedLookup(false), headers: { "content-type": "application/json", "user-agent": "Nines-notify/1", "content-length": String(Buffer.byteLength(body)), ...headers } },
+      { method: "POST", signal: AbortSignal.timeout(SEND_TIMEOUT_MS), lookup: publicOnly ? publicLookup() : guardedLookup(false), headers: { "content-type": "application/json", "user-agent": "Nines-notify/1", "content-length": String(Buffer.byteLength(body)), ...headers } },
       (res) => {
         const status = res.statusCode ?? 0;
         let answer = "";
@@ -61,6 +86,9 @@ function describe(err: unknown): string {
   return e.message ?? String(err);
 }
 
+/** RFC 8058: a mail client may unsubscribe with one POST to the link, without a page in between. */
+const unsubscribeHeaders = (url: string | undefined): Record<string, string> => (url ? { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {});
+
 async function sendEmail(target: Extract<ChannelTarget, { type: "email" }>, message: NotificationMessage, key: string): Promise<SendOutcome> {
   const smtp = target.smtp;
   if (!smtp) return { ok: false, status: null, error: "No email server is set (Settings → Notifications, Email server)" };
@@ -81,7 +109,8 @@ async function sendEmail(target: Extract<ChannelTarget, { type: "email" }>, mess
       timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { name: "TimeoutError" })), SEND_TIMEOUT_MS);
     });
     try {
-      await Promise.race([transport.sendMail({ from: smtp.from, to: target.to, subject, text, messageId: `<${key}@nines>`, headers: { "X-Nines-Delivery": key, "X-Nines-Event": message.event } }), deadline]);
+      const body = target.unsubscribe ? `${text}\n\nUnsubscribe: ${target.unsubscribe}` : text;
+      await Promise.race([transport.sendMail({ from: smtp.from, to: target.to, subject, text: body, messageId: `<${key}@nines>`, headers: { "X-Nines-Delivery": key, "X-Nines-Event": message.event, ...unsubscribeHeaders(target.unsubscribe) } }), deadline]);
     } finally {
       clearTimeout(timer);
     }
@@ -106,5 +135,6 @@ export async function send(target: ChannelTarget, message: NotificationMessage, 
   }
   if (target.type === "slack") return post(url, slackBody(message, key), { "idempotency-key": key });
   const body = webhookBody(message, key);
-  return post(url, body, { "x-nines-signature": signature(target.secret, body, Math.floor(Date.now() / 1000)), "x-nines-delivery": key, "idempotency-key": key });
+  const signed: Record<string, string> = target.secret === null ? {} : { "x-nines-signature": signature(target.secret, body, Math.floor(Date.now() / 1000)) };
+  return post(url, body, { ...signed, "x-nines-delivery": key, "idempotency-key": key }, target.publicOnly === true);
 }

@@ -5,6 +5,7 @@ import { subscriptionMatches, type Audience, type EventScope } from "@/lib/domai
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { StoredNotificationMessage } from "@/lib/schemas/stored";
 import type { Tx } from "./db";
+import { componentsOf, statusPageRow } from "./status-page";
 
 // The outbox's writer (docs/decisions/0025-notification-outbox.md). Every change that people are
 // to hear of calls `emit` inside its own transaction: the deliveries commit with the change or not
@@ -21,6 +22,18 @@ function scopeOf(event: NotificationEvent): EventScope {
   return { services: event.incident.services, severity: event.incident.severity, public: event.type === "incident.updated" ? event.update.public : true };
 }
 
+/**
+ * The event as readers outside the team may read it: an incident's services under the status
+ * page's component names (a service no component lists is not named at all).
+ */
+async function publicView(tx: Tx, event: NotificationEvent): Promise<NotificationEvent> {
+  if (!("incident" in event)) return event;
+  const components = componentsOf(await statusPageRow(tx));
+  const ids = new Set(event.incident.services.map((s) => s.id));
+  const names = components.filter((c) => c.serviceIds.some((id) => ids.has(id))).map((c) => ({ id: c.name, name: c.name, tierId: null }));
+  return { ...event, incident: { ...event.incident, services: names } };
+}
+
 /** Writes one delivery per channel that a matching subscription names and whose audience may hear it; returns how many. */
 export async function emit(tx: Tx, event: NotificationEvent): Promise<number> {
   const scope = scopeOf(event);
@@ -31,13 +44,14 @@ export async function emit(tx: Tx, event: NotificationEvent): Promise<number> {
     for (const { channel } of s.channels) channels.set(channel.id, channel.audience === "public" ? "public" : "internal");
   }
   const rows: Prisma.DeliveryCreateManyInput[] = [];
+  const outside = [...channels.values()].includes("public") ? await publicView(tx, event) : event;
   for (const [channelId, audience] of channels) {
-    const message = notificationMessage(event, audience, baseUrl());
+    const message = notificationMessage(audience === "public" ? outside : event, audience, baseUrl());
     if (message) rows.push({ channelId, event: event.type, message: StoredNotificationMessage.write(message) as Prisma.InputJsonObject });
   }
   if (rows.length) await tx.delivery.createMany({ data: rows });
-  // A probe's incident is also news of its own kind.
-  const probe = (event.type === "incident.declared" || event.type === "incident.resolved") && event.incident.source === "probe";
+  // A probe's incident, opened or resolved by the probe, is also news of its own kind.
+  const probe = (event.type === "incident.declared" || event.type === "incident.resolved") && event.byProbe === true;
   const more = probe ? await emit(tx, { type: "probe.incident", at: event.at, incident: event.incident, opened: event.type === "incident.declared" }) : 0;
   return rows.length + more;
 }

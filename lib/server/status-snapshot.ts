@@ -23,7 +23,7 @@ const HISTORY_LIMIT = 50;
 const UPDATES_PER_INCIDENT = 20;
 
 type Built = { snapshot: StatusSnapshotDto | null; builtAt: number; generation: number };
-type State = { cached: Built | null; generation: number; listener: pg.PoolClient | null; connecting: boolean; building: Promise<Built> | null };
+type State = { cached: Built | null; generation: number; listener: pg.PoolClient | null; connecting: boolean; building: { generation: number; done: Promise<Built> } | null };
 const g = globalThis as unknown as { __ninesStatus?: State };
 const state = (g.__ninesStatus ??= { cached: null, generation: 0, listener: null, connecting: false, building: null });
 
@@ -43,7 +43,12 @@ function listen(): void {
       client.on("notification", () => (state.generation += 1));
       client.on("error", drop);
       client.on("end", drop);
-      await client.query("LISTEN nines_status");
+      try {
+        await client.query("LISTEN nines_status");
+      } catch {
+        client.release(true);
+        return;
+      }
       state.listener = client;
       state.generation += 1; // what changed before we listened is unknown
     })
@@ -63,8 +68,12 @@ export async function statusSnapshot(now = Date.now()): Promise<{ snapshot: Stat
   if (kept && isFresh(kept, now)) return { snapshot: kept.snapshot, stale: false };
   if (kept && !(await databaseAnswers())) return { snapshot: kept.snapshot, stale: true };
   try {
-    state.building ??= build(now).finally(() => (state.building = null));
-    const building = state.building;
+    // A build that began before the latest notice may have missed it: begin another.
+    if (!state.building || state.building.generation !== state.generation) {
+      const entry = { generation: state.generation, done: build(now).finally(() => state.building === entry && (state.building = null)) };
+      state.building = entry;
+    }
+    const building = state.building.done;
     if (!kept) return { snapshot: (await building).snapshot, stale: false };
     // A busy page does not wait long on a rebuild: past a moment, readers get the snapshot before
     // it while it completes (a change then shows a moment later, never not at all).
@@ -81,7 +90,7 @@ async function build(now: number): Promise<Built> {
   const generation = state.generation;
   const snapshot = await buildSnapshot(now);
   const built = { snapshot, builtAt: now, generation };
-  state.cached = built;
+  if (!state.cached || state.cached.generation <= generation) state.cached = built;
   return built;
 }
 

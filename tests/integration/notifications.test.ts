@@ -107,10 +107,11 @@ describe("notifications of an incident", () => {
     // The public webhook: the public title, the public update, the resolution; nothing internal.
     const publicBodies = bodiesAt("/public");
     expect(publicBodies.map((r) => r.json.event)).toEqual(["incident.declared", "incident.updated", "incident.resolved"]);
-    expect(publicBodies[0]?.json.title).toBe(`Declared: Investigating an issue with ${service.name}`);
+    // No status page component lists the service: the public are not told its (internal) name.
+    expect(publicBodies[0]?.json.title).toBe("Declared: Investigating an issue with our services");
     expect(publicBodies[1]?.json.text).toBe(publicText);
     for (const r of publicBodies) {
-      for (const secret of [secretTitle, privateText, "internal summary", "SEV1", ref]) expect(r.body).not.toContain(secret);
+      for (const secret of [secretTitle, privateText, "internal summary", "SEV1", ref, service.name]) expect(r.body).not.toContain(secret);
     }
 
     // Slack: Block Kit, the title in bold, the idempotency key in the context line.
@@ -244,6 +245,22 @@ const until = async (what: string, check: () => boolean | Promise<boolean>, time
   }
   throw new Error(`timed out waiting for ${what}`);
 };
+
+describe("a channel made public", () => {
+  it("never receives what was written for the team before: those deliveries fail, saying why", async () => {
+    const c = await channel({ type: "webhook", url: receiver.url("/turned-public") });
+    const slug = await makeService(tokens.editor, tokens.admin);
+    await call(subscriptions.POST, { method: "POST", token: tokens.admin, body: { events: ["incident.declared"], services: [slug], channels: [c.id] } });
+    await logIncident(tokens.editor, { title: "internal words", startedAt: new Date().toISOString(), impacts: [{ service: slug, fraction: 1 }] });
+    const read = await call(channelItem.GET, { token: tokens.admin, params: { id: c.id } });
+    expect((await call(channelItem.PATCH, { method: "PATCH", token: tokens.admin, params: { id: c.id }, body: { audience: "public", version: read.body.version } })).status).toBe(200);
+    await deliverDue();
+    expect(receiver.seen.filter((r) => r.path === "/turned-public")).toHaveLength(0);
+    const [d] = await prisma.delivery.findMany({ where: { channelId: c.id } });
+    expect(d).toMatchObject({ status: "failed", attempts: 1, lastError: "written for the team before the channel was made public: not sent" });
+    await call(channelItem.DELETE, { method: "DELETE", token: tokens.admin, params: { id: c.id } });
+  });
+});
 
 describe("a receiver that is down and an app that is killed", () => {
   it("lose nothing: every message arrives after the restart, in order, retries under the same key", { timeout: 150_000 }, async () => {
