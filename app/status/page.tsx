@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrgTime } from "@/components/org-time";
+import { SubscribeForms } from "@/components/status/subscribe-forms";
 import { UptimeBars } from "@/components/status/uptime-bars";
 import { COMPONENT_STATE_LABELS, OVERALL_LABELS, type ComponentState } from "@/lib/domain/status-page";
 import type { PublicIncidentDto } from "@/lib/dto/status-page";
@@ -40,8 +41,8 @@ function Incident({ incident, timeZone }: { incident: PublicIncidentDto; timeZon
 }
 
 /** The public status page: no sign-in, no script needed; served from a snapshot (lib/server/status-snapshot.ts). */
-export default async function StatusPage() {
-  const { snapshot: s, stale } = await statusSnapshot();
+export default async function StatusPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const [{ snapshot: s, stale }, query] = await Promise.all([statusSnapshot(), searchParams]);
   if (!s) notFound();
   const tz = s.timeZone;
   return (
@@ -85,6 +86,7 @@ export default async function StatusPage() {
         <h2 id="history-heading">Past incidents</h2>
         {s.history.length === 0 ? <p className="status-meta">No incidents in the last 90 days.</p> : s.history.map((i) => <Incident key={i.id} incident={i} timeZone={tz} />)}
       </section>
+      <SubscribeForms query={query} />
     </main>
   );
 }

@@ -51,3 +51,9 @@ export const StatusSnapshotDto = z.strictObject({
   history: z.array(PublicIncidentDto),
 });
 export type StatusSnapshotDto = z.infer<typeof StatusSnapshotDto>;
+
+/** `POST /status/subscribe` from a script: what happened. */
+export const StatusSubscribedDto = z.strictObject({ kind: z.enum(["email", "webhook"]), state: z.enum(["confirmation_sent", "subscribed"]) });
+
+/** Confirming or ending a subscription from a script: whether the link named one. */
+export const SubscriptionLinkDto = z.strictObject({ done: z.boolean() });

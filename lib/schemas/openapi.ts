@@ -8,7 +8,7 @@ import { IncidentDetailDto, IncidentDto, IncidentImportDto, IncidentListDto, Tim
 import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/lib/dto/integrations";
 import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
-import { StatusPageSettingsDto, StatusSnapshotDto } from "@/lib/dto/status-page";
+import { StatusPageSettingsDto, StatusSnapshotDto, StatusSubscribedDto, SubscriptionLinkDto } from "@/lib/dto/status-page";
 import { ChannelDto, ChannelListDto, ChannelTestDto, ChannelWithSecretDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
 import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
@@ -61,6 +61,8 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   Subscription: SubscriptionDto,
   StatusPageSettings: StatusPageSettingsDto,
   StatusSnapshot: StatusSnapshotDto,
+  StatusSubscribed: StatusSubscribedDto,
+  SubscriptionLink: SubscriptionLinkDto,
   SubscriptionList: SubscriptionListDto,
   NotReady: NotReadyDto,
   OpenApiDocument: OpenApiDocumentDto,

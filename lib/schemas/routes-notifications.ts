@@ -1,9 +1,9 @@
 import { Deleted } from "@/lib/dto/common";
 import { ChannelListDto, ChannelTestDto, ChannelWithSecretDto, ChannelDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
 import { ChannelInput, ChannelUpdate, DeliveryListQuery, NotificationListQuery, SubscriptionInput } from "./notification";
-import { StatusPageSettingsDto, StatusSnapshotDto } from "@/lib/dto/status-page";
+import { StatusPageSettingsDto, StatusSnapshotDto, StatusSubscribedDto, SubscriptionLinkDto } from "@/lib/dto/status-page";
 import { created, ok } from "./route-replies";
-import { StatusPageUpdate } from "./status-page";
+import { StatusPageUpdate, StatusSubscribe, SubscriberLinkQuery } from "./status-page";
 import type { RouteDoc } from "./routes";
 
 // The notification routes of the route table (routes.ts): channels, their delivery log, and
@@ -23,5 +23,8 @@ export const NOTIFICATION_ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/status-page", summary: "The status page's settings: on or off, its title, its components (public names for services)", role: "admin", responses: ok(StatusPageSettingsDto) },
   { method: "patch", path: "/api/v1/status-page", summary: "Change the status page; `components` replaces the list (services by id or slug, stored by id)", role: "admin", body: StatusPageUpdate, responses: ok(StatusPageSettingsDto) },
   { method: "get", path: "/status.json", summary: "The public status page as JSON, without signing in (public titles and updates only; 404 while it is off; the last snapshot while the database does not answer)", role: "public", responses: ok(StatusSnapshotDto), errors: [404] },
+  { method: "post", path: "/status/subscribe", summary: "Follow the status page: `email` (a confirmation is sent; double opt-in) or `webhook` (public addresses only). No session; a form post is answered with a redirect back to /status. Limited per client address", role: "public", body: StatusSubscribe, responses: ok(StatusSubscribedDto), errors: [404, 429] },
+  { method: "post", path: "/status/subscription/confirm", summary: "Confirm an email subscription (`token` from the confirmation email's link)", role: "public", query: SubscriberLinkQuery, responses: ok(SubscriptionLinkDto) },
+  { method: "post", path: "/status/subscription/unsubscribe", summary: "End a subscription: the List-Unsubscribe address of every email (RFC 8058 one-click: `List-Unsubscribe=One-Click`)", role: "public", query: SubscriberLinkQuery, responses: ok(SubscriptionLinkDto) },
   { method: "get", path: "/status/feed.atom", summary: "The status page's incidents as an Atom feed (404 while the page is off)", role: "public", responses: { 200: { text: ["application/atom+xml; charset=utf-8"] } }, errors: [404] },
 ];

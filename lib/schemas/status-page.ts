@@ -39,3 +39,6 @@ export const StatusSubscribe = z
   })
   .transform((s): { email: string } | { webhook: string } => (s.email ? { email: s.email } : { webhook: s.webhook as string }));
 export type StatusSubscribe = z.infer<typeof StatusSubscribe>;
+
+/** The signed token of a subscriber's confirm or unsubscribe link. */
+export const SubscriberLinkQuery = z.strictObject({ token: PlainString().max(300).optional() });

@@ -57,7 +57,7 @@ async function smtpTarget(): Promise<SmtpTarget | null> {
 async function subscriberTarget(subscriberId: string): Promise<ChannelTarget | string> {
   const s = await prisma.statusSubscriber.findUnique({ where: { id: subscriberId } });
   if (!s) return "the subscriber unsubscribed";
-  return s.kind === "email" ? { type: "email", to: [s.address], smtp: await smtpTarget(), unsubscribe: subscriberLink("unsubscribe", s.id) } : { type: "webhook", url: s.address, secret: null, publicOnly: true };
+  return s.kind === "email" ? { type: "email", to: [s.address], smtp: await smtpTarget(), unsubscribe: { page: subscriberLink("unsubscribe", s.id), oneClick: subscriberLink("one-click", s.id) } } : { type: "webhook", url: s.address, secret: null, publicOnly: true };
 }
 
 /** Where a delivery goes, with secrets opened; a string says why it cannot be sent. */

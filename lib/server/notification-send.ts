@@ -28,7 +28,7 @@ export type SendOutcome = { ok: boolean; status: number | null; error: string | 
 export type ChannelTarget = { audience?: "internal" | "public" } & (
   | { type: "webhook"; url: string; secret: string | null; publicOnly?: boolean }
   | { type: "slack"; url: string }
-  | { type: "email"; to: string[]; smtp: SmtpTarget | null; unsubscribe?: string }
+  | { type: "email"; to: string[]; smtp: SmtpTarget | null; unsubscribe?: { page: string; oneClick: string } }
 );
 
 export type SmtpTarget = { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string };
@@ -87,7 +87,7 @@ function describe(err: unknown): string {
 }
 
 /** RFC 8058: a mail client may unsubscribe with one POST to the link, without a page in between. */
-const unsubscribeHeaders = (url: string | undefined): Record<string, string> => (url ? { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {});
+const unsubscribeHeaders = (links: { oneClick: string } | undefined): Record<string, string> => (links ? { "List-Unsubscribe": `<${links.oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {});
 
 async function sendEmail(target: Extract<ChannelTarget, { type: "email" }>, message: NotificationMessage, key: string): Promise<SendOutcome> {
   const smtp = target.smtp;
@@ -109,7 +109,7 @@ async function sendEmail(target: Extract<ChannelTarget, { type: "email" }>, mess
       timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { name: "TimeoutError" })), SEND_TIMEOUT_MS);
     });
     try {
-      const body = target.unsubscribe ? `${text}\n\nUnsubscribe: ${target.unsubscribe}` : text;
+      const body = target.unsubscribe ? `${text}\n\nUnsubscribe: ${target.unsubscribe.page}` : text;
       await Promise.race([transport.sendMail({ from: smtp.from, to: target.to, subject, text: body, messageId: `<${key}@nines>`, headers: { "X-Nines-Delivery": key, "X-Nines-Event": message.event, ...unsubscribeHeaders(target.unsubscribe) } }), deadline]);
     } finally {
       clearTimeout(timer);

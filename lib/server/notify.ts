@@ -2,7 +2,7 @@ import "server-only";
 import { incidentReference, type IncidentKind, type IncidentStatus, type Severity } from "@/lib/domain/incident-lifecycle";
 import { notificationMessage, type IncidentFacts, type NotificationEvent } from "@/lib/domain/notification-message";
 import { subscriptionMatches, type Audience, type EventScope } from "@/lib/domain/notifications";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, StatusPage } from "@/lib/generated/prisma/client";
 import { StoredNotificationMessage } from "@/lib/schemas/stored";
 import type { Tx } from "./db";
 import { componentsOf, statusPageRow } from "./status-page";
@@ -26,9 +26,9 @@ function scopeOf(event: NotificationEvent): EventScope {
  * The event as readers outside the team may read it: an incident's services under the status
  * page's component names (a service no component lists is not named at all).
  */
-async function publicView(tx: Tx, event: NotificationEvent): Promise<NotificationEvent> {
+async function publicView(tx: Tx, event: NotificationEvent, page?: StatusPage): Promise<NotificationEvent> {
   if (!("incident" in event)) return event;
-  const components = componentsOf(await statusPageRow(tx));
+  const components = componentsOf(page ?? (await statusPageRow(tx)));
   const ids = new Set(event.incident.services.map((s) => s.id));
   const names = components.filter((c) => c.serviceIds.some((id) => ids.has(id))).map((c) => ({ id: c.name, name: c.name, tierId: null }));
   return { ...event, incident: { ...event.incident, services: names } };
@@ -50,10 +50,30 @@ export async function emit(tx: Tx, event: NotificationEvent): Promise<number> {
     if (message) rows.push({ channelId, event: event.type, message: StoredNotificationMessage.write(message) as Prisma.InputJsonObject });
   }
   if (rows.length) await tx.delivery.createMany({ data: rows });
+  const subscribers = await emitToSubscribers(tx, event);
   // A probe's incident, opened or resolved by the probe, is also news of its own kind.
   const probe = (event.type === "incident.declared" || event.type === "incident.resolved") && event.byProbe === true;
   const more = probe ? await emit(tx, { type: "probe.incident", at: event.at, incident: event.incident, opened: event.type === "incident.declared" }) : 0;
-  return rows.length + more;
+  return rows.length + subscribers + more;
+}
+
+/** What the status page's subscribers hear: an incident on its components declared, its public updates, its end. */
+const FOR_SUBSCRIBERS = new Set<NotificationEvent["type"]>(["incident.declared", "incident.updated", "incident.resolved"]);
+
+async function emitToSubscribers(tx: Tx, event: NotificationEvent): Promise<number> {
+  if (!FOR_SUBSCRIBERS.has(event.type) || !("incident" in event)) return 0;
+  const page = await statusPageRow(tx);
+  if (!page.enabled) return 0;
+  const outside = await publicView(tx, event, page);
+  if (!("incident" in outside) || outside.incident.services.length === 0) return 0; // on no component
+  const message = notificationMessage(outside, "public", baseUrl());
+  if (!message) return 0; // an internal update
+  const subscribers = await tx.statusSubscriber.findMany({ where: { confirmedAt: { not: null } }, select: { id: true } });
+  const written = StoredNotificationMessage.write(message) as Prisma.InputJsonObject;
+  for (let i = 0; i < subscribers.length; i += 5_000) {
+    await tx.delivery.createMany({ data: subscribers.slice(i, i + 5_000).map((s) => ({ subscriberId: s.id, event: event.type, message: written })) });
+  }
+  return subscribers.length;
 }
 
 /** The incident as messages describe it, read in the transaction that changed it. */

@@ -31,10 +31,15 @@ function key(): Buffer {
 
 const sign = (purpose: string, id: string) => createHmac("sha256", key()).update(`${purpose}:${id}`).digest("base64url");
 
-/** The link that confirms a subscription or ends it. */
-export function subscriberLink(purpose: "confirm" | "unsubscribe", id: string): string {
-  const path = purpose === "confirm" ? "/status/confirm" : "/status/unsubscribe";
-  return `${baseUrl()}${path}?token=${id}.${sign(purpose, id)}`;
+const LINK_PATHS = { confirm: "/status/confirm", unsubscribe: "/status/unsubscribe", "one-click": "/status/subscription/unsubscribe" } as const;
+
+/**
+ * The links of a subscriber: the pages that confirm or end the subscription (a button each, so a
+ * mail scanner that opens links changes nothing), and the one-click unsubscribe (RFC 8058) a mail
+ * client POSTs to.
+ */
+export function subscriberLink(purpose: keyof typeof LINK_PATHS, id: string): string {
+  return `${baseUrl()}${LINK_PATHS[purpose]}?token=${id}.${sign(purpose === "confirm" ? "confirm" : "unsubscribe", id)}`;
 }
 
 /** The subscriber a link names, if its signature is right. */

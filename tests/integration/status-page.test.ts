@@ -1,4 +1,12 @@
 import { XMLParser } from "fast-xml-parser";
+import { NextRequest } from "next/server";
+import * as subscribeRoute from "@/app/status/subscribe/route";
+import * as confirmRoute from "@/app/status/subscription/confirm/route";
+import * as unsubscribeRoute from "@/app/status/subscription/unsubscribe/route";
+import * as integrations from "@/app/api/v1/integrations/route";
+import { prisma } from "@/lib/server/db";
+import { attempt, claimDueDeliveries } from "@/lib/server/notification-scheduler";
+import { smtpSink } from "../support/receivers";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as statusJson from "@/app/status.json/route";
 import * as feed from "@/app/status/feed.atom/route";
@@ -94,5 +102,82 @@ describe("the status page", () => {
     await until("the page to be off", async () => (await statusSnapshot()).snapshot === null);
     expect((await call(statusJson.GET, { path: "/status.json" })).status).toBe(404);
     expect((await call(statusPage.GET, { token: tokens.editor })).status).toBe(403);
+  });
+});
+
+describe("subscribers of the status page", () => {
+  const from = (address: string) => ({ "x-nines-client-address": address });
+  const deliverDue = async () => {
+    for (let round = 0; round < 20; round++) {
+      const claimed = await claimDueDeliveries(100);
+      if (!claimed.length) return;
+      await Promise.all(claimed.map((d) => attempt(d)));
+    }
+  };
+  const unfold = (raw: string) => raw.replace(/\r?\n[ \t]+/g, " ");
+  /** The text as sent: quoted-printable soft breaks and escapes undone. */
+  const qp = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const header = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, "mi").exec(unfold(raw))?.[1];
+
+  it("refuse what is not an address or not public, beside the field; a form post comes back to the page", async () => {
+    const checkout = await makeService(tokens.editor, tokens.admin);
+    expect((await setPage({ enabled: true, title: "Acme status", components: [{ name: "Checkout", services: [checkout] }] })).status).toBe(200);
+    const post = (body: unknown, address = "203.0.113.1") => call(subscribeRoute.POST, { method: "POST", path: "/status/subscribe", body, headers: from(address) });
+    expect((await post({ email: "not-an-address" })).body.issues[0]).toMatchObject({ path: "email" });
+    for (const url of ["http://127.0.0.1:9/hook", "http://10.1.2.3/hook", "http://169.254.169.254/latest", "http://[::1]/hook"]) {
+      const refused = await post({ webhook: url });
+      expect(refused.status, url).toBe(400);
+      expect(refused.body.issues[0], url).toMatchObject({ path: "webhook" });
+    }
+    expect((await post({})).body.issues[0]).toMatchObject({ path: "email" });
+    const form = await subscribeRoute.POST(new NextRequest("http://localhost/status/subscribe", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html", ...from("203.0.113.2") }, body: "email=nope" }));
+    expect(form.status).toBe(303);
+    const back = new URL(form.headers.get("location") ?? "");
+    expect([back.pathname, back.searchParams.get("field"), back.searchParams.get("error")]).toEqual(["/status", "email", "Must be an e-mail address"]);
+    // Ten a client address an hour; the eleventh waits.
+    for (let i = 0; i < 10; i++) await post({ email: `flood${i}@example.test` }, "203.0.113.3");
+    const limited = await post({ email: "flood-more@example.test" }, "203.0.113.3");
+    expect(limited.status).toBe(429);
+  });
+
+  it("by email: confirmed from the message first, then public updates only, and one click ends it (RFC 8058)", async () => {
+    const sink = await smtpSink();
+    const read = await call(integrations.GET, { token: tokens.admin });
+    await call(integrations.PATCH, { method: "PATCH", token: tokens.admin, body: { smtp: { host: "127.0.0.1", port: sink.port, secure: false, from: "status@example.test" }, version: read.body.version } });
+    try {
+      const shop = await makeService(tokens.editor, tokens.admin);
+      expect((await setPage({ enabled: true, title: "Acme status", components: [{ name: "Shop", services: [shop] }] })).status).toBe(200);
+      const address = `${unique("reader")}@example.test`;
+      const subscribed = await call(subscribeRoute.POST, { method: "POST", path: "/status/subscribe", body: { email: address }, headers: from("198.51.100.7") });
+      expect(subscribed.body).toEqual({ kind: "email", state: "confirmation_sent" });
+      // Not confirmed yet: an incident now sends nothing to it.
+      const before = await logIncident(tokens.editor, { startedAt: new Date().toISOString(), impacts: [{ service: shop, fraction: 1 }] });
+      await deliverDue();
+      const mine = () => sink.mails.filter((m) => m.to.includes(address));
+      expect(mine()).toHaveLength(1);
+      const confirmLink = /(https?:\/\/\S+\/status\/confirm\?token=\S+)/.exec(qp(mine()[0]?.raw ?? ""))?.[1] ?? "";
+      const token = new URL(confirmLink).searchParams.get("token") ?? "";
+      expect((await call(confirmRoute.POST, { method: "POST", path: `/status/subscription/confirm?token=${encodeURIComponent(token)}` })).body).toEqual({ done: true });
+      expect((await call(confirmRoute.POST, { method: "POST", path: `/status/subscription/confirm?token=${encodeURIComponent(`${token.split(".")[0]}.forged`)}` })).body).toEqual({ done: false });
+
+      const ref = before.body.reference as string;
+      await call(events.POST, { method: "POST", token: tokens.editor, params: { id: ref }, body: { type: "update", message: "private: blame the cache" } });
+      await call(events.POST, { method: "POST", token: tokens.editor, params: { id: ref }, body: { type: "update", message: "Checkout is slow; we are on it.", public: true } });
+      await deliverDue();
+      const update = mine()[1]?.raw ?? "";
+      expect(mine()).toHaveLength(2);
+      expect(header(update, "Subject")).toBe("[Nines] Update: Investigating an issue with Shop");
+      expect(qp(update)).toContain("Checkout is slow; we are on it.");
+      expect(qp(update)).not.toContain("blame the cache");
+      expect(header(update, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+      const oneClick = new URL(/^<(.*)>$/.exec(header(update, "List-Unsubscribe") ?? "")?.[1] ?? "");
+      const done = await call(unsubscribeRoute.POST, { method: "POST", path: `${oneClick.pathname}${oneClick.search}`, rawBody: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+      expect(done.body).toEqual({ done: true });
+      expect(await prisma.statusSubscriber.count({ where: { address } })).toBe(0);
+    } finally {
+      const now = await call(integrations.GET, { token: tokens.admin });
+      await call(integrations.PATCH, { method: "PATCH", token: tokens.admin, body: { smtp: null, version: now.body.version } });
+      await sink.close();
+    }
   });
 });
