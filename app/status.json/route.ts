@@ -1,5 +1,6 @@
 import { errorResponse } from "@/lib/server/http";
 import { NotFoundError } from "@/lib/server/errors";
+import { snapshotJson } from "@/lib/server/status-html";
 import { statusSnapshot } from "@/lib/server/status-snapshot";
 
 /**
@@ -11,7 +12,7 @@ export async function GET(): Promise<Response> {
   try {
     const { snapshot, stale } = await statusSnapshot();
     if (!snapshot) throw new NotFoundError("Status page", "status");
-    return Response.json(snapshot, { headers: { "cache-control": "public, max-age=30", ...(stale ? { warning: '110 - "Response is stale: the database does not answer"' } : {}) } });
+    return new Response(snapshotJson(snapshot), { headers: { "content-type": "application/json", "cache-control": "public, max-age=30", ...(stale ? { warning: '110 - "Response is stale: the database does not answer"' } : {}) } });
   } catch (err) {
     return errorResponse(err);
   }

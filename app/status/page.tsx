@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrgTime } from "@/components/org-time";
 import { SubscribeForms } from "@/components/status/subscribe-forms";
-import { UptimeBars } from "@/components/status/uptime-bars";
-import { COMPONENT_STATE_LABELS, OVERALL_LABELS, type ComponentState } from "@/lib/domain/status-page";
+import { OVERALL_LABELS } from "@/lib/domain/status-page";
 import type { PublicIncidentDto } from "@/lib/dto/status-page";
+import { componentsHtml, STATE_MARKS } from "@/lib/server/status-html";
 import { statusSnapshot } from "@/lib/server/status-snapshot";
 import "./status.css";
 
 export const metadata: Metadata = { title: "Status", robots: { index: true, follow: false }, alternates: { types: { "application/atom+xml": "/status/feed.atom" } } };
 
-/** A mark beside each state's words, so its colour is never the only signal. */
-const MARKS: Record<ComponentState, string> = { operational: "✓", maintenance: "🔧", degraded: "!", partial_outage: "!", major_outage: "✕" };
 
 function Incident({ incident, timeZone }: { incident: PublicIncidentDto; timeZone: string }) {
   return (
@@ -50,7 +48,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
       <header className="status-header">
         <h1>{s.title}</h1>
         <p className={`status-overall state-${s.state}`} role="status">
-          <span aria-hidden="true">{MARKS[s.state]}</span> {OVERALL_LABELS[s.state]}
+          <span aria-hidden="true">{STATE_MARKS[s.state]}</span> {OVERALL_LABELS[s.state]}
         </p>
         <p className="status-meta">
           As of <OrgTime iso={s.generatedAt} timeZone={tz} showZone />
@@ -67,19 +65,8 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
       )}
       <section aria-labelledby="components-heading">
         <h2 id="components-heading">Components</h2>
-        <ul className="status-components">
-          {s.components.map((c) => (
-            <li key={c.name}>
-              <div className="status-component-head">
-                <h3>{c.name}</h3>
-                <span className={`status-state state-${c.state}`}>
-                  <span aria-hidden="true">{MARKS[c.state]}</span> {COMPONENT_STATE_LABELS[c.state]}
-                </span>
-              </div>
-              <UptimeBars name={c.name} days={c.days} uptime={c.uptime} />
-            </li>
-          ))}
-        </ul>
+        {/* Made once per snapshot (lib/server/status-html.ts); every text in it is escaped. */}
+        <ul className="status-components" dangerouslySetInnerHTML={{ __html: componentsHtml(s) }} />
         <p className="status-meta">Days are cut at midnight, {tz}.</p>
       </section>
       <section aria-labelledby="history-heading">

@@ -84,3 +84,22 @@ export function atomFeed(feed: { id: string; title: string; link: string; self: 
     "",
   ].join("\n");
 }
+
+export type BarClass = "bar-up" | "bar-dip" | "bar-down" | "bar-none";
+
+/** How a day's bar is drawn: full uptime, a dip (from 99 %), down (below), or not measured. */
+export function dayBarClass(uptime: number | null): BarClass {
+  if (uptime === null) return "bar-none";
+  if (uptime >= 1) return "bar-up";
+  return uptime >= 0.99 ? "bar-dip" : "bar-down";
+}
+
+/**
+ * A component's days as one SVG path per kind of bar (viewBox "0 0 <days> 1", a bar a unit wide
+ * with a gap): four elements however many days, so a page of a thousand components stays small.
+ */
+export function uptimeBarPaths(days: readonly (number | null)[]): Record<BarClass, string> {
+  const paths: Record<BarClass, string[]> = { "bar-up": [], "bar-dip": [], "bar-down": [], "bar-none": [] };
+  days.forEach((u, i) => paths[dayBarClass(u)].push(`M${i} 0h0.8v1h-0.8z`));
+  return { "bar-up": paths["bar-up"].join(""), "bar-dip": paths["bar-dip"].join(""), "bar-down": paths["bar-down"].join(""), "bar-none": paths["bar-none"].join("") };
+}
