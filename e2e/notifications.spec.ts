@@ -104,6 +104,15 @@ test("the status page: published from Settings, read without signing in or JavaS
       await expect(reader.getByRole("img", { name: new RegExp(`^${component}: .* over 90 days`) })).toBeVisible();
       expect(await reader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
+    // Following it, still without JavaScript: a private address is refused beside its field; an email gets a confirmation.
+    const webhookForm = reader.getByRole("form", { name: "Updates by webhook" });
+    await webhookForm.getByLabel("By webhook (JSON)").fill("http://127.0.0.1:9/hook");
+    await webhookForm.getByRole("button", { name: "Subscribe a webhook" }).click();
+    await expect(reader.getByRole("form", { name: "Updates by webhook" }).getByText(/Must be a public address/)).toBeVisible();
+    await expect(reader.getByLabel("By webhook (JSON)")).toHaveAttribute("aria-invalid", "true");
+    await reader.getByRole("form", { name: "Updates by email" }).getByLabel("By email").fill(`${unique("reader")}@example.test`);
+    await reader.getByRole("button", { name: "Subscribe by email" }).click();
+    await expect(reader.getByRole("status").filter({ hasText: "Check your inbox" })).toBeVisible();
     // axe runs as a script in the page: the same HTML, read with scripts on.
     const scanner = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
     for (const width of [1280, 390]) {
