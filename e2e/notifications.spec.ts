@@ -89,6 +89,17 @@ test("the status page: published from Settings, read without signing in or JavaS
   await request.post(`/api/v1/incidents/${ref}/events`, { headers: asAdmin, data: { type: "update", message: "PRIVATE: the on-call is Bob" } });
   await request.post(`/api/v1/incidents/${ref}/events`, { headers: asAdmin, data: { type: "update", message: "Some pages load slowly; we are on it.", public: true } });
 
+  // The incident page says what readers outside see, and sets a public title in place.
+  await page.goto(`/incidents/${ref}`);
+  await hydrated(page);
+  await expect(page.getByText("Not set: readers outside the team see “Investigating an issue with …”, with the status page's names for its services")).toBeVisible();
+  await page.getByRole("button", { name: "Edit public title" }).click();
+  await expect(page.getByLabel("Public title")).toBeFocused();
+  await page.getByLabel("Public title").fill("Slow pages on the storefront");
+  await page.getByRole("button", { name: "Save public title" }).click();
+  await expect(page.getByText("“Slow pages on the storefront”")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit public title" })).toBeFocused();
+
   const outside = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] } });
   try {
     const reader = await outside.newPage();
@@ -97,7 +108,7 @@ test("the status page: published from Settings, read without signing in or JavaS
       await reader.goto("/status");
       await expect(reader.getByRole("heading", { level: 1, name: "Acme status" })).toBeVisible();
       await expect(reader.getByRole("status")).toHaveText(/Partial outage/);
-      await expect(reader.getByRole("heading", { name: `Investigating an issue with ${component}` })).toBeVisible();
+      await expect(reader.getByRole("heading", { name: "Slow pages on the storefront" })).toBeVisible();
       await expect(reader.getByText("Some pages load slowly; we are on it.")).toBeVisible();
       const text = (await reader.locator("body").textContent()) ?? "";
       for (const secret of ["INTERNAL", "PRIVATE", "Storefront internal name", ref, "SEV1"]) expect(text).not.toContain(secret);

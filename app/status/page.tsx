@@ -65,6 +65,14 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
       )}
       <section aria-labelledby="components-heading">
         <h2 id="components-heading">Components</h2>
+        {/* One day's gap, the pattern every component's bars are overdrawn with. */}
+        <svg width="0" height="0" className="uptime-defs" aria-hidden="true" focusable="false">
+          <defs>
+            <pattern id="uptime-day-gaps" width="1" height="1" patternUnits="userSpaceOnUse">
+              <rect x="0.8" width="0.2" height="1" className="uptime-gap" />
+            </pattern>
+          </defs>
+        </svg>
         {/* Made once per snapshot (lib/server/status-html.ts); every text in it is escaped. */}
         <ul className="status-components" dangerouslySetInnerHTML={{ __html: componentsHtml(s) }} />
         <p className="status-meta">Days are cut at midnight, {tz}.</p>

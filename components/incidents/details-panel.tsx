@@ -103,7 +103,7 @@ export function DetailsPanel({ incident, timeZone }: Props) {
         id="incident-public-title"
         label="Public title"
         value={incident.publicTitle ?? ""}
-        shown={<span className="muted">{incident.publicTitle ? `“${incident.publicTitle}”` : `Not set: readers outside the team see “${publicIncidentTitle({ publicTitle: null, kind: incident.kind, services: incident.impacts.map((i) => ({ id: i.service, name: i.serviceName, tierId: null })) })}”`}</span>}
+        shown={<span className="muted">{incident.publicTitle ? `“${incident.publicTitle}”` : `Not set: readers outside the team see “${publicIncidentTitle({ publicTitle: null, kind: incident.kind, services: [{ id: "", name: "…", tierId: null }] })}”, with the status page's names for its services`}</span>}
         pending={change.pending}
         serverError={fieldError("publicTitle")}
         clearLabel="Use the default"

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { atomFeed, componentDayUptime, componentState, dayBarClass, overallState, uptimeBarPaths, uptimeOverDays, xmlEscape } from "./status-page";
+import { atomFeed, barClassAt, componentDayUptime, componentState, dayBarClass, overallState, uptimeBarPaths, uptimeOverDays, xmlEscape } from "./status-page";
 
 describe("componentState", () => {
   it.each<[string, { fraction: number; kind: "unplanned" | "maintenance" }[], string]>([
@@ -26,15 +26,15 @@ describe("uptime", () => {
     expect(uptimeOverDays([1, null, 0.5])).toBe(0.75);
   });
 
-  it("every day is drawn once, in the path of its kind, at its place", () => {
+  it("every day is drawn once, in the path of its kind, at its place; a quiet stretch is one rectangle", () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 120 }), (days) => {
         const paths = uptimeBarPaths(days);
-        const drawn = Object.values(paths).join("").match(/M\d+ /g) ?? [];
-        if (drawn.length !== days.length) return false;
-        return days.every((u, i) => paths[dayBarClass(u)].includes(`M${i} 0h`));
+        const width = [...Object.values(paths).join("").matchAll(/h(\d+)v/g)].reduce((a, m) => a + Number(m[1]), 0);
+        return width === days.length && days.every((u, i) => barClassAt(paths, i) === dayBarClass(u));
       }),
     );
+    expect(uptimeBarPaths([1, 1, 1, 0.5, 1])).toEqual({ "bar-up": "M0 0h3v1h-3zM4 0h1v1h-1z", "bar-dip": "", "bar-down": "M3 0h1v1h-1z", "bar-none": "" });
   });
 });
 

@@ -95,11 +95,26 @@ export function dayBarClass(uptime: number | null): BarClass {
 }
 
 /**
- * A component's days as one SVG path per kind of bar (viewBox "0 0 <days> 1", a bar a unit wide
- * with a gap): four elements however many days, so a page of a thousand components stays small.
+ * A component's days as one SVG path per kind of bar (viewBox "0 0 <days> 1", a day a unit wide):
+ * days in a row of the same kind are one rectangle, so a page of a thousand mostly quiet
+ * components stays small; the gaps between days are drawn over them once (a pattern).
  */
 export function uptimeBarPaths(days: readonly (number | null)[]): Record<BarClass, string> {
-  const paths: Record<BarClass, string[]> = { "bar-up": [], "bar-dip": [], "bar-down": [], "bar-none": [] };
-  days.forEach((u, i) => paths[dayBarClass(u)].push(`M${i} 0h0.8v1h-0.8z`));
-  return { "bar-up": paths["bar-up"].join(""), "bar-dip": paths["bar-dip"].join(""), "bar-down": paths["bar-down"].join(""), "bar-none": paths["bar-none"].join("") };
+  const paths: Record<BarClass, string> = { "bar-up": "", "bar-dip": "", "bar-down": "", "bar-none": "" };
+  for (let i = 0; i < days.length; ) {
+    const cls = dayBarClass(days[i] ?? null);
+    let end = i + 1;
+    while (end < days.length && dayBarClass(days[end] ?? null) === cls) end += 1;
+    paths[cls] += `M${i} 0h${end - i}v1h-${end - i}z`;
+    i = end;
+  }
+  return paths;
+}
+
+/** Which kind of bar day `i` is drawn as, read back from the paths (for tests and text alternatives). */
+export function barClassAt(paths: Record<BarClass, string>, i: number): BarClass | null {
+  for (const [cls, d] of Object.entries(paths) as [BarClass, string][]) {
+    for (const m of d.matchAll(/M(\d+) 0h(\d+)/g)) if (i >= Number(m[1]) && i < Number(m[1]) + Number(m[2])) return cls;
+  }
+  return null;
 }

@@ -26,13 +26,15 @@ function componentHtml(c: Component): string {
     .filter(([, d]) => d)
     .map(([cls, d]) => `<path class="${cls}" d="${d}"/>`)
     .join("");
+  // The gaps between days, drawn over the bars (the pattern is defined once, by the page).
+  const gaps = `<rect width="${c.days.length}" height="1" fill="url(#uptime-day-gaps)"/>`;
   const downList = down.length
     ? `<details class="uptime-days"><summary>${down.length} day${down.length === 1 ? "" : "s"} with downtime</summary><ul>${down.map((d) => `<li>${e(d.date)}: ${e(formatPercent(d.uptime as number, 3))}</li>`).join("")}</ul></details>`
     : "";
   return [
     `<li><div class="status-component-head"><h3>${e(c.name)}</h3>`,
     `<span class="status-state state-${c.state}"><span aria-hidden="true">${STATE_MARKS[c.state]}</span> ${e(COMPONENT_STATE_LABELS[c.state])}</span></div>`,
-    `<figure class="uptime"><svg class="uptime-bars" role="img" aria-label="${e(text)}" viewBox="0 0 ${c.days.length} 1" preserveAspectRatio="none">${paths}</svg>`,
+    `<figure class="uptime"><svg class="uptime-bars" role="img" aria-label="${e(text)}" viewBox="0 0 ${c.days.length} 1" preserveAspectRatio="none">${paths}${gaps}</svg>`,
     `<figcaption class="uptime-caption"><span>${e(c.days[0]?.date ?? "")}</span><span>${e(c.uptime === null ? "no data" : `${formatPercent(c.uptime, 2)} uptime`)}</span><span>today</span></figcaption>${downList}</figure></li>`,
   ].join("");
 }
