@@ -1,5 +1,4 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import { errorResponse, toAppError } from "./http";
 
 // The status page's forms work without JavaScript: a browser's form post is answered with a
@@ -17,11 +16,13 @@ export async function formFields(req: Request): Promise<Record<string, unknown>>
   return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string" && v.trim() !== ""));
 }
 
-/** 303 to `path` with what happened in its query. */
-export function backTo(req: Request, path: string, query: Record<string, string>): NextResponse {
-  const url = new URL(path, req.url);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  return NextResponse.redirect(url, 303);
+/**
+ * 303 to `path` with what happened in its query. The Location is relative: the URL the server
+ * sees may name another host than the reader's (a proxy, localhost), and a form's redirect to
+ * another origin is refused by the page's `form-action 'self'`.
+ */
+export function backTo(path: string, query: Record<string, string>): Response {
+  return new Response(null, { status: 303, headers: { location: `${path}?${new URLSearchParams(query)}` } });
 }
 
 /** An error: to a page, back to `path` with its message and field; to a script, the API's answer. */
@@ -29,5 +30,5 @@ export function formError(req: Request, err: unknown, path: string): Response {
   const known = toAppError(err);
   if (!fromPage(req) || !known || known.status >= 500) return errorResponse(err);
   const issue = known.issues?.[0];
-  return backTo(req, path, { error: issue?.message ?? known.message, ...(issue?.path ? { field: issue.path } : {}) });
+  return backTo(path, { error: issue?.message ?? known.message, ...(issue?.path ? { field: issue.path } : {}) });
 }

@@ -132,7 +132,8 @@ describe("subscribers of the status page", () => {
     expect((await post({})).body.issues[0]).toMatchObject({ path: "email" });
     const form = await subscribeRoute.POST(new NextRequest("http://localhost/status/subscribe", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html", ...from("203.0.113.2") }, body: "email=nope" }));
     expect(form.status).toBe(303);
-    const back = new URL(form.headers.get("location") ?? "");
+    const back = new URL(form.headers.get("location") ?? "", "http://reader.example");
+    expect(form.headers.get("location")).toMatch(/^\/status\?/);
     expect([back.pathname, back.searchParams.get("field"), back.searchParams.get("error")]).toEqual(["/status", "email", "Must be an e-mail address"]);
     // Ten a client address an hour; the eleventh waits.
     for (let i = 0; i < 10; i++) await post({ email: `flood${i}@example.test` }, "203.0.113.3");

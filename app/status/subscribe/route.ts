@@ -13,7 +13,7 @@ import { subscribe } from "@/lib/server/status-subscribers";
 export async function POST(req: NextRequest): Promise<Response> {
   try {
     const done = await subscribe(parse(StatusSubscribe, await formFields(req)), clientAddress(req.headers));
-    return fromPage(req) ? backTo(req, "/status", { subscribed: done.state }) : Response.json(done);
+    return fromPage(req) ? backTo("/status", { subscribed: done.state }) : Response.json(done);
   } catch (err) {
     return formError(req, err, "/status");
   }

@@ -6,7 +6,7 @@ import { confirmSubscriber } from "@/lib/server/status-subscribers";
 export async function POST(req: NextRequest): Promise<Response> {
   try {
     const confirmed = await confirmSubscriber(req.nextUrl.searchParams.get("token") ?? "");
-    if (fromPage(req)) return backTo(req, "/status", confirmed ? { subscribed: "confirmed" } : { error: "That link is not valid (any more). Subscribe again below." });
+    if (fromPage(req)) return backTo("/status", confirmed ? { subscribed: "confirmed" } : { error: "That link is not valid (any more). Subscribe again below." });
     return Response.json({ done: confirmed });
   } catch (err) {
     return formError(req, err, "/status");

@@ -10,7 +10,7 @@ import { unsubscribe } from "@/lib/server/status-subscribers";
 export async function POST(req: NextRequest): Promise<Response> {
   try {
     const done = await unsubscribe(req.nextUrl.searchParams.get("token") ?? "");
-    if (fromPage(req)) return backTo(req, "/status", done ? { subscribed: "unsubscribed" } : { error: "That link is not valid (any more): you are not subscribed with it." });
+    if (fromPage(req)) return backTo("/status", done ? { subscribed: "unsubscribed" } : { error: "That link is not valid (any more): you are not subscribed with it." });
     return Response.json({ done });
   } catch (err) {
     return formError(req, err, "/status");
