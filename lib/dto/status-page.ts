@@ -8,6 +8,8 @@ export const StatusPageSettingsDto = z.strictObject({
   enabled: z.boolean(),
   title: z.string(),
   components: z.array(z.strictObject({ name: z.string(), services: z.array(z.strictObject({ id: z.string(), slug: z.string(), name: z.string() })) })),
+  /** Readers following the page: confirmed (email or webhook), and emails not confirmed yet. */
+  subscribers: z.strictObject({ confirmed: z.int().nonnegative(), unconfirmed: z.int().nonnegative() }),
   version: z.int(),
   updatedAt: InstantText,
 });

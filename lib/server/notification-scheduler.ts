@@ -4,6 +4,7 @@ import type { NotificationMessage } from "@/lib/domain/notification-message";
 import { StoredDataError, StoredIntegrations, StoredNotificationMessage } from "@/lib/schemas/stored";
 import { pool, prisma } from "./db";
 import { withDeadline } from "./db-probe";
+import { onceAMinute, startClaimLoop, type ClaimLoop } from "./claim-loop";
 import { send, SEND_TIMEOUT_MS, type ChannelTarget, type SendOutcome, type SmtpTarget } from "./notification-send";
 import { open } from "./secret-box";
 import { subscriberLink } from "./status-subscribers";
@@ -122,75 +123,27 @@ export async function attempt(d: Claimed, opts: { retry: boolean } = { retry: tr
   return outcome;
 }
 
-/** Deletes the delivery log past its 30 days (finished deliveries and their attempts). */
+/** A status page subscription by email not confirmed within this long is forgotten. */
+const UNCONFIRMED_DAYS = 7;
+
+/** Deletes the delivery log past its 30 days (finished deliveries and their attempts), and subscriptions never confirmed. */
 export async function pruneDeliveries(): Promise<number> {
   const before = new Date(Date.now() - DELIVERY_LOG_DAYS * 86_400_000);
+  await prisma.statusSubscriber.deleteMany({ where: { confirmedAt: null, createdAt: { lt: new Date(Date.now() - UNCONFIRMED_DAYS * 86_400_000) } } });
   await prisma.deliveryAttempt.deleteMany({ where: { at: { lt: before } } });
   return (await prisma.delivery.deleteMany({ where: { status: { in: ["delivered", "failed"] }, createdAt: { lt: before } } })).count;
 }
 
-export type NotificationSchedulerHandle = { stop: () => Promise<void>; tick: () => Promise<number> };
-
 /** Ticks every `tickMs` (500 ms): claims what is due and sends it, at most `concurrency` at once. */
-export function startNotificationScheduler(opts: { tickMs?: number; concurrency?: number; log?: (m: string) => void } = {}): NotificationSchedulerHandle {
-  const tickMs = opts.tickMs ?? 500;
-  const concurrency = opts.concurrency ?? 50;
-  // While the database is away every tick fails the same way: say so once a minute.
-  const said = new Map<string, number>();
-  const log =
-    opts.log ??
-    ((m: string) => {
-      const key = m.replace(/delivery \S+/, "delivery");
-      if (Date.now() - (said.get(key) ?? 0) < 60_000) return;
-      said.set(key, Date.now());
-      console.error(`[notifications] ${m}`);
-    });
-  const running = new Set<Promise<unknown>>();
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let lastPrune = 0;
-
-  async function tick(): Promise<number> {
-    const room = concurrency - running.size;
-    if (room <= 0) return 0;
-    const claimed = await claimDueDeliveries(room);
-    for (const d of claimed) {
-      const job = attempt(d)
-        .catch((err: unknown) => log(`delivery ${d.id} failed to record its attempt: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => {
-          running.delete(job);
-          soon(); // the channel's next message may be due now
-        });
-      running.add(job);
-    }
-    if (Date.now() - lastPrune > 5 * 60_000) {
-      lastPrune = Date.now();
-      await pruneDeliveries().catch((err: unknown) => log(`pruning the delivery log failed: ${err instanceof Error ? err.message : String(err)}`));
-    }
-    return claimed.length;
-  }
-
-  let ticking = false;
-  const loop = async () => {
-    if (stopped || ticking) return;
-    ticking = true;
-    await tick().catch((err: unknown) => log(`tick failed: ${err instanceof Error ? err.message : String(err)}`));
-    ticking = false;
-    if (!stopped) timer = setTimeout(loop, tickMs);
-  };
-  /** Ticks at once rather than at the next interval. */
-  function soon(): void {
-    if (stopped || ticking) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(loop, 0);
-  }
-  timer = setTimeout(loop, 0);
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await Promise.allSettled([...running]);
-    },
-  };
+export function startNotificationScheduler(opts: { tickMs?: number; concurrency?: number; log?: (m: string) => void } = {}): ClaimLoop {
+  return startClaimLoop({
+    tickMs: opts.tickMs ?? 500,
+    concurrency: opts.concurrency ?? 50,
+    log: opts.log ?? onceAMinute("notifications", (m) => m.replace(/delivery \S+/, "delivery")),
+    claim: claimDueDeliveries,
+    run: async (d) => void (await attempt(d)),
+    name: (d) => `delivery ${d.id}`,
+    tickAfterEachJob: true, // the channel's next message may be due now
+    housekeeping: { everyMs: 5 * 60_000, what: "pruning the delivery log", run: pruneDeliveries },
+  });
 }

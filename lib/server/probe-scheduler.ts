@@ -6,6 +6,7 @@ import type { Actor } from "./auth/actor";
 import { pool, prisma } from "./db";
 import { addTimelineEvent, createIncident } from "./incidents-write";
 import { runCheck } from "./probe-check";
+import { onceAMinute, startClaimLoop, type ClaimLoop } from "./claim-loop";
 
 // The app's one probe scheduler. Every process may run it: each tick claims the probes that are
 // due in ONE statement (FOR UPDATE SKIP LOCKED, moving their next run forward), so two processes
@@ -119,60 +120,21 @@ export async function pruneRuns(): Promise<number> {
   return rollUpAndPruneRuns();
 }
 
-export type SchedulerHandle = { stop: () => Promise<void>; tick: () => Promise<number> };
+export type SchedulerHandle = ClaimLoop;
 
 /**
  * Starts ticking: every `tickMs` (250 ms) claim what is due and run it (at most `concurrency` at once in
  * this process). Old runs are deleted past the retention setting every few minutes.
  */
 export function startProbeScheduler(opts: { tickMs?: number; concurrency?: number; log?: (m: string) => void } = {}): SchedulerHandle {
-  // A quarter second: a run starts at most that late for want of a tick (one cheap query each).
-  const tickMs = opts.tickMs ?? 250;
-  const concurrency = opts.concurrency ?? 200;
-  // While the database is away every tick fails the same way: say so once a minute, not each second.
-  const said = new Map<string, number>();
-  const log =
-    opts.log ??
-    ((m: string) => {
-      const key = m.replace(/probe \S+/, "probe");
-      if (Date.now() - (said.get(key) ?? 0) < 60_000) return;
-      said.set(key, Date.now());
-      console.error(`[probes] ${m}`);
-    });
-  const running = new Set<Promise<void>>();
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let lastPrune = 0;
-
-  async function tick(): Promise<number> {
-    const room = concurrency - running.size;
-    if (room <= 0) return 0;
-    const claimed = await claimDueProbes(room);
-    for (const p of claimed) {
-      const job = runClaimed(p)
-        .catch((err: unknown) => log(`probe ${p.id} failed to record its run: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => running.delete(job));
-      running.add(job);
-    }
-    if (Date.now() - lastPrune > 5 * 60_000) {
-      lastPrune = Date.now();
-      await pruneRuns().catch((err: unknown) => log(`pruning old runs failed: ${err instanceof Error ? err.message : String(err)}`));
-    }
-    return claimed.length;
-  }
-
-  const loop = async () => {
-    if (stopped) return;
-    await tick().catch((err: unknown) => log(`tick failed: ${err instanceof Error ? err.message : String(err)}`));
-    if (!stopped) timer = setTimeout(loop, tickMs);
-  };
-  timer = setTimeout(loop, 0);
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await Promise.allSettled([...running]);
-    },
-  };
+  return startClaimLoop({
+    // A quarter second: a run starts at most that late for want of a tick (one cheap query each).
+    tickMs: opts.tickMs ?? 250,
+    concurrency: opts.concurrency ?? 200,
+    log: opts.log ?? onceAMinute("probes", (m) => m.replace(/probe \S+/, "probe")),
+    claim: claimDueProbes,
+    run: runClaimed,
+    name: (p) => `probe ${p.id}`,
+    housekeeping: { everyMs: 5 * 60_000, what: "pruning old runs", run: pruneRuns },
+  });
 }

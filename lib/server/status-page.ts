@@ -22,12 +22,17 @@ export async function statusPageRow(tx: Tx | typeof prisma = prisma): Promise<St
 
 async function toDto(row: StatusPage): Promise<StatusPageSettingsDto> {
   const components = componentsOf(row);
-  const services = await prisma.service.findMany({ where: { id: { in: components.flatMap((c) => c.serviceIds) } }, select: { id: true, slug: true, name: true } });
+  const [services, confirmed, unconfirmed] = await Promise.all([
+    prisma.service.findMany({ where: { id: { in: components.flatMap((c) => c.serviceIds) } }, select: { id: true, slug: true, name: true } }),
+    prisma.statusSubscriber.count({ where: { confirmedAt: { not: null } } }),
+    prisma.statusSubscriber.count({ where: { confirmedAt: null } }),
+  ]);
   const byId = new Map(services.map((s) => [s.id, s]));
   return {
     enabled: row.enabled,
     title: row.title,
     components: components.map((c) => ({ name: c.name, services: c.serviceIds.flatMap((id) => byId.get(id) ?? []) })),
+    subscribers: { confirmed, unconfirmed },
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

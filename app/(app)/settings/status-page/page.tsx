@@ -23,7 +23,8 @@ export default async function StatusPageSettingsPage() {
         <h2 id="status-settings-heading">Settings</h2>
         {settings.enabled ? (
           <p>
-            Published at <a href="/status">/status</a> (also <a href="/status.json">/status.json</a> and <a href="/status/feed.atom">/status/feed.atom</a>).
+            Published at <a href="/status">/status</a> (also <a href="/status.json">/status.json</a> and <a href="/status/feed.atom">/status/feed.atom</a>). Followed by {settings.subscribers.confirmed} subscriber{settings.subscribers.confirmed === 1 ? "" : "s"}
+            {settings.subscribers.unconfirmed > 0 && `, and ${settings.subscribers.unconfirmed} email${settings.subscribers.unconfirmed === 1 ? "" : "s"} not confirmed yet`}.
           </p>
         ) : (
           <p className="muted">Off: /status answers “not found” until you publish it.</p>
