@@ -116,7 +116,7 @@ const PAGES: { name?: string; route: string | ((api: APIRequestContext) => Promi
   { route: "/settings/datasources", shows: (p) => expect(p.getByText("prometheus-main")).toBeVisible() },
   { route: "/settings/notifications", shows: (p) => expect(p.getByText("No channels yet")).toBeVisible() },
   { route: "/settings/status-page", shows: (p) => expect(p.getByLabel("Components")).toHaveValue(/^Checkout and payments = /) },
-  { route: "/status", shows: (p) => expect(p.getByRole("heading", { name: "Checkout and payments" })).toBeVisible() },
+  { route: "/status", shows: (p) => expect(p.getByRole("heading", { name: "Checkout and payments", exact: true })).toBeVisible() },
   { route: "/api-docs", shows: (p) => expect(p.getByText("/api/v1/incidents").first()).toBeVisible() },
 ];
 

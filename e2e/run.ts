@@ -75,6 +75,10 @@ async function startEmptyInstallation(): Promise<{ url: string; stop: () => Prom
     // A small organisation that runs nothing in the background.
     NINES_FLEET_WORKERS: "0",
     NINES_PROBES: "off",
+    // Nor the notifications' delivery and evaluator: the browser tests send their test messages
+    // themselves (the send-test button), and a minute's evaluation of every SLO of the test
+    // organisation is load they do not need (the integration tests run both, in processes of their own).
+    NINES_NOTIFICATIONS: "off",
   };
   for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "BOOTSTRAP_API_TOKEN", "BOOTSTRAP_ADMIN_EMAIL", "BOOTSTRAP_ADMIN_PASSWORD"]) delete env[name];
   const external = process.env.TEST_DATABASE_URL ? await startThrowawayDatabase() : null;

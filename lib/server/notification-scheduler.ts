@@ -18,8 +18,8 @@ import { subscriberLink } from "./status-subscribers";
 
 /** An attempt's deadline, from claim to outcome (the send's own timeout, plus reading the channel and resolving its host). */
 const ATTEMPT_DEADLINE_MS = SEND_TIMEOUT_MS + 5_000;
-/** An attempt's lease: twice its deadline, so a live attempt is never claimed twice. */
-const LEASE_SECONDS = (2 * ATTEMPT_DEADLINE_MS) / 1000;
+/** An attempt's lease: its deadline and 5 s more, so a live attempt is never claimed twice. */
+const LEASE_SECONDS = (ATTEMPT_DEADLINE_MS + 5_000) / 1000;
 
 export type Claimed = { id: string; channelId: string | null; subscriberId: string | null; message: unknown; attempts: number; createdAtMs: number };
 
