@@ -30,6 +30,21 @@ describe("openingEntries", () => {
   });
 });
 
+describe("scheduled maintenance's history", () => {
+  const planned: IncidentState = { ...base, kind: "maintenance", status: "scheduled", startedAt: "2026-12-05T02:00:00.000Z", detectedAt: null, resolvedAt: "2026-12-05T04:00:00.000Z", createdAt: NOW };
+  it("opens when it was planned, with its planned end, and logs no resolution ahead", () => {
+    expect(openingEntries(planned)).toEqual([{ type: "note", at: NOW, data: { kind: "scheduled", reference: "INC-7", plannedEnd: "2026-12-05T04:00:00.000Z" } }]);
+  });
+
+  it("a moved planned end is a change of plan, said now; finishing it is the resolution at its instant", () => {
+    expect(changeEntries(planned, { ...planned, resolvedAt: "2026-12-05T05:00:00.000Z" }, NOW)).toEqual([
+      { type: "update", at: NOW, data: { kind: "planned_end", at: "2026-12-05T05:00:00.000Z", was: "2026-12-05T04:00:00.000Z" } },
+    ]);
+    const finished = changeEntries(planned, { ...planned, status: "resolved", resolvedAt: "2026-12-05T03:10:00.000Z" }, NOW);
+    expect(finished[0]).toEqual({ type: "resolved", at: "2026-12-05T03:10:00.000Z", data: { kind: "milestone", milestone: "resolvedAt", at: "2026-12-05T03:10:00.000Z", was: "2026-12-05T04:00:00.000Z" } });
+  });
+});
+
 describe("changeEntries", () => {
   it("nothing changed, nothing written", () => {
     expect(changeEntries(base, { ...base }, NOW)).toEqual([]);

@@ -32,6 +32,8 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type TimelineData =
   | { kind: "opened"; reference: string }
+  | { kind: "scheduled"; reference: string; plannedEnd: string | null }
+  | { kind: "planned_end"; at: string | null; was: string | null }
   /** Set (was null) or corrected (was the earlier instant). */
   | { kind: "milestone"; milestone: Milestone; at: string; was: string | null }
   | { kind: "milestone_cleared"; milestone: Milestone; was: string }
@@ -51,6 +53,8 @@ export type IncidentState = Record<TrackedField | TextField, string | null> &
   Partial<Record<Milestone, string | null>> & {
     reference: string;
     status: IncidentStatus;
+    /** When it was written: a scheduled maintenance's opening is then, not at its planned start. */
+    createdAt?: string;
     impacts: readonly ({ service: string } & ImpactState)[];
     /** The incident roles' holders, compared when both states carry them. */
     holders?: readonly HeldRole[];
@@ -96,6 +100,10 @@ const LATER_MILESTONES = MILESTONES.filter((m): m is Exclude<Milestone, "started
 
 /** A declared incident: its opening, and each milestone it was declared with. */
 export function openingEntries(incident: IncidentState): HistoryEntry[] {
+  // Scheduled maintenance is declared ahead: its start and end are a plan, entered when it was planned.
+  if (incident.status === "scheduled") {
+    return [{ type: "note", at: incident.createdAt ?? (incident.startedAt as string), data: { kind: "scheduled", reference: incident.reference, plannedEnd: incident.resolvedAt ?? null } }];
+  }
   const entries: HistoryEntry[] = [{ type: "note", at: incident.startedAt as string, data: { kind: "opened", reference: incident.reference } }];
   for (const milestone of LATER_MILESTONES) {
     const at = incident[milestone];
@@ -117,6 +125,11 @@ export function changeEntries(before: IncidentState, after: IncidentState, now: 
     const was = before[milestone] ?? null;
     const is = after[milestone] ?? null;
     if (was === is) continue;
+    // Moving a scheduled maintenance's planned end is a change of plan, said when it is made.
+    if (milestone === "resolvedAt" && before.status === "scheduled" && after.status === "scheduled") {
+      entries.push({ type: "update", at: now, data: { kind: "planned_end", at: is, was } });
+      continue;
+    }
     if (is) entries.push({ type: MILESTONE_ENTRY[milestone], at: is, data: { kind: "milestone", milestone, at: is, was } });
     else if (was) entries.push({ type: "update", at: now, data: { kind: "milestone_cleared", milestone, was } });
   }

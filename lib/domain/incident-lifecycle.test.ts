@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   copiesChanged,
   effectiveSlo,
+  futureIssues,
   impactIssues,
+  incidentPhase,
   impactRowCopies,
   incidentIssues,
   incidentReference,
@@ -17,6 +19,7 @@ import {
   statusAfterEdit,
   statusAfterMilestone,
   statusIssues,
+  statusLabel,
   type IncidentCopy,
 } from "./incident-lifecycle";
 
@@ -109,6 +112,59 @@ describe("status", () => {
     ["mitigatedAt", "resolved", "resolved"],
     ["acknowledgedAt", "investigating", "investigating"],
   ] as const)("logging %s when %s gives %s", (milestone, previous, status) => expect(statusAfterMilestone(milestone, previous)).toBe(status));
+});
+
+describe("scheduled maintenance", () => {
+  const now = T(0);
+  it("only maintenance is scheduled, and a scheduled one may carry its planned end", () => {
+    expect(statusIssues("scheduled", T(120), "maintenance")).toEqual([]);
+    expect(statusIssues("scheduled", null, "maintenance")).toEqual([]);
+    expect(statusIssues("scheduled", null, "unplanned")[0]?.message).toMatch(/Only planned maintenance/);
+  });
+
+  it("nothing is entered ahead but a scheduled maintenance's start and end; five minutes of clock skew are forgiven", () => {
+    expect(futureIssues({ startedAt: T(60), resolvedAt: T(120), status: "scheduled" }, now)).toEqual([]);
+    expect(futureIssues({ startedAt: T(1) }, now)).toEqual([]);
+    expect(futureIssues({ startedAt: T(60) }, now).map((i) => i.path)).toEqual(["startedAt"]);
+    expect(futureIssues({ startedAt: T(60) }, now)[0]?.message).toMatch(/only planned maintenance is entered ahead/);
+    expect(futureIssues({ startedAt: T(-60), detectedAt: T(30), status: "scheduled" }, now).map((i) => i.path)).toEqual(["detectedAt"]);
+    expect(incidentIssues({ startedAt: T(60), status: "investigating" }, "UTC", now).map((i) => i.path)).toEqual(["startedAt"]);
+  });
+
+  it("maintenance declared to start later is scheduled; anything else starts as before", () => {
+    expect(initialStatus({ kind: "maintenance", startedAt: T(60), resolvedAt: T(120) }, now)).toBe("scheduled");
+    expect(initialStatus({ kind: "maintenance", startedAt: T(-60) }, now)).toBe("investigating");
+    expect(initialStatus({ kind: "unplanned", startedAt: T(60) }, now)).toBe("investigating");
+  });
+
+  it("a scheduled one stays scheduled while its plan moves; finishing or another status makes it an incident like any", () => {
+    expect(statusAfterEdit({ previous: "scheduled", wasResolved: true, resolvedAt: T(200), mitigatedAt: null, kind: "maintenance" })).toBe("scheduled");
+    expect(statusAfterEdit({ previous: "scheduled", wasResolved: true, resolvedAt: T(200), mitigatedAt: null, kind: "unplanned" })).toBe("resolved");
+    expect(statusAfterEdit({ requested: "identified", previous: "scheduled", wasResolved: false, resolvedAt: null, mitigatedAt: null, kind: "maintenance" })).toBe("identified");
+    expect(statusAfterMilestone("mitigatedAt", "scheduled")).toBe("scheduled");
+    expect(statusAfterMilestone("resolvedAt", "scheduled")).toBe("resolved");
+  });
+
+  it("reads scheduled, in progress, completed by the clock", () => {
+    const plan = { startedAt: T(60), resolvedAt: T(120) };
+    expect([T(0), T(60), T(119), T(120)].map((at) => statusLabel("scheduled", incidentPhase(plan, at)))).toEqual(["scheduled", "in progress", "in progress", "completed"]);
+    expect(statusLabel("identified", "ongoing")).toBe("identified");
+  });
+
+  it("phase: upcoming, then ongoing, then over, never back, as the clock moves (property)", () => {
+    const order = { upcoming: 0, ongoing: 1, over: 2 } as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.option(fc.integer({ min: 0, max: 10_000 })), fc.array(fc.integer({ min: -100, max: 20_000 }), { minLength: 2 }), (start, length, instants) => {
+        const times = { startedAt: start, resolvedAt: length === null ? null : start + length };
+        const phases = [...instants].sort((a, b) => a - b).map((at) => order[incidentPhase(times, at)]);
+        expect(phases).toEqual([...phases].sort((a, b) => a - b));
+        for (const at of instants) {
+          const ongoing = at >= start && (times.resolvedAt === null || at < times.resolvedAt);
+          expect(incidentPhase(times, at) === "ongoing").toBe(ongoing);
+        }
+      }),
+    );
+  });
 });
 
 describe("impacts", () => {

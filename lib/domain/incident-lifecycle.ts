@@ -22,9 +22,16 @@ export const SEVERITY_MEANINGS: Record<Severity, string> = {
 export const INCIDENT_KINDS = ["unplanned", "maintenance"] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
-/** In the order an incident moves through them. */
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+/**
+ * In the order an incident moves through them. `scheduled` is planned maintenance entered ahead:
+ * its startedAt and resolvedAt are the planned start and end, and the clock, not an edit, moves it
+ * from upcoming to ongoing to over (incidentPhase).
+ */
+export const INCIDENT_STATUSES = ["scheduled", "investigating", "identified", "monitoring", "resolved"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** What a person may choose for an unresolved incident (resolved comes from the milestone). */
+export const WORKING_STATUSES = ["investigating", "identified", "monitoring"] as const satisfies readonly IncidentStatus[];
 
 /** The milestones in the order they must happen. */
 export const MILESTONES = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
@@ -89,17 +96,61 @@ export function milestoneBounds(times: MilestoneTimes, milestone: Milestone): { 
   return { notBefore: before.length ? Math.max(...before) : null, notAfter: after.length ? Math.min(...after) : null };
 }
 
-/** A status is "resolved" exactly when the incident has a resolvedAt. */
-export function statusIssues(status: IncidentStatus, resolvedAt: At): Issue[] {
+/**
+ * A status is "resolved" exactly when the incident has a resolvedAt, except `scheduled`: planned
+ * maintenance, whose resolvedAt (if known) is its planned end. Only maintenance is scheduled.
+ */
+export function statusIssues(status: IncidentStatus, resolvedAt: At, kind: IncidentKind = "unplanned"): Issue[] {
+  if (status === "scheduled") return kind === "maintenance" ? [] : [{ path: "status", message: "Only planned maintenance is scheduled: set kind to maintenance" }];
   if (status === "resolved" && ms(resolvedAt) === null) return [{ path: "status", message: "A resolved incident needs resolvedAt" }];
   if (status !== "resolved" && ms(resolvedAt) !== null) return [{ path: "status", message: "Must be resolved when resolvedAt is set" }];
   return [];
 }
 
-/** The status a new incident gets when none is asked for. */
-export function initialStatus(times: { resolvedAt?: At; mitigatedAt?: At }): IncidentStatus {
+/** How far ahead of the server's clock an instant may be before it is "in the future": clocks drift, and an integration's timestamps (Alertmanager, PagerDuty) come from clocks of their own. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Nothing is logged ahead of time except scheduled maintenance's planned start and end: an
+ * unplanned incident that has not begun, or a detection still to come, is a typo.
+ */
+export function futureIssues(incident: MilestoneTimes & { status?: IncidentStatus | null }, now: number, timeZone = "UTC"): Issue[] {
+  const issues: Issue[] = [];
+  for (const name of MILESTONES) {
+    const at = ms(incident[name]);
+    if (at === null || at <= now + CLOCK_SKEW_MS) continue;
+    if (incident.status === "scheduled" && (name === "startedAt" || name === "resolvedAt")) continue;
+    const hint = name === "startedAt" || name === "resolvedAt" ? ": only planned maintenance is entered ahead (kind maintenance, status scheduled)" : "";
+    issues.push({ path: name, message: `Must not be in the future (it is ${formatZonedDateTime(now, timeZone)} ${timeZone} now)${hint}` });
+  }
+  return issues;
+}
+
+/** The status a new incident gets when none is asked for: maintenance that starts later is scheduled. */
+export function initialStatus(times: { resolvedAt?: At; mitigatedAt?: At; startedAt?: At; kind?: IncidentKind | undefined }, now = Date.now()): IncidentStatus {
+  const start = ms(times.startedAt);
+  if (times.kind === "maintenance" && start !== null && start > now) return "scheduled";
   if (ms(times.resolvedAt) !== null) return "resolved";
   return ms(times.mitigatedAt) !== null ? "monitoring" : "investigating";
+}
+
+/**
+ * Where an incident stands at `now`, the one rule every "ongoing" read follows (the SQL twins are
+ * in lib/server/incident-phase.ts): upcoming before its start (scheduled maintenance: it counts
+ * nowhere yet), ongoing until its resolvedAt, over from then.
+ */
+export type IncidentPhase = "upcoming" | "ongoing" | "over";
+export function incidentPhase(times: { startedAt: At; resolvedAt: At }, now: number): IncidentPhase {
+  const start = ms(times.startedAt);
+  const end = ms(times.resolvedAt);
+  if (start !== null && start > now) return "upcoming";
+  return end === null || end > now ? "ongoing" : "over";
+}
+
+/** The status as people read it: a scheduled maintenance says where it stands by the clock. */
+export function statusLabel(status: IncidentStatus, phase: IncidentPhase): string {
+  if (status !== "scheduled") return status;
+  return phase === "upcoming" ? "scheduled" : phase === "ongoing" ? "in progress" : "completed";
 }
 
 /**
@@ -107,8 +158,11 @@ export function initialStatus(times: { resolvedAt?: At; mitigatedAt?: At }): Inc
  * otherwise resolving makes it resolved, reopening (resolvedAt cleared) makes it investigating
  * again, and an unresolved incident keeps its status.
  */
-export function statusAfterEdit(args: { requested?: IncidentStatus; previous: IncidentStatus; wasResolved: boolean; resolvedAt: At; mitigatedAt: At }): IncidentStatus {
+export function statusAfterEdit(args: { requested?: IncidentStatus | undefined; previous: IncidentStatus; wasResolved: boolean; resolvedAt: At; mitigatedAt: At; kind?: IncidentKind }): IncidentStatus {
   if (args.requested) return args.requested;
+  // Moving a scheduled maintenance's start or planned end keeps it scheduled; made unplanned, it is worked on.
+  if (args.previous === "scheduled" && args.kind !== "unplanned") return "scheduled";
+  if (args.previous === "scheduled") return initialStatus(args);
   if (ms(args.resolvedAt) !== null) return "resolved";
   if (args.wasResolved) return "investigating";
   return args.previous === "resolved" ? initialStatus(args) : args.previous;
@@ -117,6 +171,7 @@ export function statusAfterEdit(args: { requested?: IncidentStatus; previous: In
 /** The status after a milestone is logged on the timeline ("Resolved" now, say). */
 export function statusAfterMilestone(milestone: Milestone, previous: IncidentStatus): IncidentStatus {
   if (milestone === "resolvedAt") return "resolved";
+  if (previous === "scheduled") return previous;
   if (milestone === "mitigatedAt" && previous !== "resolved") return "monitoring";
   return previous;
 }
@@ -145,10 +200,11 @@ export function impactIssues(incident: MilestoneTimes, impacts: readonly ImpactT
 }
 
 /** Every rule an incident as a whole must keep: milestones, status, impacts. */
-export function incidentIssues(incident: MilestoneTimes & { status?: IncidentStatus | null; impacts?: readonly ImpactTimes[] }, timeZone = "UTC"): Issue[] {
+export function incidentIssues(incident: MilestoneTimes & { status?: IncidentStatus | null; kind?: IncidentKind | undefined; impacts?: readonly ImpactTimes[] }, timeZone = "UTC", now?: number): Issue[] {
   return [
     ...milestoneOrderIssues(incident, timeZone),
-    ...(incident.status ? statusIssues(incident.status, incident.resolvedAt) : []),
+    ...(incident.status ? statusIssues(incident.status, incident.resolvedAt, incident.kind ?? "unplanned") : []),
+    ...(now === undefined ? [] : futureIssues(incident, now, timeZone)),
     ...impactIssues(incident, incident.impacts ?? []),
   ];
 }

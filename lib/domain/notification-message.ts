@@ -9,6 +9,7 @@ import type { IncidentKind, IncidentStatus, Severity } from "./incident-lifecycl
 import type { Audience, EventService, NotificationEventType } from "./notifications";
 import { BURN_STATE_LABELS, type BurnState } from "./burn-state";
 import { formatPercent } from "./format";
+import { formatZonedDateTime } from "./time-zone";
 
 export type IncidentFacts = {
   reference: string;
@@ -95,6 +96,7 @@ export function notificationMessage(event: NotificationEvent, audience: Audience
   const data = { incident: incidentData(incident, audience) };
   switch (event.type) {
     case "incident.declared":
+      if (incident.status === "scheduled") return { ...common, title: `Scheduled: ${title}`, text: `Planned maintenance on ${services} ${plannedWindow(incident)}.${internal && event.summary ? `\n\n${event.summary}` : ""}`, data: internal ? { ...data, summary: event.summary } : data };
       return { ...common, title: `Declared: ${title}`, text: internal ? event.summary || "No summary yet." : `We are looking into an issue affecting ${services}.`, data: internal ? { ...data, summary: event.summary } : data };
     case "incident.updated":
       if (!internal && !event.update.public) return null;
@@ -113,6 +115,14 @@ export function notificationMessage(event: NotificationEvent, audience: Audience
       if (!internal) return null;
       return { ...common, title: `${event.opened ? "Probe opened" : "Probe resolved"}: ${title}`, text: event.opened ? "A probe failed enough runs in a row to open this incident." : "The probe succeeded again and resolved this incident.", data: { ...data, opened: event.opened } };
   }
+}
+
+/** "from 2026-12-05 02:00 to 04:00 UTC": messages go to readers in any zone, so they say UTC. */
+function plannedWindow(incident: Pick<IncidentFacts, "startedAt" | "resolvedAt">): string {
+  const start = formatZonedDateTime(Date.parse(incident.startedAt), "UTC");
+  if (incident.resolvedAt === null) return `from ${start} UTC, until further notice`;
+  const end = formatZonedDateTime(Date.parse(incident.resolvedAt), "UTC");
+  return `from ${start} to ${end.slice(0, 10) === start.slice(0, 10) ? end.slice(11) : end} UTC`;
 }
 
 /** A closed review's summary, in Markdown: its headline, then the notes and decisions typed. */

@@ -107,7 +107,25 @@ describe("incidentEditEvents", () => {
   const before = { title: "t", severity: "SEV3" as const, kind: "unplanned" as const, status: "investigating" as const, detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null };
   it("a milestone reached is its own event, resolving too; the status they move is not told twice", () => {
     const after = { ...before, status: "resolved" as const, mitigatedAt: "2026-11-30T10:00:00.000Z", resolvedAt: "2026-11-30T10:10:00.000Z" };
-    expect(incidentEditEvents(before, after, incident, "x", "Ada").map((e) => e.type)).toEqual(["incident.milestone", "incident.resolved"]);
+    expect(incidentEditEvents(before, after, incident, "2026-11-30T10:11:00.000Z", "Ada").map((e) => e.type)).toEqual(["incident.milestone", "incident.resolved"]);
+  });
+
+  it("a scheduled maintenance's planned end resolves nothing until the clock reaches it; finishing it early does", () => {
+    const planned = { ...before, kind: "maintenance" as const, status: "scheduled" as const, resolvedAt: "2026-12-05T04:00:00.000Z" };
+    expect(incidentEditEvents(planned, { ...planned, resolvedAt: "2026-12-05T05:00:00.000Z" }, incident, "2026-12-01T00:00:00.000Z", "Ada")).toEqual([]);
+    const finished = { ...planned, status: "resolved" as const, resolvedAt: "2026-12-05T03:00:00.000Z" };
+    expect(incidentEditEvents(planned, finished, incident, "2026-12-05T03:00:00.000Z", "Ada").map((e) => e.type)).toEqual(["incident.resolved"]);
+  });
+
+  it("a scheduled maintenance is announced with its planned window, in UTC, to the team and the public", () => {
+    const event: NotificationEvent = { type: "incident.declared", at: "2026-12-01T00:00:00.000Z", incident: { ...incident, kind: "maintenance", status: "scheduled", startedAt: "2026-12-05T02:00:00.000Z", resolvedAt: "2026-12-05T04:00:00.000Z" }, summary: "Database upgrade" };
+    const team = notificationMessage(event, "internal", "https://n.example");
+    const outside = notificationMessage(event, "public", "https://n.example");
+    expect(team?.title).toMatch(/^Scheduled: /);
+    expect(team?.text).toContain("from 2026-12-05 02:00 to 04:00 UTC");
+    expect(team?.text).toContain("Database upgrade");
+    expect(outside?.text).toContain("from 2026-12-05 02:00 to 04:00 UTC");
+    expect(outside?.text).not.toContain("Database upgrade");
   });
 
   it("a correction of severity or title is one internal update saying what changed", () => {

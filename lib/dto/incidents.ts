@@ -28,6 +28,8 @@ export const IncidentDto = z.strictObject({
   acknowledgedAt: InstantText.nullable(),
   mitigatedAt: InstantText.nullable(),
   resolvedAt: InstantText.nullable(),
+  /** Where it stands when read (lib/domain/incident-lifecycle.ts incidentPhase): upcoming is scheduled maintenance still to start. */
+  phase: z.enum(["upcoming", "ongoing", "over"]),
   ongoing: z.boolean(),
   summary: z.string(),
   rootCause: z.string(),
@@ -55,6 +57,10 @@ const ImpactState = z.strictObject({ fraction: z.number(), startedAt: InstantTex
 /** What Nines records on a timeline by itself, as data (lib/domain/incident-history.ts). */
 export const TimelineDataDto = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("opened"), reference: z.string() }),
+  /** Scheduled maintenance, declared ahead: its end, if known, is a plan, not a resolution. */
+  z.strictObject({ kind: z.literal("scheduled"), reference: z.string(), plannedEnd: InstantText.nullable() }),
+  /** A scheduled maintenance's planned end moved, set or cleared. */
+  z.strictObject({ kind: z.literal("planned_end"), at: InstantText.nullable(), was: InstantText.nullable() }),
   z.strictObject({ kind: z.literal("milestone"), milestone: Milestone, at: InstantText, was: InstantText.nullable() }),
   z.strictObject({ kind: z.literal("milestone_cleared"), milestone: Milestone, was: InstantText }),
   z.strictObject({ kind: z.literal("status"), from: Status, to: Status }),

@@ -8,7 +8,7 @@ export const TIMELINE_TYPES = TYPED_ENTRY_TYPES;
 
 export const Severity = z.enum(SEVERITIES, { error: "Must be SEV1, SEV2, SEV3, SEV4 or SEV5" });
 export const IncidentKind = z.enum(INCIDENT_KINDS, { error: "Must be unplanned or maintenance" });
-export const IncidentStatus = z.enum(INCIDENT_STATUSES, { error: "Must be investigating, identified, monitoring or resolved" });
+export const IncidentStatus = z.enum(INCIDENT_STATUSES, { error: "Must be scheduled (planned maintenance only), investigating, identified, monitoring or resolved" });
 
 export const Fraction = z
   .number({ error: "Must be a number in (0, 1], e.g. 0.25 for a quarter of requests failing" })
@@ -108,7 +108,8 @@ export const IncidentListQuery = z.strictObject({
   tier: TierFilter.optional(),
   severity: CommaList(SEVERITIES, "SEV1..SEV5, comma-separated").optional(),
   kind: IncidentKind.optional(),
-  status: z.enum(["open", "resolved"], { error: "Must be open or resolved" }).optional(),
+  /** open: ongoing now; resolved: over; upcoming: scheduled maintenance still to start. */
+  status: z.enum(["open", "resolved", "upcoming"], { error: "Must be open, resolved or upcoming" }).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
   cursor: z.string().max(200).optional(),

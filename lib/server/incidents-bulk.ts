@@ -91,9 +91,10 @@ async function writeRecords(tx: Tx, actor: Actor, dtos: IncidentDto[]): Promise<
 /** Creates these incidents inside the caller's transaction; their DTOs in the order given. */
 export async function insertIncidents(tx: Tx, actor: Actor, inputs: IncidentInput[]): Promise<IncidentDto[]> {
   const timeZone = await organisationTimeZoneIn(tx);
+  const now = Date.now();
   const prepared = inputs.map((input): Prepared => {
-    const status = input.status ?? initialStatus(input);
-    const issues = incidentIssues({ ...input, status }, timeZone);
+    const status = input.status ?? initialStatus(input, now);
+    const issues = incidentIssues({ ...input, status }, timeZone, now);
     if (issues.length) throw new ValidationError(issues);
     return { id: newId(), input, status };
   });
@@ -117,7 +118,7 @@ export async function insertIncidents(tx: Tx, actor: Actor, inputs: IncidentInpu
       return { ...incident, impacts, roles: [] };
     });
     await writeImpacts(tx, rows.flatMap((r) => r.impacts));
-    const dtos = rows.map(toIncidentDto);
+    const dtos = rows.map((row) => toIncidentDto(row));
     await writeRecords(tx, actor, dtos);
     out.push(...dtos);
   }

@@ -1,10 +1,10 @@
 import "server-only";
 import type { IncidentDetailDto, IncidentDto, IncidentListDto, TimelineEventDto } from "@/lib/dto/incidents";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentListQuery } from "@/lib/schemas/incident";
 import { TimelineEntryData } from "@/lib/schemas/stored";
 import type { TimelineEventType } from "@/lib/generated/prisma/enums";
-import { incidentReference } from "@/lib/domain/incident-lifecycle";
+import { incidentPhase, incidentReference } from "@/lib/domain/incident-lifecycle";
 import { isAcceptedInstant } from "@/lib/domain/instant-range";
 import { actionItemsOf } from "./action-items";
 import { lastChange } from "./audit";
@@ -12,6 +12,7 @@ import { prisma } from "./db";
 import { resolveIncidentId } from "./incident-ref";
 import { incidentCosts } from "./incident-costs";
 import { NotFoundError, ValidationError } from "./errors";
+import { ongoingSql, ongoingWhere, overWhere, upcomingWhere } from "./incident-phase";
 
 export const incidentInclude = {
   impacts: { include: { service: { select: { slug: true, name: true } } }, orderBy: { service: { slug: "asc" } } },
@@ -21,7 +22,9 @@ export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof incidentIn
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function toIncidentDto(row: IncidentRow): IncidentDto {
+/** `now`: the instant its phase is read at (a request's time). */
+export function toIncidentDto(row: IncidentRow, now = Date.now()): IncidentDto {
+  const phase = incidentPhase(row, now);
   return {
     id: row.id,
     number: row.number,
@@ -36,7 +39,8 @@ export function toIncidentDto(row: IncidentRow): IncidentDto {
     acknowledgedAt: iso(row.acknowledgedAt),
     mitigatedAt: iso(row.mitigatedAt),
     resolvedAt: iso(row.resolvedAt),
-    ongoing: row.resolvedAt === null,
+    phase,
+    ongoing: phase === "ongoing",
     summary: row.summary,
     rootCause: row.rootCause,
     postmortem: row.postmortem,
@@ -97,8 +101,10 @@ export function incidentWhere(q: IncidentFilter): Prisma.IncidentWhereInput {
   if (q.tier) and.push({ impacts: { some: { service: { tier: q.tier } } } });
   if (q.severity?.length) and.push({ severity: { in: q.severity } });
   if (q.kind) and.push({ kind: q.kind });
-  if (q.status === "open") and.push({ resolvedAt: null });
-  if (q.status === "resolved") and.push({ resolvedAt: { not: null } });
+  const now = new Date();
+  if (q.status === "open") and.push(ongoingWhere(now));
+  if (q.status === "resolved") and.push(overWhere(now));
+  if (q.status === "upcoming") and.push(upcomingWhere(now));
   // A time range selects incidents whose impact period overlaps it.
   if (q.to) and.push({ startedAt: { lt: q.to } });
   if (q.from) and.push({ OR: [{ resolvedAt: null }, { resolvedAt: { gt: q.from } }] });
@@ -111,19 +117,22 @@ export async function countIncidents(q: IncidentFilter): Promise<number> {
 }
 
 /**
- * One page of rows after `cursor`, newest first, by keyset (startedAt, id): the list and the CSV
- * export read through here, so each page is one index range whatever the depth.
+ * One page of rows after `cursor`, newest first (soonest first with `ascending`: maintenance still
+ * to come), by keyset (startedAt, id): the list and the CSV export read through here, so each
+ * page is one index range whatever the depth.
  */
-export async function incidentRows(where: Prisma.IncidentWhereInput, cursor: string | undefined, limit: number): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
+export async function incidentRows(where: Prisma.IncidentWhereInput, cursor: string | undefined, limit: number, ascending = false): Promise<{ rows: IncidentRow[]; nextCursor: string | null }> {
   const after: Prisma.IncidentWhereInput[] = [];
+  const beyond = ascending ? "gt" : "lt";
   if (cursor) {
     const c = decodeCursor(cursor);
-    after.push({ OR: [{ startedAt: { lt: c.startedAt } }, { startedAt: c.startedAt, id: { lt: c.id } }] });
+    after.push({ OR: [{ startedAt: { [beyond]: c.startedAt } }, { startedAt: c.startedAt, id: { [beyond]: c.id } }] });
   }
+  const direction = ascending ? "asc" : "desc";
   const rows = await prisma.incident.findMany({
     where: { AND: [where, ...after] },
     include: incidentInclude,
-    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    orderBy: [{ startedAt: direction }, { id: direction }],
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
@@ -131,11 +140,12 @@ export async function incidentRows(where: Prisma.IncidentWhereInput, cursor: str
   return { rows: page, nextCursor: rows.length > limit && last ? `${last.startedAt.getTime()}.${last.id}` : null };
 }
 
-/** A page of matching incidents, newest first, with `total`: how many match in all. */
+/** A page of matching incidents, newest first (upcoming ones soonest first), with `total`: how many match in all. */
 export async function listIncidents(q: IncidentListQuery): Promise<IncidentListDto> {
   const where = incidentWhere(q);
-  const [page, total] = await Promise.all([incidentRows(where, q.cursor, q.limit ?? 50), prisma.incident.count({ where })]);
-  return { incidents: page.rows.map(toIncidentDto), nextCursor: page.nextCursor, total };
+  const now = Date.now();
+  const [page, total] = await Promise.all([incidentRows(where, q.cursor, q.limit ?? 50, q.status === "upcoming"), prisma.incident.count({ where })]);
+  return { incidents: page.rows.map((r) => toIncidentDto(r, now)), nextCursor: page.nextCursor, total };
 }
 
 export type OngoingOfService = { total: number; latest: { reference: string; title: string; severity: string }[] };
@@ -155,7 +165,7 @@ export async function ongoingByService(slugs: string[], few = 3): Promise<Map<st
         FROM "Impact" m
         JOIN "Incident" i ON i.id = m."incidentId"
         JOIN "Service" s ON s.id = m."serviceId"
-       WHERE i."resolvedAt" IS NULL AND s.slug = ANY(${slugs})
+       WHERE ${Prisma.raw(ongoingSql("i"))} AND s.slug = ANY(${slugs})
     ) ranked
     WHERE nth <= ${few}
     ORDER BY slug, nth`;

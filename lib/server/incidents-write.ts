@@ -80,7 +80,7 @@ async function writeTimeline(tx: Tx, incidentId: string, actor: Actor, entries: 
 const asJson = (data: TimelineData) => TimelineEntryData.write(data) as Prisma.InputJsonObject;
 
 function assertConsistent(incident: Parameters<typeof incidentIssues>[0], timeZone: string): void {
-  const issues = incidentIssues(incident, timeZone);
+  const issues = incidentIssues(incident, timeZone, Date.now());
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -113,8 +113,8 @@ export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput)
   const [dto] = (await insertIncidents(tx, actor, [input])) as [IncidentDto];
   const incident = await incidentFacts(tx, dto.id);
   await emit(tx, { type: "incident.declared", at: dto.createdAt, incident, summary: dto.summary, byProbe: isProbe(actor) });
-  // Logged after the fact: it is also over.
-  if (dto.resolvedAt) await emit(tx, { type: "incident.resolved", at: dto.createdAt, incident, byProbe: isProbe(actor) });
+  // Logged after the fact: it is also over (scheduled maintenance's resolvedAt is still to come).
+  if (dto.resolvedAt && Date.parse(dto.resolvedAt) <= Date.parse(dto.createdAt)) await emit(tx, { type: "incident.resolved", at: dto.createdAt, incident, byProbe: isProbe(actor) });
   return dto;
 }
 
@@ -210,13 +210,15 @@ export async function insertTimelineEvent(tx: Tx, actor: Actor, ref: string, inp
   if (!row) throw new NotFoundError("Incident", ref);
   let data: TimelineData | null = null;
   let alsoChanged: HistoryEntry[] = [];
-  if (milestone && row[milestone] === null) {
+  // Finishing scheduled maintenance before its planned end ends it now (resolvedAt was the plan).
+  const endsEarly = milestone === "resolvedAt" && row.status === "scheduled" && (row.resolvedAt === null || row.resolvedAt > at);
+  if (milestone && (row[milestone] === null || endsEarly)) {
     data = { kind: "milestone", milestone, at: at.toISOString(), was: null };
     const before = toIncidentDto(row);
     const merged = { ...row, [milestone]: at };
     const status = statusAfterMilestone(milestone, row.status);
     const impacts = row.impacts.map((i) => ({ service: i.service.slug, startedAt: i.startedAt, endedAt: i.endedAt }));
-    const issues = incidentIssues({ ...merged, status, impacts }, await organisationTimeZoneIn(tx)).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
+    const issues = incidentIssues({ ...merged, status, impacts }, await organisationTimeZoneIn(tx), Date.now()).map((i) => (i.path === milestone ? { ...i, path: "at" } : i));
     if (issues.length) throw new ValidationError(issues);
     const updated = await tx.incident.update({ where: { id }, data: { [milestone]: at, status, version: { increment: 1 } } });
     // The impact rows carry the milestones (and resolving ends the impacts still open).

@@ -5,6 +5,7 @@ import type { SloAvailabilityDto } from "@/lib/dto/slos";
 import { AvailabilityListQuery } from "@/lib/schemas/availability";
 import { allAvailability } from "./availability-fleet";
 import { pool, prisma } from "./db";
+import { ongoingSql } from "./incident-phase";
 import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
 import { figuresWhere, sloAvailability } from "./slo-availability";
 
@@ -20,7 +21,7 @@ async function ongoingByService(): Promise<Map<string, number>> {
   const { rows } = await pool().query<{ slug: string; n: string }>(`
     SELECT s.slug, count(DISTINCT i."incidentId") AS n
       FROM "Impact" i JOIN "Service" s ON s.id = i."serviceId"
-     WHERE i."incidentResolvedAt" IS NULL AND s."archivedAt" IS NULL
+     WHERE ${ongoingSql("i", "incidentStartedAt", "incidentResolvedAt")} AND s."archivedAt" IS NULL
      GROUP BY s.slug`);
   return new Map(rows.map((r) => [r.slug, Number(r.n)]));
 }

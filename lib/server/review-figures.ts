@@ -8,6 +8,7 @@ import {
   bucketWindows,
   formatIsoInstant,
   incidentDurations,
+  incidentPhase,
   incidentReference,
   isReviewOverdue,
   localDateOf,
@@ -27,6 +28,7 @@ import { loadImpactRows, loadServiceSlos, organisationTimeZone } from "./availab
 import { collectImpacts } from "./impact-rows";
 import { seriesOf, summarize } from "./availability-summaries";
 import { prisma } from "./db";
+import { overlapsWhere } from "./incident-phase";
 import { ValidationError } from "./errors";
 import { listRisks } from "./risks-read";
 import { figuresWhere } from "./slo-availability";
@@ -50,14 +52,17 @@ export async function reviewWindow(week: string, now = Date.now()): Promise<{ wi
  * Every incident the week overlaps, however many: the review is the week's record (a closed one is
  * frozen as it is), and its headline counts them, so none may be left out.
  */
-async function incidentsOfWeek(window: ResolvedWindow): Promise<ReviewIncidentDto[]> {
+async function incidentsOfWeek(window: ResolvedWindow, asOf: number): Promise<ReviewIncidentDto[]> {
   const rows = await prisma.incident.findMany({
-    where: { startedAt: { lt: new Date(window.to) }, OR: [{ resolvedAt: null }, { resolvedAt: { gt: new Date(window.from) } }] },
+    // Maintenance scheduled later in the week has not happened yet: it is not the week's record.
+    where: overlapsWhere(new Date(window.from), new Date(window.to), new Date(asOf)),
     include: { impacts: { select: { service: { select: { slug: true } } } } },
     orderBy: [{ startedAt: "asc" }, { number: "asc" }],
   });
   return rows.map((r) => {
-    const t = incidentDurations({ startedAt: r.startedAt.getTime(), detectedAt: r.detectedAt?.getTime() ?? null, acknowledgedAt: r.acknowledgedAt?.getTime() ?? null, resolvedAt: r.resolvedAt?.getTime() ?? null });
+    // A scheduled maintenance's planned end still to come at asOf is no resolution yet.
+    const resolvedAt = r.resolvedAt && r.resolvedAt.getTime() <= asOf ? r.resolvedAt : null;
+    const t = incidentDurations({ startedAt: r.startedAt.getTime(), detectedAt: r.detectedAt?.getTime() ?? null, acknowledgedAt: r.acknowledgedAt?.getTime() ?? null, resolvedAt: resolvedAt?.getTime() ?? null });
     return {
       id: r.id,
       reference: incidentReference(r.number),
@@ -67,7 +72,7 @@ async function incidentsOfWeek(window: ResolvedWindow): Promise<ReviewIncidentDt
       status: r.status,
       services: r.impacts.map((i) => i.service.slug).sort(),
       startedAt: r.startedAt.toISOString(),
-      resolvedAt: r.resolvedAt?.toISOString() ?? null,
+      resolvedAt: resolvedAt?.toISOString() ?? null,
       durationSeconds: t.ttrSeconds,
       ttdSeconds: t.ttdSeconds,
       ttrSeconds: t.ttrSeconds,
@@ -143,7 +148,7 @@ export function reviewHeadline(services: ReviewServiceDto[], incidents: ReviewIn
     missed: ok.filter((w) => w.metTarget === false).length,
     failed: services.length - ok.length,
     budgetsExhausted: services.filter((s) => !isServiceFailure(s.sloWindow) && s.sloWindow.errorBudget !== null && budgetExhausted(s.sloWindow.errorBudget.remainingSeconds)).length,
-    ongoingIncidents: incidents.filter((i) => i.services.some((s) => slugs.has(s)) && (i.resolvedAt === null || Date.parse(i.resolvedAt) > asOf)).length,
+    ongoingIncidents: incidents.filter((i) => i.services.some((s) => slugs.has(s)) && incidentPhase(i, asOf) === "ongoing").length,
     topIncidents: topIncidentsByBudget(ok.map((w) => w.incidents)).map((t) => ({ id: t.id, reference: t.reference, title: t.title, downtimeSeconds: t.totalDowntimeSeconds, budgetShare: t.budgetShare, services: t.services })),
   };
 }
@@ -159,7 +164,7 @@ export async function computeReviewFigures(week: string, asOf: number, opts: { t
   const trendWindows = bucketWindows("week", TREND_WEEKS, { timeZone, asOf: window.to - 1 });
   const firstDay = formatCivilDate(localDateOf(window.from, timeZone));
   const lastDay = formatCivilDate(localDateOf(window.to - 1, timeZone));
-  const side = Promise.all([incidentsOfWeek(window), actionItemsForWeek(firstDay, lastDay), risksOfWeek(window, sloAsOf)]);
+  const side = Promise.all([incidentsOfWeek(window, asOf), actionItemsForWeek(firstDay, lastDay), risksOfWeek(window, sloAsOf)]);
   side.catch(() => {}); // awaited below
   // The trend's range is known before the services are: its rows (narrow, without the incident
   // copies a series does not use) are read while the services are, and only when asked for.

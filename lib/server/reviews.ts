@@ -11,6 +11,7 @@ import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { organisationTimeZone } from "./availability-data";
 import { prisma, type Tx } from "./db";
+import { overlapsWhere } from "./incident-phase";
 import { ConflictError, NotFoundError } from "./errors";
 import { computeReviewFigures, reviewHeadline, reviewWindow } from "./review-figures";
 import { versionedEdit, type Versioned } from "./versioned";
@@ -91,7 +92,7 @@ export async function listReviews(q: ReviewListQuery = {}, now = Date.now()): Pr
 async function listEntries(weeks: string[], timeZone: string, now: number): Promise<ReviewListEntryDto[]> {
   const stored = await prisma.review.findMany({ where: { week: { in: weeks } } });
   const windows = weeks.map((w) => ({ week: w, window: reviewWeekWindow(w, timeZone) as { from: number; to: number } }));
-  const counts = await Promise.all(windows.map(({ window }) => prisma.incident.count({ where: { startedAt: { lt: new Date(window.to) }, OR: [{ resolvedAt: null }, { resolvedAt: { gt: new Date(window.from) } }] } })));
+  const counts = await Promise.all(windows.map(({ window }) => prisma.incident.count({ where: overlapsWhere(new Date(window.from), new Date(window.to), new Date(now)) })));
   const current = weekOf(now, timeZone);
   return windows.map(({ week, window }, i) => {
     const row = stored.find((r) => r.week === week);
