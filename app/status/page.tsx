@@ -11,15 +11,21 @@ import "./status.css";
 export const metadata: Metadata = { title: "Status", robots: { index: true, follow: false }, alternates: { types: { "application/atom+xml": "/status/feed.atom" } } };
 
 
-function Incident({ incident, timeZone }: { incident: PublicIncidentDto; timeZone: string }) {
+/** `upcoming`: scheduled maintenance that has not started when the snapshot was made. */
+function Incident({ incident, timeZone, upcoming = false }: { incident: PublicIncidentDto; timeZone: string; upcoming?: boolean }) {
   return (
     <article className="status-incident" id={`incident-${incident.id}`} aria-labelledby={`incident-${incident.id}-title`}>
       <h3 id={`incident-${incident.id}-title`}>{incident.title}</h3>
       <p className="status-meta">
-        {incident.components.join(", ")} · started <OrgTime iso={incident.startedAt} timeZone={timeZone} />
+        {incident.components.join(", ")} · {upcoming ? "starts" : "started"} <OrgTime iso={incident.startedAt} timeZone={timeZone} />
+        {incident.plannedEnd && (
+          <>
+            {" "}· {upcoming ? "ends" : "planned to end"} <OrgTime iso={incident.plannedEnd} timeZone={timeZone} />
+          </>
+        )}
         {incident.resolvedAt && (
           <>
-            {" "}· resolved <OrgTime iso={incident.resolvedAt} timeZone={timeZone} />
+            {" "}· {incident.status === "scheduled" ? "completed" : "resolved"} <OrgTime iso={incident.resolvedAt} timeZone={timeZone} />
           </>
         )}
       </p>
@@ -32,7 +38,7 @@ function Incident({ incident, timeZone }: { incident: PublicIncidentDto; timeZon
           ))}
         </ol>
       ) : (
-        <p className="status-meta">{incident.resolvedAt ? "Resolved." : "We are looking into it; updates follow here."}</p>
+        <p className="status-meta">{incident.resolvedAt ? (incident.status === "scheduled" ? "Completed." : "Resolved.") : upcoming ? "Planned work: it has not started." : incident.kind === "maintenance" ? "Maintenance in progress; updates follow here." : "We are looking into it; updates follow here."}</p>
       )}
     </article>
   );
@@ -77,6 +83,15 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
         <ul className="status-components" dangerouslySetInnerHTML={{ __html: componentsHtml(s) }} />
         <p className="status-meta">Days are cut at midnight, {tz}.</p>
       </section>
+      {s.scheduled.length > 0 && (
+        <section aria-labelledby="scheduled-heading">
+          <h2 id="scheduled-heading">Scheduled maintenance</h2>
+          <p className="status-meta">Times in {tz}.</p>
+          {s.scheduled.map((i) => (
+            <Incident key={i.id} incident={i} timeZone={tz} upcoming />
+          ))}
+        </section>
+      )}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Past incidents</h2>
         {s.history.length === 0 ? <p className="status-meta">No incidents in the last 90 days.</p> : s.history.map((i) => <Incident key={i.id} incident={i} timeZone={tz} />)}

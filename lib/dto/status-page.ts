@@ -1,6 +1,7 @@
 // Response schemas of the status page: its settings (admin) and the public snapshot
 // (/status.json), which carries only public names, public titles and public updates.
 import { z } from "zod";
+import { INCIDENT_STATUSES } from "@/lib/domain/incident-lifecycle";
 import { COMPONENT_STATES } from "@/lib/domain/status-page";
 import { DateText, InstantText } from "./common";
 
@@ -22,9 +23,13 @@ export const PublicIncidentDto = z.strictObject({
   /** The incident's public title (never its internal one). */
   title: z.string(),
   kind: z.enum(["unplanned", "maintenance"]),
-  status: z.enum(["investigating", "identified", "monitoring", "resolved"]),
+  status: z.enum(INCIDENT_STATUSES),
+  /** For scheduled maintenance still to come, the planned start. */
   startedAt: InstantText,
+  /** When it ended; null while it is ongoing or still to come. */
   resolvedAt: InstantText.nullable(),
+  /** Scheduled maintenance's planned end while it is still to come or in progress; null otherwise or when not known. */
+  plannedEnd: InstantText.nullable(),
   /** The components it touched (public names only). */
   components: z.array(z.string()),
   /** Updates marked public, newest first. */
@@ -49,6 +54,8 @@ export const StatusSnapshotDto = z.strictObject({
     }),
   ),
   ongoing: z.array(PublicIncidentDto),
+  /** Planned maintenance still to start, soonest first. */
+  scheduled: z.array(PublicIncidentDto),
   /** Resolved in the days shown, newest first. */
   history: z.array(PublicIncidentDto),
 });

@@ -14,6 +14,7 @@ describe("componentsHtml", () => {
       components: [{ name, state: "degraded", uptime: 0.5, days: [{ date: "2026-11-30", uptime: 1 }, { date: "2026-12-01", uptime: 0.5 }] }],
       ongoing: [],
       history: [],
+      scheduled: [],
     } satisfies StatusSnapshotDto;
     const html = componentsHtml(snapshot);
     expect(html).not.toContain("<img");

@@ -7,6 +7,7 @@ import { organisationTimeZone } from "./availability-data";
 import { seriesOfServices } from "./availability";
 import { pool, prisma } from "./db";
 import { isDatabaseUnavailable } from "./db-errors";
+import { ongoingWhere, overWhere, upcomingWhere } from "./incident-phase";
 import { databaseAnswers } from "./db-probe";
 import { componentsOf, statusPageRow } from "./status-page";
 
@@ -20,9 +21,11 @@ const MAX_AGE_MS = 60_000;
 /** How long a request waits for a rebuild before it is served the snapshot before it. */
 const REBUILD_WAIT_MS = 1_500;
 const HISTORY_LIMIT = 50;
+const SCHEDULED_LIMIT = 20;
 const UPDATES_PER_INCIDENT = 20;
 
-type Built = { snapshot: StatusSnapshotDto | null; builtAt: number; generation: number };
+/** `until`: the next instant the clock alone changes what it shows (a maintenance starts or ends). */
+type Built = { snapshot: StatusSnapshotDto | null; builtAt: number; generation: number; until: number };
 type State = { cached: Built | null; generation: number; listener: pg.PoolClient | null; connecting: boolean; building: { generation: number; done: Promise<Built> } | null };
 const g = globalThis as unknown as { __ninesStatus?: State };
 const state = (g.__ninesStatus ??= { cached: null, generation: 0, listener: null, connecting: false, building: null });
@@ -56,7 +59,7 @@ function listen(): void {
     .finally(() => (state.connecting = false));
 }
 
-const isFresh = (b: Built, now: number): boolean => state.listener !== null && b.generation === state.generation && now - b.builtAt < MAX_AGE_MS;
+const isFresh = (b: Built, now: number): boolean => state.listener !== null && b.generation === state.generation && now - b.builtAt < MAX_AGE_MS && now < b.until;
 
 /**
  * The status page as its readers see it now (null: the page is off), and whether it is an older
@@ -89,12 +92,16 @@ export async function statusSnapshot(now = Date.now()): Promise<{ snapshot: Stat
 async function build(now: number): Promise<Built> {
   const generation = state.generation;
   const snapshot = await buildSnapshot(now);
-  const built = { snapshot, builtAt: now, generation };
+  const built = { snapshot, builtAt: now, generation, until: snapshot ? nextTurn(snapshot, now) : Number.POSITIVE_INFINITY };
   if (!state.cached || state.cached.generation <= generation) state.cached = built;
   return built;
 }
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+/** The soonest planned start or end after `now` among what the snapshot shows. */
+function nextTurn(s: StatusSnapshotDto, now: number): number {
+  const times = [...s.scheduled.map((i) => i.startedAt), ...s.ongoing.map((i) => i.plannedEnd)].flatMap((t) => (t === null ? [] : [Date.parse(t)])).filter((t) => t > now);
+  return times.length ? Math.min(...times) : Number.POSITIVE_INFINITY;
+}
 
 /** Reads what the page shows: only public names, public titles and updates marked public. */
 export async function buildSnapshot(now: number): Promise<StatusSnapshotDto | null> {
@@ -105,7 +112,7 @@ export async function buildSnapshot(now: number): Promise<StatusSnapshotDto | nu
   const [services, timeZone, ongoingImpacts] = await Promise.all([
     prisma.service.findMany({ where: { id: { in: ids }, archivedAt: null }, select: { id: true, slug: true } }),
     organisationTimeZone(),
-    prisma.impact.findMany({ where: { serviceId: { in: ids }, effectiveEnd: null, effectiveStart: { lte: new Date(now) } }, select: { serviceId: true, fraction: true, kind: true } }),
+    prisma.impact.findMany({ where: { serviceId: { in: ids }, effectiveStart: { lte: new Date(now) }, OR: [{ effectiveEnd: null }, { effectiveEnd: { gt: new Date(now) } }] }, select: { serviceId: true, fraction: true, kind: true } }),
   ]);
   const slugOf = new Map(services.map((s) => [s.id, s.slug]));
   const series = await seriesOfServices([...slugOf.values()], { bucket: "day", count: STATUS_DAYS, asOf: new Date(now) });
@@ -124,10 +131,12 @@ export async function buildSnapshot(now: number): Promise<StatusSnapshotDto | nu
     impacts: { select: { serviceId: true } },
     timeline: { where: { public: true }, orderBy: { at: "desc" as const }, take: UPDATES_PER_INCIDENT, select: { at: true, message: true } },
   };
-  const touching = { impacts: { some: { serviceId: { in: ids } } }, startedAt: { lte: new Date(now) } };
-  const [ongoing, history] = await Promise.all([
-    prisma.incident.findMany({ where: { ...touching, resolvedAt: null }, orderBy: { startedAt: "desc" }, select }),
-    prisma.incident.findMany({ where: { ...touching, resolvedAt: { gte: new Date(now - STATUS_DAYS * 86_400_000), lte: new Date(now) } }, orderBy: { resolvedAt: "desc" }, take: HISTORY_LIMIT, select }),
+  const touching = { impacts: { some: { serviceId: { in: ids } } } };
+  const at = new Date(now);
+  const [ongoing, history, scheduled] = await Promise.all([
+    prisma.incident.findMany({ where: { AND: [touching, ongoingWhere(at)] }, orderBy: { startedAt: "desc" }, select }),
+    prisma.incident.findMany({ where: { AND: [touching, overWhere(at), { resolvedAt: { gte: new Date(now - STATUS_DAYS * 86_400_000) } }] }, orderBy: { resolvedAt: "desc" }, take: HISTORY_LIMIT, select }),
+    prisma.incident.findMany({ where: { AND: [touching, upcomingWhere(at), { kind: "maintenance" }] }, orderBy: { startedAt: "asc" }, take: SCHEDULED_LIMIT, select }),
   ]);
   const toPublic = (i: (typeof ongoing)[number]): PublicIncidentDto => {
     const names = namesOf(i.impacts.map((x) => x.serviceId));
@@ -137,7 +146,8 @@ export async function buildSnapshot(now: number): Promise<StatusSnapshotDto | nu
       kind: i.kind,
       status: i.status,
       startedAt: i.startedAt.toISOString(),
-      resolvedAt: iso(i.resolvedAt),
+      resolvedAt: i.resolvedAt && i.resolvedAt.getTime() <= now ? i.resolvedAt.toISOString() : null,
+      plannedEnd: i.status === "scheduled" && i.resolvedAt && i.resolvedAt.getTime() > now ? i.resolvedAt.toISOString() : null,
       components: names,
       updates: i.timeline.map((t) => ({ at: t.at.toISOString(), message: t.message })),
     };
@@ -150,5 +160,6 @@ export async function buildSnapshot(now: number): Promise<StatusSnapshotDto | nu
     components: componentRows,
     ongoing: ongoing.map(toPublic),
     history: history.map(toPublic),
+    scheduled: scheduled.map(toPublic),
   };
 }
