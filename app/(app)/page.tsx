@@ -9,6 +9,7 @@ import { formatDateTime } from "@/components/format";
 import { BurnRules } from "@/components/overview/burn-rules";
 import { FleetTable } from "@/components/overview/fleet-table";
 import { OngoingBanner } from "@/components/overview/ongoing-banner";
+import { UpcomingMaintenance } from "@/components/overview/upcoming-maintenance";
 import { OverviewFilters, type OverviewFilterValues } from "@/components/overview/overview-filters";
 import { StateCounts } from "@/components/overview/state-counts";
 import { NoServicesYet } from "@/components/services/no-services-yet";
@@ -88,10 +89,16 @@ async function Fleet({ query, values, timeZone, canEdit }: { query: OverviewQuer
 
 // The banner names the few that started last; its figure is the server's count of all of them.
 const BANNER_INCIDENTS = 5;
+const UPCOMING_SHOWN = 3;
 
-async function Ongoing() {
-  const ongoing = await listIncidents({ status: "open", limit: BANNER_INCIDENTS });
-  return <OngoingBanner incidents={ongoing.incidents} total={ongoing.total} />;
+async function Ongoing({ timeZone }: { timeZone: string }) {
+  const [ongoing, upcoming] = await Promise.all([listIncidents({ status: "open", limit: BANNER_INCIDENTS }), listIncidents({ status: "upcoming", limit: UPCOMING_SHOWN })]);
+  return (
+    <>
+      <OngoingBanner incidents={ongoing.incidents} total={ongoing.total} />
+      <UpcomingMaintenance incidents={upcoming.incidents} total={upcoming.total} timeZone={timeZone} />
+    </>
+  );
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -102,7 +109,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Overview" description="Every active service against its SLO: what is burning now, what budget is left, how the last 26 weeks went." />
       <Suspense fallback={null}>
-        <Ongoing />
+        <Ongoing timeZone={settings.timeZone} />
       </Suspense>
       <FiltersDisclosure active={[values.q, values.tier].filter(Boolean).length}>
         <OverviewFilters values={values} tiers={tiers.map((t) => ({ rank: t.rank, name: t.name }))} />

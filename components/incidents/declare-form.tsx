@@ -18,7 +18,7 @@ import { ImpactedServices, type ImpactDraft } from "./impacted-services";
 import { MeasuredSinceOffer, useMeasuredSinceOffer } from "./measured-since-offer";
 import { ServicePicker } from "./service-picker";
 
-const FIELDS = ["title", "severity", "kind", "impacts", "startedAt", "moveMeasuredSince"] as const;
+const FIELDS = ["title", "severity", "kind", "impacts", "startedAt", "resolvedAt", "status", "moveMeasuredSince"] as const;
 const STARTS = [
   { value: "0", label: "Now" },
   { value: "5", label: "5 min ago" },
@@ -26,6 +26,8 @@ const STARTS = [
   { value: "30", label: "30 min ago" },
   { value: "at", label: "At…" },
 ] as const;
+/** Planned maintenance can also be entered ahead, with its planned start and end. */
+const LATER = { value: "later", label: "Later: schedule it" } as const;
 
 /**
  * Declaring an incident, made for the worst moment: a title and one service are enough (Enter
@@ -42,6 +44,10 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
   const [drafts, setDrafts] = useState<ImpactDraft[]>(() => (service && options.has(service) ? [{ service, percent: "100" }] : []));
   const [start, setStart] = useState<string>("0");
   const [startAt, setStartAt] = useState(() => toOrgInputValue(Date.now(), timeZone));
+  // A scheduled window: tomorrow at this hour, for two hours, until someone says otherwise.
+  const [plannedStart, setPlannedStart] = useState(() => toOrgInputValue(Date.now() + 86_400_000, timeZone));
+  const [plannedEnd, setPlannedEnd] = useState(() => toOrgInputValue(Date.now() + 86_400_000 + 7_200_000, timeZone));
+  const scheduling = kind === "maintenance" && start === LATER.value;
   const [impactErrors, setImpactErrors] = useState<Record<number, string>>({});
   // The server's offer when the start is before a service is measured (docs/domain.md "Measured since").
   const offer = useMeasuredSinceOffer();
@@ -68,14 +74,15 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
     clear();
     setImpactErrors({});
     const now = Date.now();
-    const startedAt = start === "at" ? fromOrgInputValue(startAt, timeZone) : new Date(now - Number(start) * 60_000).toISOString();
+    const startedAt = scheduling ? fromOrgInputValue(plannedStart, timeZone) : start === "at" ? fromOrgInputValue(startAt, timeZone) : new Date(now - Number(start) * 60_000).toISOString();
     const body = {
       title,
       severity,
       kind,
       startedAt: startedAt ?? "",
+      ...(scheduling ? { status: "scheduled" as const, resolvedAt: fromOrgInputValue(plannedEnd, timeZone) ?? "" } : {}),
       // Declaring is when people noticed: the detection milestone, unless the start is later.
-      ...(startedAt && Date.parse(startedAt) <= now ? { detectedAt: new Date(now).toISOString() } : {}),
+      ...(!scheduling && startedAt && Date.parse(startedAt) <= now ? { detectedAt: new Date(now).toISOString() } : {}),
       impacts: drafts.map((d) => ({ service: d.service, fraction: (percentTextToRatio(d.percent) ?? Number.NaN) })),
       ...offer.body(),
     };
@@ -117,14 +124,14 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
         <fieldset className="field">
           <legend>Kind</legend>
           <div className="choice-row">
-            <label className="choice"><input id={fieldId("kind")} type="radio" name="kind" checked={kind === "unplanned"} onChange={() => setKind("unplanned")} /> Unplanned outage</label>
+            <label className="choice"><input id={fieldId("kind")} type="radio" name="kind" checked={kind === "unplanned"} onChange={() => { setKind("unplanned"); if (start === LATER.value) setStart("0"); }} /> Unplanned outage</label>
             <label className="choice"><input type="radio" name="kind" checked={kind === "maintenance"} onChange={() => setKind("maintenance")} /> Planned maintenance</label>
           </div>
         </fieldset>
         <fieldset className="field" aria-describedby={errors.fields.startedAt ? `${fieldId("startedAt")}-error` : undefined}>
           <legend>Impact began</legend>
           <div className="choice-row">
-            {STARTS.map((s, i) => (
+            {[...STARTS, ...(kind === "maintenance" ? [LATER] : [])].map((s, i) => (
               <label key={s.value} className="choice">
                 <input id={i === 0 ? fieldId("startedAt") : undefined} type="radio" name="start" value={s.value} checked={start === s.value} onChange={() => setStart(s.value)} /> {s.label}
               </label>
@@ -136,12 +143,27 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
               <input id="declare-start-at" type="datetime-local" className="input" value={startAt} onChange={(e) => setStartAt(e.target.value)} aria-invalid={errors.fields.startedAt ? true : undefined} />
             </div>
           )}
+          {scheduling && (
+            <div className="field-pair">
+              <div className="field">
+                <label htmlFor="declare-planned-start">Planned start ({timeZone})</label>
+                <input id="declare-planned-start" type="datetime-local" className="input" value={plannedStart} onChange={(e) => setPlannedStart(e.target.value)} aria-invalid={errors.fields.startedAt ? true : undefined} />
+              </div>
+              <div className="field">
+                <label htmlFor={fieldId("resolvedAt")}>Planned end ({timeZone})</label>
+                <input id={fieldId("resolvedAt")} type="datetime-local" className="input" value={plannedEnd} onChange={(e) => setPlannedEnd(e.target.value)} aria-invalid={errors.fields.resolvedAt ? true : undefined} aria-describedby={errors.fields.resolvedAt ? `${fieldId("resolvedAt")}-error` : undefined} />
+                {errors.fields.resolvedAt && <p id={`${fieldId("resolvedAt")}-error`} className="field-error">{errors.fields.resolvedAt}</p>}
+              </div>
+              <p className="field-hint">Until it starts it counts nowhere and is not ongoing; the status page lists it as scheduled.</p>
+            </div>
+          )}
           {errors.fields.startedAt && <p id={`${fieldId("startedAt")}-error`} className="field-error">{errors.fields.startedAt}</p>}
+          {errors.fields.status && <p className="field-error">{errors.fields.status}</p>}
         </fieldset>
       </div>
       <MeasuredSinceOffer id={fieldId("moveMeasuredSince")} offer={offer.offer} move={offer.move} onMove={offer.setMove} invalid={Boolean(errors.fields.moveMeasuredSince)} />
       <div className="button-row">
-        <SubmitButton pending={declare.isPending || declare.isSuccess}>Declare incident</SubmitButton>
+        <SubmitButton pending={declare.isPending || declare.isSuccess}>{scheduling ? "Schedule maintenance" : "Declare incident"}</SubmitButton>
       </div>
     </form>
   );

@@ -1,5 +1,5 @@
-import type { IncidentKind, IncidentStatus, Severity } from "@/lib/domain/incident-lifecycle";
-import { SEVERITY_MEANINGS } from "@/lib/domain/incident-lifecycle";
+import type { IncidentKind, IncidentPhase, IncidentStatus, Severity } from "@/lib/domain/incident-lifecycle";
+import { SEVERITY_MEANINGS, statusLabel } from "@/lib/domain/incident-lifecycle";
 
 // State in colour and in words: every badge says its value, the colour only repeats it.
 
@@ -12,14 +12,16 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
 }
 
 const STATUS_CLASS: Record<IncidentStatus, string> = {
+  scheduled: "badge-maintenance",
   investigating: "badge-danger",
   identified: "badge-warning",
   monitoring: "badge-info",
   resolved: "badge-success",
 };
 
-export function StatusBadge({ status }: { status: IncidentStatus }) {
-  return <span className={`badge ${STATUS_CLASS[status]}`}>{status}</span>;
+/** `phase`: a scheduled maintenance reads "scheduled", "in progress" or "completed" by the clock. */
+export function StatusBadge({ status, phase }: { status: IncidentStatus; phase: IncidentPhase }) {
+  return <span className={`badge ${status === "scheduled" && phase === "over" ? STATUS_CLASS.resolved : STATUS_CLASS[status]}`}>{statusLabel(status, phase)}</span>;
 }
 
 export function KindBadge({ kind }: { kind: IncidentKind }) {

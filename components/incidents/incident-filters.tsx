@@ -58,9 +58,10 @@ export function IncidentFilters({ values, tiers, services, errors, timeZone }: {
       <div className="field">
         <label htmlFor="filter-status">Status</label>
         <select id="filter-status" name="status" className="input" defaultValue={values.status} onChange={submit} {...field("status")}>
-          <option value="">Ongoing and resolved</option>
+          <option value="">All</option>
           <option value="open">Ongoing</option>
           <option value="resolved">Resolved</option>
+          <option value="upcoming">Scheduled (not started)</option>
         </select>
       </div>
       <div className="field">

@@ -48,7 +48,7 @@ export function IncidentTable({ incidents, costs, timeZone, renderedAt, caption 
                 </Link>
               </td>
               <td>
-                <span className="badge-stack"><SeverityBadge severity={i.severity} /> <KindBadge kind={i.kind} /> <StatusBadge status={i.status} /></span>
+                <span className="badge-stack"><SeverityBadge severity={i.severity} /> <KindBadge kind={i.kind} /> <StatusBadge status={i.status} phase={i.phase} /></span>
               </td>
               <td>
                 <ul className="chip-list" aria-label={`Services hit by ${i.reference}`}>
@@ -66,7 +66,11 @@ export function IncidentTable({ incidents, costs, timeZone, renderedAt, caption 
                 <time dateTime={i.startedAt}>{formatDateTime(i.startedAt, timeZone)}</time>
               </td>
               <td className="nowrap">
-                <LiveDuration since={i.startedAt} until={i.resolvedAt} renderedAt={renderedAt} prefix={i.ongoing ? "ongoing for " : ""} />
+                {i.phase === "upcoming" ? (
+                  <span className="muted">{i.resolvedAt ? `planned ${formatDuration(Math.round((Date.parse(i.resolvedAt) - Date.parse(i.startedAt)) / 1000))}` : "planned, no end set"}</span>
+                ) : (
+                  <LiveDuration since={i.startedAt} until={i.ongoing ? null : i.resolvedAt} renderedAt={renderedAt} prefix={i.ongoing ? "ongoing for " : ""} />
+                )}
               </td>
               <td><Downtime costs={costOf(i.id)} /></td>
             </tr>

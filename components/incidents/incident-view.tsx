@@ -47,15 +47,25 @@ export function IncidentView({ initial, timeZone, canEdit, services, renderedAt,
           <span className="muted">{incident.reference}</span> {incident.title}
         </h1>
         <div className="incident-facts">
-          <StatusBadge status={incident.status} />
+          <StatusBadge status={incident.status} phase={incident.phase} />
           <SeverityBadge severity={incident.severity} />
           <KindBadge kind={incident.kind} />
-          <span>
-            <LiveDuration since={incident.startedAt} until={incident.resolvedAt} renderedAt={renderedAt} prefix={incident.ongoing ? "Ongoing for " : "Lasted "} />
-          </span>
-          <span className="muted">
-            since {formatDateTime(incident.startedAt, timeZone)} {timeZone}
-          </span>
+          {incident.phase === "upcoming" ? (
+            <span>
+              Planned from {formatDateTime(incident.startedAt, timeZone)}
+              {incident.resolvedAt ? ` to ${formatDateTime(incident.resolvedAt, timeZone)}` : ", end not set"} {timeZone}
+            </span>
+          ) : (
+            <>
+              <span>
+                <LiveDuration since={incident.startedAt} until={incident.ongoing ? null : incident.resolvedAt} renderedAt={renderedAt} prefix={incident.ongoing ? "Ongoing for " : "Lasted "} />
+              </span>
+              <span className="muted">
+                since {formatDateTime(incident.startedAt, timeZone)} {timeZone}
+                {incident.ongoing && incident.resolvedAt && `, planned to end ${formatDateTime(incident.resolvedAt, timeZone)}`}
+              </span>
+            </>
+          )}
           {incident.ongoing && (
             <span className="muted live-note" role="status">
               {isError ? "Could not refresh; retrying" : isFetching ? "Refreshing…" : "Updates live"}

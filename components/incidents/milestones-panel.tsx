@@ -4,7 +4,7 @@ import { useState } from "react";
 import { formatDateTime } from "@/components/format";
 import { fromOrgInputValue, toOrgInputValue } from "@/components/forms/org-datetime";
 import { MILESTONE_ENTRY } from "@/lib/domain/incident-history";
-import { INCIDENT_STATUSES, MILESTONE_LABELS, MILESTONES, milestoneBounds, milestoneOrderIssues, type IncidentStatus, type Milestone } from "@/lib/domain/incident-lifecycle";
+import { MILESTONE_LABELS, MILESTONES, milestoneBounds, milestoneOrderIssues, statusLabel, WORKING_STATUSES, type IncidentStatus, type Milestone } from "@/lib/domain/incident-lifecycle";
 import { useAddTimelineEntry, usePatchIncident } from "@/lib/query/incidents";
 import type { IncidentDetailDto } from "@/lib/query/types";
 import { ConflictNote } from "./conflict-note";
@@ -21,6 +21,14 @@ function boundsText(incident: IncidentDetailDto, milestone: Milestone, timeZone:
     notAfter !== null && `not after ${formatDateTime(new Date(notAfter).toISOString(), timeZone)} (${MILESTONE_LABELS[name(notAfter)]})`,
   ].filter(Boolean);
   return parts.length ? `Milestones keep their order: ${parts.join(" and ")}.` : "";
+}
+
+/** Scheduled maintenance's start and end are a plan until the clock reaches them. */
+function milestoneName(incident: IncidentDetailDto, m: Milestone): string {
+  if (incident.status !== "scheduled") return MILESTONE_LABELS[m];
+  if (m === "startedAt") return incident.phase === "upcoming" ? "Planned start" : "Started";
+  if (m === "resolvedAt" && incident.resolvedAt) return incident.phase === "over" ? "Ended" : "Planned end";
+  return MILESTONE_LABELS[m];
 }
 
 /**
@@ -76,11 +84,11 @@ export function MilestonesPanel({ incident, timeZone, canEdit }: Props) {
           const inputId = `milestone-${m}`;
           return (
             <li key={m} className={at ? "done" : undefined}>
-              <span className="milestone-name">{MILESTONE_LABELS[m]}</span>
+              <span className="milestone-name">{milestoneName(incident, m)}</span>
               <span className="milestone-time">{at ? <time dateTime={at}>{formatDateTime(at, timeZone)}</time> : <span className="muted">not yet</span>}</span>
               {canEdit && editing !== m && (
                 <span className="milestone-actions">
-                  {!at && m !== "startedAt" && (
+                  {!at && m !== "startedAt" && incident.phase !== "upcoming" && (
                     <button type="button" className="btn btn-primary btn-small" disabled={pending} onClick={() => save(m, new Date().toISOString())}>
                       {MILESTONE_LABELS[m]} now
                     </button>
@@ -112,7 +120,10 @@ export function MilestonesPanel({ incident, timeZone, canEdit }: Props) {
           );
         })}
       </ol>
-      {canEdit && <StatusControl incident={incident} pending={pending} onStatus={(status) => patch.mutate({ version: incident.version, status })} onReopen={() => patch.mutate({ version: incident.version, resolvedAt: null })} />}
+      {canEdit && incident.status === "scheduled" && (
+        <ScheduledControl incident={incident} pending={pending} onStart={() => patch.mutate({ version: incident.version, startedAt: new Date().toISOString() })} onFinish={() => add.mutate({ type: "resolved", at: new Date().toISOString() })} />
+      )}
+      {canEdit && incident.status !== "scheduled" && <StatusControl incident={incident} pending={pending} onStatus={(status) => patch.mutate({ version: incident.version, status })} onReopen={() => patch.mutate({ version: incident.version, resolvedAt: null })} />}
     </section>
   );
 }
@@ -130,11 +141,23 @@ function StatusControl({ incident, pending, onStatus, onReopen }: { incident: In
     <div className="button-row">
       <label htmlFor="incident-status">Status</label>
       <select id="incident-status" className="input input-inline" value={incident.status} disabled={pending} onChange={(e) => onStatus(e.target.value as IncidentStatus)}>
-        {INCIDENT_STATUSES.filter((s) => s !== "resolved").map((s) => (
+        {WORKING_STATUSES.map((s) => (
           <option key={s} value={s}>{s}</option>
         ))}
       </select>
       <span className="field-hint">Resolved is set by the Resolved milestone.</span>
+    </div>
+  );
+}
+
+/** Planned maintenance: the clock moves it; people start it early or finish it when the work is done. */
+function ScheduledControl({ incident, pending, onStart, onFinish }: { incident: IncidentDetailDto; pending: boolean; onStart: () => void; onFinish: () => void }) {
+  const label = statusLabel(incident.status, incident.phase);
+  return (
+    <div className="button-row">
+      <span className="muted">Planned maintenance, {label}. {incident.phase === "upcoming" ? "It counts nowhere until it starts." : incident.phase === "ongoing" ? "It ends at its planned end unless finished sooner." : ""}</span>
+      {incident.phase === "upcoming" && <button type="button" className="btn btn-secondary btn-small" disabled={pending} onClick={onStart}>Start now</button>}
+      {incident.phase === "ongoing" && <button type="button" className="btn btn-primary btn-small" disabled={pending} onClick={onFinish}>Finish now</button>}
     </div>
   );
 }

@@ -39,6 +39,11 @@ function sentence(data: TimelineData, timeZone: string): string {
   switch (data.kind) {
     case "opened":
       return `${data.reference} declared: impact began`;
+    case "scheduled":
+      return `${data.reference} scheduled: planned maintenance${data.plannedEnd ? `, planned to end ${formatDateTime(data.plannedEnd, timeZone)}` : ""}`;
+    case "planned_end":
+      if (data.at === null) return `Planned end cleared (was ${data.was ? formatDateTime(data.was, timeZone) : "not set"})`;
+      return data.was === null ? `Planned end set to ${formatDateTime(data.at, timeZone)}` : `Planned end moved from ${formatDateTime(data.was, timeZone)} to ${formatDateTime(data.at, timeZone)}`;
     case "milestone":
       return data.was === null
         ? MILESTONE_LABELS[data.milestone]

@@ -55,6 +55,7 @@ function readFilters(sp: Search, timeZone: string) {
 
 // The default view previews the ongoing incidents that started last; `?status=open` pages them all.
 const ONGOING_PREVIEW = 50;
+const UPCOMING_PREVIEW = 10;
 const NONE = { incidents: [], nextCursor: null, total: 0 };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -65,20 +66,24 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const cursor = one(sp.cursor);
   // Which list the cursor pages: the ongoing one when only ongoing incidents are asked for.
   const ongoingOnly = query.status === "open";
+  const upcomingOnly = query.status === "upcoming";
   const showList = query.status !== "open";
-  const [ongoingRead, listRead] = await Promise.all([
+  const [ongoingRead, listRead, upcoming] = await Promise.all([
     ongoingOnly
       ? readFromCursor(cursor, (c) => listIncidents({ ...query, status: "open", limit: ONGOING_PREVIEW, ...(c ? { cursor: c } : {}) }))
-      : query.status !== "resolved" && !cursor
+      : query.status === undefined && !cursor
         ? listIncidents({ ...query, status: "open", limit: ONGOING_PREVIEW }).then((page) => ({ page, cursorRefused: false }))
         : null,
-    showList ? readFromCursor(cursor, (c) => listIncidents({ ...query, status: "resolved", ...(c ? { cursor: c } : {}) })) : null,
+    showList ? readFromCursor(cursor, (c) => listIncidents({ ...query, status: upcomingOnly ? "upcoming" : "resolved", ...(c ? { cursor: c } : {}) })) : null,
+    // Maintenance entered ahead: it counts nowhere until it starts, but people plan around it.
+    query.status === undefined && !cursor ? listIncidents({ ...query, status: "upcoming", limit: UPCOMING_PREVIEW }) : NONE,
   ]);
   const ongoing = ongoingRead?.page ?? NONE;
   const page = listRead?.page ?? NONE;
   const cursorRefused = Boolean(ongoingRead?.cursorRefused || listRead?.cursorRefused);
   const paged = Boolean(cursor) && !cursorRefused;
   const costs = await listCosts([...ongoing.incidents, ...page.incidents]);
+  const listName = upcomingOnly ? (paged ? "Scheduled maintenance, later ones" : "Scheduled maintenance, soonest first") : paged ? "Resolved, older ones" : "Resolved, newest first";
   const renderedAt = requestTime();
   const canEdit = roleAllows(actor.role, "editor");
   const filtered = Object.values(values).some((v) => (Array.isArray(v) ? v.length > 0 : v !== ""));
@@ -122,16 +127,34 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           )}
         </section>
       )}
+      {upcoming.total > 0 && (
+        <section aria-labelledby="upcoming-heading">
+          <div className="section-head">
+            <h2 id="upcoming-heading">
+              Scheduled maintenance <span className="count">{formatCount(upcoming.total)}</span>
+            </h2>
+          </div>
+          <p className="muted">Planned work still to start: it counts nowhere until it begins, then it is ongoing until its planned end.</p>
+          <IncidentTable incidents={upcoming.incidents} costs={costs} timeZone={tz} renderedAt={renderedAt} caption="Scheduled maintenance, soonest first" />
+          {upcoming.total > upcoming.incidents.length && (
+            <p className="list-more" role="status">
+              The {formatCount(upcoming.incidents.length)} starting soonest of {formatCount(upcoming.total)}. <Link href={href({ status: "upcoming" })}>See all {formatCount(upcoming.total)} scheduled</Link>
+            </p>
+          )}
+        </section>
+      )}
       {showList && (
         <section aria-labelledby="resolved-heading">
           <div className="section-head">
             <h2 id="resolved-heading">
-              {paged ? "Resolved, older ones" : "Resolved, newest first"} <span className="count">{formatCount(page.total)}</span>
+              {listName} <span className="count">{formatCount(page.total)}</span>
             </h2>
-            {paged && <Link href={href({})}>Back to the newest</Link>}
+            {paged && <Link href={href({})}>Back to the {upcomingOnly ? "soonest" : "newest"}</Link>}
           </div>
           {page.incidents.length > 0 ? (
-            <IncidentTable incidents={page.incidents} costs={costs} timeZone={tz} renderedAt={renderedAt} caption="Resolved incidents, newest first" />
+            <IncidentTable incidents={page.incidents} costs={costs} timeZone={tz} renderedAt={renderedAt} caption={listName} />
+          ) : upcomingOnly ? (
+            <p className="muted">No maintenance is scheduled{filtered ? " that matches these filters" : ""}. To plan some, declare an incident of kind planned maintenance that starts later.</p>
           ) : filtered ? (
             <EmptyState title={ongoing.total > 0 ? "No resolved incidents match these filters" : "No incidents match these filters"} action={<Link className="btn btn-secondary" href="/incidents">Clear filters</Link>}>
               Widen the time range or pick another service or severity.
@@ -148,7 +171,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       )}
       {next && (
         <div className="button-row">
-          <Link className="btn btn-secondary" href={next}>{ongoingOnly ? "Ongoing incidents that started earlier" : "Older incidents"}</Link>
+          <Link className="btn btn-secondary" href={next}>{ongoingOnly ? "Ongoing incidents that started earlier" : upcomingOnly ? "Later maintenance" : "Older incidents"}</Link>
         </div>
       )}
     </>
