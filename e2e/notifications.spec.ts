@@ -88,6 +88,9 @@ test("the status page: published from Settings, read without signing in or JavaS
   const ref = (await incident.json()).reference as string;
   await request.post(`/api/v1/incidents/${ref}/events`, { headers: asAdmin, data: { type: "update", message: "PRIVATE: the on-call is Bob" } });
   await request.post(`/api/v1/incidents/${ref}/events`, { headers: asAdmin, data: { type: "update", message: "Some pages load slowly; we are on it.", public: true } });
+  // Planned work entered ahead: listed as scheduled, not ongoing, and not in the state.
+  const planned = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title: "INTERNAL: swap the storefront's disks", publicTitle: "Storefront upgrade", severity: "SEV4", kind: "maintenance", startedAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), resolvedAt: new Date(Date.now() + 2 * 86_400_000 + 7_200_000).toISOString(), impacts: [{ service: slug }] } });
+  expect(planned.status()).toBe(201);
 
   // The incident page says what readers outside see, and sets a public title in place.
   await page.goto(`/incidents/${ref}`);
@@ -110,6 +113,9 @@ test("the status page: published from Settings, read without signing in or JavaS
       await expect(reader.getByRole("status")).toHaveText(/Partial outage/);
       await expect(reader.getByRole("heading", { name: "Slow pages on the storefront" })).toBeVisible();
       await expect(reader.getByText("Some pages load slowly; we are on it.")).toBeVisible();
+      const scheduled = reader.locator("section", { has: reader.getByRole("heading", { level: 2, name: "Scheduled maintenance" }) });
+      await expect(scheduled.getByRole("heading", { name: "Storefront upgrade" })).toBeVisible();
+      await expect(scheduled).toContainText("Planned work: it has not started.");
       const text = (await reader.locator("body").textContent()) ?? "";
       for (const secret of ["INTERNAL", "PRIVATE", "Storefront internal name", ref, "SEV1"]) expect(text).not.toContain(secret);
       await expect(reader.getByRole("img", { name: new RegExp(`^${component}: .* over 90 days`) })).toBeVisible();

@@ -60,7 +60,7 @@ describe("npm run demo", () => {
     expect(first.output).toMatch(/done in \d+\.\d s/);
     const again = demo();
     expect(again.status).toBe(1);
-    expect(again.output).toContain("This installation is not empty (12 services, 33 incidents, 10 risks, 19 action items, 4 reviews, 2 probes)");
+    expect(again.output).toContain("This installation is not empty (12 services, 34 incidents, 10 risks, 19 action items, 4 reviews, 2 probes)");
     await expect(fillDemo({ requestedBy: null })).rejects.toMatchObject({ status: 409, message: expect.stringContaining("not empty (12 services") });
     expect(demo("--as-of=tomorrow").output).toContain("--as-of must be an instant in the past");
   });
@@ -77,11 +77,15 @@ describe("npm run demo", () => {
     expect(states.has("overspent") && states.has("healthy")).toBe(true);
   });
 
-  it("writes six months of incidents with timelines by their responders, one still going on", async () => {
+  it("writes six months of incidents with timelines by their responders, one still going on, one maintenance scheduled ahead", async () => {
     const body = await get(incidents.GET, "?limit=200");
-    const all = body.incidents as { reference: string; status: string; startedAt: string; kind: string }[];
-    expect(all).toHaveLength(SCENARIOS.reduce((n, s) => n + s.daysAgo.length, 0) + 1);
-    expect(all.filter((i) => i.status !== "resolved")).toHaveLength(1);
+    const all = body.incidents as { reference: string; status: string; phase: string; startedAt: string; resolvedAt: string | null; kind: string }[];
+    expect(all).toHaveLength(SCENARIOS.reduce((n, s) => n + s.daysAgo.length, 0) + 2);
+    expect(all.filter((i) => i.phase === "ongoing")).toHaveLength(1);
+    // Planned three nights after the demo's instant (a week ago here, so it is over by now).
+    const planned = all.filter((i) => i.status === "scheduled");
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatchObject({ kind: "maintenance", startedAt: "2026-11-28T02:00:00.000Z", resolvedAt: "2026-11-28T03:30:00.000Z" });
     const oldest = Math.min(...all.map((i) => Date.parse(i.startedAt)));
     expect(Date.parse(AS_OF) - oldest).toBeGreaterThan(170 * 86_400_000);
     expect(all.some((i) => i.kind === "maintenance")).toBe(true);
@@ -135,7 +139,7 @@ describe("npm run demo", () => {
     expect(new Set(items.map((i) => i.status))).toContain("done");
     const trail = await call(audit.GET, { token: tokens.admin, path: "/x?entityType=organisation" });
     expect(trail.body.events).toHaveLength(1);
-    expect(trail.body.events[0]).toMatchObject({ action: "fill_demo", actor: "system", after: { filled: { services: 12, incidents: 33 } } });
+    expect(trail.body.events[0]).toMatchObject({ action: "fill_demo", actor: "system", after: { filled: { services: 12, incidents: 34 } } });
   });
 
   it("writes two paused probes with three months of runs, older ones kept as hours, and the SLOs they measure", async () => {

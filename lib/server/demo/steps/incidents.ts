@@ -63,8 +63,34 @@ async function write(ctx: DemoContext, s: Scenario, o: Occurrence): Promise<Demo
   };
 }
 
-/** Six months of incidents, oldest first (so references grow with time), then the one still going on. */
+/**
+ * Planned work three nights from now, entered ahead (docs/domain.md "Scheduled maintenance"): the
+ * incidents list, the overview and the status page show it as scheduled; it counts nowhere yet.
+ */
+async function scheduleMaintenance(ctx: DemoContext): Promise<void> {
+  const start = Math.floor(ctx.now / DAY) * DAY + 3 * DAY + 2 * 60 * MINUTE;
+  const created = await createIncident(
+    as("priya"),
+    IncidentInput.parse({
+      title: "Payments database minor upgrade (PostgreSQL 17.2 → 17.4)",
+      publicTitle: "Planned maintenance: payments",
+      severity: "SEV4",
+      kind: "maintenance",
+      // Scheduled even when the demo is filled as of an instant long enough ago that it is over now.
+      status: "scheduled",
+      startedAt: new Date(start).toISOString(),
+      resolvedAt: new Date(start + 90 * MINUTE).toISOString(),
+      summary: "Rolling restart of the payments primary and its replicas; a failover of under a minute is expected.",
+      impacts: [{ service: "payments", fraction: 0.5 }],
+    }),
+  );
+  const notice = `Between ${when(start)} and ${when(start + 90 * MINUTE)} we upgrade the payments database. Some card payments may need a retry for up to a minute.`;
+  await addTimelineEvent(as("priya"), created.id, TimelineEventInput.parse({ type: "update", message: notice, public: true }));
+}
+
+/** Six months of incidents, oldest first (so references grow with time), the one still going on, and one maintenance ahead. */
 export async function fillIncidents(ctx: DemoContext): Promise<number> {
   for (const { scenario, occurrence } of planIncidents(ctx.now, ctx.random)) ctx.incidents.push(await write(ctx, scenario, occurrence));
-  return ctx.incidents.length;
+  await scheduleMaintenance(ctx);
+  return ctx.incidents.length + 1;
 }
