@@ -5,10 +5,20 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 // are encrypted, not hashed: AES-256-GCM with a key derived from the app's own secret. A database
 // dump alone does not reveal them.
 
+const keyOf = (secret: string): Buffer => createHash("sha256").update(`nines-integrations:${secret}`).digest();
+
 function key(): Buffer {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
-  return createHash("sha256").update(`nines-integrations:${secret}`).digest();
+  return keyOf(secret);
+}
+
+/**
+ * Names the key `secret` seals with, without revealing it (a hash of the key): a backup records
+ * it so that a restore can say which secret it needs (scripts/db/backup.ts).
+ */
+export function sealingKeyId(secret: string): string {
+  return createHash("sha256").update("nines-key-id:").update(keyOf(secret)).digest("hex").slice(0, 16);
 }
 
 export function seal(plain: string): string {

@@ -30,9 +30,16 @@ function ensurePrismaClient(): void {
   if (result.status !== 0) throw new Error("npm run db:generate failed");
 }
 
+export const AUTH_SECRET_FILE = path.join(DATA_DIR, "auth-secret");
+
+/** NEXTAUTH_SECRET as the app would use it (the environment, else the kept one), or null. */
+export async function existingAuthSecret(): Promise<string | null> {
+  return process.env.NEXTAUTH_SECRET || (await readFile(AUTH_SECRET_FILE, "utf8").catch(() => "")).trim() || null;
+}
+
 /** A stable NEXTAUTH_SECRET: sessions must survive restarts, so it is generated once and kept. */
 async function authSecret(): Promise<string> {
-  const file = path.join(DATA_DIR, "auth-secret");
+  const file = AUTH_SECRET_FILE;
   const existing = (await readFile(file, "utf8").catch(() => "")).trim();
   if (existing) return existing;
   const secret = randomBytes(32).toString("base64url");
