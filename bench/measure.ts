@@ -1,4 +1,5 @@
 // Timing helpers: wall-clock samples after a warm-up, reported as p50 / p95.
+import net from "node:net";
 
 export type Stats = { p50: number; p95: number; n: number };
 
@@ -41,3 +42,13 @@ export async function sampleInterleaved(n: number, warmup: number, runs: ((i: nu
 }
 
 export const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)).padStart(7);
+
+/** A port nothing listens on now: where the bench starts an app. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}

@@ -6,7 +6,6 @@
 // (bench/incidents.ts) and the pages (bench/pages.ts) have floors of their own, named there.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import pg from "pg";
 import { LONGEST_BURN_LOOKBACK, bucketWindows, calendarSpecContaining, resolveWindow, weekOf } from "../lib/domain";
 import { impactsParams, impactsSql } from "../lib/server/availability-sql";
@@ -14,8 +13,9 @@ import { startThrowawayDatabase } from "../scripts/db/embedded";
 import { applyMigrations } from "../scripts/db/migrate";
 import { serverCli } from "../scripts/lib/app-env";
 import { ensureBuild } from "../scripts/lib/ensure-build";
-import { fmt, sample, sampleInterleaved, type Stats } from "./measure";
+import { fmt, freePort, sample, sampleInterleaved, type Stats } from "./measure";
 import { busyIncidents, declaration, signIn, writeFloor } from "./incidents";
+import { loadRun, reportLoad } from "./load";
 import { reportShipped, serviceJson, shippedBytes, type Shipped } from "./pages";
 import { insertDefaultTiers, seed, type SeedSize } from "./seed";
 
@@ -39,15 +39,6 @@ const API_LIMIT = 3;
 const PAGE_LIMIT = 1.5;
 /** The weekly review against the all-services availability of the same week (issue 12). */
 const REVIEW_LIMIT = 2;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 type Admin = { email: string; password: string; token: string };
 
@@ -180,6 +171,9 @@ async function measureScale(name: string, size: SeedSize, asOf: number, shipped:
     await measure(`/status (HTML), ${size.services} components`, 60, 3, () => send("/status", {}, false), health, [health], undefined);
     await measure(`/status.json, ${size.services} components`, 60, 3, () => send("/status.json", {}, false), health, [health], undefined);
     shipped.push(await shippedBytes(started.base, "/", session.cookie), await shippedBytes(started.base, `/services/${slug(pick(1))}`, session.cookie));
+    // Load (issue 22): 50 people at once on the pages opened most (bench/load.ts).
+    const browsed = ["/", `/services/${slug(pick(2))}`, "/incidents", `/reviews/${week}`];
+    reportLoad(name, browsed, await loadRun(started.base, session.cookie, browsed));
     return rows;
   } finally {
     // The app first, so that stopping the database does not cut its idle connections under it.
