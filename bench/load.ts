@@ -21,7 +21,8 @@ export async function loadRun(base: string, cookie: string, paths: string[], con
     connections,
     seconds,
     requests: result.requests.total,
-    perSecond: result.requests.total / seconds,
+    // By the time it really ran (autocannon reports seconds), not the time asked for.
+    perSecond: result.requests.total / (result.duration || seconds),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     errors: result.errors + result.timeouts,
@@ -32,6 +33,6 @@ export async function loadRun(base: string, cookie: string, paths: string[], con
 
 export function reportLoad(scale: string, paths: string[], r: LoadResult): void {
   console.log(
-    `load, ${scale}: ${r.connections} clients for ${r.seconds} s over ${paths.join(", ")}: ${r.requests} requests, ${r.perSecond.toFixed(1)} req/s, p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, ${r.errors} errors, ${r.non2xx} not 2xx (by status: ${JSON.stringify(r.statuses)})`,
+    `load, ${scale}${r.non2xx + r.errors > 0 ? " (NOT ALL ANSWERED: see the statuses)" : ""}: ${r.connections} clients for ${r.seconds} s over ${paths.join(", ")}: ${r.requests} requests, ${r.perSecond.toFixed(1)} req/s, p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, ${r.errors} errors, ${r.non2xx} not 2xx (by status: ${JSON.stringify(r.statuses)})`,
   );
 }

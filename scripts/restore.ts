@@ -2,11 +2,11 @@
 // installation (scripts/db/backup.ts): migrations applied first, then every row in one
 // transaction, or nothing. Refused, saying why, when the installation holds data, when its schema
 // is not the backup's, or when NEXTAUTH_SECRET is not the one that sealed the backup's secrets.
-import { writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startEmbedded, type EmbeddedDatabase } from "./db/embedded";
-import { readBackupHeader, RestoreRefused, restoreDatabase } from "./db/backup";
+import { preflightRestore, readBackupHeader, RestoreRefused, restoreDatabase } from "./db/backup";
 import { applyMigrations } from "./db/migrate";
 import { DATA_DIR, EMBEDDED_PG_DIR } from "./db/paths";
 import { redactUrl } from "./db/pg-url";
@@ -31,12 +31,21 @@ async function main(): Promise<number> {
     log(`database: embedded PostgreSQL in ${EMBEDDED_PG_DIR}`);
   }
   try {
+    // Refused before anything is written, migrations included.
+    await preflightRestore(url, path.resolve(file), secret);
     await applyMigrations(url, { log });
     const result = await restoreDatabase(url, path.resolve(file), { secret });
-    // The secret that opens the restored secrets is the one `npm start` must use from now on.
-    if (secret && process.env.NEXTAUTH_SECRET && !existsSync(AUTH_SECRET_FILE) && !process.env.DATABASE_URL) {
-      await writeFile(AUTH_SECRET_FILE, `${secret}\n`, { mode: 0o600 });
-      log(`kept NEXTAUTH_SECRET in ${AUTH_SECRET_FILE} for npm start`);
+    // The secret that opens the restored secrets is the one `npm start` must use from now on: an
+    // installation started once already has a secret of its own kept, which would open nothing.
+    if (secret && process.env.NEXTAUTH_SECRET && !process.env.DATABASE_URL) {
+      const kept = existsSync(AUTH_SECRET_FILE) ? (await readFile(AUTH_SECRET_FILE, "utf8")).trim() : null;
+      if (kept !== secret) {
+        if (kept !== null) await rename(AUTH_SECRET_FILE, `${AUTH_SECRET_FILE}.before-restore`);
+        await writeFile(AUTH_SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+        log(`kept NEXTAUTH_SECRET in ${AUTH_SECRET_FILE} for npm start${kept !== null ? ` (the one it replaced is in ${AUTH_SECRET_FILE}.before-restore)` : ""}`);
+      }
+    } else if (secret && process.env.NEXTAUTH_SECRET) {
+      log("start Nines with this same NEXTAUTH_SECRET: the restored secrets open only with it");
     }
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
     log(`restored ${total.toLocaleString("en")} rows of ${Object.keys(result.rows).length} tables in ${(result.milliseconds / 1000).toFixed(1)} s`);

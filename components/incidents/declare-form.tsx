@@ -80,7 +80,8 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
       severity,
       kind,
       startedAt: startedAt ?? "",
-      ...(scheduling ? { status: "scheduled" as const, resolvedAt: fromOrgInputValue(plannedEnd, timeZone) ?? "" } : {}),
+      // An empty planned end: until further notice.
+      ...(scheduling ? { status: "scheduled" as const, resolvedAt: plannedEnd.trim() === "" ? null : (fromOrgInputValue(plannedEnd, timeZone) ?? "") } : {}),
       // Declaring is when people noticed: the detection milestone, unless the start is later.
       ...(!scheduling && startedAt && Date.parse(startedAt) <= now ? { detectedAt: new Date(now).toISOString() } : {}),
       impacts: drafts.map((d) => ({ service: d.service, fraction: (percentTextToRatio(d.percent) ?? Number.NaN) })),
@@ -154,7 +155,7 @@ export function DeclareForm({ services, timeZone, service }: { services: Service
                 <input id={fieldId("resolvedAt")} type="datetime-local" className="input" value={plannedEnd} onChange={(e) => setPlannedEnd(e.target.value)} aria-invalid={errors.fields.resolvedAt ? true : undefined} aria-describedby={errors.fields.resolvedAt ? `${fieldId("resolvedAt")}-error` : undefined} />
                 {errors.fields.resolvedAt && <p id={`${fieldId("resolvedAt")}-error`} className="field-error">{errors.fields.resolvedAt}</p>}
               </div>
-              <p className="field-hint">Until it starts it counts nowhere and is not ongoing; the status page lists it as scheduled.</p>
+              <p className="field-hint">Until it starts it counts nowhere and is not ongoing; the status page lists it as scheduled. Leave the end empty for until further notice.</p>
             </div>
           )}
           {errors.fields.startedAt && <p id={`${fieldId("startedAt")}-error`} className="field-error">{errors.fields.startedAt}</p>}

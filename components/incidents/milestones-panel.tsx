@@ -121,7 +121,7 @@ export function MilestonesPanel({ incident, timeZone, canEdit }: Props) {
         })}
       </ol>
       {canEdit && incident.status === "scheduled" && (
-        <ScheduledControl incident={incident} pending={pending} onStart={() => patch.mutate({ version: incident.version, startedAt: new Date().toISOString() })} onFinish={() => add.mutate({ type: "resolved", at: new Date().toISOString() })} />
+        <ScheduledControl incident={incident} pending={pending} onStart={() => patch.mutate({ version: incident.version, startedAt: new Date(Math.min(Date.now(), Date.parse(incident.startedAt))).toISOString() })} onFinish={() => add.mutate({ type: "resolved", at: new Date().toISOString() })} />
       )}
       {canEdit && incident.status !== "scheduled" && <StatusControl incident={incident} pending={pending} onStatus={(status) => patch.mutate({ version: incident.version, status })} onReopen={() => patch.mutate({ version: incident.version, resolvedAt: null })} />}
     </section>

@@ -129,6 +129,7 @@ describe("scheduled maintenance", () => {
     expect(futureIssues({ startedAt: T(60) }, now)[0]?.message).toMatch(/only planned maintenance is entered ahead/);
     expect(futureIssues({ startedAt: T(-60), detectedAt: T(30), status: "scheduled" }, now).map((i) => i.path)).toEqual(["detectedAt"]);
     expect(incidentIssues({ startedAt: T(60), status: "investigating" }, "UTC", now).map((i) => i.path)).toEqual(["startedAt"]);
+    expect(futureIssues({ startedAt: T(-60), impacts: [{ service: "a", endedAt: T(60) }] }, now).map((i) => i.path)).toEqual(["impacts.0.endedAt"]);
   });
 
   it("maintenance declared to start later is scheduled; anything else starts as before", () => {
@@ -146,16 +147,21 @@ describe("scheduled maintenance", () => {
   });
 
   it("reads scheduled, in progress, completed by the clock", () => {
-    const plan = { startedAt: T(60), resolvedAt: T(120) };
+    const plan = { startedAt: T(60), resolvedAt: T(120), status: "scheduled" as const };
     expect([T(0), T(60), T(119), T(120)].map((at) => statusLabel("scheduled", incidentPhase(plan, at)))).toEqual(["scheduled", "in progress", "in progress", "completed"]);
     expect(statusLabel("identified", "ongoing")).toBe("identified");
+  });
+
+  it("only scheduled maintenance goes by the clock: another incident dated a little ahead (another clock) is ongoing, or over once resolved", () => {
+    expect(incidentPhase({ startedAt: T(3), resolvedAt: null, status: "investigating" }, now)).toBe("ongoing");
+    expect(incidentPhase({ startedAt: T(-30), resolvedAt: T(2), status: "resolved" }, now)).toBe("over");
   });
 
   it("phase: upcoming, then ongoing, then over, never back, as the clock moves (property)", () => {
     const order = { upcoming: 0, ongoing: 1, over: 2 } as const;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.option(fc.integer({ min: 0, max: 10_000 })), fc.array(fc.integer({ min: -100, max: 20_000 }), { minLength: 2 }), (start, length, instants) => {
-        const times = { startedAt: start, resolvedAt: length === null ? null : start + length };
+        const times = { startedAt: start, resolvedAt: length === null ? null : start + length, status: "scheduled" as const };
         const phases = [...instants].sort((a, b) => a - b).map((at) => order[incidentPhase(times, at)]);
         expect(phases).toEqual([...phases].sort((a, b) => a - b));
         for (const at of instants) {

@@ -114,8 +114,14 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
  * Nothing is logged ahead of time except scheduled maintenance's planned start and end: an
  * unplanned incident that has not begun, or a detection still to come, is a typo.
  */
-export function futureIssues(incident: MilestoneTimes & { status?: IncidentStatus | null }, now: number, timeZone = "UTC"): Issue[] {
+export function futureIssues(incident: MilestoneTimes & { status?: IncidentStatus | null; impacts?: readonly ImpactTimes[] }, now: number, timeZone = "UTC"): Issue[] {
   const issues: Issue[] = [];
+  const ahead = (at: At) => (ms(at) ?? 0) > now + CLOCK_SKEW_MS;
+  if (incident.status !== "scheduled") {
+    (incident.impacts ?? []).forEach((impact, i) => {
+      for (const key of ["startedAt", "endedAt"] as const) if (ahead(impact[key])) issues.push({ path: `impacts.${i}.${key}`, message: "Must not be in the future: only planned maintenance is entered ahead" });
+    });
+  }
   for (const name of MILESTONES) {
     const at = ms(incident[name]);
     if (at === null || at <= now + CLOCK_SKEW_MS) continue;
@@ -136,13 +142,16 @@ export function initialStatus(times: { resolvedAt?: At; mitigatedAt?: At; starte
 
 /**
  * Where an incident stands at `now`, the one rule every "ongoing" read follows (the SQL twins are
- * in lib/server/incident-phase.ts): upcoming before its start (scheduled maintenance: it counts
- * nowhere yet), ongoing until its resolvedAt, over from then.
+ * in lib/server/incident-phase.ts). Scheduled maintenance goes by the clock: upcoming before its
+ * planned start (it counts nowhere yet), ongoing until its planned end, over from then. Any other
+ * incident is ongoing until it has a resolvedAt: an integration's clock a little ahead of ours
+ * (CLOCK_SKEW_MS) must neither hide a real outage as "upcoming" nor keep a resolved one open.
  */
 export type IncidentPhase = "upcoming" | "ongoing" | "over";
-export function incidentPhase(times: { startedAt: At; resolvedAt: At }, now: number): IncidentPhase {
-  const start = ms(times.startedAt);
-  const end = ms(times.resolvedAt);
+export function incidentPhase(incident: { startedAt: At; resolvedAt: At; status: IncidentStatus }, now: number): IncidentPhase {
+  const end = ms(incident.resolvedAt);
+  if (incident.status !== "scheduled") return end === null ? "ongoing" : "over";
+  const start = ms(incident.startedAt);
   if (start !== null && start > now) return "upcoming";
   return end === null || end > now ? "ongoing" : "over";
 }

@@ -19,8 +19,8 @@ export function incidentEditEvents(before: Compared, after: Compared, facts: Inc
   for (const [field, milestone] of MILESTONE_FIELDS) {
     if (before[field] === null && after[field] !== null) events.push({ type: "incident.milestone", at, incident: facts, milestone });
   }
-  // Over is what the clock says: a scheduled maintenance's planned end, moved, resolves nothing yet.
-  const over = (s: Compared) => s.resolvedAt !== null && Date.parse(s.resolvedAt) <= Date.parse(at);
+  // A scheduled maintenance's planned end, set or moved, resolves nothing until the clock reaches it.
+  const over = (s: Compared) => s.resolvedAt !== null && (s.status !== "scheduled" || Date.parse(s.resolvedAt) <= Date.parse(at));
   if (!over(before) && over(after)) events.push({ type: "incident.resolved", at, incident: facts });
   const changes: string[] = [];
   if (before.severity !== after.severity) changes.push(`Severity changed from ${before.severity} to ${after.severity}`);

@@ -117,6 +117,11 @@ describe("incidentEditEvents", () => {
     expect(incidentEditEvents(planned, finished, incident, "2026-12-05T03:00:00.000Z", "Ada").map((e) => e.type)).toEqual(["incident.resolved"]);
   });
 
+  it("any other incident is resolved when its resolvedAt is set, even a little ahead of our clock (an integration's clock)", () => {
+    const after = { ...before, status: "resolved" as const, resolvedAt: "2026-11-30T10:12:00.000Z" };
+    expect(incidentEditEvents(before, after, incident, "2026-11-30T10:11:00.000Z", "Ada").map((e) => e.type)).toEqual(["incident.resolved"]);
+  });
+
   it("a scheduled maintenance is announced with its planned window, in UTC, to the team and the public", () => {
     const event: NotificationEvent = { type: "incident.declared", at: "2026-12-01T00:00:00.000Z", incident: { ...incident, kind: "maintenance", status: "scheduled", startedAt: "2026-12-05T02:00:00.000Z", resolvedAt: "2026-12-05T04:00:00.000Z" }, summary: "Database upgrade" };
     const team = notificationMessage(event, "internal", "https://n.example");

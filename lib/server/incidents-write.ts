@@ -114,7 +114,7 @@ export async function insertIncident(tx: Tx, actor: Actor, input: IncidentInput)
   const incident = await incidentFacts(tx, dto.id);
   await emit(tx, { type: "incident.declared", at: dto.createdAt, incident, summary: dto.summary, byProbe: isProbe(actor) });
   // Logged after the fact: it is also over (scheduled maintenance's resolvedAt is still to come).
-  if (dto.resolvedAt && Date.parse(dto.resolvedAt) <= Date.parse(dto.createdAt)) await emit(tx, { type: "incident.resolved", at: dto.createdAt, incident, byProbe: isProbe(actor) });
+  if (dto.resolvedAt && (dto.status !== "scheduled" || Date.parse(dto.resolvedAt) <= Date.parse(dto.createdAt))) await emit(tx, { type: "incident.resolved", at: dto.createdAt, incident, byProbe: isProbe(actor) });
   return dto;
 }
 

@@ -16,12 +16,12 @@ import { figuresWhere, sloAvailability } from "./slo-availability";
 
 const FLEET_QUERY = AvailabilityListQuery.parse({ incidents: "0" });
 
-/** Ongoing incidents per service id: the impact rows carry their incident's resolution. */
+/** Ongoing incidents per service slug. */
 async function ongoingByService(): Promise<Map<string, number>> {
   const { rows } = await pool().query<{ slug: string; n: string }>(`
-    SELECT s.slug, count(DISTINCT i."incidentId") AS n
-      FROM "Impact" i JOIN "Service" s ON s.id = i."serviceId"
-     WHERE ${ongoingSql("i", "incidentStartedAt", "incidentResolvedAt")} AND s."archivedAt" IS NULL
+    SELECT s.slug, count(DISTINCT m."incidentId") AS n
+      FROM "Impact" m JOIN "Incident" i ON i.id = m."incidentId" JOIN "Service" s ON s.id = m."serviceId"
+     WHERE ${ongoingSql("i")} AND s."archivedAt" IS NULL
      GROUP BY s.slug`);
   return new Map(rows.map((r) => [r.slug, Number(r.n)]));
 }
@@ -38,7 +38,7 @@ export async function metricsText(): Promise<{ body: string; contentType: string
   const remainingSeconds = gauge("nines_error_budget_remaining_seconds", "Error budget left in the SLO window");
   const consumed = gauge("nines_error_budget_consumed_seconds", "Error budget spent in the SLO window");
   const burn = gauge("nines_burn_rate", "Burn rate over the lookback (1 = spending the budget exactly by the window's end)", ["lookback"]);
-  const incidents = new Gauge({ name: "nines_ongoing_incidents", help: "Incidents hitting the service that are not resolved", labelNames: ["service", "tier"], registers: [registry] });
+  const incidents = new Gauge({ name: "nines_ongoing_incidents", help: "Incidents hitting the service that are ongoing (scheduled maintenance between its planned start and end)", labelNames: ["service", "tier"], registers: [registry] });
   const measuredSince = new Gauge({ name: "nines_measured_since_seconds", help: "Unix time from which the service's incident record counts: no figure covers time before it", labelNames: ["service", "tier"], registers: [registry] });
   const failed = new Gauge({ name: "nines_computation_failed", help: "1 when the SLO's figures could not be computed (the server's log has the reference)", labelNames: ["service", "tier", "slo"], registers: [registry] });
   const sli = gauge("nines_sli_ratio", "The SLO's SLI over its window so far: availability, good events over all, or good slices over known ones", ["unit"]);

@@ -30,10 +30,19 @@ export function seal(plain: string): string {
 
 /** The plain secret, or null when it was sealed with another key (the app's secret changed). */
 export function open(sealed: string): string | null {
+  return openWith(sealed, key());
+}
+
+/** Whether `sealed` opens with the key of `secret` (a backup checks it holds the right one). */
+export function opensWith(sealed: string, secret: string): boolean {
+  return openWith(sealed, keyOf(secret)) !== null;
+}
+
+function openWith(sealed: string, k: Buffer): string | null {
   const [version, iv, tag, body] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || !body) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", k, Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   } catch {

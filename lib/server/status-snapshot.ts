@@ -112,7 +112,8 @@ export async function buildSnapshot(now: number): Promise<StatusSnapshotDto | nu
   const [services, timeZone, ongoingImpacts] = await Promise.all([
     prisma.service.findMany({ where: { id: { in: ids }, archivedAt: null }, select: { id: true, slug: true } }),
     organisationTimeZone(),
-    prisma.impact.findMany({ where: { serviceId: { in: ids }, effectiveStart: { lte: new Date(now) }, OR: [{ effectiveEnd: null }, { effectiveEnd: { gt: new Date(now) } }] }, select: { serviceId: true, fraction: true, kind: true } }),
+    // Impacts active now, of incidents ongoing now (a resolution a few seconds ahead is over).
+    prisma.impact.findMany({ where: { serviceId: { in: ids }, effectiveStart: { lte: new Date(now) }, OR: [{ effectiveEnd: null }, { effectiveEnd: { gt: new Date(now) } }], incident: ongoingWhere(new Date(now)) }, select: { serviceId: true, fraction: true, kind: true } }),
   ]);
   const slugOf = new Map(services.map((s) => [s.id, s.slug]));
   const series = await seriesOfServices([...slugOf.values()], { bucket: "day", count: STATUS_DAYS, asOf: new Date(now) });

@@ -8,18 +8,18 @@
 // floats, JSON, arrays) comes back as it was, then moves each sequence past its column's largest value.
 import { createReadStream, createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
-import { sealingKeyId } from "../../lib/server/secret-box";
+import { opensWith, sealingKeyId } from "../../lib/server/secret-box";
 import { parsePostgresUrl, pgClientConfig } from "./pg-url";
 
 export const BACKUP_FORMAT = "nines-backup";
 export const BACKUP_VERSION = 1;
 const FETCH_ROWS = 2000;
 const INSERT_BATCH = 1000;
+const INSERT_BATCH_BYTES = 8 * 1024 * 1024;
 
 export type BackupHeader = {
   format: typeof BACKUP_FORMAT;
@@ -30,6 +30,8 @@ export type BackupHeader = {
   /** Which NEXTAUTH_SECRET sealed the secrets inside (a fingerprint of its key, never the key). */
   key: string;
   tables: string[];
+  /** Each serial column's next value when copied: a number given to a row deleted since is not given again. */
+  sequences: { table: string; column: string; next: number }[];
 };
 // Lines: the header (JSON), then per table a marker `#table <name>` and its rows (each a JSON
 // object, so never starting with '#'), then `#end <counts>`, which a file cut short lacks.
@@ -70,6 +72,17 @@ export async function tablesInOrder(client: pg.ClientBase): Promise<string[]> {
   return order;
 }
 
+type SerialColumn = { tbl: string; col: string; seq: string };
+async function serialColumns(client: pg.ClientBase): Promise<SerialColumn[]> {
+  const r = await client.query<SerialColumn>(`
+    SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+       AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL
+     ORDER BY 1, 2`);
+  return r.rows;
+}
+
 async function appliedMigrations(client: pg.ClientBase): Promise<string[]> {
   const rows = await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
   return rows.rows.map((r) => r.name);
@@ -91,7 +104,18 @@ export async function backupDatabase(url: string, file: string, opts: { secret: 
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const snapshot = (await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id")).rows[0]?.id as string;
     const tables = await tablesInOrder(client);
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(client), key: sealingKeyId(opts.secret), tables };
+    // The fingerprint must name the key that really sealed what is inside: a backup run without the
+    // app's environment would otherwise name another one, and no restore could open its secrets.
+    const sealed = await client.query<{ s: string }>(`SELECT "secretSealed" AS s FROM "NotificationChannel" WHERE "secretSealed" IS NOT NULL UNION ALL SELECT "secretSealed" FROM "Datasource" WHERE "secretSealed" IS NOT NULL LIMIT 1`);
+    const sample = sealed.rows[0]?.s;
+    if (sample && !opensWith(sample, opts.secret)) throw new Error("the secrets in this database were not sealed with this NEXTAUTH_SECRET: run the backup with the environment Nines runs with");
+    const sequences: BackupHeader["sequences"] = [];
+    for (const s of await serialColumns(client)) {
+      const r = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value, is_called FROM ${s.seq}`);
+      const row = r.rows[0];
+      if (row) sequences.push({ table: s.tbl, column: s.col, next: Number(row.last_value) + (row.is_called ? 1 : 0) });
+    }
+    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(client), key: sealingKeyId(opts.secret), tables, sequences };
     await opts.onSnapshot?.(snapshot);
     async function* lines(): AsyncGenerator<string> {
       yield `${JSON.stringify(header)}\n`;
@@ -125,11 +149,26 @@ export async function backupDatabase(url: string, file: string, opts: { secret: 
 /** A refusal a person can act on (exit 1 with the message, no stack). */
 export class RestoreRefused extends Error {}
 
+/** Lines of a stream decoded as UTF-8 (setEncoding keeps a character split between chunks whole). */
+async function* splitLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  input.setEncoding("utf8");
+  let rest = "";
+  for await (const chunk of input) {
+    const text = rest + (chunk as string);
+    const lines = text.split("\n");
+    rest = lines.pop() ?? "";
+    yield* lines;
+  }
+  if (rest !== "") yield rest;
+}
+
 /** The header, then each marker parsed and each row as the text PostgreSQL will parse. */
 async function* readLines(file: string): AsyncGenerator<BackupHeader | Marker | string> {
-  const input = createReadStream(file).pipe(createGunzip());
+  // pipeline: an unreadable file or a gzip that ends early ends the iteration with its error.
+  const gunzip = createGunzip();
+  pipeline(createReadStream(file), gunzip).catch(() => {});
   let first = true;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const line of splitLines(gunzip)) {
     if (line === "") continue;
     if (first) {
       first = false;
@@ -147,6 +186,16 @@ async function* readLines(file: string): AsyncGenerator<BackupHeader | Marker | 
   }
 }
 
+/** A file cut short (gzip ends early) or with a broken line is refused as damaged, not a crash. */
+async function* damagedAsRefusal<T>(file: string, lines: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* lines;
+  } catch (err) {
+    if (err instanceof RestoreRefused) throw err;
+    throw new RestoreRefused(`${file} is damaged or was cut short: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** Reads only the header: which schema and key a backup needs. */
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
   try {
@@ -160,6 +209,36 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 
 export type RestoreResult = { rows: Record<string, number>; milliseconds: number };
 
+function assertKey(header: BackupHeader, secret: string | null): void {
+  if (secret !== null && sealingKeyId(secret) === header.key) return;
+  throw new RestoreRefused(
+    `This backup's secrets are sealed with the key ${header.key}, derived from the NEXTAUTH_SECRET of the installation it came from` +
+      (secret === null ? ", and no NEXTAUTH_SECRET is set here" : `; this installation's NEXTAUTH_SECRET gives ${sealingKeyId(secret)}`) +
+      ". Set NEXTAUTH_SECRET to that secret (kept in .data/auth-secret there) and run the restore again.",
+  );
+}
+
+const HELD = `SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Service") + (SELECT count(*) FROM "Incident") AS n`;
+const NOT_EMPTY = "This installation is not empty (it has users, services or incidents): a backup is restored into a new, empty one.";
+
+/**
+ * What can be refused before anything is written, migrations included: the wrong key, or an
+ * installation that already holds data (a DATABASE_URL pointing at the wrong database).
+ */
+export async function preflightRestore(url: string, file: string, secret: string | null): Promise<BackupHeader> {
+  const header = await readBackupHeader(file);
+  if (header.version !== BACKUP_VERSION) throw new RestoreRefused(`This backup is format version ${header.version}; this Nines reads version ${BACKUP_VERSION}`);
+  assertKey(header, secret);
+  const client = await connect(url);
+  try {
+    const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass('"User"')::text AS t`)).rows[0]?.t;
+    if (exists && Number((await client.query<{ n: number }>(HELD)).rows[0]?.n) > 0) throw new RestoreRefused(NOT_EMPTY);
+  } finally {
+    await client.end();
+  }
+  return header;
+}
+
 /**
  * Restores `file` into the (migrated, empty) database at `url`, in one transaction. Refused, with
  * the reason, when the installation holds data, its schema is not the backup's, or `secret` is not
@@ -169,13 +248,7 @@ export async function restoreDatabase(url: string, file: string, opts: { secret:
   const started = Date.now();
   const header = await readBackupHeader(file);
   if (header.version !== BACKUP_VERSION) throw new RestoreRefused(`This backup is format version ${header.version}; this Nines reads version ${BACKUP_VERSION}`);
-  if (opts.secret === null || sealingKeyId(opts.secret) !== header.key) {
-    throw new RestoreRefused(
-      `This backup's secrets are sealed with the key ${header.key}, derived from the NEXTAUTH_SECRET of the installation it came from` +
-        (opts.secret === null ? ", and no NEXTAUTH_SECRET is set here" : `; this installation's NEXTAUTH_SECRET gives ${sealingKeyId(opts.secret)}`) +
-        ". Set NEXTAUTH_SECRET to that secret (kept in .data/auth-secret there) and run the restore again.",
-    );
-  }
+  assertKey(header, opts.secret);
   const client = await connect(url);
   try {
     const migrations = await appliedMigrations(client);
@@ -186,9 +259,10 @@ export async function restoreDatabase(url: string, file: string, opts: { secret:
       );
     }
     const tables = await tablesInOrder(client);
-    const held = await client.query<{ n: number }>(`SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Service") + (SELECT count(*) FROM "Incident") AS n`);
-    if (Number(held.rows[0]?.n) > 0) throw new RestoreRefused("This installation is not empty (it has users, services or incidents): a backup is restored into a new, empty one.");
     await client.query("BEGIN");
+    // Checked under a lock that holds until the restore commits: nothing is written meanwhile.
+    await client.query(`LOCK TABLE ${tables.map(q).join(", ")} IN ACCESS EXCLUSIVE MODE`);
+    if (Number((await client.query<{ n: number }>(HELD)).rows[0]?.n) > 0) throw new RestoreRefused(NOT_EMPTY);
     // Rows the migrations seed (the organisation's settings) give way to the backup's.
     await client.query(`TRUNCATE ${tables.map(q).join(", ")} CASCADE`);
     const rows: Record<string, number> = {};
@@ -196,14 +270,23 @@ export async function restoreDatabase(url: string, file: string, opts: { secret:
     let batch: string[] = [];
     let ended = false;
     let cols = "";
+    let batchBytes = 0;
     const flush = async () => {
       if (!table || batch.length === 0) return;
-      await client.query(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${q(table)}, $1::json)`, [`[${batch.join(",")}]`]);
+      try {
+        await client.query(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${q(table)}, $1::json)`, [`[${batch.join(",")}]`]);
+      } catch (err) {
+        // Class 22 is bad data (a line cut in half reads as broken JSON): the file, not the database.
+        if ((err as { code?: string }).code?.startsWith("22")) throw new RestoreRefused(`${file} is damaged: a row of ${table} does not read (${(err as Error).message})`);
+        throw err;
+      }
       rows[table] = (rows[table] ?? 0) + batch.length;
       batch = [];
+      batchBytes = 0;
     };
     let first = true;
-    for await (const line of readLines(file)) {
+    const lines = damagedAsRefusal(file, readLines(file));
+    for await (const line of lines) {
       if (first) {
         first = false;
         continue;
@@ -211,7 +294,9 @@ export async function restoreDatabase(url: string, file: string, opts: { secret:
       if (typeof line === "string") {
         if (table === null) throw new RestoreRefused(`${file} is damaged: rows before any table`);
         batch.push(line);
-        if (batch.length >= INSERT_BATCH) await flush();
+        batchBytes += line.length;
+        // By rows and by size: a few large rows (review snapshots, audit states) make a big batch.
+        if (batch.length >= INSERT_BATCH || batchBytes >= INSERT_BATCH_BYTES) await flush();
       } else if ("table" in line) {
         await flush();
         if (!tables.includes(line.table)) throw new RestoreRefused(`${file} holds a table this installation does not have: ${line.table}`);
@@ -225,12 +310,11 @@ export async function restoreDatabase(url: string, file: string, opts: { secret:
       }
     }
     if (!ended) throw new RestoreRefused(`${file} is incomplete (it ends before its last table): it was cut short`);
-    // Sequences (INC-<number>) go on after the largest value restored.
-    const sequences = await client.query<{ tbl: string; col: string; seq: string }>(`
-      SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
-        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`);
-    for (const s of sequences.rows) await client.query(`SELECT setval($1, COALESCE((SELECT max(${q(s.col)}) FROM ${q(s.tbl)}), 0) + 1, false)`, [s.seq]);
+    // Sequences (INC-<number>) go on where the source's were, and past the largest value restored.
+    for (const c of await serialColumns(client)) {
+      const recorded = header.sequences.find((x) => x.table === c.tbl && x.column === c.col)?.next ?? 1;
+      await client.query(`SELECT setval($1, GREATEST($2::bigint, COALESCE((SELECT max(${q(c.col)}) FROM ${q(c.tbl)}), 0) + 1), false)`, [c.seq, recorded]);
+    }
     await client.query("COMMIT");
     return { rows, milliseconds: Date.now() - started };
   } catch (err) {

@@ -159,8 +159,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             <EmptyState title={ongoing.total > 0 ? "No resolved incidents match these filters" : "No incidents match these filters"} action={<Link className="btn btn-secondary" href="/incidents">Clear filters</Link>}>
               Widen the time range or pick another service or severity.
             </EmptyState>
-          ) : ongoing.total > 0 ? (
-            <p className="muted">None resolved yet: each ongoing incident moves here when it is resolved.</p>
+          ) : ongoing.total > 0 || upcoming.total > 0 ? (
+            <p className="muted">None resolved yet: each incident moves here when it is resolved.</p>
           ) : (
             <EmptyState title="No incidents logged yet" action={declare}>
               When something breaks, declare an incident: a title and the service it hits are enough, and the rest can be filled in as you go.
