@@ -185,7 +185,8 @@ function summarizePart(timeline: Timeline, window: WindowBounds, asOf: number): 
   };
 }
 
-function totalsOf(rule: MaintenanceRule, window: WindowBounds, end: number, totals: RangeTotals): WindowTotals {
+/** A measured part's figures from its integrals (also rolled-up ones: impact-rollup.ts). */
+export function totalsOf(rule: MaintenanceRule, window: WindowBounds, end: number, totals: RangeTotals): WindowTotals {
   const { from, to } = window;
   const elapsedSeconds = (end - from) / 1000;
   const downtimeSeconds = totals.downMs / 1000;
@@ -211,7 +212,7 @@ function totalsOf(rule: MaintenanceRule, window: WindowBounds, end: number, tota
 }
 
 /** A window wholly before measuredSince (or before asOf reached it): no figure at all. */
-function noData(rule: MaintenanceRule, window: WindowBounds, asOf: number): WindowTotals {
+export function noData(rule: MaintenanceRule, window: WindowBounds, asOf: number): WindowTotals {
   return {
     from: window.from,
     to: window.to,
