@@ -2,7 +2,7 @@
 // first request (failures are retried lazily by ensureBootstrap() on the next request); and the
 // fleet workers, so that they are loaded before the first all-services summary; and the probe
 // scheduler (NINES_PROBES=off leaves it out), the measured SLOs' ingestion (NINES_SLO_INGEST=off),
-// and the notifications' delivery and evaluator (NINES_NOTIFICATIONS=off).
+// and the notifications' delivery and evaluator (NINES_NOTIFICATIONS=off); and the rollup job.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ ensureBootstrap }, { fleetWorkers }] = await Promise.all([import("@/lib/server/bootstrap"), import("@/lib/server/fleet-workers")]);
@@ -28,6 +28,10 @@ export async function register(): Promise<void> {
     const evaluator = startNotificationEvaluator();
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void Promise.all([notifications.stop(), evaluator.stop()]));
   }
+  // Exact rollups (docs/decisions/0029-impact-rollups.md): in every process, one at a time by an advisory lock.
+  const { startRollupScheduler } = await import("@/lib/server/impact-rollup-job");
+  const rollups = startRollupScheduler();
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void rollups.stop());
   await ensureBootstrap().catch((err: unknown) => {
     console.error("[bootstrap] will retry on first request:", err instanceof Error ? err.message : err);
   });

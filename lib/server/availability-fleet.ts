@@ -1,7 +1,7 @@
 import "server-only";
 import { formatIsoInstant } from "@/lib/domain";
 import type { AvailabilityListQuery, SeriesQuery } from "@/lib/schemas/availability";
-import { loadFleet, loadFleetSeries, type FleetData, type SeriesData } from "./availability";
+import { fleetSeries, loadFleet, loadFleetSeries, type FleetData, type SeriesData } from "./availability";
 import { seriesOf, summarize } from "./availability-summaries";
 import { fleetWorkers, type FleetJob, type FleetWorker } from "./fleet-workers";
 import { collectImpacts, packImpactRows } from "./impact-rows";
@@ -73,7 +73,13 @@ export async function allAvailabilityJson(q: AvailabilityListQuery, opts: SplitO
 }
 
 /** `GET /api/v1/availability/series` as a JSON body, `{"asOf", "series": [...]}`. */
-export async function allSeriesJson(q: SeriesQuery, opts: SplitOptions = {}): Promise<string> {
+export async function allSeriesJson(q: SeriesQuery): Promise<string> {
+  // From rollups (docs/decisions/0029-impact-rollups.md): little is left to compute, so one thread.
+  return JSON.stringify(await fleetSeries(q));
+}
+
+/** The same from the raw impacts, split across the fleet workers: what the rollups are checked against. */
+export async function rawSeriesJson(q: SeriesQuery, opts: SplitOptions = {}): Promise<string> {
   return inParts({ kind: "series", ...(await loadFleetSeries(q)) }, "series", opts.splitMinServices ?? SPLIT_MIN_SERVICES);
 }
 
@@ -84,7 +90,7 @@ export async function allAvailability(q: AvailabilityListQuery, opts: SplitOptio
   return JSON.parse(await allAvailabilityJson(q, opts)) as FleetAvailabilityDto;
 }
 
-export async function allSeries(q: SeriesQuery, opts: SplitOptions = {}): Promise<FleetSeriesDto> {
-  return JSON.parse(await allSeriesJson(q, opts)) as FleetSeriesDto;
+export async function allSeries(q: SeriesQuery): Promise<FleetSeriesDto> {
+  return (await fleetSeries(q)) as FleetSeriesDto;
 }
 

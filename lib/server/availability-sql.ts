@@ -48,3 +48,49 @@ export function laneSql(): string {
      AND i."effectiveStart" < ${utc("$3")}
      AND (i."effectiveEnd" > ${utc("$2")} OR i."effectiveEnd" IS NULL)`;
 }
+
+/**
+ * Rollups (docs/decisions/0029-impact-rollups.md): what the buckets of each plan sum to, per
+ * service. `$1..$7`: each plan's key, its days' range and its two hour ranges (ISO instants; an
+ * empty range has from = to). With `specific`, `$8` names the one service each plan is for; else
+ * every service's buckets are summed (`$8` a list of service ids to keep them to, or NULL).
+ */
+export function rollupSumsSql(specific: boolean): string {
+  const plans = specific
+    ? `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS p(k, d0, d1, h0, h1, h2, h3, s)`
+    : `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS p(k, d0, d1, h0, h1, h2, h3)`;
+  const which = specific ? `b."serviceId" = p.s AND` : `($8::text[] IS NULL OR b."serviceId" = ANY($8::text[])) AND`;
+  const part = (table: string, a: string, b: string) => `
+  SELECT b."serviceId", p.k, sum(b."downMs"), sum(b."unplannedMs"), sum(b."maintenanceMs")
+    FROM ${plans} JOIN "${table}" b ON ${which} b.start >= ${utc(`p.${a}`)} AND b.start < ${utc(`p.${b}`)}
+   GROUP BY 1, 2`;
+  return [part("ImpactDay", "d0", "d1"), part("ImpactHour", "h0", "h1"), part("ImpactHour", "h2", "h3")].join("\n  UNION ALL");
+}
+
+/**
+ * The impacts overlapping a window's raw parts (shorter than an hour each): `$1`, `$2` ranges for
+ * every service (by the Impact_interval_idx GiST index, `$6` a list of service ids or NULL), and
+ * `$3..$5` ranges of one service each. Columns as impactsSql without the incident's copies.
+ */
+export function rollupEdgesSql(): string {
+  return `
+  SELECT i."serviceId" AS service_id, i."incidentId" AS incident_id, i.fraction, i.kind::text AS kind,
+         ${ms('i."effectiveStart"')} AS start_ms, ${ms('i."effectiveEnd"')} AS end_ms,
+         ${ms('i."incidentStartedAt"')} AS inc_start
+    FROM "Impact" i
+   WHERE i.id IN (
+     SELECT j.id FROM unnest($1::text[], $2::text[]) AS r(a, b)
+       JOIN "Impact" j ON tsrange(j."effectiveStart", j."effectiveEnd", '[)') && tsrange(${utc("r.a")}, ${utc("r.b")}, '[)')
+     UNION
+     SELECT j.id FROM unnest($3::text[], $4::text[], $5::text[]) AS r(s, a, b)
+       JOIN "Impact" j ON j."serviceId" = r.s AND j."effectiveStart" < ${utc("r.b")} AND (j."effectiveEnd" > ${utc("r.a")} OR j."effectiveEnd" IS NULL))
+     AND ($6::text[] IS NULL OR i."serviceId" = ANY($6::text[]))`;
+}
+
+/** Services whose rollups cannot be trusted over [.., $1): a change not rolled up yet, or an ongoing impact. */
+export function rollupBlockedSql(): string {
+  return `
+  SELECT "serviceId" FROM "ImpactRollupMark" WHERE ($2::text[] IS NULL OR "serviceId" = ANY($2::text[]))
+  UNION
+  SELECT "serviceId" FROM "Impact" WHERE "effectiveEnd" IS NULL AND "effectiveStart" < ${utc("$1")} AND ($2::text[] IS NULL OR "serviceId" = ANY($2::text[]))`;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { BURN_DOWN_MAX_POINTS, budgetSecondsFor, computeIncidentMetrics, computeSeriesTotals, summarizeService, type BucketUnit, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
+import { BURN_DOWN_MAX_POINTS, budgetSecondsFor, computeIncidentMetrics, computeSeriesTotals, summarizeService, type BucketUnit, type WindowTotals, type IncidentTimes, type ResolvedWindow } from "@/lib/domain";
 import type { ServiceSlo } from "./availability-data";
 import { toSeriesEntry, toServiceAvailabilityDto, toSummaryDto } from "./availability-dto";
 import type { AvailabilitySummaryDto, SeriesDto, ServiceAvailabilityDto, ServiceFailureDto } from "@/lib/dto/availability";
@@ -16,7 +16,7 @@ export type SummarizeOptions = { asOf: number; timeZone: string; incidentLimit: 
  * thousand services one service's failure must never blank the other 999. The failure is logged
  * with the reference the entry carries, so the two can be matched.
  */
-function isolated<T>(service: ServiceSlo, compute: () => T): T | ServiceFailureDto {
+export function isolated<T>(service: ServiceSlo, compute: () => T): T | ServiceFailureDto {
   try {
     return compute();
   } catch (err) {
@@ -62,13 +62,16 @@ export type SeriesOptions = { asOf: number; bucket: BucketUnit; timeZone: string
 
 /** One service's series; a failure propagates. */
 export function seriesOne(service: ServiceSlo, windows: ResolvedWindow[], loaded: LoadedImpacts, opts: SeriesOptions): SeriesDto {
-  const { asOf, bucket, timeZone } = opts;
   const impacts = loaded.byService.get(service.id)?.impacts ?? [];
-  const results = computeSeriesTotals(impacts, windows, { asOf, maintenance: service.maintenance, measuredSince: service.measuredSince });
+  return seriesDto(service, windows, computeSeriesTotals(impacts, windows, { asOf: opts.asOf, maintenance: service.maintenance, measuredSince: service.measuredSince }), opts);
+}
+
+/** A series' figures as the API gives them, however they were computed (raw or rolled up). */
+export function seriesDto(service: ServiceSlo, windows: ResolvedWindow[], results: WindowTotals[], opts: SeriesOptions): SeriesDto {
   return {
     service: { slug: service.slug, name: service.name, tier: service.tier },
-    bucket,
-    timeZone,
+    bucket: opts.bucket,
+    timeZone: opts.timeZone,
     slo: { target: service.target, maintenance: service.maintenance },
     measuredSince: new Date(service.measuredSince).toISOString(),
     entries: results.map((r, i) => toSeriesEntry((windows[i] as ResolvedWindow).label, r, r.measuredFrom === null ? null : budgetSecondsFor(service.target, r.totalSeconds), service.target)),

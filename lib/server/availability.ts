@@ -14,9 +14,10 @@ import {
 import { MAX_SERIES_BUCKETS, type AvailabilityListQuery, type AvailabilityQuery, type SeriesQuery } from "@/lib/schemas/availability";
 import { loadImpactRows, loadServiceSlo, loadServiceSlos, organisationTimeZone, type ServiceSlo } from "./availability-data";
 import type { SeriesDto, ServiceAvailabilityDto, ServiceFailureDto, ServiceSeriesDto } from "@/lib/dto/availability";
-import { seriesOf, seriesOne, summarizeDetail, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
+import { seriesOf, summarizeDetail, type SeriesOptions, type SummarizeOptions } from "./availability-summaries";
 import { NotFoundError, ValidationError } from "./errors";
 import { collectImpacts, type ImpactRow } from "./impact-rows";
+import { rolledSeriesOf } from "./impact-rollup-read";
 
 /** The requested window (labels are validated by the query schema), in the organisation's zone. */
 function labelWindow(label: string, timeZone: string, asOf: number): ResolvedWindow | null {
@@ -141,15 +142,35 @@ export async function serviceSeries(slug: string, q: SeriesQuery): Promise<Servi
   return seriesFor(service, q);
 }
 
-/** A service's series against the objective given (its own, or one of its SLOs from the incident record). */
-export async function seriesFor(service: ServiceSlo, q: SeriesQuery): Promise<ServiceSeriesDto> {
-  const timeZone = await organisationTimeZone();
-  const data = await loadSeries({ services: [service] }, q, timeZone);
-  return { asOf: formatIsoInstant(data.asOf), ...seriesOne(service, data.windows, collectImpacts(data.rows), data.opts) };
+function seriesOptions(q: SeriesQuery, timeZone: string): { windows: ResolvedWindow[]; opts: SeriesOptions } {
+  const asOf = q.asOf?.getTime() ?? Date.now();
+  return { windows: seriesWindows(q, timeZone, asOf), opts: { asOf, bucket: q.bucket, timeZone } };
 }
 
-/** The series of the named services (a page of a list), from one read of their impacts. */
+/** A service's series against the objective given (its own, or one of its SLOs from the incident record), from rollups. */
+export async function seriesFor(service: ServiceSlo, q: SeriesQuery): Promise<ServiceSeriesDto> {
+  const { windows, opts } = seriesOptions(q, await organisationTimeZone());
+  const [series] = (await rolledSeriesOf([service], false, windows, opts, false)) as SeriesDto[];
+  return { asOf: formatIsoInstant(opts.asOf), ...(series as SeriesDto) };
+}
+
+/** The series of the named services (a page of a list), from rollups. */
 export async function seriesOfServices(slugs: string[], q: SeriesQuery): Promise<(SeriesDto | ServiceFailureDto)[]> {
+  if (slugs.length === 0) return [];
+  const [services, timeZone] = await Promise.all([loadServiceSlos({ slugs }), organisationTimeZone()]);
+  const { windows, opts } = seriesOptions(q, timeZone);
+  return rolledSeriesOf(services, false, windows, opts);
+}
+
+/** Every service's series (or a tier's), from rollups: `{"asOf", "series": [...]}`. */
+export async function fleetSeries(q: SeriesQuery): Promise<{ asOf: string; series: (SeriesDto | ServiceFailureDto)[] }> {
+  const [services, timeZone] = await Promise.all([loadServiceSlos({ tier: q.tier }), organisationTimeZone()]);
+  const { windows, opts } = seriesOptions(q, timeZone);
+  return { asOf: formatIsoInstant(opts.asOf), series: await rolledSeriesOf(services, q.tier === undefined, windows, opts) };
+}
+
+/** The raw engine's series of the named services (no rollups): what the rollups are checked against. */
+export async function rawSeriesOfServices(slugs: string[], q: SeriesQuery): Promise<(SeriesDto | ServiceFailureDto)[]> {
   if (slugs.length === 0) return [];
   const [services, timeZone] = await Promise.all([loadServiceSlos({ slugs }), organisationTimeZone()]);
   const data = await loadSeries({ services }, q, timeZone);

@@ -45,9 +45,17 @@ async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
-/** Every table of the schema but Prisma's own, parents before the tables that refer to them. */
+/**
+ * Tables computed from others and not copied: the impact rollups (docs/decisions/0029). Restoring
+ * the impacts marks every closed one (the Impact trigger), and the app's rollup job rebuilds them.
+ */
+export const DERIVED_TABLES: readonly string[] = ["ImpactHour", "ImpactDay", "ImpactRollupMark"];
+
+/** Every table of the schema but Prisma's own and the derived ones, parents before the tables that refer to them. */
 export async function tablesInOrder(client: pg.ClientBase): Promise<string[]> {
-  const tables = (await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`)).rows.map((r) => r.name);
+  const tables = (await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`)).rows
+    .map((r) => r.name)
+    .filter((name) => !DERIVED_TABLES.includes(name));
   const edges = (
     await client.query<{ child: string; parent: string }>(`
       SELECT ch.relname AS child, pa.relname AS parent

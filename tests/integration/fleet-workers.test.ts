@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as all from "@/app/api/v1/availability/route";
 import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import { AvailabilityListQuery, SeriesQuery } from "@/lib/schemas/availability";
-import { allAvailabilityJson, allSeriesJson, fleetParts } from "@/lib/server/availability-fleet";
+import { allAvailabilityJson, allSeriesJson, fleetParts, rawSeriesJson } from "@/lib/server/availability-fleet";
+import { rollUpAll } from "@/lib/server/impact-rollup-job";
 import { prisma } from "@/lib/server/db";
 import { fleetWorkers } from "@/lib/server/fleet-workers";
 import { call } from "../support/api";
@@ -58,10 +59,14 @@ describe("the all-services summary and series computed in parts on worker thread
     expect(await fleetWorkers().settled()).toBe(2);
     for (const query of [{ bucket: "week", count: "8" }, { bucket: "day", from: "2026-05-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }]) {
       const q = SeriesQuery.parse({ ...query, asOf: "2026-05-25T12:00:00Z" });
-      const onOne = await allSeriesJson(q, { splitMinServices: Number.POSITIVE_INFINITY });
-      const inParts = await allSeriesJson(q, { splitMinServices: 0 });
+      const onOne = await rawSeriesJson(q, { splitMinServices: Number.POSITIVE_INFINITY });
+      const inParts = await rawSeriesJson(q, { splitMinServices: 0 });
       expect(JSON.parse(inParts)).toEqual(JSON.parse(onOne));
       const mine = JSON.parse(inParts).series.filter((s: { service: { slug: string } }) => slugs.includes(s.service.slug));
+      // And from rollups, once the job has run: the same figures.
+      await rollUpAll();
+      const rolled = JSON.parse(await allSeriesJson(q)).series.filter((s: { service: { slug: string } }) => slugs.includes(s.service.slug));
+      expect(rolled).toEqual(mine);
       expect(mine).toHaveLength(5);
       // The open incident on the last service shows as downtime in some bucket.
       const last = mine.find((s: { service: { slug: string } }) => s.service.slug === slugs[4]);
@@ -103,8 +108,10 @@ describe("a service whose figures cannot be computed", () => {
       const inParts = JSON.parse(await allAvailabilityJson(q, { splitMinServices: 0 }));
       expect(find(inParts, bad as string)).toMatchObject({ error: { code: "computation_failed" } });
       expect(find(inParts, ok as string)).toMatchObject({ downtimeSeconds: 3600 });
-      const series = JSON.parse(await allSeriesJson(SeriesQuery.parse({ bucket: "week", count: "4", asOf: "2026-05-25T00:00:00Z" }), { splitMinServices: 0 }));
-      expect(series.series.find((s: { service: { slug: string } }) => s.service.slug === bad)).toMatchObject({ error: { code: "computation_failed" } });
+      const seriesQ = SeriesQuery.parse({ bucket: "week", count: "4", asOf: "2026-05-25T00:00:00Z" });
+      for (const body of [await rawSeriesJson(seriesQ, { splitMinServices: 0 }), await allSeriesJson(seriesQ)]) {
+        expect(JSON.parse(body).series.find((s: { service: { slug: string } }) => s.service.slug === bad)).toMatchObject({ error: { code: "computation_failed" } });
+      }
       // The single service's own endpoint answers for it alone: a logged 500 with a reference.
       const mine = await call(one.GET, { token: tokens.viewer, params: { slug: bad as string } });
       expect(mine.status).toBe(500);
