@@ -26,7 +26,8 @@ import { actionItemsForWeek } from "./action-items";
 import { loadRange, windowsFor } from "./availability";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone } from "./availability-data";
 import { collectImpacts } from "./impact-rows";
-import { seriesOf, summarize } from "./availability-summaries";
+import { summarize } from "./availability-summaries";
+import { rolledSeriesOf } from "./impact-rollup-read";
 import { prisma } from "./db";
 import { overlapsWhere } from "./incident-phase";
 import { ValidationError } from "./errors";
@@ -166,23 +167,20 @@ export async function computeReviewFigures(week: string, asOf: number, opts: { t
   const lastDay = formatCivilDate(localDateOf(window.to - 1, timeZone));
   const side = Promise.all([incidentsOfWeek(window, asOf), actionItemsForWeek(firstDay, lastDay), risksOfWeek(window, sloAsOf)]);
   side.catch(() => {}); // awaited below
-  // The trend's range is known before the services are: its rows (narrow, without the incident
-  // copies a series does not use) are read while the services are, and only when asked for.
-  const trendRange = { from: trendWindows[0]?.from ?? window.from, to: Math.min(window.to, sloAsOf) };
-  const trendRead = opts.trend ? loadImpactRows(undefined, trendRange.from, trendRange.to, false) : Promise.resolve(null);
-  trendRead.catch(() => {}); // awaited below
   const services = await loadServiceSlos({});
+  // The trend, only when asked for, from rollups (docs/decisions/0029), read beside the summaries' rows.
+  const trendRead = opts.trend ? rolledSeriesOf(services, true, trendWindows, { asOf: sloAsOf, bucket: "week", timeZone }) : Promise.resolve(null);
+  trendRead.catch(() => {}); // awaited below
   const weekWindows = services.map(() => window);
   const sloWindows = windowsFor(services, undefined, timeZone, sloAsOf);
   // One read for both summaries: the week (with the burn-rate lookbacks) and every SLO window.
   const ranges = [loadRange(weekWindows, asOf), loadRange(sloWindows, sloAsOf)];
-  const [summaryRows, trendRows] = await Promise.all([loadImpactRows(undefined, Math.min(...ranges.map((r) => r.from)), Math.max(...ranges.map((r) => r.to)), true), trendRead]);
+  const [summaryRows, trends] = await Promise.all([loadImpactRows(undefined, Math.min(...ranges.map((r) => r.from)), Math.max(...ranges.map((r) => r.to)), true), trendRead]);
   // Computed here as objects: on a worker each view's JSON would only be parsed again, which cost
   // more than the second core saved on the benchmark machine (docs/decisions/0010).
   const loaded = collectImpacts(summaryRows);
   const weekFigures = summarize(services, weekWindows, loaded, { asOf, timeZone, incidentLimit: INCIDENTS_PER_SERVICE });
   const sloFigures = summarize(services, sloWindows, loaded, { asOf: sloAsOf, timeZone, incidentLimit: 3 });
-  const trends = trendRows ? seriesOf(services, trendWindows, collectImpacts(trendRows), { asOf: sloAsOf, bucket: "week", timeZone }) : null;
   const [[incidents, actionItems, risks], others] = await Promise.all([side, otherSlosOfWeek(week, asOf, sloAsOf)]);
   const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends ? trends[i] : null)).map((e) => ({ ...e, slos: others.get(e.slug) ?? [] }));
   return {
