@@ -19,6 +19,7 @@ import { TierFilter } from "@/lib/schemas/common";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { roleAllows } from "@/lib/server/auth/roles";
 import { fleetOverview, type OverviewQuery } from "@/lib/server/fleet-overview";
+import { figureCacheMs } from "@/lib/server/figure-cache";
 import { listIncidents } from "@/lib/server/incidents-read";
 import { getSettings } from "@/lib/server/settings";
 import { listTiers } from "@/lib/server/tiers";
@@ -67,7 +68,8 @@ async function Fleet({ query, values, timeZone, canEdit }: { query: OverviewQuer
       <BurnRules />
       <p className="muted" role="status">
         {overview.total === 0 ? "No services" : `Services ${first}–${last} of ${overview.total}`}
-        {values.state ? " in this state" : ""}, each in its own SLO window, as of {formatDateTime(overview.asOf, timeZone)} {timeZone}.
+        {values.state ? " in this state" : ""}, each in its own SLO window, as of {formatDateTime(overview.asOf, timeZone)} {timeZone}
+        {overview.ageSeconds > 0 ? ` (figures computed ${overview.ageSeconds} s ago, shared by everyone for up to ${figureCacheMs() / 1000} s)` : ""}.
       </p>
       {overview.rows.length > 0 ? (
         <FleetTable rows={overview.rows} caption="Services, the most pressing first" />

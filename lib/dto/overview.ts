@@ -30,6 +30,8 @@ export type OverviewRow = z.infer<typeof OverviewRow>;
 
 export const OverviewDto = z.strictObject({
   asOf: InstantText,
+  /** How old the figures are: they are computed once per few seconds for everyone (lib/server/figure-cache.ts). */
+  ageSeconds: z.number().int().nonnegative(),
   /** Services per state, over the whole filtered fleet (not only this page). */
   counts: z.record(OverviewState, Count),
   total: Count,

@@ -1,6 +1,8 @@
 import "server-only";
 import { formatIsoInstant } from "@/lib/domain";
 import type { AvailabilityListQuery, SeriesQuery } from "@/lib/schemas/availability";
+import type { TierFilter } from "@/lib/schemas/common";
+import { cachedFigures } from "./figure-cache";
 import { fleetSeries, loadFleet, loadFleetSeries, type FleetData, type SeriesData } from "./availability";
 import { seriesOf, summarize } from "./availability-summaries";
 import { fleetWorkers, type FleetJob, type FleetWorker } from "./fleet-workers";
@@ -94,3 +96,14 @@ export async function allSeries(q: SeriesQuery): Promise<FleetSeriesDto> {
   return (await fleetSeries(q)) as FleetSeriesDto;
 }
 
+
+/**
+ * Every active service (or a tier's) in its own SLO window now, without incident lists: what
+ * /metrics and the overview read, computed once per short interval for every process
+ * (figure-cache.ts). `computedAt`: when the figures were computed (their age is said where shown).
+ */
+export async function currentFleetSummary(tier?: TierFilter): Promise<{ fleet: FleetAvailabilityDto; computedAt: number; cached: boolean }> {
+  const q = { incidents: 0, ...(tier ? { tier } : {}) } satisfies AvailabilityListQuery;
+  const { body, computedAt, cached } = await cachedFigures(`fleet-summary:${JSON.stringify(tier ?? null)}`, () => allAvailabilityJson(q));
+  return { fleet: JSON.parse(body) as FleetAvailabilityDto, computedAt, cached };
+}

@@ -4,10 +4,10 @@ import { figuresWhere } from "./slo-availability";
 import { SERVICE_STATES, serviceState } from "@/lib/domain/burn-state";
 import { isServiceFailure, type AvailabilitySummaryDto, type ServiceFailureDto } from "@/lib/dto/availability";
 import type { OverviewDto, OverviewRow, OverviewSort, OverviewState } from "@/lib/dto/overview";
-import { SeriesQuery, type AvailabilityListQuery } from "@/lib/schemas/availability";
+import { SeriesQuery } from "@/lib/schemas/availability";
 import type { TierFilter } from "@/lib/schemas/common";
 import { seriesOfServices } from "./availability";
-import { allAvailability } from "./availability-fleet";
+import { currentFleetSummary } from "./availability-fleet";
 import { ongoingByService } from "./incidents-read";
 
 export type OverviewQuery = { tier?: TierFilter; q?: string; state?: OverviewState; sort: OverviewSort; page: number; perPage: number };
@@ -58,7 +58,8 @@ async function otherSlosOf(slugs: string[], asOf: string): Promise<Map<string, O
  */
 export async function fleetOverview(query: OverviewQuery): Promise<OverviewDto> {
   // Each service in its own SLO window; no incident list per service (the overview shows none).
-  const fleet = await allAvailability({ incidents: 0, ...(query.tier ? { tier: query.tier } : {}) } satisfies AvailabilityListQuery);
+  // Shared across requests and processes for a few seconds (figure-cache.ts); its age is shown.
+  const { fleet, computedAt } = await currentFleetSummary(query.tier);
   const needle = query.q?.trim().toLowerCase() ?? "";
   const all = fleet.services.map((summary) => ({ summary, state: stateOf(summary) }));
   const matching = needle ? all.filter((e) => e.summary.service.slug.includes(needle) || e.summary.service.name.toLowerCase().includes(needle)) : all;
@@ -74,6 +75,7 @@ export async function fleetOverview(query: OverviewQuery): Promise<OverviewDto> 
   const trendBySlug = new Map(trends.map((t) => [t.service.slug, isServiceFailure(t) ? null : t.entries]));
   return {
     asOf: fleet.asOf,
+    ageSeconds: Math.max(0, Math.round((Date.now() - computedAt) / 1000)),
     counts,
     total: shown.length,
     rows: slice.map((e): OverviewRow => {

@@ -2,8 +2,7 @@ import "server-only";
 import { Gauge, Registry } from "prom-client";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { SloAvailabilityDto } from "@/lib/dto/slos";
-import { AvailabilityListQuery } from "@/lib/schemas/availability";
-import { allAvailability } from "./availability-fleet";
+import { currentFleetSummary } from "./availability-fleet";
 import { pool, prisma } from "./db";
 import { ongoingSql } from "./incident-phase";
 import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
@@ -14,7 +13,6 @@ import { figuresWhere, sloAvailability } from "./slo-availability";
 // incidents, labelled slo="availability"; then each other SLO of an active service over its own
 // window (slo="<name>"). A registry per scrape: anything archived since the last one disappears.
 
-const FLEET_QUERY = AvailabilityListQuery.parse({ incidents: "0" });
 
 /** Ongoing incidents per service slug. */
 async function ongoingByService(): Promise<Map<string, number>> {
@@ -27,7 +25,8 @@ async function ongoingByService(): Promise<Map<string, number>> {
 }
 
 export async function metricsText(): Promise<{ body: string; contentType: string }> {
-  const [fleet, ongoing] = await Promise.all([allAvailability(FLEET_QUERY), ongoingByService()]);
+  // The all-services summary is shared for a few seconds by every process and the overview (figure-cache.ts).
+  const [{ fleet, computedAt }, ongoing] = await Promise.all([currentFleetSummary(), ongoingByService()]);
   const registry = new Registry();
   const labels = ["service", "tier", "slo", "window"] as const;
   const gauge = (name: string, help: string, extra: string[] = []) => new Gauge({ name, help, labelNames: [...labels, ...extra], registers: [registry] });
@@ -40,6 +39,7 @@ export async function metricsText(): Promise<{ body: string; contentType: string
   const burn = gauge("nines_burn_rate", "Burn rate over the lookback (1 = spending the budget exactly by the window's end)", ["lookback"]);
   const incidents = new Gauge({ name: "nines_ongoing_incidents", help: "Incidents hitting the service that are ongoing (scheduled maintenance between its planned start and end)", labelNames: ["service", "tier"], registers: [registry] });
   const measuredSince = new Gauge({ name: "nines_measured_since_seconds", help: "Unix time from which the service's incident record counts: no figure covers time before it", labelNames: ["service", "tier"], registers: [registry] });
+  new Gauge({ name: "nines_figures_age_seconds", help: "How old the availability and error-budget figures below are: computed once per few seconds for every scraper and process", registers: [registry] }).set(Math.max(0, (Date.now() - computedAt) / 1000));
   const failed = new Gauge({ name: "nines_computation_failed", help: "1 when the SLO's figures could not be computed (the server's log has the reference)", labelNames: ["service", "tier", "slo"], registers: [registry] });
   const sli = gauge("nines_sli_ratio", "The SLO's SLI over its window so far: availability, good events over all, or good slices over known ones", ["unit"]);
   const unknown = gauge("nines_unknown_seconds", "Time in the SLO's window nothing measured (never counted good or bad)");

@@ -46,10 +46,11 @@ async function connect(url: string): Promise<pg.Client> {
 }
 
 /**
- * Tables computed from others and not copied: the impact rollups (docs/decisions/0029). Restoring
+ * Tables computed from others and not copied: the impact rollups (docs/decisions/0029) and the
+ * figure cache (lib/server/figure-cache.ts; its generation row comes with the migrations). Restoring
  * the impacts marks every closed one (the Impact trigger), and the app's rollup job rebuilds them.
  */
-export const DERIVED_TABLES: readonly string[] = ["ImpactHour", "ImpactDay", "ImpactRollupMark"];
+export const DERIVED_TABLES: readonly string[] = ["ImpactHour", "ImpactDay", "ImpactRollupMark", "FigureCache", "FigureGeneration"];
 
 /** Every table of the schema but Prisma's own and the derived ones, parents before the tables that refer to them. */
 export async function tablesInOrder(client: pg.ClientBase): Promise<string[]> {
