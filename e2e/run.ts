@@ -3,7 +3,8 @@
 // (never .data/), then Playwright in Debian's Chromium. Beside it, the same build on a second,
 // empty installation for e2e/demo.spec.ts (the setup page's demo organisation). Afterwards it
 // stops the app with Ctrl-C, starts it again on the same data and checks that nothing was lost;
-// last, the database outage checks of e2e/outage.ts.
+// then the database outage checks of e2e/outage.ts; last, two processes of the same build behind a
+// round-robin proxy on one PostgreSQL (e2e/multi-process.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -13,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { startThrowawayDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
 import { ensureTools } from "../scripts/tools/ensure";
+import { multiProcessChecks } from "./multi-process";
 import { outageChecks } from "./outage";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -176,6 +178,8 @@ async function main(): Promise<number> {
 
     // The same build under a database that stops, comes back and stalls.
     await outageChecks(check);
+    // Two processes behind a round-robin proxy: sessions, limits, schedulers, live pages and caches as with one.
+    await multiProcessChecks(check);
     return 0;
   } finally {
     await empty?.stop();
