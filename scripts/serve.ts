@@ -17,6 +17,7 @@ import compression from "compression";
 import next from "next";
 import { securityHeaders } from "../lib/server/security-headers";
 import { ROOT_DIR } from "./db/paths";
+import { bypassesGate, requestGate } from "./lib/request-gate";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -51,12 +52,31 @@ function clientAddress(req: IncomingMessage): string {
 // files: Next's proxy would add a millisecond to each; proxy.ts sets them for pages, with a nonce.
 const headers = Object.entries(securityHeaders({ publicUrl: process.env.NEXTAUTH_URL }));
 
+// At most NINES_MAX_CONCURRENT_REQUESTS pages and API requests at once (scripts/lib/request-gate.ts).
+const positive = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Math.floor(Number(process.env[name])) : fallback);
+const gate = requestGate(positive("NINES_MAX_CONCURRENT_REQUESTS", 8), positive("NINES_REQUEST_QUEUE", 1000));
+
 await app.prepare();
 const server = createServer((req, res) => {
   req.headers["x-nines-client-address"] = clientAddress(req);
   // Only proxy.ts may say which page is asked for (lib/server/auth/page-access.ts).
   delete req.headers["x-nines-page"];
   for (const [name, value] of headers) res.setHeader(name, value);
+  if (bypassesGate(req.url)) return serve(req, res);
+  void gate.enter().then((leave) => {
+    if (!leave) {
+      res.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
+      res.end(JSON.stringify({ error: "overloaded", message: "Nines is answering as many requests as it can; try again in a few seconds" }));
+      return;
+    }
+    // 'close' follows the end of the response, or the client going away first.
+    res.once("close", leave);
+    if (res.destroyed || req.socket.destroyed) return leave();
+    serve(req, res);
+  });
+});
+
+function serve(req: IncomingMessage, res: ServerResponse): void {
   compress(req, res, () => {
     handle(req, res).catch((error: unknown) => {
       console.error("[serve] unhandled request error", error);
@@ -64,7 +84,7 @@ const server = createServer((req, res) => {
       res.end();
     });
   });
-});
+}
 
 // An idle keep-alive connection is closed after 65 s, not Node's 5 s: a client (or a proxy, whose
 // idle timeout is commonly 60 s) that sends on a connection the moment the server closes it gets
