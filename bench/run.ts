@@ -17,6 +17,7 @@ import { fmt, freePort, sample, sampleInterleaved, type Stats } from "./measure"
 import { busyIncidents, declaration, signIn, writeFloor } from "./incidents";
 import { loadRun, reportLoad } from "./load";
 import { reportShipped, serviceJson, shippedBytes, type Shipped } from "./pages";
+import { reportProbeStorage } from "./probe-report";
 import { insertDefaultTiers, seed, type SeedSize } from "./seed";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -285,7 +286,8 @@ async function main(): Promise<number> {
   const shippedMet = reportShipped(shipped);
   reportProbeLag();
   const storageMet = reportSloIngest();
-  return shippedMet && timesMet && storageMet ? 0 : 1;
+  const probeStorageMet = reportProbeStorage();
+  return shippedMet && timesMet && storageMet && probeStorageMet ? 0 : 1;
 }
 
 /**
@@ -304,7 +306,7 @@ function reportProbeLag(): void {
     console.log(`lag, fast target:     ${lag(r.lagFastMs)}`);
     console.log(`lag, 3 s target:      ${lag(r.lagSlowMs)}`);
     console.log(`event loop delay:     p50 ${r.eventLoopDelayMs.p50.toFixed(1)} ms, p99 ${r.eventLoopDelayMs.p99.toFixed(1)} ms, max ${r.eventLoopDelayMs.max.toFixed(1)} ms`);
-    console.log(`storage:              ${r.bytesPerRun} bytes per run (with indexes); runs older than the retention setting (30 days by default) are deleted`);
+    console.log(`storage:              ${r.bytesPerRun} bytes per run (with indexes, from these few runs; see the probe history below)`);
   } catch {
     console.log(`could not measure: ${run.stderr.trim().split("\n").slice(-5).join(" / ") || line}`);
   }

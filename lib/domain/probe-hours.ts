@@ -1,29 +1,78 @@
 /**
- * A probe's runs kept as hours once the runs are deleted (probeRetentionDays): pure.
- *
- * An hour keeps how many runs started in it, how many failed, how long no run covered (unknown,
- * as probeCoverage counts it), and for each latency threshold the probe's SLOs name, how many runs
- * passed within it. From these an SLO counted as occurrences is exact over any whole hours: a
- * success SLI's good runs are the runs less the failures, a latency SLI's are those within its
- * threshold. An hour cannot say which of its runs fell in which slice, so a time-slice SLO's slices
- * there are unknown; nor can it count a threshold it was not rolled up with, so for such an SLO
- * the hour is unknown too. Hours missing altogether (no run covered them) are unknown.
+ * A probe's closed UTC hours (docs/decisions/0023-probe-hours.md, 0030-probe-history-that-fits.md):
+ * pure. An hour keeps what every reader of a probe's past needs of its runs, exactly:
+ * - how many runs started in it and how many failed, and for each latency threshold the probe's
+ *   SLOs named when it was kept, how many passed within it (an SLO counted as occurrences);
+ * - when it is timed, where in the hour things were: the time a failed run covered (down), the
+ *   time no run covered (unknown), and per threshold the time an ok run slower than it covered
+ *   (slow). Up is the rest. The probe's coverage (probeCoverage), and so uptime and the reconcile
+ *   view, read an hour as these intervals. Hours kept before timing was (0030) are untimed: their
+ *   unknown time is only an amount, its place in the hour is not known.
+ * An hour cannot say which of its runs fell in which time slice, nor count a threshold it was not
+ * kept with: those are read from the runs while they are kept, and are unknown after.
  */
-import { COVERAGE_SLACK_MS, probeCoverage } from "./probes";
-import { countRuns, runIsGood, type Counts, type ProbeRunSample, type ProbeSliKind } from "./probe-sli";
-import type { Budgeting } from "./slo";
+import { COVERAGE_SLACK_MS, mergeIntervals, probeCoverage, subtractIntervals, type Interval } from "./probes";
+import { runIsGood, type ProbeRunSample, type ProbeSliKind } from "./probe-sli";
 
 export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
 
-export type ProbeHour = { start: number; runs: number; failures: number; unknownSeconds: number; withinMs: number[]; withinRuns: number[] };
-
-/** A probe's history over a range: hours before `rolledTo` (null: none kept), runs from there on. */
-export type ProbeHistory = { intervalSeconds: number; rolledTo: number | null; hours: readonly ProbeHour[]; runs: readonly ProbeRunSample[] };
+export type ProbeHour = {
+  start: number;
+  runs: number;
+  failures: number;
+  /** Runs ok within each threshold the hour was kept with. */
+  within: { thresholdMs: number; runs: number }[];
+  /** Time no run covered (for an untimed hour, an amount placed at the hour's start). */
+  unknown: Interval[];
+  /** Whether `down`, `unknown` and `slow` say where in the hour things were. */
+  timed: boolean;
+  /** Time a failed run covered. */
+  down: Interval[];
+  /** Per threshold in `within`: time an ok run slower than it covered. */
+  slow: { thresholdMs: number; spans: Interval[] }[];
+};
 
 export const hourFloor = (t: number): number => Math.floor(t / HOUR_MS) * HOUR_MS;
+export const dayFloor = (t: number): number => Math.floor(t / DAY_MS) * DAY_MS;
 
-/** How far back a run's coverage can reach into an hour: the runs to read before it. */
+/** How far back a run's coverage can reach: the runs to read before a time to know it. */
 export const coverageReachMs = (intervalSeconds: number): number => intervalSeconds * 1000 + COVERAGE_SLACK_MS;
+
+const total = (list: readonly Interval[]) => list.reduce((s, i) => s + (i.to - i.from), 0);
+
+/** An hour no run started in or covered: nothing seen, any threshold counted (none of none). */
+export function emptyHour(start: number): ProbeHour {
+  return { start, runs: 0, failures: 0, within: [], unknown: [{ from: start, to: start + HOUR_MS }], timed: true, down: [], slow: [] };
+}
+
+export const unknownMsOf = (hour: ProbeHour): number => total(hour.unknown);
+
+/** The hour's good runs for the SLI; null when the hour was not kept with its threshold. */
+export function goodRunsOf(hour: ProbeHour, sli: ProbeSliKind): number | null {
+  if (sli.kind === "success") return hour.runs - hour.failures;
+  if (hour.runs === 0) return 0;
+  return hour.within.find((w) => w.thresholdMs === sli.thresholdMs)?.runs ?? null;
+}
+
+/**
+ * Where in [from, to) (inside the hour) the runs were good and bad for the SLI, and where nothing
+ * was known; null when the hour cannot say (untimed, or its threshold was not kept).
+ */
+export function hourCoverage(hour: ProbeHour, sli: ProbeSliKind, from: number, to: number): { up: Interval[]; down: Interval[]; unknown: Interval[] } | null {
+  if (!hour.timed) return null;
+  let bad = hour.down;
+  if (sli.kind === "latency") {
+    const slow = hour.slow.find((s) => s.thresholdMs === sli.thresholdMs);
+    // (An hour nothing covered needs no threshold: there is nothing to be slow.)
+    if (slow) bad = mergeIntervals([...hour.down, ...slow.spans]);
+    else if (unknownMsOf(hour) < HOUR_MS) return null;
+  }
+  const clip = (list: readonly Interval[]) => list.flatMap((i) => (Math.min(i.to, to) > Math.max(i.from, from) ? [{ from: Math.max(i.from, from), to: Math.min(i.to, to) }] : []));
+  const down = clip(bad);
+  const unknown = clip(hour.unknown);
+  return { up: subtractIntervals([{ from, to }], [...down, ...unknown]), down, unknown };
+}
 
 /**
  * The whole UTC hours [from, to) of runs sorted by time (with the runs before `from` whose
@@ -36,58 +85,25 @@ export function rollupHours(runs: readonly ProbeRunSample[], intervalSeconds: nu
   for (let start = hourFloor(from); start < to; start += HOUR_MS) {
     const end = start + HOUR_MS;
     while (i < runs.length && (runs[i] as ProbeRunSample).at < start) i++;
-    const inHour: ProbeRunSample[] = [];
-    for (let j = i; j < runs.length && (runs[j] as ProbeRunSample).at < end; j++) inHour.push(runs[j] as ProbeRunSample);
-    const before = i > 0 ? [runs[i - 1] as ProbeRunSample] : [];
-    const unknownSeconds = probeCoverage([...before, ...inHour], intervalSeconds, { from: start, to: end }).unknownSeconds;
-    if (inHour.length === 0 && unknownSeconds >= HOUR_MS / 1000) continue;
+    let j = i;
+    while (j < runs.length && (runs[j] as ProbeRunSample).at < end) j++;
+    const seen = runs.slice(Math.max(0, i - 1), j);
+    const inHour = runs.slice(i, j);
+    const window = { from: start, to: end };
+    const coverage = probeCoverage(seen, intervalSeconds, window);
+    if (inHour.length === 0 && coverage.unknownSeconds * 1000 >= HOUR_MS) continue;
+    // A threshold's bad time is the failed runs' and the slow ones': slow is what it adds to down.
+    const slow = thresholds.map((t) => ({ thresholdMs: t, spans: subtractIntervals(probeCoverage(seen.map((r) => ({ at: r.at, ok: runIsGood(r, { kind: "latency", thresholdMs: t }) })), intervalSeconds, window).down, coverage.down) }));
     out.push({
       start,
       runs: inHour.length,
       failures: inHour.filter((r) => !r.ok).length,
-      unknownSeconds,
-      withinMs: thresholds,
-      withinRuns: thresholds.map((t) => inHour.filter((r) => runIsGood(r, { kind: "latency", thresholdMs: t })).length),
+      within: thresholds.map((t) => ({ thresholdMs: t, runs: inHour.filter((r) => runIsGood(r, { kind: "latency", thresholdMs: t })).length })),
+      unknown: coverage.unknown,
+      timed: true,
+      down: coverage.down,
+      slow,
     });
   }
   return out;
-}
-
-/** An hour's good runs for the SLI; null when the hour was not rolled up with its threshold. */
-function goodRuns(hour: ProbeHour, sli: ProbeSliKind): number | null {
-  if (sli.kind === "success") return hour.runs - hour.failures;
-  const k = hour.withinMs.indexOf(sli.thresholdMs);
-  return k < 0 ? null : (hour.withinRuns[k] ?? null);
-}
-
-/**
- * Counts over [range.from, range.to) from a probe's history: the kept hours before `rolledTo`, the
- * runs after it (countRuns, probeCoverage). Time no run covered is `unknownSeconds`.
- */
-export function countProbe(history: ProbeHistory, sli: ProbeSliKind, budgeting: Budgeting, range: { from: number; to: number }, origin: number): Counts & { unknownSeconds: number } {
-  const split = history.rolledTo === null ? range.from : Math.min(Math.max(history.rolledTo, range.from), range.to);
-  const recent = { from: split, to: range.to };
-  const counts = countRuns(history.runs, sli, budgeting, recent, origin);
-  let unknownSeconds = recent.to > recent.from ? probeCoverage(history.runs, history.intervalSeconds, recent).unknownSeconds : 0;
-  if (split <= range.from) return { ...counts, unknownSeconds };
-  const old = { from: range.from, to: split };
-  let good = 0;
-  let total = 0;
-  let known = 0;
-  for (const hour of history.hours) {
-    if (hour.start < old.from || hour.start + HOUR_MS > old.to) continue;
-    const g = goodRuns(hour, sli);
-    if (g === null) continue;
-    known += HOUR_MS;
-    unknownSeconds += hour.unknownSeconds;
-    good += g;
-    total += hour.runs;
-  }
-  unknownSeconds += (old.to - old.from - known) / 1000;
-  if (budgeting.method === "timeslices") {
-    // Slices need each run's time: the kept hours have none, so their slices are unknown.
-    const slices = countRuns([], sli, budgeting, old, origin).unknownSlices;
-    return { good: counts.good, total: counts.total, unknownSlices: counts.unknownSlices + slices, unknownSeconds };
-  }
-  return { good: counts.good + good, total: counts.total + total, unknownSlices: 0, unknownSeconds };
 }

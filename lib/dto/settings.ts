@@ -13,8 +13,10 @@ export const SettingsDto = z.strictObject({
   riskReviewCadence: z.strictObject({ CRITICAL: Days, HIGH: Days, MEDIUM: Days, LOW: Days }),
   /** /metrics answers without a token. */
   metricsPublic: z.boolean(),
-  /** Days of probe runs kept. */
+  /** Days of probe runs kept (3 by default); a probe's SLOs keep the runs they need longer. */
   probeRetentionDays: z.int(),
+  /** Days a probe's hours are kept (400 by default): what its figures, uptime and the reconcile view read once the runs are gone. */
+  probeHourRetentionDays: z.int(),
   /** The incident roles (commander, communications, scribe by default), in the order pages list them. */
   incidentRoles: z.array(z.string()),
   version: z.int(),

@@ -3,6 +3,13 @@ import { INCIDENT_ROLE_PATTERN, MAX_INCIDENT_ROLES, MAX_ROLE_KEY_LENGTH } from "
 import { Name, TimeZone, Version } from "./common";
 import { RiskCadenceUpdate } from "./risk";
 
+const RetentionDays = z.number({ error: "Must be a number of days" }).int({ error: "Must be whole days" }).min(1, { error: "Must be at least 1 day" }).max(3660, { error: "Must be at most 3660 days" });
+
+/** A probe's hours outlive its runs (they are what is read once the runs are gone). */
+export function hourRetentionIssue(runDays: number, hourDays: number): string | null {
+  return hourDays < runDays ? `Must be at least the days runs are kept (${runDays})` : null;
+}
+
 export const SettingsUpdate = z.strictObject({
   timeZone: TimeZone.optional(),
   name: Name.optional(),
@@ -15,8 +22,10 @@ export const SettingsUpdate = z.strictObject({
   riskReviewCadence: RiskCadenceUpdate.partial().optional(),
   /** Serve /metrics without a token. */
   metricsPublic: z.boolean({ error: "Must be true or false" }).optional(),
-  /** Days of probe runs kept; older runs are deleted. */
-  probeRetentionDays: z.number({ error: "Must be a number of days" }).int({ error: "Must be whole days" }).min(1, { error: "Must be at least 1 day" }).max(3660, { error: "Must be at most 3660 days" }).optional(),
+  /** Days of probe runs kept; older runs are deleted (their hours stay). */
+  probeRetentionDays: RetentionDays.optional(),
+  /** Days a probe's hours are kept (at least as long as its runs); older ones are deleted. */
+  probeHourRetentionDays: RetentionDays.optional(),
   /** The incident roles people are assigned (commander...), in the order pages list them. */
   incidentRoles: z
     .array(
@@ -36,5 +45,8 @@ export const SettingsUpdate = z.strictObject({
     .optional(),
   // Required: an edit without the version it was based on would silently overwrite another.
   version: Version,
+}).superRefine((s, ctx) => {
+  const issue = s.probeRetentionDays !== undefined && s.probeHourRetentionDays !== undefined ? hourRetentionIssue(s.probeRetentionDays, s.probeHourRetentionDays) : null;
+  if (issue) ctx.addIssue({ code: "custom", path: ["probeHourRetentionDays"], message: issue });
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

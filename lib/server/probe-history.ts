@@ -1,99 +1,77 @@
 import "server-only";
-import { coverageReachMs, hourFloor, rollupHours, type ProbeHistory, type ProbeHour } from "@/lib/domain/probe-hours";
+import { unpackDay, type ProbeDayRow } from "@/lib/domain/probe-days";
+import { dayFloor, type ProbeHour } from "@/lib/domain/probe-hours";
+import { runsToRead, type ProbeHistory, type ProbeRead } from "@/lib/domain/probe-reads";
 import type { ProbeRunSample } from "@/lib/domain/probe-sli";
-import { pool, prisma } from "./db";
+import { pool } from "./db";
 import { NotFoundError } from "./errors";
-import { rowSli } from "./slos";
 
-// A probe's runs kept raw for probeRetentionDays, and as hours past that (lib/domain/probe-hours.ts):
-// what probe SLOs count from. The hours are written just before their runs are deleted.
+// Every reader of a probe's past goes through here (docs/decisions/0030-probe-history-that-fits.md):
+// it says what it will ask (lib/domain/probe-reads.ts ProbeRead), and gets the probe's closed hours
+// over those ranges (ProbeDay rows, kept by lib/server/probe-rollup.ts) and only the runs the hours
+// cannot answer for: a range's partial hours, the part after the last closed hour, time slices.
 
-/** Each probe's history over [from, to): its kept hours, and its runs from a coverage reach before. */
-export async function probeHistories(probeIds: string[], from: number, to: number): Promise<Map<string, ProbeHistory>> {
-  const ids = [...new Set(probeIds)];
-  const probes = await prisma.probe.findMany({ where: { id: { in: ids } }, select: { id: true, intervalSeconds: true, rolledTo: true } });
-  for (const id of ids) if (!probes.some((p) => p.id === id)) throw new NotFoundError("Probe", id);
-  const reach = Math.max(0, ...probes.map((p) => coverageReachMs(p.intervalSeconds)));
-  const rolled = probes.filter((p) => p.rolledTo !== null && p.rolledTo.getTime() > from).map((p) => p.id);
-  const [runRows, hourRows] = await Promise.all([
-    pool().query<[string, Date, boolean, number]>({
-      text: `SELECT "probeId", at, ok, "latencyMs" FROM "ProbeRun" WHERE "probeId" = ANY($1::text[]) AND at >= $2 AND at < $3 ORDER BY "probeId", at`,
-      values: [ids, new Date(from - reach), new Date(to)],
+/** What a reader will ask of one probe. */
+export type HistoryRequest = { probeId: string; reads: ProbeRead[] };
+
+// Instants travel as epoch milliseconds; a run's time column is a UTC timestamp without zone.
+const AT = (param: string) => `(timestamp 'epoch' + ${param} * interval '1 millisecond')`;
+const EPOCH_MS = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
+/** Each probe's history for its reads (probes asked for more than once: all their reads). */
+export async function probeHistories(requests: readonly HistoryRequest[]): Promise<Map<string, ProbeHistory>> {
+  const reads = new Map<string, ProbeRead[]>();
+  for (const r of requests) reads.set(r.probeId, [...(reads.get(r.probeId) ?? []), ...r.reads]);
+  const ids = [...reads.keys()];
+  if (ids.length === 0) return new Map();
+  const { rows: probes } = await pool().query<[string, number, number | null]>({
+    text: `SELECT id, "intervalSeconds", ${EPOCH_MS(`"rolledTo"`)} FROM "Probe" WHERE id = ANY($1::text[])`,
+    values: [ids],
+    rowMode: "array",
+  });
+  for (const id of ids) if (!probes.some((p) => p[0] === id)) throw new NotFoundError("Probe", id);
+
+  // The closed hours over the ranges read: the day rows from the earliest range's day to rolledTo.
+  const dayRanges = probes.flatMap(([id, , rolledTo]) => {
+    const ranges = (reads.get(id) ?? []).map((r) => r.range).filter((r) => r.to > r.from);
+    if (rolledTo === null || ranges.length === 0) return [];
+    const from = dayFloor(Math.min(...ranges.map((r) => r.from)));
+    const to = Math.min(rolledTo, Math.max(...ranges.map((r) => r.to)));
+    return from < to ? [{ id, from, to }] : [];
+  });
+  const hours = new Map<string, Map<number, ProbeHour>>(ids.map((id) => [id, new Map()]));
+  if (dayRanges.length) {
+    const { rows } = await pool().query<[string, number, number, number[], number[], number[], number[], number[], number[], number[]]>({
+      text: `SELECT d."probeId", ${EPOCH_MS("d.day")}, d."untimedHours", d.runs, d.failures, d."withinMs", d."withinRuns", d.down, d.unknown, d.slow
+               FROM unnest($1::text[], $2::float8[], $3::float8[]) AS q(id, f, t)
+               JOIN "ProbeDay" d ON d."probeId" = q.id AND d.day >= ${AT("q.f")} AND d.day < ${AT("q.t")}`,
+      values: [dayRanges.map((r) => r.id), dayRanges.map((r) => r.from), dayRanges.map((r) => r.to)],
       rowMode: "array",
-    }),
-    rolled.length === 0
-      ? Promise.resolve({ rows: [] as [string, Date, number, number, number, number[], number[]][] })
-      : pool().query<[string, Date, number, number, number, number[], number[]]>({
-          text: `SELECT "probeId", start, runs, failures, "unknownSeconds", "withinMs", "withinRuns" FROM "ProbeHour" WHERE "probeId" = ANY($1::text[]) AND start >= $2 AND start < $3 ORDER BY "probeId", start`,
-          values: [rolled, new Date(hourFloor(from)), new Date(to)],
-          rowMode: "array",
-        }),
-  ]);
-  const runs = new Map<string, ProbeRunSample[]>();
-  for (const [id, at, ok, latencyMs] of runRows.rows) push(runs, id, { at: at.getTime(), ok, latencyMs });
-  const hours = new Map<string, ProbeHour[]>();
-  for (const [id, start, n, failures, unknownSeconds, withinMs, withinRuns] of hourRows.rows) push(hours, id, { start: start.getTime(), runs: n, failures, unknownSeconds, withinMs, withinRuns });
-  return new Map(probes.map((p) => [p.id, { intervalSeconds: p.intervalSeconds, rolledTo: p.rolledTo?.getTime() ?? null, hours: hours.get(p.id) ?? [], runs: runs.get(p.id) ?? [] }]));
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-// At most this much of a probe's past is rolled up in one transaction (a retention just shortened
-// from a year to a week leaves a year of runs to roll up: a day at a time).
-const SPAN_MS = 86_400_000;
-
-/**
- * Keeps the runs older than the retention setting as hours, then deletes them (all but those whose
- * coverage reaches past the kept hours). One probe at a time, each in a transaction that holds it,
- * so that every process may run this at once and each hour is written once. Returns the runs deleted.
- */
-export async function rollUpAndPruneRuns(now = Date.now()): Promise<number> {
-  const { rows } = await pool().query<{ days: number }>(`SELECT "probeRetentionDays" AS days FROM "OrganizationSettings" WHERE id = 1`);
-  const boundary = hourFloor(now - (rows[0]?.days ?? 30) * 86_400_000);
-  // The probes with runs to delete: older than the boundary by more than their coverage reaches.
-  const { rows: due } = await pool().query<{ id: string }>(
-    `SELECT DISTINCT r."probeId" AS id FROM "ProbeRun" r JOIN "Probe" p ON p.id = r."probeId" WHERE r.at < $1::timestamp(3) - make_interval(secs => p."intervalSeconds" + 5)`,
-    [new Date(boundary)],
-  );
-  let deleted = 0;
-  for (const { id } of due) {
-    for (;;) {
-      const step = await rollUpProbe(id, boundary);
-      deleted += step.deleted;
-      if (step.done) break;
+    });
+    for (const [id, day, untimedHours, runs, failures, withinMs, withinRuns, down, unknown, slow] of rows) {
+      const row: ProbeDayRow = { day, untimedHours, runs, failures, withinMs, withinRuns, down, unknown, slow };
+      const map = hours.get(id) as Map<number, ProbeHour>;
+      for (const h of unpackDay(row)) map.set(h.start, h);
     }
   }
-  return deleted;
-}
 
-/** Up to a span of the probe's hours before `boundary` kept, and the runs they hold deleted. */
-async function rollUpProbe(id: string, boundary: number): Promise<{ deleted: number; done: boolean }> {
-  return prisma.$transaction(
-    async (tx) => {
-      const [probe] = await tx.$queryRaw<{ intervalSeconds: number; rolledTo: Date | null }[]>`SELECT "intervalSeconds", "rolledTo" FROM "Probe" WHERE id = ${id} FOR UPDATE SKIP LOCKED`;
-      if (!probe) return { deleted: 0, done: true }; // another process has it, or it is gone
-      const reach = coverageReachMs(probe.intervalSeconds);
-      let upTo = probe.rolledTo?.getTime() ?? null;
-      if (upTo === null || upTo < boundary) {
-        const first = await tx.probeRun.findFirst({ where: { probeId: id, at: { gte: new Date(upTo ?? 0) } }, orderBy: { at: "asc" }, select: { at: true } });
-        const from = Math.max(upTo ?? 0, hourFloor(first?.at.getTime() ?? boundary));
-        upTo = Math.min(boundary, from + SPAN_MS);
-        const runs = (await tx.probeRun.findMany({ where: { probeId: id, at: { gte: new Date(from - reach), lt: new Date(upTo) } }, orderBy: { at: "asc" }, select: { at: true, ok: true, latencyMs: true } })).map((r) => ({ at: r.at.getTime(), ok: r.ok, latencyMs: r.latencyMs }));
-        // Every threshold an SLO of this probe names, archived ones too (their history stays readable).
-        const slos = await tx.slo.findMany({ where: { sli: { path: ["probe"], equals: id } }, select: { id: true, sli: true } });
-        const thresholds = slos.map(rowSli).flatMap((sli) => (sli.source === "probe" && sli.kind === "latency" && sli.thresholdMs !== undefined ? [sli.thresholdMs] : []));
-        const hours = rollupHours(runs, probe.intervalSeconds, thresholds, from, upTo);
-        if (hours.length) await tx.probeHour.createMany({ data: hours.map((h) => ({ probeId: id, ...h, start: new Date(h.start) })), skipDuplicates: true });
-        await tx.probe.update({ where: { id }, data: { rolledTo: new Date(upTo) } });
-      }
-      // Kept: the runs whose coverage reaches past the kept hours (they count for the time after).
-      const gone = await tx.probeRun.deleteMany({ where: { probeId: id, at: { lt: new Date(Math.min(upTo, boundary) - reach) } } });
-      return { deleted: gone.count, done: upTo >= boundary };
-    },
-    { timeout: 60_000 },
-  );
+  // The runs the hours cannot answer for.
+  const metas = new Map(probes.map(([id, intervalSeconds, rolledTo]) => [id, { intervalSeconds, rolledTo, hours: hours.get(id) as Map<number, ProbeHour> }]));
+  const runRanges = [...metas].flatMap(([id, meta]) => runsToRead(meta, reads.get(id) ?? []).map((r) => ({ id, ...r })));
+  const runs = new Map<string, ProbeRunSample[]>(ids.map((id) => [id, []]));
+  if (runRanges.length) {
+    // The hour beside the time: the runs' index is by probe and hour (prisma/sql/probe-days.sql).
+    const { rows } = await pool().query<[string, number, boolean, number]>({
+      text: `SELECT r."probeId", ${EPOCH_MS("r.at")}, r.ok, r."latencyMs"
+               FROM unnest($1::text[], $2::float8[], $3::float8[]) AS q(id, f, t)
+               JOIN "ProbeRun" r ON r."probeId" = q.id
+                AND date_trunc('hour', r.at) >= date_trunc('hour', ${AT("q.f")}) AND date_trunc('hour', r.at) <= date_trunc('hour', ${AT("q.t")})
+                AND r.at >= ${AT("q.f")} AND r.at < ${AT("q.t")}
+              ORDER BY r."probeId", r.at`,
+      values: [runRanges.map((r) => r.id), runRanges.map((r) => r.from), runRanges.map((r) => r.to)],
+      rowMode: "array",
+    });
+    for (const [id, at, ok, latencyMs] of rows) runs.get(id)?.push({ at, ok, latencyMs });
+  }
+  return new Map([...metas].map(([id, meta]) => [id, { ...meta, runs: runs.get(id) ?? [] }]));
 }

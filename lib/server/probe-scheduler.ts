@@ -1,11 +1,12 @@
 import "server-only";
-import { rollUpAndPruneRuns } from "./probe-history";
+import { hourFloor } from "@/lib/domain/probe-hours";
 import { afterRun, parseStatusRange, runSucceeded, type ProbeMethod } from "@/lib/domain/probes";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { Actor } from "./auth/actor";
 import { pool, prisma } from "./db";
 import { addTimelineEvent, createIncident } from "./incidents-write";
 import { runCheck } from "./probe-check";
+import { keepProbeHistory } from "./probe-rollup";
 import { onceAMinute, startClaimLoop, type ClaimLoop } from "./claim-loop";
 
 // The app's one probe scheduler. Every process may run it: each tick claims the probes that are
@@ -62,8 +63,8 @@ export async function runClaimed(p: Claimed): Promise<void> {
   const range = parseStatusRange(p.expectedStatus) ?? { min: 200, max: 299 };
   const ok = runSucceeded(outcome, range);
   const next = await prisma.$transaction(async (tx) => {
-    const [probe] = await tx.$queryRaw<{ consecutiveFailures: number; firstFailureAt: Date | null; openIncidentId: string | null }[]>`
-      SELECT "consecutiveFailures", "firstFailureAt", "openIncidentId" FROM "Probe" WHERE id = ${p.id} FOR UPDATE`;
+    const [probe] = await tx.$queryRaw<{ consecutiveFailures: number; firstFailureAt: Date | null; openIncidentId: string | null; rolledTo: Date | null }[]>`
+      SELECT "consecutiveFailures", "firstFailureAt", "openIncidentId", "rolledTo" FROM "Probe" WHERE id = ${p.id} FOR UPDATE`;
     if (!probe) return null; // deleted meanwhile
     await tx.probeRun.create({ data: { probeId: p.id, at, scheduledAt: p.scheduled, ok, status: outcome.status, latencyMs: outcome.latencyMs, textMatched: outcome.textMatched, error: outcome.error ?? (ok ? null : outcome.textMatched === false ? "text_missing" : "status") } });
     const state = afterRun({ consecutiveFailures: probe.consecutiveFailures, firstFailureAt: probe.firstFailureAt?.getTime() ?? null, incidentOpen: probe.openIncidentId !== null }, { at: at.getTime(), ok }, p.failuresToOpen);
@@ -78,6 +79,9 @@ export async function runClaimed(p: Claimed): Promise<void> {
         consecutiveFailures: state.consecutiveFailures,
         firstFailureAt: state.firstFailureAt === null ? null : new Date(state.firstFailureAt),
         ...(state.resolve ? { openIncidentId: null } : {}),
+        // Written after its hour was kept (a run that took longer than the rollup's grace): that
+        // hour is rolled up again, and read from the runs meanwhile.
+        ...(probe.rolledTo && at < probe.rolledTo ? { rolledTo: new Date(hourFloor(at.getTime())) } : {}),
       },
     });
     return { ...state, incidentId: probe.openIncidentId };
@@ -115,26 +119,47 @@ async function resolveIncident(p: Claimed, incidentId: string, at: number): Prom
   await addTimelineEvent(actor, incidentReference(row.number), { type: "resolved", at: new Date(at), message: `The probe of ${p.url} succeeded again.` });
 }
 
-/** Keeps the runs older than the retention setting as hours and deletes them; returns how many were deleted. */
+/** Keeps every closed hour of the probes' runs, and deletes runs and hours past their retention; returns the runs deleted. */
 export async function pruneRuns(): Promise<number> {
-  return rollUpAndPruneRuns();
+  return (await keepProbeHistory()).runsDeleted;
 }
 
 export type SchedulerHandle = ClaimLoop;
 
 /**
  * Starts ticking: every `tickMs` (250 ms) claim what is due and run it (at most `concurrency` at once in
- * this process). Old runs are deleted past the retention setting every few minutes.
+ * this process). Every few minutes the closed hours of the runs are kept (ProbeDay), and old runs
+ * and hours deleted past their retention settings.
  */
 export function startProbeScheduler(opts: { tickMs?: number; concurrency?: number; log?: (m: string) => void } = {}): SchedulerHandle {
-  return startClaimLoop({
+  const log = opts.log ?? onceAMinute("probes", (m) => m.replace(/probe \S+/, "probe"));
+  // Beside the ticks, not in one: after an upgrade (or a long stop) a pass has months of runs to
+  // roll up, and the probes must keep running meanwhile. One pass at a time; stop() waits for it.
+  let keeping: Promise<void> | null = null;
+  const keep = () => {
+    keeping ??= pruneRuns().then(
+      () => undefined,
+      (err: unknown) => log(`keeping probe hours failed: ${err instanceof Error ? err.message : String(err)}`),
+    ).finally(() => {
+      keeping = null;
+    });
+    return Promise.resolve();
+  };
+  const loop = startClaimLoop({
     // A quarter second: a run starts at most that late for want of a tick (one cheap query each).
     tickMs: opts.tickMs ?? 250,
     concurrency: opts.concurrency ?? 200,
-    log: opts.log ?? onceAMinute("probes", (m) => m.replace(/probe \S+/, "probe")),
+    log,
     claim: claimDueProbes,
     run: runClaimed,
     name: (p) => `probe ${p.id}`,
-    housekeeping: { everyMs: 5 * 60_000, what: "pruning old runs", run: pruneRuns },
+    housekeeping: { everyMs: 5 * 60_000, what: "keeping probe hours and pruning old runs", run: keep },
   });
+  return {
+    tick: loop.tick,
+    stop: async () => {
+      await loop.stop();
+      await keeping;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ProbeDto, ProbeRunListDto } from "@/lib/dto/probes";
-import { COVERAGE_SLACK_MS, DEFAULT_FAILURES_TO_OPEN, DEFAULT_TIMEOUT_SECONDS, probeCoverage } from "@/lib/domain/probes";
+import { coverageOf, type ProbeHistory } from "@/lib/domain/probe-reads";
+import { COVERAGE_SLACK_MS, DEFAULT_FAILURES_TO_OPEN, DEFAULT_TIMEOUT_SECONDS } from "@/lib/domain/probes";
 import { incidentReference } from "@/lib/domain/incident-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "@/lib/schemas/probe";
@@ -10,6 +11,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { assertAllowedTarget, ForbiddenTargetError } from "./probe-check";
+import { probeHistories } from "./probe-history";
 import { versionedEdit } from "./versioned";
 
 const include = { service: { select: { slug: true, name: true } } } satisfies Prisma.ProbeInclude;
@@ -24,19 +26,20 @@ async function openIncidents(ids: (string | null)[]): Promise<Map<string, string
 }
 
 /**
- * DTOs with what each probe saw over the last 24 hours (one read of their runs). `coverage: false`
- * (the service page's summary, which shows only state and latency) skips that read: a day of runs
- * at a 10 s interval is over 8,000 rows a probe.
+ * DTOs with what each probe saw over the last 24 hours (its kept hours, and its runs at the edges
+ * and since the last closed hour). `coverage: false` (the service page's summary, which shows
+ * only state and latency) skips that read.
  */
 async function toDtos(rows: Row[], opts: { coverage: boolean } = { coverage: true }, now = Date.now()): Promise<ProbeDto[]> {
-  const longest = Math.max(0, ...rows.map((r) => r.intervalSeconds)) * 1000;
-  const [runs, refs] = await Promise.all([
-    rows.length && opts.coverage ? prisma.probeRun.findMany({ where: { probeId: { in: rows.map((r) => r.id) }, at: { gte: new Date(now - DAY - longest) } }, select: { probeId: true, at: true, ok: true }, orderBy: { at: "asc" } }) : [],
+  const day = { from: now - DAY, to: now };
+  const success = { kind: "success" as const };
+  const [histories, refs] = await Promise.all([
+    opts.coverage ? probeHistories(rows.map((r) => ({ probeId: r.id, reads: [{ use: "coverage", sli: success, range: day }] }))) : new Map<string, ProbeHistory>(),
     openIncidents(rows.map((r) => r.openIncidentId)),
   ]);
   return rows.map((r) => {
-    const mine = runs.filter((x) => x.probeId === r.id).map((x) => ({ at: x.at.getTime(), ok: x.ok }));
-    const seen = probeCoverage(mine, r.intervalSeconds, { from: now - DAY, to: now });
+    const history = histories.get(r.id);
+    const seen = history ? coverageOf(history, success, day) : null;
     const fresh = r.lastRunAt !== null && now - r.lastRunAt.getTime() <= r.intervalSeconds * 1000 + COVERAGE_SLACK_MS;
     const ref = r.openIncidentId ? refs.get(r.openIncidentId) : undefined;
     return {
@@ -56,7 +59,7 @@ async function toDtos(rows: Row[], opts: { coverage: boolean } = { coverage: tru
       consecutiveFailures: r.consecutiveFailures,
       openIncident: r.openIncidentId && ref ? { id: r.openIncidentId, reference: ref } : null,
       nextRunAt: r.nextRunAt.toISOString(),
-      last24h: opts.coverage ? { upSeconds: seen.upSeconds, downSeconds: seen.downSeconds, unknownSeconds: seen.unknownSeconds, uptime: seen.uptime } : null,
+      last24h: seen ? { upSeconds: seen.upSeconds, downSeconds: seen.downSeconds, unknownSeconds: seen.unknownSeconds, uptime: seen.uptime } : null,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

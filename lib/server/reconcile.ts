@@ -1,10 +1,12 @@
 import "server-only";
 import type { ReconcileDto } from "@/lib/dto/probes";
-import { mergeIntervals, probeCoverage, reconcile, subtractIntervals, type Interval } from "@/lib/domain/probes";
+import { coverageOf, type ProbeHistory } from "@/lib/domain/probe-reads";
+import { mergeIntervals, reconcile, subtractIntervals, type Interval } from "@/lib/domain/probes";
 import type { AvailabilityQuery } from "@/lib/schemas/availability";
 import { serviceAvailability } from "./availability";
 import { prisma } from "./db";
 import { NotFoundError } from "./errors";
+import { probeHistories } from "./probe-history";
 
 const seconds = (list: Interval[]) => list.reduce((s, i) => s + (i.to - i.from), 0) / 1000;
 
@@ -15,15 +17,14 @@ const seconds = (list: Interval[]) => list.reduce((s, i) => s + (i.to - i.from),
  * leaves time no probe watched as unknown.
  */
 export async function reconcileService(slug: string, q: AvailabilityQuery): Promise<ReconcileDto> {
-  const service = await prisma.service.findUnique({ where: { slug }, select: { id: true, probes: { select: { id: true, intervalSeconds: true } } } });
+  const service = await prisma.service.findUnique({ where: { slug }, select: { id: true, probes: { select: { id: true } } } });
   if (!service) throw new NotFoundError("Service", slug);
   const summary = await serviceAvailability(slug, q);
   const window = { from: Date.parse(summary.window.from), to: Date.parse(summary.window.end) };
-  const longest = Math.max(0, ...service.probes.map((p) => p.intervalSeconds)) * 1000;
-  const runs = service.probes.length
-    ? await prisma.probeRun.findMany({ where: { probeId: { in: service.probes.map((p) => p.id) }, at: { gte: new Date(window.from - longest), lt: new Date(window.to) } }, select: { probeId: true, at: true, ok: true }, orderBy: { at: "asc" } })
-    : [];
-  const seen = service.probes.map((p) => probeCoverage(runs.filter((r) => r.probeId === p.id).map((r) => ({ at: r.at.getTime(), ok: r.ok })), p.intervalSeconds, window));
+  // Each probe's kept hours where they answer, its runs for the rest.
+  const success = { kind: "success" as const };
+  const histories = await probeHistories(service.probes.map((p) => ({ probeId: p.id, reads: [{ use: "coverage", sli: success, range: window }] })));
+  const seen = service.probes.map((p) => coverageOf(histories.get(p.id) as ProbeHistory, success, window));
   const down = mergeIntervals(seen.flatMap((s) => s.down));
   const up = subtractIntervals(mergeIntervals(seen.flatMap((s) => s.up)), down);
   const unknown = subtractIntervals([window], mergeIntervals([...up, ...down]));

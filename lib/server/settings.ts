@@ -2,11 +2,12 @@ import "server-only";
 import { cache } from "react";
 import type { SettingsDto } from "@/lib/dto/settings";
 import type { OrganizationSettings } from "@/lib/generated/prisma/client";
-import type { SettingsUpdate } from "@/lib/schemas/settings";
+import { hourRetentionIssue, type SettingsUpdate } from "@/lib/schemas/settings";
 import { RiskReviewCadence } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
+import { ValidationError } from "./errors";
 import { rescheduleRiskReviews } from "./risk-schedule";
 import { versionedEdit } from "./versioned";
 
@@ -19,6 +20,7 @@ function toDto(s: OrganizationSettings): SettingsDto {
     riskThreshold: s.riskThreshold,
     riskReviewCadence: { ...cadenceOf(s) },
     probeRetentionDays: s.probeRetentionDays,
+    probeHourRetentionDays: s.probeHourRetentionDays,
     metricsPublic: s.metricsPublic,
     incidentRoles: s.incidentRoles,
     version: s.version,
@@ -40,6 +42,9 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
   return prisma.$transaction(async (tx) => {
     const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const cadence = input.riskReviewCadence ? { ...cadenceOf(before), ...input.riskReviewCadence } : null;
+    // Hours are kept at least as long as runs, whichever of the two this edit sets.
+    const retention = hourRetentionIssue(input.probeRetentionDays ?? before.probeRetentionDays, input.probeHourRetentionDays ?? before.probeHourRetentionDays);
+    if (retention) throw input.probeHourRetentionDays !== undefined ? ValidationError.field("probeHourRetentionDays", retention) : ValidationError.field("probeRetentionDays", `Must be at most the days hours are kept (${before.probeHourRetentionDays})`);
     const edit = await versionedEdit(tx, { entity: "setting", audit: { entityType: "settings", entityId: "1" }, storedVersion: async () => (await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     await edit.write(({ version }) => tx.organizationSettings.updateMany({
       where: { id: 1, version },
@@ -48,6 +53,7 @@ export async function updateSettings(actor: Actor, input: SettingsUpdate): Promi
         name: input.name,
         riskThreshold: input.riskThreshold,
         probeRetentionDays: input.probeRetentionDays,
+        probeHourRetentionDays: input.probeHourRetentionDays,
         metricsPublic: input.metricsPublic,
         incidentRoles: input.incidentRoles,
         riskReviewCadence: cadence ? RiskReviewCadence.write(cadence) : undefined,

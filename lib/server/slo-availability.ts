@@ -2,8 +2,8 @@ import "server-only";
 import type { ResolvedWindow } from "@/lib/domain";
 import { LONGEST_BURN_LOOKBACK, meetsTarget, type BurnLookback } from "@/lib/domain/error-budget";
 import { countBuckets, measuredBurnRates } from "@/lib/domain/measured-sli";
-import { countProbe, type ProbeHistory } from "@/lib/domain/probe-hours";
-import { burnRatesOf, eventBudget, probeBurnState } from "@/lib/domain/probe-sli";
+import { burnReads, countProbe, probeBurnRates, type ProbeHistory } from "@/lib/domain/probe-reads";
+import { eventBudget, probeBurnState, type ProbeSliKind } from "@/lib/domain/probe-sli";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SloAvailabilityDto, SloAvailabilityListDto, SloDto } from "@/lib/dto/slos";
 import type { AvailabilityQuery } from "@/lib/schemas/availability";
@@ -143,17 +143,18 @@ function within<T extends { at: number }>(sorted: T[], from: number, to: number)
 
 async function fromProbes(jobs: Job[], ctx: Ctx, out: Map<Job, SloAvailabilityDto>): Promise<void> {
   if (jobs.length === 0) return;
+  const kindOf = (slo: SloDto): ProbeSliKind => (slo.sli.source === "probe" && slo.sli.kind === "latency" ? { kind: "latency", thresholdMs: slo.sli.thresholdMs ?? 0 } : { kind: "success" });
   const probeOf = (j: Job) => (j.slo.sli.source === "probe" ? j.slo.sli.probe : "");
-  // Kept hours for the past, runs for the rest (a run's coverage reaches from before the window).
-  const histories = await probeHistories(jobs.map(probeOf), Math.min(...jobs.map((j) => j.from)), Math.max(...jobs.map((j) => j.to)));
+  // The window and the burn lookbacks: kept hours where they answer, runs for the rest.
+  const histories = await probeHistories(
+    jobs.map((j) => ({ probeId: probeOf(j), reads: [{ use: "count" as const, sli: kindOf(j.slo), budgeting: j.slo.budgeting, range: { from: j.window.from, to: j.end } }, ...burnReads(kindOf(j.slo), j.slo.budgeting, ctx.asOf)] })),
+  );
   for (const job of jobs) {
     const { slo, window, end } = job;
-    if (slo.sli.source !== "probe") continue;
-    const history = histories.get(slo.sli.probe) as ProbeHistory;
-    const kind = slo.sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: slo.sli.thresholdMs ?? 0 } : { kind: "success" as const };
+    const history = histories.get(probeOf(job)) as ProbeHistory;
+    const kind = kindOf(slo);
     const counts = countProbe(history, kind, slo.budgeting, { from: window.from, to: end }, window.from);
-    // Burn rates look back three days at most: from the runs.
-    out.set(job, measured(job, ctx, counts, burnRatesOf(history.runs, kind, slo.budgeting, ctx.asOf, window.from, slo.target)));
+    out.set(job, measured(job, ctx, counts, probeBurnRates(history, kind, slo.budgeting, ctx.asOf, window.from, slo.target)));
   }
 }
 

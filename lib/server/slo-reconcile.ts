@@ -1,13 +1,14 @@
 import "server-only";
 import { measuredIntervalsWithSpans } from "@/lib/domain/measured-sli";
-import { runIsGood } from "@/lib/domain/probe-sli";
-import { mergeIntervals, probeCoverage, reconcile, subtractIntervals, type Interval } from "@/lib/domain/probes";
+import { coverageOf, type ProbeHistory } from "@/lib/domain/probe-reads";
+import { mergeIntervals, reconcile, subtractIntervals, type Interval } from "@/lib/domain/probes";
 import type { ServiceAvailabilityDto } from "@/lib/dto/availability";
 import type { SloDto, SloReconcileDto } from "@/lib/dto/slos";
 import type { AvailabilityQuery } from "@/lib/schemas/availability";
 import { serviceAvailability } from "./availability";
 import { prisma } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+import { ConflictError } from "./errors";
+import { probeHistories } from "./probe-history";
 import { getSlo } from "./slos";
 
 // Logged against measured: what a measured SLO saw beside what the incident record says, over the
@@ -37,12 +38,11 @@ async function beside(slo: SloDto, summary: ServiceAvailabilityDto): Promise<Slo
   let good: Interval[];
   if (slo.sli.source === "probe") {
     const sli = slo.sli;
-    const probe = await prisma.probe.findUnique({ where: { id: sli.probe }, select: { intervalSeconds: true } });
-    if (!probe) throw new NotFoundError("Probe", sli.probe);
-    const rows = await prisma.probeRun.findMany({ where: { probeId: sli.probe, at: { gte: new Date(window.from - probe.intervalSeconds * 1000), lt: new Date(window.to) } }, select: { at: true, ok: true, latencyMs: true }, orderBy: { at: "asc" } });
     const kind = sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: sli.thresholdMs ?? 0 } : { kind: "success" as const };
-    // A run that misses the SLI (failed, or too slow) stands for the time until the next run.
-    const seen = probeCoverage(rows.map((r) => ({ at: r.at.getTime(), ok: runIsGood({ at: r.at.getTime(), ok: r.ok, latencyMs: r.latencyMs }, kind) })), probe.intervalSeconds, window);
+    // A run that misses the SLI (failed, or too slow) stands for the time until the next run: the
+    // kept hours say where that was, the runs for the rest.
+    const history = (await probeHistories([{ probeId: sli.probe, reads: [{ use: "coverage", sli: kind, range: window }] }])).get(sli.probe) as ProbeHistory;
+    const seen = coverageOf(history, kind, window);
     bad = seen.down;
     good = seen.up;
   } else {

@@ -1,6 +1,6 @@
 import "server-only";
 import { countBuckets, type Bucket } from "@/lib/domain/measured-sli";
-import { countProbe, type ProbeHistory } from "@/lib/domain/probe-hours";
+import { countProbe, type ProbeHistory } from "@/lib/domain/probe-reads";
 import { meetsTarget } from "@/lib/domain/error-budget";
 import type { SloSeriesDto } from "@/lib/dto/slos";
 import type { SeriesQuery } from "@/lib/schemas/availability";
@@ -34,8 +34,9 @@ export async function sloSeries(id: string, q: SeriesQuery): Promise<SloSeriesDt
   const count = (w: { from: number; to: number }) => ({ from: w.from, to: Math.max(w.from, Math.min(w.to, asOf)) });
   if (slo.sli.source === "probe") {
     const sli = slo.sli;
-    const history = (await probeHistories([sli.probe], from, to)).get(sli.probe) as ProbeHistory;
     const kind = sli.kind === "latency" ? { kind: "latency" as const, thresholdMs: sli.thresholdMs ?? 0 } : { kind: "success" as const };
+    const reads = windows.map((w) => ({ use: "count" as const, sli: kind, budgeting: slo.budgeting, range: count(w) }));
+    const history = (await probeHistories([{ probeId: sli.probe, reads }])).get(sli.probe) as ProbeHistory;
     return {
       ...base,
       timeZone,

@@ -145,10 +145,14 @@ describe("npm run demo", () => {
   it("writes two paused probes with three months of runs, older ones kept as hours, and the SLOs they measure", async () => {
     const probes = await prisma.probe.findMany({ select: { id: true, enabled: true, url: true } });
     expect(probes.map((p) => [p.enabled, new URL(p.url).hostname.endsWith(".example")])).toEqual([[false, true], [false, true]]);
-    expect(await prisma.probeHour.count()).toBe(2 * 60 * 24);
+    // Every closed hour kept in its day's row (90 days, so 90 or 91 rows a probe); runs only for
+    // the last three days and the open hour (the SLOs' burn rates look back three days).
+    expect(await prisma.probeDay.count()).toBeGreaterThanOrEqual(2 * 90);
+    expect(await prisma.probeDay.count()).toBeLessThanOrEqual(2 * 91);
+    expect(await prisma.probeRun.count()).toBeLessThan(2 * (3 * 1440 + 2 * 60));
     const slos = (await get(serviceSlos.GET, "", { slug: "checkout" })).slos as { id: string; name: string; sli: { source: string } }[];
     const health = slos.find((x) => x.name === "health-check") as { id: string };
-    // A run a minute: 30 days of them in the SLO's window, 90 days (60 of them as hours) over a quarter, nothing unknown.
+    // A run a minute: 30 days of them in the SLO's window, 90 days over a quarter (from the kept hours), nothing unknown.
     const month = await get(sloAvailability.GET, `?asOf=${AS_OF}`, { id: health.id });
     expect(month).toMatchObject({ total: 30 * 1440, unknownSeconds: 0 });
     expect(month.sli).toBeGreaterThan(0.99);

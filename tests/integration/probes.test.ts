@@ -113,7 +113,7 @@ describe("probe runs are kept for the retention setting", () => {
     const day = 86_400_000;
     await prisma.probeRun.createMany({ data: [40, 20, 1].map((d) => ({ probeId: created.body.id, at: new Date(Date.now() - d * day), scheduledAt: new Date(Date.now() - d * day), ok: true, status: 200, latencyMs: 5 })) });
     const read = await call(settings.GET, { token: tokens.admin });
-    expect(read.body.probeRetentionDays).toBe(30);
+    expect(read.body.probeRetentionDays).toBe(3);
     const bad = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { probeRetentionDays: 0, version: read.body.version } });
     expect(bad.body.issues[0].path).toBe("probeRetentionDays");
     const set = await call(settings.PATCH, { method: "PATCH", token: tokens.admin, body: { probeRetentionDays: 10, version: read.body.version } });

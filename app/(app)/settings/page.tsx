@@ -85,7 +85,14 @@ export default async function SettingsPage() {
       </section>
       <section className="card" aria-labelledby="probe-settings-heading">
         <h2 id="probe-settings-heading">Probes</h2>
-        {isAdmin ? <ProbeSettingsForm settings={settings} /> : <p>Probe runs are kept for {settings.probeRetentionDays} days. Only admins can change this.</p>}
+        <p className="muted">A probe&apos;s runs are kept for a short time; each closed hour of them is kept for long, with what every figure of the probe needs: its SLOs, its uptime and the reconcile view read the hours, and the runs only for the hour still open and the edges of a window.</p>
+        {isAdmin ? (
+          <ProbeSettingsForm settings={settings} />
+        ) : (
+          <p>
+            Probe runs are kept for {settings.probeRetentionDays} days, their hours for {settings.probeHourRetentionDays} days. Only admins can change these.
+          </p>
+        )}
       </section>
       <section aria-labelledby="more-heading">
         <h2 id="more-heading" className="visually-hidden">More settings</h2>

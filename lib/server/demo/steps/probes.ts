@@ -2,7 +2,7 @@ import "server-only";
 import { ProbeInput } from "@/lib/schemas/probe";
 import { SloInput } from "@/lib/schemas/slo";
 import { pool } from "../../db";
-import { rollUpAndPruneRuns } from "../../probe-history";
+import { keepProbeHistory } from "../../probe-rollup";
 import { createProbe } from "../../probes";
 import { createSlo } from "../../slos";
 import { DAY, type DemoContext } from "../context";
@@ -12,8 +12,8 @@ import { demoRandom } from "../random";
 
 // Two paused probes with three months of runs, and the SLOs they measure: a success SLO on the
 // checkout's health check and a latency SLO on search. Paused, because their addresses (.example,
-// which never resolves) are the demo's: a person points them at their own and resumes them. Runs
-// older than the retention are kept as hours, as the scheduler's prune keeps them.
+// which never resolves) are the demo's: a person points them at their own and resumes them. Their
+// closed hours are kept and the runs past the retention deleted, as the scheduler does.
 
 const HISTORY_DAYS = 90;
 export const INSERT_ROWS = 5_000;
@@ -48,6 +48,6 @@ export async function fillProbes(ctx: DemoContext): Promise<number> {
     if (last) await pool().query(`UPDATE "Probe" SET "lastRunAt" = $2, "lastOk" = $3, "lastStatus" = $4, "lastLatencyMs" = $5 WHERE id = $1`, [probe.id, new Date(last.at).toISOString().replace("Z", ""), last.ok, last.status, last.latencyMs]);
     await createSlo(ctx.creator, p.service, SloInput.parse({ ...p.slo, sli: { source: "probe", probe: probe.id, ...p.slo.sli } }));
   }
-  await rollUpAndPruneRuns(ctx.now);
+  await keepProbeHistory(ctx.now);
   return PROBES.length;
 }

@@ -1,0 +1,5 @@
+-- DropForeignKey
+ALTER TABLE "ProbeHour" DROP CONSTRAINT "ProbeHour_probeId_fkey";
+
+-- DropTable
+DROP TABLE "ProbeHour";
