@@ -107,12 +107,24 @@ export function toServiceAvailabilityDto(args: SummaryArgs): ServiceAvailability
   };
 }
 
+// A fleet's series repeats the same few window bounds for every service (26,000 entries, 26
+// distinct instants): formatting each once saved a fifth of the request.
+const bounds = new Map<number, string>();
+function boundIso(ms: number): string {
+  let text = bounds.get(ms);
+  if (text === undefined) {
+    if (bounds.size >= 4096) bounds.clear();
+    bounds.set(ms, (text = iso(ms)));
+  }
+  return text;
+}
+
 export function toSeriesEntry(label: string, r: WindowTotals, budgetSeconds: number | null, target: number): SeriesEntryDto {
   return {
     label,
-    from: iso(r.from),
-    to: iso(r.to),
-    measuredFrom: r.measuredFrom === null ? null : iso(r.measuredFrom),
+    from: boundIso(r.from),
+    to: boundIso(r.to),
+    measuredFrom: r.measuredFrom === null ? null : boundIso(r.measuredFrom),
     elapsedSeconds: r.elapsedSeconds,
     downtimeSeconds: r.downtimeSeconds,
     unplannedSeconds: r.unplannedSeconds,

@@ -50,47 +50,52 @@ export function laneSql(): string {
 }
 
 /**
- * Rollups (docs/decisions/0029-impact-rollups.md): what the buckets of each plan sum to, per
- * service. `$1..$7`: each plan's key, its days' range and its two hour ranges (ISO instants; an
- * empty range has from = to). With `specific`, `$8` names the one service each plan is for; else
- * every service's buckets are summed (`$8` a list of service ids to keep them to, or NULL).
+ * Rollups (docs/decisions/0029-impact-rollups.md): what each plan's buckets sum to, per service.
+ * Days: one range scan over [$1, $2), each day placed by width_bucket in `$3` (the sorted edges of
+ * the plans' day ranges; the caller maps a bucket number to its plan, or to none). Hours: `$4, $5,
+ * $6` the plans' hour ranges and the plan of each, a range scan apiece (there are few; a day
+ * table's scan per range was a nested loop over every day of every service). Instants as ISO text:
+ * a timestamp without zone ignores the Z, and the columns hold UTC. `byService`: `$7` lists the
+ * services. Rows: service, 'd' or 'h', bucket or plan number, and the three sums.
  */
-export function rollupSumsSql(specific: boolean): string {
-  const plans = specific
-    ? `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS p(k, d0, d1, h0, h1, h2, h3, s)`
-    : `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS p(k, d0, d1, h0, h1, h2, h3)`;
-  const which = specific ? `b."serviceId" = p.s AND` : `($8::text[] IS NULL OR b."serviceId" = ANY($8::text[])) AND`;
-  const part = (table: string, a: string, b: string) => `
-  SELECT b."serviceId", p.k, sum(b."downMs"), sum(b."unplannedMs"), sum(b."maintenanceMs")
-    FROM ${plans} JOIN "${table}" b ON ${which} b.start >= ${utc(`p.${a}`)} AND b.start < ${utc(`p.${b}`)}
-   GROUP BY 1, 2`;
-  return [part("ImpactDay", "d0", "d1"), part("ImpactHour", "h0", "h1"), part("ImpactHour", "h2", "h3")].join("\n  UNION ALL");
+export function rollupSumsSql(byService: boolean): string {
+  // By service: a range scan of each service's own rows (the primary key), whatever the planner
+  // estimates; a filter on the start index read every service's days and kept a few.
+  const days = byService
+    ? `unnest($7::text[]) AS s(id) JOIN "ImpactDay" b ON b."serviceId" = s.id AND b.start >= $1::timestamp AND b.start < $2::timestamp`
+    : `"ImpactDay" b WHERE b.start >= $1::timestamp AND b.start < $2::timestamp`;
+  const hours = byService
+    ? `unnest($4::timestamp[], $5::timestamp[], $6::int[]) AS r(a, b, k) CROSS JOIN unnest($7::text[]) AS s(id) JOIN "ImpactHour" b ON b."serviceId" = s.id AND b.start >= r.a AND b.start < r.b`
+    : `unnest($4::timestamp[], $5::timestamp[], $6::int[]) AS r(a, b, k) JOIN "ImpactHour" b ON b.start >= r.a AND b.start < r.b`;
+  return `
+  SELECT b."serviceId", 'd', width_bucket(b.start, $3::timestamp[]), sum(b."downMs"), sum(b."unplannedMs"), sum(b."maintenanceMs")
+    FROM ${days}
+   GROUP BY 1, 3
+  UNION ALL
+  SELECT b."serviceId", 'h', r.k, sum(b."downMs"), sum(b."unplannedMs"), sum(b."maintenanceMs")
+    FROM ${hours}
+   GROUP BY 1, 3`;
 }
 
 /**
- * The impacts overlapping a window's raw parts (shorter than an hour each): `$1`, `$2` ranges for
- * every service (by the Impact_interval_idx GiST index, `$6` a list of service ids or NULL), and
- * `$3..$5` ranges of one service each. Columns as impactsSql without the incident's copies.
+ * Every service's impacts overlapping a window's raw parts (each shorter than an hour): `$1`, `$2`
+ * the ranges, found by the Impact_interval_idx GiST index. Columns as impactsSql without the
+ * incident's copies; an impact overlapping two ranges comes once.
  */
 export function rollupEdgesSql(): string {
   return `
-  SELECT i."serviceId" AS service_id, i."incidentId" AS incident_id, i.fraction, i.kind::text AS kind,
+  SELECT DISTINCT i."serviceId" AS service_id, i."incidentId" AS incident_id, i.fraction, i.kind::text AS kind,
          ${ms('i."effectiveStart"')} AS start_ms, ${ms('i."effectiveEnd"')} AS end_ms,
          ${ms('i."incidentStartedAt"')} AS inc_start
-    FROM "Impact" i
-   WHERE i.id IN (
-     SELECT j.id FROM unnest($1::text[], $2::text[]) AS r(a, b)
-       JOIN "Impact" j ON tsrange(j."effectiveStart", j."effectiveEnd", '[)') && tsrange(${utc("r.a")}, ${utc("r.b")}, '[)')
-     UNION
-     SELECT j.id FROM unnest($3::text[], $4::text[], $5::text[]) AS r(s, a, b)
-       JOIN "Impact" j ON j."serviceId" = r.s AND j."effectiveStart" < ${utc("r.b")} AND (j."effectiveEnd" > ${utc("r.a")} OR j."effectiveEnd" IS NULL))
-     AND ($6::text[] IS NULL OR i."serviceId" = ANY($6::text[]))`;
+    FROM unnest($1::timestamp[], $2::timestamp[]) AS r(a, b)
+    JOIN "Impact" i ON tsrange(i."effectiveStart", i."effectiveEnd", '[)') && tsrange(r.a, r.b, '[)')`;
 }
 
-/** Services whose rollups cannot be trusted over [.., $1): a change not rolled up yet, or an ongoing impact. */
-export function rollupBlockedSql(): string {
+/** Services whose rollups cannot be trusted before $1: a change not rolled up yet, or an ongoing impact. */
+export function rollupBlockedSql(byService: boolean): string {
+  const only = byService ? `AND "serviceId" = ANY($2::text[])` : "";
   return `
-  SELECT "serviceId" FROM "ImpactRollupMark" WHERE ($2::text[] IS NULL OR "serviceId" = ANY($2::text[]))
+  SELECT "serviceId" FROM "ImpactRollupMark" WHERE true ${only}
   UNION
-  SELECT "serviceId" FROM "Impact" WHERE "effectiveEnd" IS NULL AND "effectiveStart" < ${utc("$1")} AND ($2::text[] IS NULL OR "serviceId" = ANY($2::text[]))`;
+  SELECT "serviceId" FROM "Impact" WHERE "effectiveEnd" IS NULL AND "effectiveStart" < ${utc("$1")} ${only}`;
 }

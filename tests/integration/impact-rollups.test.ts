@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as item from "@/app/api/v1/incidents/[id]/route";
 import * as series from "@/app/api/v1/services/[slug]/availability/series/route";
 import { SeriesQuery } from "@/lib/schemas/availability";
@@ -12,6 +12,12 @@ import { timeZoneForFile } from "../support/settings";
 
 // Series read from rollups (docs/decisions/0029-impact-rollups.md) against the raw engine, through
 // writes, edits and deletions, with and without the rollup job having run.
+
+// A few services are read raw unless told otherwise (impact-rollup-read.ts): here, from rollups.
+process.env.NINES_ROLLED_MIN_SERVICES = "0";
+afterAll(() => {
+  delete process.env.NINES_ROLLED_MIN_SERVICES;
+});
 
 let tokens: Tokens;
 beforeAll(async () => {
