@@ -18,7 +18,7 @@ test("an admin sets how long probe runs and their hours are kept; hours shorter 
     await expect(hours).toHaveAccessibleDescription(/Must be at least the days runs are kept \(7\)/);
     await hours.fill("730");
     await page.getByRole("button", { name: "Save probe settings" }).click();
-    await expect(page.getByRole("status")).toContainText("Runs older than 7 days are deleted, hours older than 730 days");
+    await expect(page.getByRole("form", { name: "Probe settings" }).getByRole("status")).toContainText("Runs older than 7 days are deleted, hours older than 730 days");
     const saved = await (await request.get("/api/v1/settings", { headers: asAdmin })).json();
     expect([saved.probeRetentionDays, saved.probeHourRetentionDays]).toEqual([7, 730]);
   } finally {

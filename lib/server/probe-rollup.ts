@@ -53,9 +53,18 @@ export async function keepProbeHistory(now = Date.now()): Promise<{ hours: numbe
   const closedTo = hourFloor(now - ROLLUP_GRACE_MS);
   const needs = await sloNeeds(now, settings?.timeZone ?? "UTC");
   for (const [id, need] of needs) await rewindForThresholds(id, need.thresholds);
-  // Every probe: those whose last closed hour is not kept yet (or that never were rolled up) are
-  // rolled up; every one is pruned (a retention just shortened applies at once).
-  const { rows: probes } = await pool().query<{ id: string; due: boolean }>(`SELECT id, ("rolledTo" IS NULL OR "rolledTo" < ${AT("$1::float8")}) AS due FROM "Probe"`, [closedTo]);
+  // Rolled up: the probes whose last closed hour is not kept yet (or never rolled up, with a run
+  // in a closed hour). Pruned: every one rolled up at all (a retention just shortened applies at once).
+  const { rows: probes } = await pool().query<{ id: string; due: boolean }>(
+    `SELECT id, due FROM (
+       SELECT p.id, p."rolledTo" IS NOT NULL AS rolled,
+              CASE WHEN p."rolledTo" IS NULL
+                   THEN EXISTS (SELECT 1 FROM "ProbeRun" r WHERE r."probeId" = p.id AND date_trunc('hour', r.at) < ${AT("$1::float8")})
+                   ELSE p."rolledTo" < ${AT("$1::float8")} END AS due
+         FROM "Probe" p) x
+      WHERE due OR rolled`,
+    [closedTo],
+  );
   const done = { hours: 0, runsDeleted: 0, daysDeleted: 0 };
   for (const { id, due } of probes) {
     const need = needs.get(id) ?? { thresholds: [], keepFrom: null };
