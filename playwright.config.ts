@@ -7,9 +7,10 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: false,
-  // Two lanes: the app's tests one after another (they share one organisation, and some change its
-  // settings for a moment), and beside them the demo check on its own installation.
-  workers: 2,
+  // Three lanes: the app's tests one after another (they share one organisation, and some change
+  // its settings for a moment), and beside them the demo's pages, two at a time, on their own
+  // installation (they only read it). Each lane spends much of its time waiting on a server.
+  workers: 3,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -39,7 +40,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "setup", testMatch: /setup\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "setup", testMatch: /\/setup\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
       name: "app",
       testIgnore: /(setup|demo)\.spec\.ts/,
@@ -50,10 +51,17 @@ export default defineConfig({
     // A second, empty installation (e2e/run.ts starts it), filled with the demo organisation from
     // its setup page. After "setup", so that a run of this file alone still sets up the first one.
     {
-      name: "demo",
-      testMatch: /demo\.spec\.ts/,
+      name: "demo-setup",
+      testMatch: /demo-setup\.spec\.ts/,
       dependencies: ["setup"],
-      workers: 1,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: process.env.E2E_DEMO_BASE_URL ?? baseURL },
+    },
+    {
+      name: "demo",
+      testMatch: /\/demo\.spec\.ts$/,
+      dependencies: ["demo-setup"],
+      fullyParallel: true,
+      workers: 2,
       use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: process.env.E2E_DEMO_BASE_URL ?? baseURL },
     },
   ],

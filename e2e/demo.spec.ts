@@ -1,28 +1,18 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 
-// Runs against a second, empty installation that e2e/run.ts starts for it (E2E_DEMO_BASE_URL): a
-// person evaluating Nines ticks "Fill with a demo organisation" on the setup page and then finds
-// every page showing data. One test per page, in order, signed in as the admin the first made.
+// Runs against a second installation that e2e/run.ts starts for it (E2E_DEMO_BASE_URL), filled
+// from its setup page with the demo organisation (e2e/demo-setup.spec.ts): a person evaluating
+// Nines finds every page showing data. One test per page, signed in as the admin setup made.
 
-const EVA = { name: "Eva Evaluator", email: "eva@example.test", password: "a long enough passphrase" };
+// Made by e2e/demo-setup.spec.ts (the "demo-setup" project, which runs first).
 const SIGNED_IN = "test-results/.auth/demo-admin.json";
+const EVA = { email: "eva@example.test" };
 
-// Generous: on a busy machine an axe scan of the incidents page has taken over a minute.
-test.describe.configure({ mode: "serial", timeout: 240_000 });
-
-test("the setup page creates the admin and fills the installation with the demo organisation", async ({ page }) => {
-  await page.goto("/setup");
-  await page.getByLabel("Name", { exact: true }).fill(EVA.name);
-  await page.getByLabel("Email").fill(EVA.email);
-  await page.getByLabel("Password", { exact: true }).fill(EVA.password);
-  await page.getByLabel(/confirm/i).fill(EVA.password);
-  await page.getByLabel("Fill with a demo organisation").check();
-  await expectAccessible(page, "/setup with the demo chosen");
-  await page.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page).toHaveURL(/\/$/, { timeout: 110_000 });
-  await page.context().storageState({ path: SIGNED_IN });
-});
+// The pages only read the demo: two at a time (playwright.config.ts gives this project two
+// workers beside the app's lane). Generous: on a busy machine an axe scan of the incidents page
+// has taken over a minute.
+test.describe.configure({ mode: "parallel", timeout: 240_000 });
 
 /** Where a page's data is only known once the demo exists: read through the API, as its admin. */
 const first = async (api: APIRequestContext, route: string, list: string) => ((await (await api.get(route)).json()) as Record<string, { [key: string]: string }[]>)[list]?.[0] ?? {};
