@@ -27,10 +27,11 @@ try {
   await applyMigrations(db.url, { log: () => {} });
   const { prisma, pool } = await import("@/lib/server/db");
   const { keepProbeHistory, ROLLUP_GRACE_MS } = await import("@/lib/server/probe-rollup");
+  const { allSloAvailability } = await import("@/lib/server/slo-availability");
   const q = async <T>(text: string, values: unknown[] = []) => (await pool().query(text, values)).rows as T[];
   const user = await prisma.user.create({ data: { email: "bench@example.test", name: "Bench", role: "admin", passwordHash: "x" } });
   const tier = await prisma.tier.create({ data: { rank: 1, name: "Bench", sloTarget: 0.999 } });
-  const service = await prisma.service.create({ data: { slug: "bench", name: "Bench", tierId: tier.id } });
+  const service = await prisma.service.create({ data: { slug: "bench", name: "Bench", tierId: tier.id, slos: { create: { name: "availability", sli: { schemaVersion: 1, source: "incidents" }, budgeting: { schemaVersion: 1, method: "time" } } } } });
   await prisma.probe.createMany({ data: Array.from({ length: PROBES }, (_, i) => ({ serviceId: service.id, url: `https://svc-${i}.example/health`, intervalSeconds: INTERVAL, createdById: user.id, enabled: false })) });
   const probes = (await prisma.probe.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
   await prisma.slo.createMany({
@@ -88,6 +89,15 @@ try {
   );
   const year = await sizes("ProbeDay");
   const daysPerProbe = year.rows / PROBES;
+  // Every probe SLO's figures over 30 days with burn rates, as GET /api/v1/slos/availability
+  // computes them: from the day rows, and runs only where an hour cannot answer.
+  const monthly = async () => {
+    const t1 = performance.now();
+    const figures = await allSloAvailability({ window: "rolling:30d", incidents: 0 });
+    return { slos: figures.total, ms: Math.round(performance.now() - t1) };
+  };
+  await monthly();
+  const figures = await monthly();
 
   const runsPerProbe = runs.rows / PROBES;
   const runBytes = runsPerProbe * runs.perRow;
@@ -101,6 +111,7 @@ try {
   console.log(`  hours: ${written.rows} day rows written hour by hour, ${written.perRow.toFixed(1)} bytes each; a year copied: ${year.rows} rows (${daysPerProbe.toFixed(0)} a probe), ${year.perRow.toFixed(1)} bytes a day row with its index (${(year.perRow / 24).toFixed(1)} an hour) ${JSON.stringify(year.parts)}; row alone ${Number(column?.day ?? 0).toFixed(1)}`);
   console.log(`  a probe at 30 s: runs ${mb(runBytes)} + a year of hours ${mb(yearOfHours)} = ${mb(perProbe)} (with the default 400 days of hours ${mb(runBytes + defaultHours)})`);
   console.log(`  ${FLEET} probes: ${(fleet / 1e9).toFixed(2)} GB (goal ≤ ${GOAL_BYTES / 1e9} GB with a year of history)`);
+  console.log(`  reads: every SLO's 30-day figures with burn rates (${figures.slos} SLOs, ${PROBES * 2} of them on probes) in ${figures.ms} ms`);
   console.log(
     JSON.stringify({
       probes: PROBES,
@@ -118,6 +129,7 @@ try {
       fleetYearBytes: Math.round(fleet),
       fleetDefaultBytes: Math.round(FLEET * (runBytes + defaultHours)),
       goalBytes: GOAL_BYTES,
+      monthlyFigures: figures,
     }),
   );
   await pool().end();

@@ -34,6 +34,15 @@ describe("a probe's day row", () => {
     expect(back[1]).toEqual(later[0]);
   });
 
+  it("gives a reader that only counts the same counts and unknown time, untimed", () => {
+    const runs = Array.from({ length: 5 * 60 }, (_, i) => ({ at: DAY + i * MIN + (i % 3) * 7_000, ok: i % 11 !== 0, latencyMs: i % 4 ? 100 : 900 }));
+    const row = packDay(DAY, rollupHours(runs, 60, [300], DAY, DAY + 6 * HOUR_MS));
+    const amount = (h: ProbeHour) => h.unknown.reduce((s, i) => s + i.to - i.from, 0);
+    const counts = (h: ProbeHour) => [h.start, h.runs, h.failures, h.within, amount(h)];
+    expect(unpackDay(row, false).map(counts)).toEqual(unpackDay(row).map(counts));
+    expect(unpackDay(row, false).every((h) => !h.timed && h.down.length === 0 && h.slow.length === 0)).toBe(true);
+  });
+
   it("keeps untimed hours (kept before timing was) as counts and an amount of unknown time", () => {
     const untimed: ProbeHour = { start: DAY, runs: 10, failures: 2, within: [{ thresholdMs: 300, runs: 7 }], unknown: [{ from: DAY, to: DAY + 90_000 }], timed: false, down: [], slow: [] };
     const timed = rollupHours([{ at: DAY + HOUR_MS + 10, ok: true, latencyMs: 5 }], 60, [300], DAY + HOUR_MS, DAY + 2 * HOUR_MS);

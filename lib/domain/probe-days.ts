@@ -22,12 +22,17 @@ function pairs(list: readonly Interval[], day: number): number[] {
   return mergeIntervals(list).flatMap((i) => [i.from - day, i.to - day]);
 }
 
-function spans(flat: readonly number[], day: number, from: number, to: number): Interval[] {
-  const out: Interval[] = [];
+/** [from, to) pairs (milliseconds from the day's start) cut into the day's first `n` hours. */
+function perHour(flat: readonly number[], day: number, n: number): Interval[][] {
+  const out = Array.from({ length: n }, () => [] as Interval[]);
   for (let i = 0; i + 1 < flat.length; i += 2) {
-    const a = Math.max(day + (flat[i] as number), from);
-    const b = Math.min(day + (flat[i + 1] as number), to);
-    if (b > a) out.push({ from: a, to: b });
+    const a = flat[i] as number;
+    const b = flat[i + 1] as number;
+    for (let h = Math.floor(a / HOUR_MS); h < n && h * HOUR_MS < b; h++) {
+      const from = Math.max(a, h * HOUR_MS);
+      const to = Math.min(b, (h + 1) * HOUR_MS);
+      if (to > from) (out[h] as Interval[]).push({ from: day + from, to: day + to });
+    }
   }
   return out;
 }
@@ -68,28 +73,35 @@ export function packDay(day: number, hours: readonly ProbeHour[]): ProbeDayRow {
   };
 }
 
-/** The row's hours, from hour 0 to the last one kept. */
-export function unpackDay(row: ProbeDayRow): ProbeHour[] {
+/**
+ * The row's hours, from hour 0 to the last one kept. `timing: false` (a reader that only counts)
+ * leaves out where in each hour things were: each hour is then untimed, its unknown time an amount.
+ */
+export function unpackDay(row: ProbeDayRow, timing = true): ProbeHour[] {
   const { day } = row;
-  const slowOf = new Map<number, number[]>(row.withinMs.map((t) => [t, []]));
-  for (let i = 0; i + 1 < row.slow.length; i += 2 + 2 * (row.slow[i + 1] as number)) slowOf.get(row.slow[i] as number)?.push(...row.slow.slice(i + 2, i + 2 + 2 * (row.slow[i + 1] as number)));
+  const n = row.runs.length;
+  const unknown = perHour(row.unknown, day, n);
+  const down = timing ? perHour(row.down, day, n) : [];
+  const slowOf = new Map<number, Interval[][]>();
+  for (let i = 0; timing && i + 1 < row.slow.length; i += 2 + 2 * (row.slow[i + 1] as number)) slowOf.set(row.slow[i] as number, perHour(row.slow.slice(i + 2, i + 2 + 2 * (row.slow[i + 1] as number)), day, n));
   return row.runs.map((runs, i) => {
     const start = day + i * HOUR_MS;
-    const end = start + HOUR_MS;
-    const timed = i >= row.untimedHours;
+    const timed = timing && i >= row.untimedHours;
     const kept = row.withinMs.flatMap((t, k) => {
-      const n = row.withinRuns[k * 24 + i] ?? NOT_KEPT;
-      return n === NOT_KEPT ? [] : [{ thresholdMs: t, runs: n }];
+      const count = row.withinRuns[k * 24 + i] ?? NOT_KEPT;
+      return count === NOT_KEPT ? [] : [{ thresholdMs: t, runs: count }];
     });
+    const gaps = unknown[i] as Interval[];
+    const amount = gaps.reduce((sum, x) => sum + (x.to - x.from), 0);
     return {
       start,
       runs,
       failures: row.failures[i] ?? 0,
       within: kept,
-      unknown: spans(row.unknown, day, start, end),
+      unknown: timed || amount === 0 ? gaps : [{ from: start, to: start + amount }],
       timed,
-      down: timed ? spans(row.down, day, start, end) : [],
-      slow: timed ? kept.map((w) => ({ thresholdMs: w.thresholdMs, spans: spans(slowOf.get(w.thresholdMs) ?? [], day, start, end) })) : [],
+      down: timed ? (down[i] as Interval[]) : [],
+      slow: timed ? kept.map((w) => ({ thresholdMs: w.thresholdMs, spans: slowOf.get(w.thresholdMs)?.[i] ?? [] })) : [],
     };
   });
 }

@@ -37,21 +37,24 @@ export async function probeHistories(requests: readonly HistoryRequest[]): Promi
     if (rolledTo === null || ranges.length === 0) return [];
     const from = dayFloor(Math.min(...ranges.map((r) => r.from)));
     const to = Math.min(rolledTo, Math.max(...ranges.map((r) => r.to)));
-    return from < to ? [{ id, from, to }] : [];
+    // Where in each hour things were only for a reader of coverage: counting needs the amounts.
+    const timing = (reads.get(id) ?? []).some((r) => r.use === "coverage");
+    return from < to ? [{ id, from, to, timing }] : [];
   });
   const hours = new Map<string, Map<number, ProbeHour>>(ids.map((id) => [id, new Map()]));
   if (dayRanges.length) {
-    const { rows } = await pool().query<[string, number, number, number[], number[], number[], number[], number[], number[], number[]]>({
-      text: `SELECT d."probeId", ${EPOCH_MS("d.day")}, d."untimedHours", d.runs, d.failures, d."withinMs", d."withinRuns", d.down, d.unknown, d.slow
-               FROM unnest($1::text[], $2::float8[], $3::float8[]) AS q(id, f, t)
+    const { rows } = await pool().query<[string, number, number, number[], number[], number[], number[], number[], number[], number[], boolean]>({
+      text: `SELECT d."probeId", ${EPOCH_MS("d.day")}, d."untimedHours", d.runs, d.failures, d."withinMs", d."withinRuns",
+                     CASE WHEN q.timing THEN d.down ELSE '{}' END, d.unknown, CASE WHEN q.timing THEN d.slow ELSE '{}' END, q.timing
+               FROM unnest($1::text[], $2::float8[], $3::float8[], $4::bool[]) AS q(id, f, t, timing)
                JOIN "ProbeDay" d ON d."probeId" = q.id AND d.day >= ${AT("q.f")} AND d.day < ${AT("q.t")}`,
-      values: [dayRanges.map((r) => r.id), dayRanges.map((r) => r.from), dayRanges.map((r) => r.to)],
+      values: [dayRanges.map((r) => r.id), dayRanges.map((r) => r.from), dayRanges.map((r) => r.to), dayRanges.map((r) => r.timing)],
       rowMode: "array",
     });
-    for (const [id, day, untimedHours, runs, failures, withinMs, withinRuns, down, unknown, slow] of rows) {
+    for (const [id, day, untimedHours, runs, failures, withinMs, withinRuns, down, unknown, slow, timing] of rows) {
       const row: ProbeDayRow = { day, untimedHours, runs, failures, withinMs, withinRuns, down, unknown, slow };
       const map = hours.get(id) as Map<number, ProbeHour>;
-      for (const h of unpackDay(row)) map.set(h.start, h);
+      for (const h of unpackDay(row, timing)) map.set(h.start, h);
     }
   }
 
