@@ -49,11 +49,11 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], channel: undefined, storageState: "test-results/.auth/admin.json" },
     },
     // A second, empty installation (e2e/run.ts starts it), filled with the demo organisation from
-    // its setup page. After "setup", so that a run of this file alone still sets up the first one.
+    // its setup page. No dependency on "setup": Playwright runs projects in phases by their
+    // dependencies, and the demo's pages must land in the app's phase to run beside it, not after.
     {
       name: "demo-setup",
       testMatch: /demo-setup\.spec\.ts/,
-      dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: process.env.E2E_DEMO_BASE_URL ?? baseURL },
     },
     {

@@ -313,7 +313,8 @@ export async function multiProcessChecks(check: Check, opts: { pgbouncer?: strin
     await browser.close().catch(() => {});
     await Promise.all(
       apps.map(async (app) => {
-        if (app.exitCode !== null) return;
+        // A child killed by a signal has a signalCode and no exitCode: its 'exit' has been and gone.
+        if (app.exitCode !== null || app.signalCode !== null) return;
         const exited = new Promise((r) => app.once("exit", r));
         app.kill("SIGTERM");
         const timer = setTimeout(() => app.kill("SIGKILL"), 15_000);
