@@ -69,6 +69,20 @@ describe("the figure cache", () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => cachedFigures(key, compute)));
     expect(computed).toBe(1);
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    // A request that saw a newer generation than a running computation started from does not
+    // join it: a write committed meanwhile may be missing from it.
+    const racing = `test:${Math.random()}`;
+    const slow = cachedFigures(racing, async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      return "before the write";
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await prisma.$executeRaw`UPDATE "FigureGeneration" SET n = n + 1 WHERE id = 1`;
+    expect((await cachedFigures(racing, async () => "after the write")).body).toBe("after the write");
+    expect((await slow).body).toBe("before the write");
+    // And the older computation did not overwrite the newer entry.
+    expect((await cachedFigures(racing, compute)).body).toBe("after the write");
+    await prisma.figureCache.deleteMany({ where: { key: racing } });
     // What another process wrote is read, not computed again.
     const other = `test:${Math.random()}`;
     const { n } = (await prisma.figureGeneration.findUniqueOrThrow({ where: { id: 1 } }));
