@@ -62,26 +62,43 @@ const server = createServer((req, res) => {
   // Only proxy.ts may say which page is asked for (lib/server/auth/page-access.ts).
   delete req.headers["x-nines-page"];
   for (const [name, value] of headers) res.setHeader(name, value);
-  if (bypassesGate(req.url)) return serve(req, res);
-  void gate.enter().then((leave) => {
-    if (!leave) {
-      res.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
-      res.end(JSON.stringify({ error: "overloaded", message: "Nines is answering as many requests as it can; try again in a few seconds" }));
-      return;
-    }
-    // 'close' follows the end of the response, or the client going away first.
-    res.once("close", leave);
-    if (res.destroyed || req.socket.destroyed) return leave();
-    serve(req, res);
-  });
-});
-
-function serve(req: IncomingMessage, res: ServerResponse): void {
-  compress(req, res, () => {
-    handle(req, res).catch((error: unknown) => {
-      console.error("[serve] unhandled request error", error);
+  if (bypassesGate(req.url)) return void serve(req, res);
+  gate
+    .enter()
+    .then((leave) => {
+      if (!leave) {
+        res.writeHead(503, { "content-type": "application/json", "retry-after": "5" });
+        res.end(JSON.stringify({ error: "overloaded", message: "Nines is answering as many requests as it can; try again in a few seconds" }));
+        return;
+      }
+      if (res.destroyed || req.socket.destroyed) return leave(); // the client left while it waited
+      // The slot is free once the work is done AND the response is closed: a client that goes
+      // away does not stop the work its request started.
+      let open = 2;
+      const done = () => {
+        if (--open === 0) leave();
+      };
+      res.once("close", done);
+      void serve(req, res).finally(done);
+    })
+    .catch((error: unknown) => {
+      console.error("[serve] request gate failed", error);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
+    });
+});
+
+/** Compression, then Next's handler; settles when the handler has. */
+function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    compress(req, res, () => {
+      handle(req, res)
+        .catch((error: unknown) => {
+          console.error("[serve] unhandled request error", error);
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        })
+        .finally(resolve);
     });
   });
 }

@@ -74,14 +74,29 @@ export async function rollUpRound(): Promise<number> {
       values: [SERVICES_PER_ROUND],
       rowMode: "array",
     });
-    const byService = new Map<string, Interval[]>();
-    for (const [, serviceId, from, to] of marks) byService.set(serviceId, [...(byService.get(serviceId) ?? []), { from, to }]);
-    for (const [serviceId, changes] of byService) {
-      for (const range of mergeRanges(changes)) await recompute(client, serviceId, range);
+    const byService = new Map<string, { ids: string[]; changes: Interval[] }>();
+    for (const [id, serviceId, from, to] of marks) {
+      const entry = byService.get(serviceId) ?? { ids: [], changes: [] };
+      entry.ids.push(id);
+      entry.changes.push({ from, to });
+      byService.set(serviceId, entry);
     }
-    if (marks.length > 0) await client.query(`DELETE FROM "ImpactRollupMark" WHERE id = ANY($1::bigint[])`, [marks.map(([id]) => id)]);
+    // A service that fails keeps its marks (and is read raw) without holding the others back.
+    const done: string[] = [];
+    for (const [serviceId, { ids, changes }] of byService) {
+      await client.query("SAVEPOINT service");
+      try {
+        for (const range of mergeRanges(changes)) await recompute(client, serviceId, range);
+        await client.query("RELEASE SAVEPOINT service");
+        done.push(...ids);
+      } catch (err) {
+        await client.query("ROLLBACK TO SAVEPOINT service");
+        console.error(`[rollups] service ${serviceId} could not be rolled up; it is read raw meanwhile:`, err instanceof Error ? err.message : err);
+      }
+    }
+    if (done.length > 0) await client.query(`DELETE FROM "ImpactRollupMark" WHERE id = ANY($1::bigint[])`, [done]);
     await client.query("COMMIT");
-    return marks.length;
+    return done.length;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;

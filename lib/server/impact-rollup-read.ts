@@ -70,16 +70,18 @@ export async function rolledSeriesOf(services: ServiceSlo[], every: boolean, win
   const last = windows.at(-1);
   if (!first || !last || services.length === 0) return services.map((s) => seriesDto(s, windows, [], opts));
   const { asOf } = opts;
-  const lo = first.from;
-  const hi = Math.max(lo, Math.min(last.to, asOf));
+  const lo = Math.min(...windows.map((w) => w.from));
+  const hi = Math.max(lo, Math.min(Math.max(...windows.map((w) => w.to)), asOf));
   const ids = services.map((s) => s.id);
-  if (!every && services.length < rolledMinServices()) {
+  const plans = seriesPlans(windows, { asOf, measuredSince: null });
+  // The day rows are placed by one sorted list of edges: the windows must follow one another.
+  const ordered = plans.every((p, i) => i === 0 || p.from >= (plans[i - 1] as Interval).to);
+  if (!ordered || (!every && services.length < rolledMinServices())) {
     // A few services' impacts are fewer rows than the rollups' reads cost in round trips.
     const rows = hi > lo ? (await pool().query<ImpactRow>({ text: impactsSql(true, false), values: impactsParams(lo, hi, ids), rowMode: "array" })).rows : [];
     const loaded = collectImpacts(rows);
     return services.map((service) => (isolate ? isolated(service, () => seriesOne(service, windows, loaded, opts)) : seriesOne(service, windows, loaded, opts)));
   }
-  const plans = seriesPlans(windows, { asOf, measuredSince: null });
   const keyOf = plans.map((p) => planKey(p.from, p.to));
   const edges = plans.flatMap((p) => planRolled(p.from, p.to).raw);
   const buckets = bucketParams(plans);
