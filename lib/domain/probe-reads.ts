@@ -10,7 +10,7 @@
  */
 import { BURN_LOOKBACKS, complementPpb, type BurnLookback } from "./error-budget";
 import { coverageReachMs, emptyHour, goodRunsOf, hourCoverage, hourFloor, HOUR_MS, unknownMsOf, type ProbeHour } from "./probe-hours";
-import { countRuns, runIsGood, type Counts, type ProbeRunSample, type ProbeSliKind } from "./probe-sli";
+import { countRuns, lowerBound, runIsGood, type Counts, type ProbeRunSample, type ProbeSliKind } from "./probe-sli";
 import { mergeIntervals, probeCoverage, type Interval } from "./probes";
 import type { Budgeting } from "./slo";
 
@@ -59,17 +59,6 @@ export function runsToRead(history: Omit<ProbeHistory, "runs">, reads: readonly 
     for (const p of pieces(history, read)) if (p.hour === null) ranges.push({ from: p.from - reach, to: p.to });
   }
   return mergeIntervals(ranges);
-}
-
-function lowerBound(runs: readonly ProbeRunSample[], t: number): number {
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((runs[mid] as ProbeRunSample).at < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const runsIn = (runs: readonly ProbeRunSample[], from: number, to: number) => runs.slice(lowerBound(runs, from), lowerBound(runs, to));

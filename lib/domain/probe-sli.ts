@@ -24,7 +24,7 @@ export function runIsGood(run: ProbeRunSample, sli: ProbeSliKind): boolean {
 export type Counts = { good: number; total: number; unknownSlices: number };
 
 /** Runs sorted by `at`: the first index at or after t. */
-function lowerBound(runs: readonly ProbeRunSample[], t: number): number {
+export function lowerBound(runs: readonly ProbeRunSample[], t: number): number {
   let lo = 0;
   let hi = runs.length;
   while (lo < hi) {
