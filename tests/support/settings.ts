@@ -79,11 +79,11 @@ export function guardOrganisationSettings(): void {
     if (!before || !row || hasOwnDatabase()) return;
     const changed = differences(before, await observable());
     if (changed.length === 0) return;
-    const { id: _id, version: _version, integrationsVersion: _integrationsVersion, updatedAt: _updatedAt, riskReviewCadence, integrations, ...values } = row;
+    const { id: _id, version: _version, integrationsVersion: _integrationsVersion, updatedAt: _updatedAt, riskReviewCadence, integrations, oidc, ...values } = row;
     await prisma.$transaction(async (tx) => {
       await tx.organizationSettings.update({
         where: { id: 1 },
-        data: { ...values, riskReviewCadence: riskReviewCadence ?? Prisma.DbNull, integrations: integrations ?? Prisma.DbNull, version: { increment: 1 }, integrationsVersion: { increment: 1 } },
+        data: { ...values, riskReviewCadence: riskReviewCadence ?? Prisma.DbNull, integrations: integrations ?? Prisma.DbNull, oidc: oidc ?? Prisma.DbNull, version: { increment: 1 }, integrationsVersion: { increment: 1 } },
       });
       await rescheduleRiskReviews(tx, RiskReviewCadence.read(riskReviewCadence, "The settings before this file"));
     });
