@@ -28,6 +28,13 @@ export async function register(): Promise<void> {
     const evaluator = startNotificationEvaluator();
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void Promise.all([notifications.stop(), evaluator.stop()]));
   }
+  // Error-budget policy states and freezes (docs/decisions/0031-error-budget-policy.md): once a
+  // minute, in the one process holding its lease.
+  if (process.env.NINES_POLICY_EVALUATOR !== "off") {
+    const { startPolicyEvaluator } = await import("@/lib/server/policy-evaluator");
+    const policy = startPolicyEvaluator();
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void policy.stop());
+  }
   // Exact rollups (docs/decisions/0029-impact-rollups.md): in every process, one at a time by an advisory lock.
   const { startRollupScheduler } = await import("@/lib/server/impact-rollup-job");
   const rollups = startRollupScheduler();

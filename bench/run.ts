@@ -51,7 +51,7 @@ async function startApp(url: string, admin: Admin): Promise<{ base: string; app:
   const app = spawn(server.command, [...server.args, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: base, BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password, BOOTSTRAP_API_TOKEN: admin.token, NEXT_TELEMETRY_DISABLED: "1", NINES_NOTIFICATIONS: "off" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: base, BOOTSTRAP_ADMIN_EMAIL: admin.email, BOOTSTRAP_ADMIN_PASSWORD: admin.password, BOOTSTRAP_API_TOKEN: admin.token, NEXT_TELEMETRY_DISABLED: "1", NINES_NOTIFICATIONS: "off", NINES_POLICY_EVALUATOR: "off" },
     // (The notification evaluator reads every SLO once a minute; its cost is measured on its own, not under the requests'.)
   });
   for (let i = 0; i < 600; i++) {

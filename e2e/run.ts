@@ -81,6 +81,8 @@ async function startEmptyInstallation(): Promise<{ url: string; stop: () => Prom
     // themselves (the send-test button), and a minute's evaluation of every SLO of the test
     // organisation is load they do not need (the integration tests run both, in processes of their own).
     NINES_NOTIFICATIONS: "off",
+    // Policy states move when a test asks (POST /api/v1/budget-policy/evaluate), not once a minute under other tests.
+    NINES_POLICY_EVALUATOR: "off",
   };
   for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "BOOTSTRAP_API_TOKEN", "BOOTSTRAP_ADMIN_EMAIL", "BOOTSTRAP_ADMIN_PASSWORD"]) delete env[name];
   const external = process.env.TEST_DATABASE_URL ? await startThrowawayDatabase() : null;

@@ -9,6 +9,7 @@ import { AlertmanagerResultDto, IntegrationsDto, PagerDutyResultDto } from "@/li
 import { OpenSloPlanDto } from "@/lib/dto/openslo";
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
 import { StatusPageSettingsDto, StatusSnapshotDto, StatusSubscribedDto, SubscriptionLinkDto } from "@/lib/dto/status-page";
+import { BUDGET_POLICY_SCHEMAS } from "./routes-budget-policy";
 import { ChannelDto, ChannelListDto, ChannelTestDto, ChannelWithSecretDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
 import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
@@ -31,6 +32,7 @@ export { ROUTES } from "./routes";
 
 /** Response schemas by the name they have in `components.schemas`; every one the table uses is here. */
 const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
+  ...BUDGET_POLICY_SCHEMAS,
   ActionItem: ActionItemDto,
   ActionItemList: ActionItemListDto,
   AlertmanagerResult: AlertmanagerResultDto,

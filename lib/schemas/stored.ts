@@ -9,6 +9,8 @@ import { ReviewFiguresDto, ReviewListHeadlineDto, type ReviewFiguresDto as Revie
 import type { RiskLevel } from "@/lib/domain/risk-matrix";
 import { RiskLevelDto, type RiskDto } from "@/lib/dto/risks";
 import { zodIssues } from "./issues";
+import { BudgetPolicyFields } from "./budget-policy";
+import type { BudgetPolicy } from "@/lib/domain/budget-policy";
 import type { Budgeting, Sli } from "@/lib/domain/slo";
 import { StoredBudgetingV1, StoredSliV1 } from "./slo";
 import { AUDIENCES, NOTIFICATION_EVENTS } from "@/lib/domain/notifications";
@@ -209,3 +211,10 @@ const StatusComponentsV1 = z.array(z.strictObject({ name: z.string(), serviceIds
 export const StoredStatusComponents: StoredKind<z.infer<typeof StatusComponentsV1>, { components: z.infer<typeof StatusComponentsV1> }> = storedKind("the status page's components", {
   1: z.union([StatusComponentsV1, z.strictObject({ components: StatusComponentsV1 }).transform((v) => v.components)]),
 });
+
+const BudgetPolicyV1 = z.strictObject(BudgetPolicyFields);
+/** A tier's error-budget policy (Tier.budgetPolicy; null there is the default policy). */
+export const StoredBudgetPolicy: StoredKind<BudgetPolicy> = storedKind("a tier's error-budget policy", { 1: BudgetPolicyV1 });
+
+/** A service's overrides of its tier's policy (Service.budgetPolicy): only the fields it sets. */
+export const StoredPolicyOverride: StoredKind<Partial<BudgetPolicy>> = storedKind("a service's error-budget policy overrides", { 1: BudgetPolicyV1.partial() });

@@ -18,14 +18,17 @@ import { figuresWhere } from "./slo-availability";
 // reads the stored states) announces nothing twice.
 
 const LEASE_SQL = `
-  INSERT INTO "WatchState" (key, state, "updatedAt") VALUES ('lease:evaluator', '{"kind":"lease","schemaVersion":1}', now() AT TIME ZONE 'UTC')
+  INSERT INTO "WatchState" (key, state, "updatedAt") VALUES ($2, '{"kind":"lease","schemaVersion":1}', now() AT TIME ZONE 'UTC')
   ON CONFLICT (key) DO UPDATE SET "updatedAt" = now() AT TIME ZONE 'UTC' WHERE "WatchState"."updatedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1)
   RETURNING key`;
 
-/** Takes the evaluator's turn for the next `seconds` (false: another process has it). */
-export async function takeEvaluatorLease(seconds: number): Promise<boolean> {
-  return (await pool().query(LEASE_SQL, [seconds])).rowCount === 1;
+/** Takes the turn named `key` ("lease:evaluator", "lease:policy") for the next `seconds` (false: another process has it). */
+export async function takeLease(key: string, seconds: number): Promise<boolean> {
+  return (await pool().query(LEASE_SQL, [seconds, key])).rowCount === 1;
 }
+
+/** Takes the evaluator's turn for the next `seconds` (false: another process has it). */
+export const takeEvaluatorLease = (seconds: number) => takeLease("lease:evaluator", seconds);
 
 const asJson = (state: WatchStateData) => StoredWatchState.write(state) as Prisma.InputJsonObject;
 
