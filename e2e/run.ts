@@ -34,7 +34,8 @@ function startApp(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
 }
 
-async function waitForReady(url: string, app: ChildProcess, timeoutMs = 300_000): Promise<void> {
+// E2E_READY_SECONDS: a busy machine (other builds beside this one) may need longer than 5 minutes to build.
+async function waitForReady(url: string, app: ChildProcess, timeoutMs = Number(process.env.E2E_READY_SECONDS ?? 300) * 1000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`the app exited with code ${app.exitCode} before it was ready`);

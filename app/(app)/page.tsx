@@ -10,6 +10,8 @@ import { BurnRules } from "@/components/overview/burn-rules";
 import { FleetTable } from "@/components/overview/fleet-table";
 import { OngoingBanner } from "@/components/overview/ongoing-banner";
 import { UpcomingMaintenance } from "@/components/overview/upcoming-maintenance";
+import { FrozenServices } from "@/components/overview/frozen-services";
+import { policyStates } from "@/lib/server/budget-policy";
 import { OverviewFilters, type OverviewFilterValues } from "@/components/overview/overview-filters";
 import { StateCounts } from "@/components/overview/state-counts";
 import { NoServicesYet } from "@/components/services/no-services-yet";
@@ -94,11 +96,12 @@ const BANNER_INCIDENTS = 5;
 const UPCOMING_SHOWN = 3;
 
 async function Ongoing({ timeZone }: { timeZone: string }) {
-  const [ongoing, upcoming] = await Promise.all([listIncidents({ status: "open", limit: BANNER_INCIDENTS }), listIncidents({ status: "upcoming", limit: UPCOMING_SHOWN })]);
+  const [ongoing, upcoming, policy] = await Promise.all([listIncidents({ status: "open", limit: BANNER_INCIDENTS }), listIncidents({ status: "upcoming", limit: UPCOMING_SHOWN }), policyStates()]);
   return (
     <>
       <OngoingBanner incidents={ongoing.incidents} total={ongoing.total} />
       <UpcomingMaintenance incidents={upcoming.incidents} total={upcoming.total} timeZone={timeZone} />
+      <FrozenServices {...policy} timeZone={timeZone} />
     </>
   );
 }

@@ -7,14 +7,17 @@ const DAY = 86_400_000;
 
 describe("an SLO's state under the policy", () => {
   it("is frozen once the budget is spent, with the reason", () => {
-    expect(sloPolicyState({ remainingRatio: 0, burnState: "ok" }, P)).toEqual({ state: "frozen", reasons: ["budget spent: 0 % left"] });
-    expect(sloPolicyState({ remainingRatio: -0.5, burnState: "ok" }, P).reasons[0]).toBe("budget spent: 0 % left (overspent by 50 %)");
+    expect(sloPolicyState({ remainingRatio: 0, burnState: "ok" }, P)).toEqual({ state: "frozen", reasons: ["budget spent: 100 % of it used"] });
+    expect(sloPolicyState({ remainingRatio: -0.5, burnState: "ok" }, P).reasons[0]).toBe("budget spent: 150 % of it used");
   });
   it("is caution under the caution threshold or while burning, normal otherwise", () => {
     expect(sloPolicyState({ remainingRatio: 0.2, burnState: "ok" }, P)).toEqual({ state: "caution", reasons: ["20 % of the budget left, below 25 %"] });
     expect(sloPolicyState({ remainingRatio: 0.9, burnState: "slow_burn" }, P)).toEqual({ state: "caution", reasons: ["burning slowly"] });
     expect(sloPolicyState({ remainingRatio: 0.25, burnState: "ok" }, P).state).toBe("normal");
     expect(sloPolicyState({ remainingRatio: null, burnState: null }, P).state).toBe("normal");
+  });
+  it("is frozen at a higher freezing threshold with the share left", () => {
+    expect(sloPolicyState({ remainingRatio: 0.05, burnState: "ok" }, { ...P, freezeAtOrBelow: 0.1 }).reasons).toEqual(["5 % of the budget left, at or below 10 %"]);
   });
   it("freezes on burning when the policy says so", () => {
     const strict: BudgetPolicy = { ...P, freezeOnBurn: "fast_burn" };

@@ -76,7 +76,7 @@ export function sloPolicyState(figures: SloFigures, policy: BudgetPolicy): SloPo
   const caution: string[] = [];
   const { remainingRatio: left, burnState: burn } = figures;
   if (left !== null) {
-    if (left <= policy.freezeAtOrBelow) frozen.push(policy.freezeAtOrBelow === 0 ? `budget spent: ${percent(Math.max(left, 0))} left${left < 0 ? ` (overspent by ${percent(-left)})` : ""}` : `${percent(left)} of the budget left, at or below ${percent(policy.freezeAtOrBelow)}`);
+    if (left <= policy.freezeAtOrBelow) frozen.push(left <= 0 ? `budget spent: ${percent(1 - left)} of it used` : `${percent(left)} of the budget left, at or below ${percent(policy.freezeAtOrBelow)}`);
     else if (left < policy.cautionBelow) caution.push(`${percent(left)} of the budget left, below ${percent(policy.cautionBelow)}`);
   }
   if (burn && burn !== "ok") {

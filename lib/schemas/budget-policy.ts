@@ -63,3 +63,6 @@ export const FreezeListQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
 });
+
+/** POST /budget-policy/evaluate: every service, or one by slug. */
+export const PolicyEvaluateQuery = z.strictObject({ service: FreezeListQuery.shape.service });

@@ -1,4 +1,4 @@
-import { BudgetPolicyInput, BudgetPolicyOverrideInput, FreezeLiftInput, FreezeListQuery, GateDeployInput, GateExceptionInput, GateQuery } from "./budget-policy";
+import { BudgetPolicyInput, BudgetPolicyOverrideInput, FreezeLiftInput, FreezeListQuery, GateDeployInput, GateExceptionInput, GateQuery, PolicyEvaluateQuery } from "./budget-policy";
 import { FreezeDto, FreezeListDto, GateDeployDto, GateDto, GateExceptionDto, PolicyEvaluationDto, ServicePolicyDto, TierPolicyDto } from "@/lib/dto/budget-policy";
 import { created, ok } from "./route-replies";
 import type { RouteDoc } from "./routes";
@@ -17,7 +17,7 @@ export const BUDGET_POLICY_ROUTES: RouteDoc[] = [
   { method: "post", path: "/api/v1/services/{slug}/gate/deploys", summary: "Ship a release through the gate: recorded as a deploy (a 409 with the reasons when the gate does not allow it); a frozen service's exception is spent", role: "editor", body: GateDeployInput, responses: created(GateDeployDto), errors: [409] },
   { method: "get", path: "/api/v1/freezes", summary: "Freezes, oldest first: of one service and/or overlapping [from, to)", role: "viewer", query: FreezeListQuery, responses: ok(FreezeListDto) },
   { method: "post", path: "/api/v1/freezes/{id}/lift", summary: "End a freeze early, with the reason (audited); the service is then in caution until its SLOs change", role: "admin", body: FreezeLiftInput, responses: ok(FreezeDto), errors: [409] },
-  { method: "post", path: "/api/v1/budget-policy/evaluate", summary: "Evaluate every service's policy state now (it runs once a minute anyway)", role: "admin", responses: ok(PolicyEvaluationDto) },
+  { method: "post", path: "/api/v1/budget-policy/evaluate", summary: "Evaluate every service's policy state now, or one's (`?service=`); it runs once a minute anyway", role: "admin", query: PolicyEvaluateQuery, responses: ok(PolicyEvaluationDto), errors: [404] },
 ];
 
 /** Their response schemas by the names the OpenAPI document gives them (openapi.ts). */

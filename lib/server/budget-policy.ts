@@ -113,3 +113,18 @@ export async function getServicePolicy(slug: string): Promise<ServicePolicyDto> 
     openExceptions: exceptions.map((e) => toGateExceptionDto(e, service.slug)),
   };
 }
+
+/** For the overview: the frozen services (the first `limit`, longest frozen first) and how many are frozen and in caution. */
+export async function policyStates(limit = 10): Promise<{ frozen: { slug: string; name: string; since: string | null; recoversAt: string | null }[]; frozenTotal: number; cautionTotal: number }> {
+  const where = { archivedAt: null, policyState: "frozen" } as const;
+  const [rows, frozenTotal, cautionTotal] = await Promise.all([
+    prisma.service.findMany({ where, orderBy: [{ policyStateSince: "asc" }, { slug: "asc" }], take: limit, select: { slug: true, name: true, policyStateSince: true, freezes: { where: { endedAt: null }, select: { recoversAt: true }, take: 1 } } }),
+    prisma.service.count({ where }),
+    prisma.service.count({ where: { archivedAt: null, policyState: "caution" } }),
+  ]);
+  return {
+    frozen: rows.map((s) => ({ slug: s.slug, name: s.name, since: s.policyStateSince?.toISOString() ?? null, recoversAt: s.freezes[0]?.recoversAt?.toISOString() ?? null })),
+    frozenTotal,
+    cautionTotal,
+  };
+}

@@ -5,6 +5,7 @@ import { serviceAvailability } from "./availability";
 import { recordAudit } from "./audit";
 import { servicePolicyOf } from "./budget-policy";
 import { prisma } from "./db";
+import { NotFoundError } from "./errors";
 import { incidentCosts } from "./incident-costs";
 import { takeLease } from "./notification-evaluator";
 
@@ -48,13 +49,13 @@ async function recoveryOf(frozen: SloAvailabilityDto[], freezeAtOrBelow: number,
 /** Frozen by burning alone (the budget is not what froze it): no recovery instant to say. */
 const burningOnly = (f: SloAvailabilityDto) => (f.errorBudget?.remainingRatio ?? 1) > 0 && f.burnState !== "ok";
 
-async function evaluateServices(now: number, figures: SloAvailabilityDto[]): Promise<{ slos: number; services: number }> {
+async function evaluateServices(now: number, figures: SloAvailabilityDto[], only: string | undefined): Promise<{ slos: number; services: number }> {
   const services = await prisma.service.findMany({
-    where: { archivedAt: null },
+    where: { archivedAt: null, ...(only ? { slug: only } : {}) },
     select: { id: true, slug: true, name: true, policyState: true, budgetPolicy: true, tier: { select: { name: true, budgetPolicy: true } } },
   });
   const slos = new Map<string, SloRow>(
-    (await prisma.slo.findMany({ where: { archivedAt: null, service: { archivedAt: null } }, select: { id: true, name: true, serviceId: true, policyState: true, policyStateSince: true, policyRemaining: true, policyReasons: true } })).map((s) => [s.id, s]),
+    (await prisma.slo.findMany({ where: { archivedAt: null, service: { archivedAt: null, ...(only ? { slug: only } : {}) } }, select: { id: true, name: true, serviceId: true, policyState: true, policyStateSince: true, policyRemaining: true, policyReasons: true } })).map((s) => [s.id, s]),
   );
   const bySlug = new Map<string, SloAvailabilityDto[]>();
   for (const f of figures) bySlug.set(f.slo.service.slug, [...(bySlug.get(f.slo.service.slug) ?? []), f]);
@@ -112,9 +113,9 @@ async function evaluateServices(now: number, figures: SloAvailabilityDto[]): Pro
  * Resolved unplanned incidents not yet checked get their required postmortem (or "" for none
  * required): each is checked once, with its cost as of its resolution's evaluation.
  */
-async function evaluatePostmortems(now: number): Promise<number> {
+async function evaluatePostmortems(now: number, only: string | undefined): Promise<number> {
   const incidents = await prisma.incident.findMany({
-    where: { kind: "unplanned", resolvedAt: { not: null, gt: new Date(now - 30 * DAY) }, postmortemReason: null, impacts: { some: {} } },
+    where: { kind: "unplanned", resolvedAt: { not: null, gt: new Date(now - 30 * DAY) }, postmortemReason: null, impacts: { some: only ? { service: { slug: only } } : {} } },
     select: { id: true, number: true, title: true, startedAt: true, resolvedAt: true, impacts: { select: { service: { select: { slug: true, name: true, budgetPolicy: true, tier: { select: { name: true, budgetPolicy: true } } } } } } },
     orderBy: { resolvedAt: "asc" },
     take: 200,
@@ -141,12 +142,13 @@ async function evaluatePostmortems(now: number): Promise<number> {
   return required;
 }
 
-/** One evaluation of every service's policy state, as of `now`. */
-export async function evaluatePolicyOnce(now = Date.now()): Promise<{ slos: number; services: number; postmortems: number }> {
+/** One evaluation of every service's policy state (or one service's, by slug), as of `now`. */
+export async function evaluatePolicyOnce(now = Date.now(), only?: string): Promise<{ slos: number; services: number; postmortems: number }> {
   const { figuresWhere } = await import("./slo-availability");
-  const figures = await figuresWhere({ archivedAt: null, service: { archivedAt: null } }, { asOf: new Date(now) });
-  const moved = await evaluateServices(now, figures);
-  return { ...moved, postmortems: await evaluatePostmortems(now) };
+  if (only && !(await prisma.service.findFirst({ where: { slug: only, archivedAt: null }, select: { id: true } }))) throw new NotFoundError("Service", only);
+  const figures = await figuresWhere({ archivedAt: null, service: { archivedAt: null, ...(only ? { slug: only } : {}) } }, { asOf: new Date(now) });
+  const moved = await evaluateServices(now, figures, only);
+  return { ...moved, postmortems: await evaluatePostmortems(now, only) };
 }
 
 export type PolicyEvaluatorHandle = { stop: () => Promise<void> };

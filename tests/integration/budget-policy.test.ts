@@ -50,7 +50,7 @@ describe("the error-budget policy and the release gate", () => {
     expect(res.status).toBe(200);
     expect(res.body.allowed).toBe(false);
     expect(res.body.state).toBe("frozen");
-    expect(res.body.reasons.join("\n")).toContain("availability: budget spent: 0 % left (overspent by 177.8 %)");
+    expect(res.body.reasons.join("\n")).toContain("availability: budget spent: 277.8 % of it used");
     expect(res.body.slos).toEqual([{ id: expect.any(String), name: "availability", state: "frozen", remainingRatio: expect.closeTo(1 - 7200 / 2592, 4) }]);
     // 7,200 s spent, 2,592 s allowed: 4,608 s must leave the window, i.e. the outage's first
     // 4,608 s; the window forgets them 30 days after they happened.
@@ -167,5 +167,7 @@ describe("the error-budget policy and the release gate", () => {
     expect(await prisma.auditEvent.count({ where: { action: "update_budget_policy", entityId: { in: [id] } } })).toBe(1);
     expect((await call(evaluate.POST, { method: "POST", token: tokens.editor })).status).toBe(403);
     expect((await call(evaluate.POST, { method: "POST", token: tokens.admin })).status).toBe(200);
+    expect((await call(evaluate.POST, { method: "POST", token: tokens.admin, path: `/api/v1/budget-policy/evaluate?service=${slug}` })).body).toEqual({ slos: 0, services: 0, postmortems: 0 });
+    expect((await call(evaluate.POST, { method: "POST", token: tokens.admin, path: "/api/v1/budget-policy/evaluate?service=no-such-service" })).status).toBe(404);
   });
 });

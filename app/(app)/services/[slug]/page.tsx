@@ -27,6 +27,9 @@ import { figuresOfSlos } from "@/lib/server/slo-availability";
 import { reconcileSlos } from "@/lib/server/slo-reconcile";
 import { listSlos } from "@/lib/server/slos";
 import { ServiceSlos } from "@/components/slos/service-slos";
+import { ServicePolicyCard } from "@/components/policy/service-policy-card";
+import { getServicePolicy } from "@/lib/server/budget-policy";
+import { baseUrl } from "@/lib/server/notify";
 import { DetailsSection, FiguresSection, TrendSection, preloadSections } from "./availability-sections";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -105,6 +108,12 @@ async function SlosSection({ slug }: { slug: string }) {
   return <ServiceSlos slug={slug} figures={figures} total={total} beside={beside} probeUrls={Object.fromEntries(probes.map((p) => [p.id, p.url]))} />;
 }
 
+/** Its state under the error-budget policy, as the evaluator stored it: read, never recomputed here. */
+async function PolicySection({ slug, timeZone, role }: { slug: string; timeZone: string; role: "viewer" | "editor" | "admin" }) {
+  const policy = await getServicePolicy(slug);
+  return <ServicePolicyCard policy={policy} timeZone={timeZone} canEdit={roleAllows(role, "editor")} canAdmin={roleAllows(role, "admin")} origin={baseUrl()} />;
+}
+
 /** The service's probes at a glance: state in words, last latency, the way to the rest. */
 async function ProbesSummary({ slug }: { slug: string }) {
   const probes = await listProbes(slug, { coverage: false });
@@ -171,6 +180,9 @@ export default async function ServicePage({ params, searchParams }: Params) {
       )}
       <Suspense fallback={<WidgetSkeleton label="Computing this service's figures" rows={4} />}>
         <FiguresSection slug={slug} view={view} sloWindow={service.sloWindow} timeZone={settings.timeZone} />
+      </Suspense>
+      <Suspense fallback={<WidgetSkeleton label="Reading its error-budget policy state" rows={2} />}>
+        <PolicySection slug={slug} timeZone={settings.timeZone} role={actor.role} />
       </Suspense>
       <Suspense fallback={<WidgetSkeleton label="Drawing the trend and its incidents" rows={5} />}>
         <TrendSection slug={slug} view={view} timeZone={settings.timeZone} />
