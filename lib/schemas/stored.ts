@@ -8,6 +8,7 @@ import { riskReference } from "@/lib/domain/risk-rules";
 import { ReviewFiguresDto, ReviewListHeadlineDto, type ReviewFiguresDto as ReviewFigures, type ReviewListHeadlineDto as ReviewListHeadline } from "@/lib/dto/reviews";
 import type { RiskLevel } from "@/lib/domain/risk-matrix";
 import { RiskLevelDto, type RiskDto } from "@/lib/dto/risks";
+import { ReportFiguresDto, type ReportFiguresDto as ReportFigures } from "@/lib/dto/reports";
 import { zodIssues } from "./issues";
 import type { Budgeting, Sli } from "@/lib/domain/slo";
 import { StoredBudgetingV1, StoredSliV1 } from "./slo";
@@ -209,3 +210,6 @@ const StatusComponentsV1 = z.array(z.strictObject({ name: z.string(), serviceIds
 export const StoredStatusComponents: StoredKind<z.infer<typeof StatusComponentsV1>, { components: z.infer<typeof StatusComponentsV1> }> = storedKind("the status page's components", {
   1: z.union([StatusComponentsV1, z.strictObject({ components: StatusComponentsV1 }).transform((v) => v.components)]),
 });
+
+/** A published period report's figures (Report.snapshot), as the report showed them. */
+export const ReportSnapshot: StoredKind<ReportFigures> = storedKind("a published report's snapshot", { 1: ReportFiguresDto });
