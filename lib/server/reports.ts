@@ -1,8 +1,9 @@
 import "server-only";
+import { cache } from "react";
 import type { ReportDto, ReportFiguresDto, ReportUnpublishedDto } from "@/lib/dto/reports";
 import { parseReportPeriod, periodState, reportPeriodLabel, reportPeriodWindow, reportScopeKey, type ReportPeriodSpec } from "@/lib/domain/report-period";
 import type { Report } from "@/lib/generated/prisma/client";
-import type { ReportScopeQuery } from "@/lib/schemas/report";
+import { ReportScopeQuery } from "@/lib/schemas/report";
 import { ReportSnapshot } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
@@ -121,3 +122,6 @@ export async function listPublishedReports(): Promise<PublishedReportEntry[]> {
   ]);
   return rows.map((r) => ({ period: r.period, scope: r.scope, scopeName: names.get(r.scope)?.name ?? r.scope, scopeQuery: names.get(r.scope)?.query ?? "", publishedAt: r.publishedAt.toISOString(), publishedBy: r.publishedBy }));
 }
+
+/** One computation per page render, whichever widgets await it (`scope`: the page's query, e.g. "tier=1"). */
+export const reportForPage = cache((period: string, tier: string | undefined, service: string | undefined): Promise<ReportDto> => getReport(period, ReportScopeQuery.parse({ tier, service })));
