@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDateTime, formatPercent } from "@/components/format";
 import { SeverityBadge } from "@/components/incidents/incident-badges";
 import type { ReportDto } from "@/lib/dto/reports";
@@ -12,7 +13,7 @@ export function ReportIncidents({ report }: { report: ReportDto }) {
   const tz = report.timeZone;
   if (report.incidents.length === 0) return <p className="muted">No incidents in {report.name}. Incidents logged for this period will show here with their cost.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Incidents and their cost">
       <table className="table report-table">
         <caption className="visually-hidden">Incidents of {report.name} and their cost</caption>
         <thead>
@@ -54,7 +55,7 @@ export function ReportIncidents({ report }: { report: ReportDto }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -69,33 +70,35 @@ export function ReportMttx({ report }: { report: ReportDto }) {
     </>
   );
   return (
-    <div className="table-wrap">
-      <table className="table report-table">
-        <caption className="visually-hidden">Mean times to detect, acknowledge, mitigate and resolve per {unit}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{unit === "week" ? "Week" : "Month"}</th>
-            <th scope="col" className="num">Incidents</th>
-            <th scope="col" className="num">To detect</th>
-            <th scope="col" className="num">To acknowledge</th>
-            <th scope="col" className="num">To mitigate</th>
-            <th scope="col" className="num">To resolve</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.mttx.entries.map((e) => (
-            <tr key={e.label}>
-              <th scope="row">{label(e.label)}</th>
-              <td className="num" data-label="Incidents">{e.incidentCount}</td>
-              <td className="num" data-label="To detect">{cell(e.mttd)}</td>
-              <td className="num" data-label="To acknowledge">{cell(e.mtta)}</td>
-              <td className="num" data-label="To mitigate">{cell(e.mttm)}</td>
-              <td className="num" data-label="To resolve">{cell(e.mttr)}</td>
+    <>
+      <TableScroll label={`Mean times per ${unit}`}>
+        <table className="table report-table">
+          <caption className="visually-hidden">Mean times to detect, acknowledge, mitigate and resolve per {unit}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{unit === "week" ? "Week" : "Month"}</th>
+              <th scope="col" className="num">Incidents</th>
+              <th scope="col" className="num">To detect</th>
+              <th scope="col" className="num">To acknowledge</th>
+              <th scope="col" className="num">To mitigate</th>
+              <th scope="col" className="num">To resolve</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.mttx.entries.map((e) => (
+              <tr key={e.label}>
+                <th scope="row">{label(e.label)}</th>
+                <td className="num" data-label="Incidents">{e.incidentCount}</td>
+                <td className="num" data-label="To detect">{cell(e.mttd)}</td>
+                <td className="num" data-label="To acknowledge">{cell(e.mtta)}</td>
+                <td className="num" data-label="To mitigate">{cell(e.mttm)}</td>
+                <td className="num" data-label="To resolve">{cell(e.mttr)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="muted small">Unplanned incidents that started in each {unit}; an incident without the milestone a mean needs is left out of that mean.</p>
-    </div>
+    </>
   );
 }

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatPercent, tierLabel } from "@/components/format";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReportDto } from "@/lib/dto/reports";
-import { formatDuration } from "@/lib/domain/format";
+import { formatDuration, plural } from "@/lib/domain/format";
 import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
 
 const met = (v: boolean | null) => (v === null ? <span className="muted">no data</span> : v ? <span className="badge badge-success">met</span> : <span className="badge badge-danger">missed</span>);
@@ -12,7 +13,7 @@ const met = (v: boolean | null) => (v === null ? <span className="muted">no data
 export function ReportHeadline({ report }: { report: ReportDto }) {
   const h = report.headline;
   const tiles: [string, number, string?][] = [
-    ["Met their target", h.met, `of ${h.services} services`],
+    ["Met their target", h.met, `of ${plural(h.services, "service")}`],
     ["Missed", h.missed, h.failed ? `${h.failed} could not be computed` : undefined],
     ["Incidents", h.incidents],
     ["Freezes", h.freezes],
@@ -44,7 +45,7 @@ export function ReportObjectives({ report }: { report: ReportDto }) {
     );
   }
   return (
-    <div className="table-wrap">
+    <TableScroll label="Objectives">
       <table className="table report-table">
         <caption className="visually-hidden">Each SLO against its target in {report.name}</caption>
         <thead>
@@ -65,7 +66,7 @@ export function ReportObjectives({ report }: { report: ReportDto }) {
               <tr key={s.slug}>
                 <th scope="row" className="cell-title">
                   <Link href={`/services/${s.slug}`} prefetch={false}>{s.name}</Link>
-                  <span className="muted small"> {tierLabel(s.tier)}</span>
+                  <span className="muted small report-tier">{tierLabel(s.tier)}</span>
                 </th>
                 <td data-label="SLO">{SERVICE_SLO_NAME}</td>
                 {isServiceFailure(p) ? (
@@ -96,6 +97,6 @@ export function ReportObjectives({ report }: { report: ReportDto }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -18,7 +18,14 @@ import { computeReportFigures, type ResolvedScope } from "./report-figures";
 
 /** The period a path names, refused (a 400 naming `period`) unless it is a month, quarter or year. */
 export function reportPeriod(text: string): ReportPeriodSpec {
-  const parsed = parseReportPeriod(text.trim());
+  // A client may encode the colon of a path segment (month%3A2026-11); Next may hand it on so.
+  let decoded = text;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    // not encoded after all: read as it is (and refused below)
+  }
+  const parsed = parseReportPeriod(decoded.trim());
   if (!parsed.ok) throw ValidationError.field("period", parsed.reason);
   return parsed.spec;
 }

@@ -220,6 +220,9 @@ describe("period reports", () => {
       expect(res.body.issues.map((i: { path: string }) => i.path), period).toEqual(["period"]);
     }
     expect((await post(publish.POST, tokens.editor, "", "month:2025-13")).body.issues).toEqual([expect.objectContaining({ path: "period" })]);
+    // A client that encodes the colon names the same period.
+    expect((await get("", "month%3A2025-03")).body.period).toBe(PERIOD);
+    expect((await get("", "month%3A2025-1%")).body.issues).toEqual([expect.objectContaining({ path: "period" })]);
     const both = await get(`?tier=${tierA}&service=${svcA}`);
     expect(both.status).toBe(400);
     expect(both.body.issues).toEqual([{ path: "service", message: "Give a tier or a service, not both" }]);

@@ -22,7 +22,14 @@ import { reportForPage, reportPeriod, resolveScope } from "@/lib/server/reports"
 type Params = { params: Promise<{ period: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-function specOf(text: string): ReportPeriodSpec | null {
+/** The period a path segment names (Next hands it encoded when it holds a colon), or null. */
+function specOf(segment: string): ReportPeriodSpec | null {
+  let text: string;
+  try {
+    text = decodeURIComponent(segment);
+  } catch {
+    return null; // a stray "%": no such page
+  }
   try {
     return reportPeriod(text);
   } catch (err) {
@@ -32,7 +39,7 @@ function specOf(text: string): ReportPeriodSpec | null {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const spec = specOf(decodeURIComponent((await params).period));
+  const spec = specOf((await params).period);
   return { title: spec ? `Report ${reportPeriodName(spec)}` : "Report" };
 }
 
@@ -55,10 +62,9 @@ async function Resolved({ report, render }: { report: Promise<ReportDto>; render
 /** /reports/month:2026-11[?tier=1 | ?service=checkout]: one period's report, printable, with its exports. */
 export default async function ReportPage({ params, searchParams }: Params) {
   const actor = await requirePageActor();
-  const period = decodeURIComponent((await params).period).trim();
   const sp = await searchParams;
   const q = ReportScopeQuery.safeParse({ tier: one(sp.tier), service: one(sp.service) });
-  const spec = specOf(period);
+  const spec = specOf((await params).period);
   if (!spec || !q.success) notFound();
   const [timeZone, scope] = await Promise.all([
     organisationTimeZone(),
