@@ -9,6 +9,7 @@ import "./styles/fleet.css";
 import "./styles/charts.css";
 import "./styles/risks.css";
 import "./styles/reviews.css";
+import "./styles/reports.css";
 import "./styles/probes.css";
 import "./styles/policy.css";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeIncidentMetrics, durationStats, incidentDurations, type IncidentTimes } from "./incident-metrics";
+import { computeIncidentMetrics, computeMttx, durationStats, incidentDurations, type IncidentTimes } from "./incident-metrics";
 
 const MIN = 60_000;
 const D = 86_400_000;
@@ -98,5 +98,18 @@ describe("incidentDurations", () => {
     expect(incidentDurations({ startedAt: 0, detectedAt: 60_000, acknowledgedAt: 90_000, resolvedAt: 600_000 })).toEqual({ ttdSeconds: 60, ttaSeconds: 30, ttrSeconds: 600 });
     expect(incidentDurations({ startedAt: 0, detectedAt: null, acknowledgedAt: null, resolvedAt: null })).toEqual({ ttdSeconds: null, ttaSeconds: null, ttrSeconds: null });
     expect(incidentDurations({ startedAt: 100, detectedAt: 50, acknowledgedAt: 200, resolvedAt: 300 })).toMatchObject({ ttdSeconds: null, ttaSeconds: 0.15 });
+  });
+});
+
+describe("computeMttx", () => {
+  it("is computeIncidentMetrics' MTTD, MTTA and MTTR with MTTM beside them", () => {
+    const times = [incident("a", T0, { detected: 2 * MIN, acked: 5 * MIN, resolved: 60 * MIN }), incident("b", T0 + D, { detected: 4 * MIN, resolved: 30 * MIN }), incident("m", T0, { resolved: MIN }, "maintenance")];
+    const mitigated = [T0 + 20 * MIN, null, null];
+    const withMitigation = times.map((t, i) => ({ ...t, mitigatedAt: mitigated[i] ?? null }));
+    const window = { from: T0, to: T0 + 7 * D };
+    const base = computeIncidentMetrics(times, window);
+    const mttx = computeMttx(withMitigation, window);
+    expect(mttx).toEqual({ incidentCount: 2, mttd: base.mttd, mtta: base.mtta, mttr: base.mttr, mttm: { count: 1, excluded: 1, meanSeconds: 1200, medianSeconds: 1200, p90Seconds: 1200 } });
+    expect(computeMttx(withMitigation, { from: T0 + D, to: T0 + 2 * D }).incidentCount).toBe(1);
   });
 });

@@ -87,15 +87,26 @@ class Durations {
  * One entry per incident id, the last given, at the place of the first. A service has a handful
  * of incidents in a window and is summarised by the thousand, so short lists skip the Map.
  */
-function lastPerId(incidents: IncidentTimes[]): IncidentTimes[] {
+function lastPerId<T extends IncidentTimes>(incidents: T[]): T[] {
   if (incidents.length > 16) return [...new Map(incidents.map((i) => [i.incidentId, i])).values()];
-  const out: IncidentTimes[] = [];
+  const out: T[] = [];
   for (const incident of incidents) {
     const at = out.findIndex((o) => o.incidentId === incident.incidentId);
     if (at === -1) out.push(incident);
     else out[at] = incident;
   }
   return out;
+}
+
+/** The unplanned incidents that started in `window` (all without one), one per id, oldest first. */
+function unplannedIn<T extends IncidentTimes>(incidents: readonly T[], window?: { readonly from: number; readonly to: number }): T[] {
+  const kept: T[] = [];
+  for (const incident of incidents) {
+    if (incident.kind !== "unplanned") continue;
+    if (window !== undefined && !(incident.startedAt >= window.from && incident.startedAt < window.to)) continue;
+    kept.push(incident);
+  }
+  return sortSmall(lastPerId(kept), (a, b) => a.startedAt - b.startedAt);
 }
 
 /**
@@ -106,13 +117,7 @@ export function computeIncidentMetrics(
   incidents: readonly IncidentTimes[],
   window?: { readonly from: number; readonly to: number },
 ): IncidentMetrics {
-  const kept: IncidentTimes[] = [];
-  for (const incident of incidents) {
-    if (incident.kind !== "unplanned") continue;
-    if (window !== undefined && !(incident.startedAt >= window.from && incident.startedAt < window.to)) continue;
-    kept.push(incident);
-  }
-  const unplanned = sortSmall(lastPerId(kept), (a, b) => a.startedAt - b.startedAt);
+  const unplanned = unplannedIn(incidents, window);
 
   const mttd = new Durations();
   const mtta = new Durations();
@@ -144,4 +149,30 @@ export function computeIncidentMetrics(
 export function incidentDurations(i: Omit<IncidentTimes, "incidentId" | "kind">): { ttdSeconds: number | null; ttaSeconds: number | null; ttrSeconds: number | null } {
   const span = (from: number | null, to: number | null) => (from === null || to === null || !(to >= from) ? null : (to - from) / 1000);
   return { ttdSeconds: span(i.startedAt, i.detectedAt), ttaSeconds: span(i.detectedAt, i.acknowledgedAt), ttrSeconds: span(i.startedAt, i.resolvedAt) };
+}
+
+export interface IncidentMilestones extends IncidentTimes {
+  readonly mitigatedAt: number | null;
+}
+
+/** Mean times to detect, acknowledge, mitigate and resolve: a period report's trend, per sub-period. */
+export interface MttxFigures {
+  readonly incidentCount: number;
+  readonly mttd: DurationStats;
+  readonly mtta: DurationStats;
+  /** start → mitigated: how long people were hurt before the harm stopped, repair or not. */
+  readonly mttm: DurationStats;
+  readonly mttr: DurationStats;
+}
+
+/**
+ * MTTD, MTTA and MTTR by the rules of computeIncidentMetrics (the same incidents, the same
+ * milestones), with MTTM beside them: an incident without a mitigation milestone is left out of it.
+ */
+export function computeMttx(incidents: readonly IncidentMilestones[], window?: { readonly from: number; readonly to: number }): MttxFigures {
+  const unplanned = unplannedIn(incidents, window);
+  const base = computeIncidentMetrics(unplanned);
+  const mttm = new Durations();
+  for (const incident of unplanned) mttm.add(incident.startedAt, incident.mitigatedAt);
+  return { incidentCount: base.incidentCount, mttd: base.mttd, mtta: base.mtta, mttm: mttm.stats(), mttr: base.mttr };
 }

@@ -13,6 +13,7 @@ import { BUDGET_POLICY_SCHEMAS } from "./routes-budget-policy";
 import { ChannelDto, ChannelListDto, ChannelTestDto, ChannelWithSecretDto, DeliveryListDto, SubscriptionDto, SubscriptionListDto } from "@/lib/dto/notifications";
 import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReconcileDto, SloSeriesDto } from "@/lib/dto/slos";
 import { ProbeDto, ProbeListDto, ProbeRunListDto, ReconcileDto } from "@/lib/dto/probes";
+import { ReportDto, ReportUnpublishedDto } from "@/lib/dto/reports";
 import { ReviewDto, ReviewListDto } from "@/lib/dto/reviews";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
@@ -75,6 +76,8 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ProbeRunList: ProbeRunListDto,
   Ready: ReadyDto,
   Reconcile: ReconcileDto,
+  Report: ReportDto,
+  ReportUnpublished: ReportUnpublishedDto,
   Review: ReviewDto,
   ReviewList: ReviewListDto,
   Risk: RiskDto,

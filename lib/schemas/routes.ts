@@ -15,6 +15,7 @@ import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
 import { DatasourceInput, DatasourceUpdate } from "./datasource";
 import { NOTIFICATION_ROUTES } from "./routes-notifications";
 import { BUDGET_POLICY_ROUTES } from "./routes-budget-policy";
+import { REPORT_ROUTES } from "./routes-reports";
 import { created, ok, type Reply } from "./route-replies";
 import { SloFiguresQuery, SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
@@ -160,6 +161,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/v1/openapi.json", summary: "This document", role: "public", responses: ok(OpenApiDocumentDto) },
   ...NOTIFICATION_ROUTES,
   ...BUDGET_POLICY_ROUTES,
+  ...REPORT_ROUTES,
 ];
 
 /** Routes that touch no database, and so never answer 503. */

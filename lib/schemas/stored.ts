@@ -8,6 +8,7 @@ import { riskReference } from "@/lib/domain/risk-rules";
 import { ReviewFiguresDto, ReviewListHeadlineDto, type ReviewFiguresDto as ReviewFigures, type ReviewListHeadlineDto as ReviewListHeadline } from "@/lib/dto/reviews";
 import type { RiskLevel } from "@/lib/domain/risk-matrix";
 import { RiskLevelDto, type RiskDto } from "@/lib/dto/risks";
+import { ReportFiguresDto, type ReportFiguresDto as ReportFigures } from "@/lib/dto/reports";
 import { zodIssues } from "./issues";
 import { BudgetPolicyFields } from "./budget-policy";
 import type { BudgetPolicy } from "@/lib/domain/budget-policy";
@@ -218,3 +219,6 @@ export const StoredBudgetPolicy: StoredKind<BudgetPolicy> = storedKind("a tier's
 
 /** A service's overrides of its tier's policy (Service.budgetPolicy): only the fields it sets. */
 export const StoredPolicyOverride: StoredKind<Partial<BudgetPolicy>> = storedKind("a service's error-budget policy overrides", { 1: BudgetPolicyV1.partial() });
+
+/** A published period report's figures (Report.snapshot), as the report showed them. */
+export const ReportSnapshot: StoredKind<ReportFigures> = storedKind("a published report's snapshot", { 1: ReportFiguresDto });

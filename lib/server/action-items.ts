@@ -219,3 +219,16 @@ export async function actionItemsForWeek(firstDay: string, lastDay: string): Pro
   ]);
   return rows.map((r) => toDto(r, day));
 }
+
+/**
+ * Action items marked done in [from, to), oldest first: every one (a period report's record). With
+ * `serviceIds`, those whose incident hit one of the services or whose risk is of one of them.
+ */
+export async function actionItemsClosedIn(from: Date, to: Date, serviceIds: string[] | null): Promise<ActionItemDto[]> {
+  const scoped: Prisma.ActionItemWhereInput = serviceIds === null ? {} : { OR: [{ incident: { impacts: { some: { serviceId: { in: serviceIds } } } } }, { risk: { serviceId: { in: serviceIds } } }] };
+  const [rows, day] = await Promise.all([
+    prisma.actionItem.findMany({ where: { AND: [{ status: "done", completedAt: { gte: from, lt: to } }, scoped] }, include, orderBy: [{ completedAt: "asc" }, { id: "asc" }] }),
+    today(),
+  ]);
+  return rows.map((r) => toDto(r, day));
+}

@@ -16,6 +16,7 @@ import * as riskReview from "@/app/api/v1/risks/[id]/review/route";
 import * as riskItem from "@/app/api/v1/risks/[id]/route";
 import * as riskMatrix from "@/app/api/v1/risks/matrix/route";
 import * as risks from "@/app/api/v1/risks/route";
+import * as reportItem from "@/app/api/v1/reports/[period]/route";
 import * as reviewItem from "@/app/api/v1/reviews/[week]/route";
 import * as reviewList from "@/app/api/v1/reviews/route";
 import * as probeItem from "@/app/api/v1/probes/[id]/route";
@@ -40,6 +41,7 @@ import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { IncidentInput, IncidentListQuery, IncidentUpdate, TimelineEventInput } from "@/lib/schemas/incident";
 import { AlertmanagerPayload } from "@/lib/schemas/alertmanager";
 import { ProbeInput, ProbeRunsQuery, ProbeUpdate } from "@/lib/schemas/probe";
+import { ReportQuery } from "@/lib/schemas/report";
 import { ReviewQuery, ReviewStart, ReviewUpdate } from "@/lib/schemas/review";
 import { RiskInput, RiskListQuery, RiskReviewInput, RiskUpdate } from "@/lib/schemas/risk";
 import { ServiceInput, ServiceListQuery, ServiceUpdate } from "@/lib/schemas/service";
@@ -150,6 +152,7 @@ describe("no input makes the server answer 500", () => {
       { name: "probes/{id}/runs", handler: probeRuns.GET, params: () => ({ id: target.probeId }), query: fieldsOf(ProbeRunsQuery) },
       { name: "services/{slug}/reconcile", handler: reconcile.GET, params: () => ({ slug: hit[1] as string }), query: fieldsOf(AvailabilityQuery) },
       { name: "reviews/{week}", handler: reviewItem.GET, params: () => ({ week: "2026-W01" }), query: fieldsOf(ReviewQuery) },
+      { name: "reports/{period}", handler: reportItem.GET, params: () => ({ period: "month:2026-01" }), query: fieldsOf(ReportQuery) },
       { name: "users", handler: users.GET, query: [] },
       { name: "tokens", handler: tokens.GET, query: [] },
       { name: "settings", handler: settings.GET, query: [] },
