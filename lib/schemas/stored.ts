@@ -209,3 +209,23 @@ const StatusComponentsV1 = z.array(z.strictObject({ name: z.string(), serviceIds
 export const StoredStatusComponents: StoredKind<z.infer<typeof StatusComponentsV1>, { components: z.infer<typeof StatusComponentsV1> }> = storedKind("the status page's components", {
   1: z.union([StatusComponentsV1, z.strictObject({ components: StatusComponentsV1 }).transform((v) => v.components)]),
 });
+
+const OidcRoleName = z.enum(["viewer", "editor", "admin"]);
+const OidcSettingsV1 = z.strictObject({
+  /** Off keeps the fields for later without offering the button. */
+  enabled: z.boolean(),
+  issuer: z.string(),
+  clientId: z.string(),
+  /** The client secret, sealed (lib/server/secret-box.ts); null: a public client (PKCE only). */
+  sealedSecret: z.string().nullable(),
+  /** What the sign-in button says: "Sign in with <displayName>". */
+  displayName: z.string(),
+  groupsClaim: z.string(),
+  groups: z.strictObject({ viewer: z.array(z.string()), editor: z.array(z.string()), admin: z.array(z.string()) }),
+  /** The role of a person in no mapped group; null refuses them. */
+  defaultRole: OidcRoleName.nullable(),
+});
+
+/** Sign-in with OpenID Connect (OrganizationSettings.oidc); null: the environment's, or none. */
+export const StoredOidcSettings: StoredKind<z.output<typeof OidcSettingsV1>> = storedKind("the OpenID Connect settings", { 1: OidcSettingsV1 });
+export type StoredOidcSettings = z.output<typeof OidcSettingsV1>;
