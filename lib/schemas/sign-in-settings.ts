@@ -24,7 +24,8 @@ export const IssuerUrl = PlainString("Required")
   .superRefine((s, ctx) => {
     const issue = issuerIssue(s);
     if (issue) ctx.addIssue({ code: "custom", message: issue });
-  });
+  })
+  .transform((s) => s.replace(/\/+$/, ""));
 
 const Text = (max: number) => PlainString("Required").transform((s) => s.trim()).pipe(z.string().min(1, { error: "Required" }).max(max, { error: `Must be at most ${max} characters` }));
 const GroupNames = z.array(PlainString("Must be a group name").transform((s) => s.trim()).pipe(z.string().min(1, { error: "Must not be empty" }).max(200)), { error: "Must be a list of group names" }).max(50, { error: "At most 50 groups" });

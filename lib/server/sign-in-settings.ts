@@ -57,7 +57,7 @@ function storedOidc(input: OidcSettingsInput, before: StoredOidcSettings | null)
   const same = before && before.issuer === input.issuer && before.clientId === input.clientId;
   const sealedSecret = input.clientSecret === undefined ? (same ? before.sealedSecret : null) : input.clientSecret === null ? null : seal(input.clientSecret);
   const { clientSecret: _secret, ...rest } = input;
-  return { ...rest, issuer: input.issuer.replace(/\/+$/, ""), sealedSecret };
+  return { ...rest, sealedSecret };
 }
 
 export async function updateSignInSettings(actor: Actor, input: SignInSettingsUpdate): Promise<SignInSettingsDto> {
