@@ -31,7 +31,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </AuthCard>
     );
   }
-  const passwordForm = <LoginForm callbackUrl={callbackUrl} autoFocus={false} />;
+  // The identity provider's button leads; the password form is the second way in.
+  const passwordForm = <LoginForm callbackUrl={callbackUrl} autoFocus={false} secondary />;
   return (
     <AuthCard title="Sign in" intro={localPasswords ? `Use your ${provider} account, or the e-mail address and password your Nines admin gave you.` : `Use your ${provider} account.`}>
       <FormAlert message={error} />

@@ -23,7 +23,7 @@ function useBlockedUntil(): [number | null, (until: number) => void] {
   return [until, setUntil];
 }
 
-export function LoginForm({ callbackUrl, autoFocus = true }: { callbackUrl: string; autoFocus?: boolean }) {
+export function LoginForm({ callbackUrl, autoFocus = true, secondary = false }: { callbackUrl: string; autoFocus?: boolean; secondary?: boolean }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -80,7 +80,7 @@ export function LoginForm({ callbackUrl, autoFocus = true }: { callbackUrl: stri
         error={errors.fields.password}
         required
       />
-      <SubmitButton pending={mutation.isPending || (mutation.isSuccess && mutation.data.kind === "ok") || blockedUntil !== null}>Sign in</SubmitButton>
+      <SubmitButton variant={secondary ? "secondary" : "primary"} pending={mutation.isPending || (mutation.isSuccess && mutation.data.kind === "ok") || blockedUntil !== null}>Sign in</SubmitButton>
     </form>
   );
 }
