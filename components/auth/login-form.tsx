@@ -23,7 +23,7 @@ function useBlockedUntil(): [number | null, (until: number) => void] {
   return [until, setUntil];
 }
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, autoFocus = true, secondary = false }: { callbackUrl: string; autoFocus?: boolean; secondary?: boolean }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -43,6 +43,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           router.refresh();
         } else if (outcome.kind === "wrong") {
           showIssues([], "Wrong e-mail or password");
+        } else if (outcome.kind === "passwords_off") {
+          showIssues([], "Password sign-in is turned off for your account: use the identity provider's button above.");
         } else if (outcome.kind === "limited") {
           blockUntil(Date.now() + outcome.retryAfterSeconds * 1000);
           showIssues([], outcome.message);
@@ -66,7 +68,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         onChange={(e) => setEmail(e.target.value)}
         error={errors.fields.email}
         required
-        autoFocus
+        autoFocus={autoFocus}
       />
       <TextField
         id={fieldId("password")}
@@ -78,7 +80,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         error={errors.fields.password}
         required
       />
-      <SubmitButton pending={mutation.isPending || (mutation.isSuccess && mutation.data.kind === "ok") || blockedUntil !== null}>Sign in</SubmitButton>
+      <SubmitButton variant={secondary ? "secondary" : "primary"} pending={mutation.isPending || (mutation.isSuccess && mutation.data.kind === "ok") || blockedUntil !== null}>Sign in</SubmitButton>
     </form>
   );
 }

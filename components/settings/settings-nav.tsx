@@ -6,6 +6,7 @@ const SECTIONS = [
   { key: "users", href: "/settings/users", label: "Users", adminOnly: true },
   { key: "tokens", href: "/settings/tokens", label: "API tokens", adminOnly: true },
   { key: "audit", href: "/settings/audit", label: "Audit trail", adminOnly: true },
+  { key: "sign-in", href: "/settings/sign-in", label: "Sign-in", adminOnly: true },
   { key: "integrations", href: "/settings/integrations", label: "Integrations", adminOnly: true },
   { key: "notifications", href: "/settings/notifications", label: "Notifications", adminOnly: true },
   { key: "status-page", href: "/settings/status-page", label: "Status page", adminOnly: true },

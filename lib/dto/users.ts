@@ -9,6 +9,10 @@ export const UserDto = z.strictObject({
   name: z.string(),
   role: RoleText,
   disabled: z.boolean(),
+  /** Has a local password (false: signs in only through the identity provider). */
+  localPassword: z.boolean(),
+  /** Linked to an account at the identity provider (OpenID Connect). */
+  identityProvider: z.boolean(),
   version: z.int(),
   createdAt: InstantText,
 });

@@ -83,3 +83,9 @@ export const useUpdateIntegrations = () =>
 
 export const useCreateDatasource = () =>
   useApiMutation((input: DatasourceInput) => apiRequest<DatasourceDto>("POST", "/api/v1/datasources", input));
+
+export const useUpdateSignInSettings = () =>
+  useApiMutation((input: import("@/lib/schemas/sign-in-settings").SignInSettingsUpdate) =>
+    apiRequest<import("@/lib/dto/sign-in").SignInSettingsDto>("PATCH", "/api/v1/settings/sign-in", input), {
+    invalidate: [queryKeys.settings()],
+  });

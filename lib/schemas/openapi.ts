@@ -19,6 +19,7 @@ import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
 import { RiskDeletedDto, RiskDetailDto, RiskDto, RiskListDto, RiskMatrixDto } from "@/lib/dto/risks";
 import { ServiceDto, ServiceListDto } from "@/lib/dto/services";
 import { SettingsDto } from "@/lib/dto/settings";
+import { SignInSettingsDto } from "@/lib/dto/sign-in";
 import { HealthDto, NotReadyDto, OpenApiDocumentDto, ReadyDto } from "@/lib/dto/system";
 import { TierDto, TierListDto } from "@/lib/dto/tiers";
 import { ApiTokenCreatedDto, ApiTokenDto, ApiTokenListDto } from "@/lib/dto/tokens";
@@ -100,6 +101,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ServiceList: ServiceListDto,
   ServiceSeries: ServiceSeriesDto,
   Settings: SettingsDto,
+  SignInSettings: SignInSettingsDto,
   Tier: TierDto,
   TimelineEvent: TimelineEventDto,
   TierList: TierListDto,

@@ -16,6 +16,7 @@ import { DatasourceInput, DatasourceUpdate } from "./datasource";
 import { NOTIFICATION_ROUTES } from "./routes-notifications";
 import { BUDGET_POLICY_ROUTES } from "./routes-budget-policy";
 import { REPORT_ROUTES } from "./routes-reports";
+import { SIGN_IN_ROUTES } from "./routes-sign-in";
 import { created, ok, type Reply } from "./route-replies";
 import { SloFiguresQuery, SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
@@ -162,6 +163,7 @@ export const ROUTES: RouteDoc[] = [
   ...NOTIFICATION_ROUTES,
   ...BUDGET_POLICY_ROUTES,
   ...REPORT_ROUTES,
+  ...SIGN_IN_ROUTES,
 ];
 
 /** Routes that touch no database, and so never answer 503. */

@@ -222,3 +222,23 @@ export const StoredPolicyOverride: StoredKind<Partial<BudgetPolicy>> = storedKin
 
 /** A published period report's figures (Report.snapshot), as the report showed them. */
 export const ReportSnapshot: StoredKind<ReportFigures> = storedKind("a published report's snapshot", { 1: ReportFiguresDto });
+
+const OidcRoleName = z.enum(["viewer", "editor", "admin"]);
+const OidcSettingsV1 = z.strictObject({
+  /** Off keeps the fields for later without offering the button. */
+  enabled: z.boolean(),
+  issuer: z.string(),
+  clientId: z.string(),
+  /** The client secret, sealed (lib/server/secret-box.ts); null: a public client (PKCE only). */
+  sealedSecret: z.string().nullable(),
+  /** What the sign-in button says: "Sign in with <displayName>". */
+  displayName: z.string(),
+  groupsClaim: z.string(),
+  groups: z.strictObject({ viewer: z.array(z.string()), editor: z.array(z.string()), admin: z.array(z.string()) }),
+  /** The role of a person in no mapped group; null refuses them. */
+  defaultRole: OidcRoleName.nullable(),
+});
+
+/** Sign-in with OpenID Connect (OrganizationSettings.oidc); null: the environment's, or none. */
+export const StoredOidcSettings: StoredKind<z.output<typeof OidcSettingsV1>> = storedKind("the OpenID Connect settings", { 1: OidcSettingsV1 });
+export type StoredOidcSettings = z.output<typeof OidcSettingsV1>;

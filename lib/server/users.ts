@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { versionedEdit } from "./versioned";
 
 export function toUserDto(u: User): UserDto {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, version: u.version, createdAt: u.createdAt.toISOString() };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, localPassword: u.passwordHash !== null, identityProvider: u.oidcSubject !== null, version: u.version, createdAt: u.createdAt.toISOString() };
 }
 
 export async function listUsers(): Promise<UserDto[]> {
@@ -47,6 +47,12 @@ export async function updateUser(actor: Actor, id: string, input: UserUpdate): P
       const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
       if (admins <= 1) {
         throw ValidationError.field(input.role ? "role" : "disabled", "Nines needs at least one active admin");
+      }
+      // With local passwords off, an admin with a password is the way back in (decision 0032).
+      const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { localPasswords: true } });
+      if (before.passwordHash && settings && !settings.localPasswords) {
+        const others = await tx.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null }, id: { not: id } } });
+        if (others === 0) throw ValidationError.field(input.role ? "role" : "disabled", "Local passwords are off: keep at least one active admin with a local password, for when the identity provider fails");
       }
     }
     await edit.write(({ version }) => tx.user.updateMany({

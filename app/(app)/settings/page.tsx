@@ -24,6 +24,7 @@ function timeZones(): string[] {
 const LINKS = [
   { href: "/settings/tiers", title: "Tiers", text: "Criticality classes and their default SLO targets.", adminOnly: false },
   { href: "/settings/users", title: "Users", text: "Invite people, change roles, disable accounts.", adminOnly: true },
+  { href: "/settings/sign-in", title: "Sign-in", text: "OpenID Connect and local passwords.", adminOnly: true },
   { href: "/settings/tokens", title: "API tokens", text: "Tokens for scripts and integrations.", adminOnly: true },
   { href: "/settings/audit", title: "Audit trail", text: "Who changed what, and when.", adminOnly: true },
   { href: "/settings/integrations", title: "Integrations", text: "Alertmanager, PagerDuty and Prometheus.", adminOnly: true },

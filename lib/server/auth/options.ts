@@ -1,8 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { mayUsePassword } from "@/lib/domain/oidc-roles";
 import { prisma } from "@/lib/server/db";
 import { SignInInput } from "@/lib/schemas/user";
+import { currentSignInConfig, OIDC_PROVIDER_ID, type SignInConfig } from "./oidc-config";
+import { oidcProvider } from "./oidc-provider";
+import { signInWithOidc } from "./oidc-sign-in";
 import { verifyPassword } from "./password";
 import { endSession, openSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
@@ -13,34 +17,44 @@ const DUMMY_HASH =
 /** Cookies are Secure (and __Secure- prefixed) when people reach Nines over https. */
 export const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
+/** The error next-auth reports when a correct password is refused because local passwords are off. */
+export const LOCAL_PASSWORDS_OFF = "LocalPasswordsOff";
+
+const credentials = CredentialsProvider({
+  name: "Email and password",
+  credentials: {
+    email: { label: "Email", type: "email" },
+    password: { label: "Password", type: "password" },
+  },
+  // Failed attempts are limited per account and per address before this runs
+  // (app/api/auth/[...nextauth]/route.ts).
+  async authorize(input, req) {
+    const parsed = SignInInput.safeParse(input ?? {});
+    if (!parsed.success) return null;
+    const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
+    // An account without a password (made by the identity provider) is checked against the dummy.
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
+    if (!user || !user.passwordHash || !ok || user.disabledAt) return null;
+    // Said only after the password was right: it tells nothing to someone guessing.
+    const { localPasswords } = await currentSignInConfig();
+    if (!mayUsePassword(localPasswords, { role: user.role, hasPassword: true })) throw new Error(LOCAL_PASSWORDS_OFF);
+    const userAgent = String(req.headers?.["user-agent"] ?? "");
+    return { id: user.id, email: user.email, name: user.name, sessionId: await openSession(user.id, userAgent) };
+  },
+});
+
+/**
+ * What every request needs to read a session cookie (getServerSession, getToken): the cookie
+ * carries only the user's id and the session row's id; the session, the role and the account's
+ * status are read fresh on every request (lib/server/auth/sessions.ts).
+ */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login" },
+  pages: { signIn: "/login", error: "/login" },
   secret: process.env.NEXTAUTH_SECRET,
   useSecureCookies: secureCookies,
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: {
-        email: { label: "Email", type: "email" },
-        password: { label: "Password", type: "password" },
-      },
-      // Failed attempts are limited per account and per address before this runs
-      // (app/api/auth/[...nextauth]/route.ts).
-      async authorize(credentials, req) {
-        const parsed = SignInInput.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
-        const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
-        if (!user || !ok || user.disabledAt) return null;
-        const userAgent = String(req.headers?.["user-agent"] ?? "");
-        return { id: user.id, email: user.email, name: user.name, sessionId: await openSession(user.id, userAgent) };
-      },
-    }),
-  ],
+  providers: [credentials],
   callbacks: {
-    // Only the user id and the session row's id travel in the cookie; the session, the role and
-    // the account's status are read fresh on every request (lib/server/auth/sessions.ts).
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
@@ -60,3 +74,32 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The options for one request to next-auth's routes. Built per request because an admin can
+ * configure OpenID Connect in Settings at any time: the provider is there only while configured.
+ */
+export function authOptionsFor(config: SignInConfig, userAgent: string): NextAuthOptions {
+  const oidc = config.oidc;
+  if (!oidc) return authOptions;
+  return {
+    ...authOptions,
+    providers: [credentials, oidcProvider(oidc)],
+    callbacks: {
+      ...authOptions.callbacks,
+      // The ID token was verified before this runs (openid-client: signature against the
+      // provider's keys, issuer, audience = our client id, nonce, expiry).
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const result = await signInWithOidc(oidc, (profile ?? {}) as Record<string, unknown>, userAgent);
+        if (!result.ok) return `/login?error=oidc_${result.reason}`;
+        // The same object reaches the jwt callback: the cookie gets the Nines user and session.
+        user.id = result.userId;
+        user.sessionId = result.sessionId;
+        return true;
+      },
+    },
+  };
+}
+
+export { currentSignInConfig };

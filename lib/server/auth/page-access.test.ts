@@ -25,6 +25,7 @@ describe("roleForPage", () => {
     ["/settings/tokens", "admin"],
     ["/settings/audit", "admin"],
     ["/settings/integrations", "admin"],
+    ["/settings/sign-in", "admin"],
     ["/settings/notifications", "admin"],
     ["/settings/status-page", "admin"],
     ["/settings/notifications/ckabc", "admin"],
@@ -45,7 +46,7 @@ describe("roleForPage", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
     expect(pages.sort()).toEqual(
-      ["/", "/action-items", "/api-docs", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/datasources", "/settings/integrations", "/settings/notifications", "/settings/notifications/[id]", "/settings/status-page", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+      ["/", "/action-items", "/api-docs", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/datasources", "/settings/integrations", "/settings/notifications", "/settings/notifications/[id]", "/settings/sign-in", "/settings/status-page", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
     );
   });
 });

@@ -11,7 +11,7 @@ const PAGE_ROLES: readonly { path: RegExp; role: Role }[] = [
   { path: /^\/services\/[^/]+\/edit$/, role: "editor" },
   { path: /^\/risks\/new$/, role: "editor" },
   { path: /^\/risks\/[^/]+\/edit$/, role: "editor" },
-  { path: /^\/settings\/(users|tokens|audit|integrations|notifications|status-page)$/, role: "admin" },
+  { path: /^\/settings\/(users|tokens|audit|integrations|sign-in|notifications|status-page)$/, role: "admin" },
   { path: /^\/settings\/notifications\/[^/]+$/, role: "admin" },
   { path: /^\/settings\/tiers\/[^/]+$/, role: "admin" },
 ];

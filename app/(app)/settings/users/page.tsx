@@ -7,8 +7,16 @@ import { UserRowActions } from "@/components/users/user-row-actions";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getSettings } from "@/lib/server/settings";
 import { listUsers } from "@/lib/server/users";
+import type { UserDto } from "@/lib/dto/users";
 
 export const metadata: Metadata = { title: "Users" };
+
+/** How an account signs in: a password, the identity provider (OpenID Connect), or either. */
+function signsInWith(u: UserDto): string {
+  if (u.identityProvider && u.localPassword) return "Identity provider or password";
+  if (u.identityProvider) return "Identity provider";
+  return u.localPassword ? "Password" : "No way yet (set a password)";
+}
 
 export default async function UsersPage() {
   const actor = await requirePageActor();
@@ -30,6 +38,7 @@ export default async function UsersPage() {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Status</th>
+              <th scope="col">Signs in with</th>
               <th scope="col">Added ({settings.timeZone})</th>
               <th scope="col">Role</th>
             </tr>
@@ -42,6 +51,7 @@ export default async function UsersPage() {
                 </td>
                 <td>{u.email}</td>
                 <td>{u.disabled ? <span className="badge badge-danger">disabled</span> : <span className="badge badge-success">active</span>}</td>
+                <td>{signsInWith(u)}</td>
                 <td className="nowrap"><OrgTime iso={u.createdAt} timeZone={settings.timeZone} /></td>
                 <td>
                   <UserRowActions user={u} isSelf={u.id === actor.userId} />

@@ -1,11 +1,19 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/server/auth/options";
+import { authOptionsFor, currentSignInConfig } from "@/lib/server/auth/options";
 import { clientAddress, limitSignIn } from "@/lib/server/auth/sign-in-limits";
 import { errorResponse } from "@/lib/server/http";
 
-const handler = NextAuth(authOptions);
 type Ctx = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * next-auth with the options of this moment: OpenID Connect is offered while it is configured
+ * (Settings or the environment), which an admin can change at any time.
+ */
+async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
+  const options = authOptionsFor(await currentSignInConfig(), req.headers.get("user-agent") ?? "");
+  return NextAuth(options)(req, ctx);
+}
 
 export { handler as GET };
 
