@@ -14,6 +14,7 @@ import { SloAvailabilityDto, SloAvailabilityListDto, SloDto, SloListDto, SloReco
 import { DatasourceDto, DatasourceListDto } from "@/lib/dto/datasources";
 import { DatasourceInput, DatasourceUpdate } from "./datasource";
 import { NOTIFICATION_ROUTES } from "./routes-notifications";
+import { CHANGE_ROUTES } from "./routes-changes";
 import { created, ok, type Reply } from "./route-replies";
 import { SloFiguresQuery, SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
@@ -158,6 +159,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke a token", role: "admin", responses: ok(ApiTokenDto) },
   { method: "get", path: "/api/v1/openapi.json", summary: "This document", role: "public", responses: ok(OpenApiDocumentDto) },
   ...NOTIFICATION_ROUTES,
+  ...CHANGE_ROUTES,
 ];
 
 /** Routes that touch no database, and so never answer 503. */
