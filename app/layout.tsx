@@ -10,6 +10,7 @@ import "./styles/charts.css";
 import "./styles/risks.css";
 import "./styles/reviews.css";
 import "./styles/probes.css";
+import "./styles/changes.css";
 
 // Every page reads the session and the database per request; nothing here can be prerendered
 // at build time (and the build has no DATABASE_URL).

@@ -117,3 +117,13 @@ export async function changesBeforeIncident(ref: string): Promise<IncidentChange
     changes: rows.map(toDto),
   };
 }
+
+/**
+ * The postmortem the error-budget policy requires of an incident (set when it cost more than the
+ * policy's share of a budget), or null: read for the incident page beside the incident itself.
+ */
+export async function requiredPostmortemOf(ref: string): Promise<{ dueAt: string; reason: string | null } | null> {
+  const id = await resolveIncidentId(ref);
+  const row = await prisma.incident.findUniqueOrThrow({ where: { id }, select: { postmortemDueAt: true, postmortemReason: true } });
+  return row.postmortemDueAt ? { dueAt: row.postmortemDueAt.toISOString(), reason: row.postmortemReason } : null;
+}
