@@ -3,18 +3,29 @@ import * as changes from "@/app/api/v1/changes/route";
 import * as incidentChanges from "@/app/api/v1/incidents/[id]/changes/route";
 import * as lane from "@/app/api/v1/services/[slug]/availability/changes/route";
 import * as audit from "@/app/api/v1/audit/route";
+import * as close from "@/app/api/v1/reviews/[week]/close/route";
+import * as review from "@/app/api/v1/reviews/[week]/route";
+import * as reviews from "@/app/api/v1/reviews/route";
 import { recordChange } from "@/lib/server/changes";
 import { prisma } from "@/lib/server/db";
 import { call, unique } from "../support/api";
+import { ownDatabaseForFile } from "../support/database";
 import { tokensForAllRoles, type Tokens } from "../support/fixtures";
+import { timeZoneForFile } from "../support/settings";
 import { logIncident, makeService } from "../support/incidents";
 import type { PersonActor } from "@/lib/server/auth/actor";
+
+// The review lists every overdue postmortem of the organisation: this file has a database of its
+// own, so the ones it finds are exactly this file's.
+await ownDatabaseForFile();
 
 let tokens: Tokens;
 let admin: PersonActor;
 beforeAll(async () => {
   ({ tokens, admin } = await tokensForAllRoles());
 });
+// The review's week is cut in UTC; the zone the file found is put back after it.
+timeZoneForFile("UTC", () => tokens.admin);
 
 const post = (body: Record<string, unknown>, token = tokens.editor) => call(changes.POST, { method: "POST", token, body });
 const list = (query: string, token = tokens.viewer) => call(changes.GET, { token, path: `/api/v1/changes?${query}` });
@@ -175,5 +186,69 @@ describe("the trend's marks", () => {
     expect(res.body.freezes[0]).toMatchObject({ reason: "Budget spent", endedAt: null, recoversAt: "2026-12-10T00:00:00.000Z" });
     expect(res.body.freezes[0].text).toMatch(/^frozen since 2026-11-2[56] .*, recovers when 2026-12-(09|10) /);
     expect((await call(lane.GET, { token: tokens.viewer, params: { slug: unique("nope") }, path: "/x?bucket=day" })).status).toBe(404);
+  });
+});
+
+describe("the weekly review", () => {
+  const WEEK = "2025-W48"; // 2025-11-24 to 2025-12-01, UTC
+  type Entry = { slug: string; changeCount: number; freezes: { text: string; reason: string }[] };
+  const serviceOf = (body: { services: Entry[] }, slug: string) => body.services.find((s) => s.slug === slug) as Entry;
+
+  it("counts each service's changes in the week, says its freezes, and lists required postmortems overdue; closing keeps them", async () => {
+    const [a, b] = await Promise.all([makeService(tokens.editor, tokens.admin), makeService(tokens.editor, tokens.admin)]);
+    const [idA, idB] = (await Promise.all([a, b].map(async (slug) => (await prisma.service.findUniqueOrThrow({ where: { slug } })).id))) as [string, string];
+    for (const at of ["2025-11-23T23:59:59.999Z", "2025-11-24T00:00:00.000Z", "2025-11-26T12:00:00.000Z", "2025-11-30T23:59:59.999Z", "2025-12-01T00:00:00.000Z"]) {
+      expect((await post({ service: a, at, kind: "deploy", summary: `deploy at ${at}` })).status).toBe(201);
+    }
+    await prisma.freeze.createMany({
+      data: [
+        { serviceId: idA, startedAt: new Date("2025-11-20T08:00:00Z"), endedAt: new Date("2025-11-25T09:30:00Z"), liftedAt: new Date("2025-11-25T09:30:00Z"), liftedBy: "Ada Admin", liftReason: "Urgent payment fix", reason: "Budget of availability spent" },
+        { serviceId: idB, startedAt: new Date("2025-11-27T06:00:00Z"), endedAt: null, recoversAt: null, reason: "Burning fast" },
+        { serviceId: idB, startedAt: new Date("2025-11-01T00:00:00Z"), endedAt: new Date("2025-11-10T00:00:00Z"), reason: "Long over" },
+      ],
+    });
+    const logged = async (postmortem: string, due: string) => {
+      const inc = await logIncident(tokens.editor, { startedAt: "2025-11-25T10:00:00Z", resolvedAt: "2025-11-25T11:00:00Z", impacts: [{ service: a }] });
+      await prisma.incident.update({ where: { id: inc.body.id }, data: { postmortem, postmortemDueAt: new Date(due), postmortemReason: "It cost 42 % of the month's budget (the policy asks from 20 %)" } });
+      return inc.body.reference as string;
+    };
+    const overdue = await logged("", "2025-11-28T10:00:00Z");
+    await logged("## Summary\nWritten.", "2025-11-28T10:00:00Z");
+    await logged("", "2025-12-03T10:00:00Z"); // due after the week's end
+
+    const res = await call(review.GET, { token: tokens.viewer, params: { week: WEEK }, path: "/x" });
+    expect(res.status).toBe(200);
+    expect(serviceOf(res.body, a).changeCount).toBe(3);
+    expect(serviceOf(res.body, b).changeCount).toBe(0);
+    expect(serviceOf(res.body, a).freezes.map((f) => f.text)).toEqual(["frozen since 2025-11-20 08:00 UTC, lifted early by Ada Admin at 2025-11-25 09:30 UTC: Urgent payment fix"]);
+    expect(serviceOf(res.body, b).freezes.map((f) => f.text)).toEqual(["frozen since 2025-11-27 06:00 UTC, recovers when its budget is back above the threshold"]);
+    expect(res.body.postmortemsOverdue).toEqual([expect.objectContaining({ reference: overdue, services: [a], postmortemDueAt: "2025-11-28T10:00:00.000Z", postmortemReason: "It cost 42 % of the month's budget (the policy asks from 20 %)" })]);
+
+    const markdown = await call(review.GET, { token: tokens.viewer, params: { week: WEEK }, path: "/x?format=markdown" });
+    expect(markdown.body).toContain(`| ${a} |`);
+    expect(markdown.body).toMatch(new RegExp(`\\| ${a} \\|.*\\| 3 \\|`));
+    expect(markdown.body).toContain(`- ${b}: frozen since 2025-11-27 06:00 UTC, recovers when its budget is back above the threshold`);
+    expect(markdown.body).toContain("## Required postmortems overdue");
+    expect(markdown.body).toContain(`- ${overdue} `);
+    expect(markdown.body).toContain("due 2025-11-28 10:00 UTC — It cost 42 % of the month's budget");
+
+    expect((await call(reviews.POST, { method: "POST", token: tokens.editor, body: { week: WEEK } })).status).toBe(201);
+    expect((await call(close.POST, { method: "POST", token: tokens.editor, params: { week: WEEK }, body: {} })).status).toBe(200);
+    const stored = await prisma.review.findFirstOrThrow({ where: { week: WEEK } });
+    const snapshot = stored.snapshot as { schemaVersion: number; services: { slug: string; changeCount: number; freezes: unknown[] }[]; postmortemsOverdue: { reference: string }[] };
+    expect(snapshot.schemaVersion).toBe(6);
+    expect(snapshot.services.find((s) => s.slug === a)).toMatchObject({ changeCount: 3 });
+    expect(snapshot.services.find((s) => s.slug === b)?.freezes).toHaveLength(1);
+    expect(snapshot.postmortemsOverdue.map((p) => p.reference)).toEqual([overdue]);
+
+    // Later: a change backdated into the week, the freeze ended, the postmortem written. The closed review shows the week as it was.
+    await post({ service: a, at: "2025-11-27T12:00:00Z", kind: "config", summary: "late entry" });
+    await prisma.freeze.updateMany({ where: { serviceId: idB, endedAt: null }, data: { endedAt: new Date() } });
+    await prisma.incident.updateMany({ where: { number: Number(overdue.replace("INC-", "")) }, data: { postmortem: "Written late." } });
+    const closed = await call(review.GET, { token: tokens.viewer, params: { week: WEEK }, path: "/x" });
+    expect(closed.body.state).toBe("closed");
+    expect(serviceOf(closed.body, a).changeCount).toBe(3);
+    expect(serviceOf(closed.body, b).freezes.map((f) => f.text)).toEqual(["frozen since 2025-11-27 06:00 UTC, recovers when its budget is back above the threshold"]);
+    expect(closed.body.postmortemsOverdue.map((p: { reference: string }) => p.reference)).toEqual([overdue]);
   });
 });
