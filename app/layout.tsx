@@ -12,6 +12,7 @@ import "./styles/reviews.css";
 import "./styles/reports.css";
 import "./styles/probes.css";
 import "./styles/policy.css";
+import "./styles/changes.css";
 
 // Every page reads the session and the database per request; nothing here can be prerendered
 // at build time (and the build has no DATABASE_URL).

@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { AvailabilityTrend, type Beside } from "@/components/charts/availability-trend";
 import { IncidentLane, laneIncidents } from "@/components/charts/incident-lane";
+import { CHANGE_SHAPES, ChangeLane, FreezeBands } from "@/components/charts/change-marks";
+import { marksHeadline, TrendMarksLists } from "./trend-marks";
 import { formatDateTime, formatPercent } from "@/components/format";
 import { measuredEntries } from "@/components/charts/nines-scale";
 import type { SeriesEntryDto } from "@/lib/dto/availability";
@@ -63,6 +65,7 @@ export function TrendPanel({ slug, timeZone, initial, measured }: Props) {
   const [asTable, setAsTable] = useState(false);
   const data = trend.data ?? initial;
   const { entries, slo } = data.series;
+  const marks = data.marks;
   const lane = laneIncidents(entries, data.lane.incidents, Date.parse(data.series.asOf));
   const notDrawn = data.lane.total - data.lane.incidents.length;
   const unit = view.bucket === "day" ? "day" : view.bucket;
@@ -107,14 +110,20 @@ export function TrendPanel({ slug, timeZone, initial, measured }: Props) {
       )}
       <figure className="trend-figure" aria-busy={trend.isFetching || besideTrend.isFetching || undefined}>
         <figcaption className="chart-headline">{headline}</figcaption>
-        <div role="img" aria-label={headline}>
-          <AvailabilityTrend entries={entries} target={slo.target} highlighted={new Set(highlighted ?? [])} onHoverBucket={setHoveredBucket} beside={beside} />
+        <div className="trend-stack">
+          <div role="img" aria-label={headline}>
+            <AvailabilityTrend entries={entries} target={slo.target} highlighted={new Set(highlighted ?? [])} onHoverBucket={setHoveredBucket} beside={beside} />
+          </div>
+          <IncidentLane entries={entries} lane={lane} timeZone={timeZone} hoveredBucket={hoveredBucket} onHighlight={setHighlighted} />
+          <ChangeLane entries={entries} changes={marks.changes} timeZone={timeZone} />
+          <FreezeBands entries={entries} freezes={marks.freezes} asOf={Date.parse(data.series.asOf)} />
         </div>
-        <IncidentLane entries={entries} lane={lane} timeZone={timeZone} hoveredBucket={hoveredBucket} onHighlight={setHighlighted} />
+        <p className="chart-marks-summary">{marksHeadline(marks)}</p>
         <p className="chart-legend muted">
           Bars: availability on a scale of nines (higher is better); <span className="legend-missed">hatched red</span> missed the target (dashed line).
           {beside && <> Line with squares: {beside.name}, measured, on the same scale; a <span className="legend-beside-missed">hollow square</span> missed its own {formatPercent(beside.target)} target.</>}
           {" "}Lane: each incident from start to end, by severity; <span className="legend-maintenance">hatched</span> is planned maintenance; an open end is ongoing.
+          {" "}Changes: <span className="legend-shape">{CHANGE_SHAPES.deploy}</span> deploy, <span className="legend-shape">{CHANGE_SHAPES.config}</span> config change, <span className="legend-shape">{CHANGE_SHAPES.flag}</span> flag change; a <span className="legend-freeze">band marked &ldquo;Frozen&rdquo;</span> is an error-budget freeze.
           Last {TREND_COUNTS[view.bucket]} {unit}s, times in {timeZone}.
           {notDrawn > 0 && ` The lane draws the ${data.lane.incidents.length} of the ${data.lane.total} incidents in this period that cost the most downtime.`}
         </p>
@@ -149,6 +158,7 @@ export function TrendPanel({ slug, timeZone, initial, measured }: Props) {
           </table>
         </TableScroll>
       )}
+      {asTable && <TrendMarksLists marks={marks} />}
     </section>
   );
 }

@@ -28,7 +28,7 @@ export function laneIncidents(entries: SeriesEntryDto[], incidents: LaneIncident
 }
 
 /** x of an instant as a share of the plot's width: each bucket an equal band, linear inside it. */
-function position(entries: SeriesEntryDto[], t: number): number {
+export function position(entries: SeriesEntryDto[], t: number): number {
   const n = entries.length;
   for (let i = 0; i < n; i++) {
     const from = Date.parse((entries[i] as SeriesEntryDto).from);

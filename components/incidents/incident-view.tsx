@@ -5,7 +5,9 @@ import { formatDateTime } from "@/components/format";
 import { useIncident } from "@/lib/query/incidents";
 import type { IncidentDetailDto, ServiceOption } from "@/lib/query/types";
 import { roleLabel } from "@/lib/domain/incident-roles";
+import type { IncidentChangesDto } from "@/lib/dto/changes";
 import { ActionItemsPanel } from "./action-items-panel";
+import { ChangesBefore } from "./changes-before";
 import { DeleteIncident } from "./delete-incident";
 import { DetailsPanel } from "./details-panel";
 import { ImpactsPanel } from "./impacts-panel";
@@ -13,6 +15,7 @@ import { KindBadge, SeverityBadge, StatusBadge } from "./incident-badges";
 import { IncidentTexts } from "./incident-texts";
 import { LiveDuration } from "./live-duration";
 import { MilestonesPanel } from "./milestones-panel";
+import { PostmortemRequired } from "./postmortem-required";
 import { HolderName, RolesPanel, type Person } from "./roles-panel";
 import { TimelinePanel } from "./timeline-panel";
 
@@ -27,13 +30,17 @@ type Props = {
   /** Who can be given a role (active users), and the person reading. */
   people: Person[];
   me: Person | null;
+  /** The changes to its services in the two hours before it started. */
+  changesBefore: IncidentChangesDto;
+  /** The postmortem the error-budget policy requires of it, if any. */
+  requiredPostmortem: { dueAt: string; reason: string | null } | null;
 };
 
 /**
  * The incident page: one place to run the incident. While it is ongoing the page reads the
  * incident again every few seconds (React Query), so responders see each other's updates.
  */
-export function IncidentView({ initial, timeZone, canEdit, services, renderedAt, roles, people, me }: Props) {
+export function IncidentView({ initial, timeZone, canEdit, services, renderedAt, roles, people, me, changesBefore, requiredPostmortem }: Props) {
   const { data: incident, isFetching, isError } = useIncident(initial.reference, initial, renderedAt);
   return (
     <>
@@ -89,6 +96,7 @@ export function IncidentView({ initial, timeZone, canEdit, services, renderedAt,
             ))}
           </ul>
         )}
+        {requiredPostmortem && <PostmortemRequired required={requiredPostmortem} postmortem={incident.postmortem} timeZone={timeZone} now={renderedAt} />}
         {incident.lastChange && (
           <p className="muted small">
             Last changed by {incident.lastChange.changedBy} at {formatDateTime(incident.lastChange.changedAt, timeZone)} {timeZone}
@@ -104,6 +112,7 @@ export function IncidentView({ initial, timeZone, canEdit, services, renderedAt,
           <RolesPanel incident={incident} roles={roles} people={people} me={me} timeZone={timeZone} canEdit={canEdit} />
           <MilestonesPanel incident={incident} timeZone={timeZone} canEdit={canEdit} />
           <ImpactsPanel incident={incident} timeZone={timeZone} canEdit={canEdit} services={services} />
+          <ChangesBefore incident={incident} initial={changesBefore} timeZone={timeZone} />
           <ActionItemsPanel incident={incident} canEdit={canEdit} />
         </div>
       </div>

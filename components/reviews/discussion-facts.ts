@@ -19,5 +19,6 @@ export function discussionFacts(s: ReviewServiceDto, week: string, changed: Read
     weekIncidents: w ? w.incidentCount : 0,
     previousWeekMetTarget: endsThisWeek ? (trend.at(-2)?.metTarget ?? null) : null,
     changedSinceReview: changed.has(s.slug),
+    frozen: s.freezes.length > 0,
   };
 }

@@ -7,6 +7,7 @@ import type { ReviewServiceDto } from "@/lib/dto/reviews";
 import type { DiscussionReason } from "@/lib/domain/review-discussion";
 import { formatDuration } from "@/lib/domain/format";
 import { BURN_STATE_LABELS } from "@/lib/domain/burn-state";
+import { WeekChanges } from "./review-policy";
 
 /** The instants the figures are as of: the week's, and the SLO window's (at most the week's end). */
 export type ReviewAsOf = { week: string; slo: string; timeZone: string };
@@ -98,7 +99,7 @@ export function ReviewServices({ services, changed, reasons, asOf }: { services:
                       const e = isServiceFailure(w) ? w.error : isServiceFailure(slo) ? slo.error : null;
                       return (
                         <tr key={s.slug}>
-                          <td className="cell-title"><Link href={`/services/${s.slug}`} prefetch={false}>{s.name}</Link><Reasons reasons={reasons?.get(s.slug)} /></td>
+                          <td className="cell-title"><Link href={`/services/${s.slug}`} prefetch={false}>{s.name}</Link><Reasons reasons={reasons?.get(s.slug)} /><WeekChanges count={s.changeCount} /></td>
                           <td colSpan={6} className="text-danger" data-label="Figures">Could not compute ({e?.message}; reference {e?.reference})</td>
                         </tr>
                       );
@@ -106,7 +107,7 @@ export function ReviewServices({ services, changed, reasons, asOf }: { services:
                     if (w.availability === null || slo.errorBudget === null || slo.availability === null) {
                       return (
                         <tr key={s.slug}>
-                          <td className="cell-title"><Link href={`/services/${s.slug}`} prefetch={false}>{s.name}</Link></td>
+                          <td className="cell-title"><Link href={`/services/${s.slug}`} prefetch={false}>{s.name}</Link><WeekChanges count={s.changeCount} /></td>
                           <td colSpan={6} className="muted" data-testid="no-data">No data: this week lies before the service was measured.</td>
                         </tr>
                       );
@@ -118,6 +119,7 @@ export function ReviewServices({ services, changed, reasons, asOf }: { services:
                           {changed.has(s.slug) && !reasons && <span className="badge badge-warning">changed since the review</span>}
                           <Reasons reasons={reasons?.get(s.slug)} />
                           <OtherSlos slos={s.slos} />
+                          <WeekChanges count={s.changeCount} />
                         </td>
                         <td className="cell-week" data-label="This week">
                           <span className="num-inline">{formatPercent(w.availability, 3)}</span>{" "}

@@ -13,6 +13,12 @@ describe("discussionReasons", () => {
     expect(kinds({ previousWeekMetTarget: null })).toEqual([]);
   });
 
+  it("a service frozen by the error-budget policy in the week is up for discussion", () => {
+    expect(kinds({ frozen: true })).toEqual(["frozen"]);
+    expect(discussionReasons({ ...quiet, frozen: true })[0]?.text).toBe("Frozen by the error-budget policy this week");
+    expect(kinds({ frozen: false })).toEqual([]);
+  });
+
   it("names each reason in words, most pressing first", () => {
     expect(discussionReasons({ failed: false, weekMetTarget: false, budgetRemainingSeconds: -30, burnState: "fast_burn", weekIncidents: 2, previousWeekMetTarget: true, changedSinceReview: true })).toEqual([
       { kind: "missed_target", text: "Missed the target this week" },

@@ -9,7 +9,7 @@
 import type { BurnState } from "./burn-state";
 import { plural } from "./format";
 
-export const DISCUSSION_REASONS = ["not_computed", "missed_target", "overspent", "fast_burn", "incidents", "result_changed", "changed_since_review"] as const;
+export const DISCUSSION_REASONS = ["not_computed", "missed_target", "overspent", "fast_burn", "incidents", "result_changed", "changed_since_review", "frozen"] as const;
 export type DiscussionReasonKind = (typeof DISCUSSION_REASONS)[number];
 export type DiscussionReason = { readonly kind: DiscussionReasonKind; readonly text: string };
 
@@ -27,6 +27,8 @@ export type DiscussionFacts = {
   readonly previousWeekMetTarget: boolean | null;
   /** A closed review whose figures a fresh computation now states differently. */
   readonly changedSinceReview: boolean;
+  /** An error-budget freeze held in the week (left out: none did). */
+  readonly frozen?: boolean;
 };
 
 /**
@@ -50,6 +52,7 @@ export function discussionReasons(f: DiscussionFacts): DiscussionReason[] {
     add("result_changed", f.weekMetTarget ? "Back on target after missing it last week" : "Met the target last week, missed it this week");
   }
   if (f.changedSinceReview) add("changed_since_review", "Figures changed since the review was closed");
+  if (f.frozen) add("frozen", "Frozen by the error-budget policy this week");
   return reasons;
 }
 

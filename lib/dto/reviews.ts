@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { ActionItemDto } from "./action-items";
+import { FreezePeriodDto } from "./changes";
 import { AvailabilitySummaryDto, ServiceFailureDto } from "./availability";
 import { Count, DateText, InstantText } from "./common";
 import { RiskLevelDto } from "./risks";
@@ -49,6 +50,10 @@ export const ReviewServiceDto = z.strictObject({
   trend: z.array(ReviewTrendPointDto).nullable(),
   /** Its SLOs beside its own (from the incident record against another objective, from probes, from Prometheus). */
   slos: z.array(ReviewSloDto),
+  /** How many changes (deploys, config changes, flag flips) were recorded for it in the week, as of `asOf`. */
+  changeCount: Count,
+  /** The error-budget freezes that held in the week, as they stood at `asOf` (each with its line in words). */
+  freezes: z.array(FreezePeriodDto),
 });
 export type ReviewServiceDto = z.infer<typeof ReviewServiceDto>;
 
@@ -68,6 +73,20 @@ export const ReviewIncidentDto = z.strictObject({
   postmortemWritten: z.boolean(),
 });
 export type ReviewIncidentDto = z.infer<typeof ReviewIncidentDto>;
+
+/** An incident whose postmortem the error-budget policy required by a date now past, with none written: overdue work. */
+export const ReviewPostmortemDto = z.strictObject({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  services: z.array(z.string()),
+  startedAt: InstantText,
+  postmortemDueAt: InstantText,
+  /** Why the policy requires it (the share of a budget it cost); null when the policy gave none. */
+  postmortemReason: z.string().nullable(),
+});
+export type ReviewPostmortemDto = z.infer<typeof ReviewPostmortemDto>;
 
 export const ReviewRiskDto = z.strictObject({
   id: z.string(),
@@ -107,6 +126,8 @@ export const ReviewFiguresDto = z.strictObject({
   services: z.array(ReviewServiceDto),
   incidents: z.array(ReviewIncidentDto),
   actionItems: z.array(ActionItemDto),
+  /** Required postmortems overdue as of `sloAsOf` (due before it, none written), whenever the incident was. */
+  postmortemsOverdue: z.array(ReviewPostmortemDto),
   risks: z.strictObject({
     new: z.array(ReviewRiskDto),
     changedLevel: z.array(ReviewRiskDto.extend({ from: RiskLevelDto, to: RiskLevelDto })),

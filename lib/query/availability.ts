@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import type { ServiceAvailabilityDto, IncidentLaneDto, ServiceSeriesDto } from "@/lib/dto/availability";
 import type { SloSeriesDto } from "@/lib/dto/slos";
+import type { ChangeLaneDto } from "@/lib/dto/changes";
 import { apiRequest } from "./api";
 import { TREND_COUNTS } from "./availability-counts";
 import { queryKeys } from "./keys";
@@ -57,7 +58,7 @@ export function useServiceSummary(slug: string, view: AvailabilityView, initial:
 
 export { TREND_COUNTS } from "./availability-counts";
 
-export type ServiceTrend = { series: ServiceSeriesDto; lane: IncidentLaneDto };
+export type ServiceTrend = { series: ServiceSeriesDto; lane: IncidentLaneDto; marks: ChangeLaneDto };
 
 /** The trend's buckets and the incidents of the same range (one query, two reads side by side). */
 export function useServiceTrend(slug: string, view: AvailabilityView, initial: { view: AvailabilityView } & ServiceTrend) {
@@ -66,13 +67,14 @@ export function useServiceTrend(slug: string, view: AvailabilityView, initial: {
     queryKey: queryKeys.serviceTrend(slug, view.bucket, view.asOf),
     queryFn: async (): Promise<ServiceTrend> => {
       const q = query({ bucket: view.bucket, count: String(TREND_COUNTS[view.bucket]), asOf: view.asOf });
-      const [series, lane] = await Promise.all([
+      const [series, lane, marks] = await Promise.all([
         apiRequest<ServiceSeriesDto>("GET", `/api/v1/services/${enc(slug)}/availability/series?${q}`),
         apiRequest<IncidentLaneDto>("GET", `/api/v1/services/${enc(slug)}/availability/incidents?${q}`),
+        apiRequest<ChangeLaneDto>("GET", `/api/v1/services/${enc(slug)}/availability/changes?${q}`),
       ]);
-      return { series, lane };
+      return { series, lane, marks };
     },
-    initialData: seeded ? { series: initial.series, lane: initial.lane } : undefined,
+    initialData: seeded ? { series: initial.series, lane: initial.lane, marks: initial.marks } : undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

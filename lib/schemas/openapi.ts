@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ActionItemDto, ActionItemListDto } from "@/lib/dto/action-items";
 import { AuditEventDto, AuditListDto } from "@/lib/dto/audit";
+import { ChangeDto, ChangeLaneDto, ChangeListDto, IncidentChangesDto } from "@/lib/dto/changes";
 import { AvailabilitySummaryDto, FleetAvailabilityDto, FleetSeriesDto, IncidentLaneDto, SeriesDto, SeriesEntryDto, ServiceAvailabilityDto, ServiceFailureDto, ServiceSeriesDto } from "@/lib/dto/availability";
 import { Deleted } from "@/lib/dto/common";
 import { ERROR_BODIES, ERROR_CODES, type ErrorStatus } from "@/lib/dto/errors";
@@ -44,6 +45,9 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   AuditEvent: AuditEventDto,
   AuditList: AuditListDto,
   AvailabilitySummary: AvailabilitySummaryDto,
+  Change: ChangeDto,
+  ChangeLane: ChangeLaneDto,
+  ChangeList: ChangeListDto,
   Datasource: DatasourceDto,
   DatasourceList: DatasourceListDto,
   Deleted,
@@ -51,6 +55,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   FleetSeries: FleetSeriesDto,
   Health: HealthDto,
   Incident: IncidentDto,
+  IncidentChanges: IncidentChangesDto,
   IncidentDetail: IncidentDetailDto,
   IncidentImport: IncidentImportDto,
   IncidentLane: IncidentLaneDto,

@@ -17,6 +17,7 @@ import { NOTIFICATION_ROUTES } from "./routes-notifications";
 import { BUDGET_POLICY_ROUTES } from "./routes-budget-policy";
 import { REPORT_ROUTES } from "./routes-reports";
 import { SIGN_IN_ROUTES } from "./routes-sign-in";
+import { CHANGE_ROUTES } from "./routes-changes";
 import { created, ok, type Reply } from "./route-replies";
 import { SloFiguresQuery, SloInput, SloListQuery, SloUpdate } from "./slo";
 import { RiskIncidentLinkDto } from "@/lib/dto/risk-links";
@@ -164,6 +165,7 @@ export const ROUTES: RouteDoc[] = [
   ...BUDGET_POLICY_ROUTES,
   ...REPORT_ROUTES,
   ...SIGN_IN_ROUTES,
+  ...CHANGE_ROUTES,
 ];
 
 /** Routes that touch no database, and so never answer 503. */

@@ -15,7 +15,7 @@ describe("stored JSON", () => {
     expect(read.week).toBe("2025-W22");
     expect(read.services).toHaveLength(2);
     expect(ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 1 }, "fixture")).toEqual(read);
-    expect(ReviewSnapshot.write(read)).toEqual({ ...read, schemaVersion: 5 });
+    expect(ReviewSnapshot.write(read)).toEqual({ ...read, schemaVersion: 6 });
   });
 
   it("reads snapshots from before SLOs were their own entity with no other SLOs", () => {
@@ -31,6 +31,20 @@ describe("stored JSON", () => {
     expect(ReviewSnapshot.read(v4, "x").services[0]?.slos).toEqual([{ ...other, beside: null }]);
     // Version 5 wrote `beside` itself: one without it is damaged, not upgraded.
     expect(() => ReviewSnapshot.read({ ...v4, schemaVersion: 5 }, "x")).toThrow(/services\.0\.slos\.0\.beside/);
+  });
+
+  it("reads snapshots from before changes, freezes and required postmortems with none of them", () => {
+    const read = ReviewSnapshot.read(SNAPSHOT_V1, "fixture");
+    expect(read.services.map((s) => [s.changeCount, s.freezes])).toEqual(read.services.map(() => [0, []]));
+    expect(read.postmortemsOverdue).toEqual([]);
+    const v5 = { ...read, schemaVersion: 5, services: read.services.map(({ changeCount: _c, freezes: _f, ...s }) => s), postmortemsOverdue: undefined };
+    delete v5.postmortemsOverdue;
+    expect(ReviewSnapshot.read(v5, "x")).toEqual(read);
+    // Version 6 wrote them itself: one without them is damaged, not upgraded.
+    expect(() => ReviewSnapshot.read({ ...v5, schemaVersion: 6 }, "x")).toThrow(/services\.0\.changeCount/);
+    const freeze = { id: "f1", startedAt: "2025-05-27T10:00:00.000Z", endedAt: null, reason: "Budget spent", recoversAt: null, liftedAt: null, liftedBy: null, liftReason: null, text: "frozen since 2025-05-27 10:00 UTC, recovers when its budget is back above the threshold" };
+    const v6 = { ...read, schemaVersion: 6, services: read.services.map((s, i) => ({ ...s, changeCount: i + 2, freezes: i === 0 ? [freeze] : [] })) };
+    expect(ReviewSnapshot.read(v6, "x").services.map((s) => [s.changeCount, s.freezes.length])).toEqual(read.services.map((_, i) => [i + 2, i === 0 ? 1 : 0]));
   });
 
   it("reads version 1 and 2 snapshots, which predate measuredSince, as measured over their whole windows", () => {
@@ -57,7 +71,7 @@ describe("stored JSON", () => {
     const damaged = { ...SNAPSHOT_V1, services: [{ ...(SNAPSHOT_V1.services as object[])[0], weekSpend: "a lot" }] };
     expect(() => ReviewSnapshot.read(damaged, "The review of 2025-W22")).toThrow(StoredDataError);
     expect(() => ReviewSnapshot.read(damaged, "The review of 2025-W22")).toThrow(/^The review of 2025-W22: a closed review's snapshot \(schemaVersion 1\) cannot be read: services\.0\.weekSpend: /);
-    expect(() => ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 6 }, "x")).toThrow("x: a closed review's snapshot has schemaVersion 6, which this version of Nines cannot read (it reads 1 to 5)");
+    expect(() => ReviewSnapshot.read({ ...SNAPSHOT_V1, schemaVersion: 7 }, "x")).toThrow("x: a closed review's snapshot has schemaVersion 7, which this version of Nines cannot read (it reads 1 to 6)");
     expect(() => ReviewSnapshot.read(null, "x")).toThrow(/cannot be read: \(the value\)/);
     expect(() => TimelineEntryData.read({ kind: "closed" }, "Timeline entry 1")).toThrow(/^Timeline entry 1: a timeline entry's data/);
   });

@@ -108,13 +108,24 @@ function withoutBeside(value: unknown): unknown {
   return { ...value, services };
 }
 
+/**
+ * Versions 1 to 5 predate changes, error-budget freezes and required postmortems: Nines recorded
+ * none of them then, so each service had no change and no freeze, and no postmortem was overdue.
+ */
+function withoutPolicy(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !Array.isArray((value as { services?: unknown }).services)) return value;
+  const services = (value as { services: unknown[] }).services.map((s) => (typeof s === "object" && s !== null && !("changeCount" in s) ? { ...s, changeCount: 0, freezes: [] } : s));
+  return { ...value, services, ...("postmortemsOverdue" in value ? {} : { postmortemsOverdue: [] }) };
+}
+
 /** A closed review's figures as they were shown when it was closed (Review.snapshot). */
 export const ReviewSnapshot: StoredKind<ReviewFigures> = storedKind("a closed review's snapshot", {
-  1: z.preprocess((v) => withoutOtherSlos(withMeasured(v)), ReviewSnapshotV1),
-  2: z.preprocess((v) => withoutOtherSlos(withMeasured(v)), ReviewFiguresDto),
-  3: z.preprocess(withoutOtherSlos, ReviewFiguresDto),
-  4: z.preprocess(withoutBeside, ReviewFiguresDto),
-  5: ReviewFiguresDto,
+  1: z.preprocess((v) => withoutPolicy(withoutOtherSlos(withMeasured(v))), ReviewSnapshotV1),
+  2: z.preprocess((v) => withoutPolicy(withoutOtherSlos(withMeasured(v))), ReviewFiguresDto),
+  3: z.preprocess((v) => withoutPolicy(withoutOtherSlos(v)), ReviewFiguresDto),
+  4: z.preprocess((v) => withoutPolicy(withoutBeside(v)), ReviewFiguresDto),
+  5: z.preprocess(withoutPolicy, ReviewFiguresDto),
+  6: ReviewFiguresDto,
 });
 
 /** A closed review's headline counts, for the list of weeks (Review.headline). */

@@ -55,19 +55,24 @@ export function reviewMarkdown(r: ReviewDto): string {
     lines.push("", "## Incidents that cost the most budget", "", "| incident | downtime | share of a week's budget |", "|---|---|---|");
     for (const t of h.topIncidents) lines.push(`| ${t.reference ?? t.id} ${md(t.title ?? "")} | ${formatDuration(t.downtimeSeconds)} | ${formatPercent(t.budgetShare, 1)} |`);
   }
-  lines.push("", "## Services", "", "| service | tier | week | target | met | budget left (SLO window) | spent this week |", "|---|---|---|---|---|---|---|");
+  lines.push("", "## Services", "", "| service | tier | week | target | met | budget left (SLO window) | spent this week | changes |", "|---|---|---|---|---|---|---|---|");
   for (const s of r.services) {
     const w = s.week;
     const slo = s.sloWindow;
     if (isServiceFailure(w) || isServiceFailure(slo)) {
-      lines.push(`| ${s.slug} | ${s.tier.rank} | could not compute | | | | |`);
+      lines.push(`| ${s.slug} | ${s.tier.rank} | could not compute | | | | | ${s.changeCount} |`);
       continue;
     }
     if (w.availability === null || slo.errorBudget === null) {
-      lines.push(`| ${s.slug} | ${s.tier.rank} | no data (not measured yet) | ${formatPercent(w.slo.target)} | | | |`);
+      lines.push(`| ${s.slug} | ${s.tier.rank} | no data (not measured yet) | ${formatPercent(w.slo.target)} | | | | ${s.changeCount} |`);
       continue;
     }
-    lines.push(`| ${s.slug} | ${s.tier.rank} | ${formatPercent(w.availability, 3)} | ${formatPercent(w.slo.target)} | ${w.metTarget ? "yes" : "**no**"} | ${formatPercent(slo.errorBudget.remainingRatio, 1)} | ${s.weekSpend ? formatPercent(s.weekSpend.shareOfBudget, 1) : "—"} |`);
+    lines.push(`| ${s.slug} | ${s.tier.rank} | ${formatPercent(w.availability, 3)} | ${formatPercent(w.slo.target)} | ${w.metTarget ? "yes" : "**no**"} | ${formatPercent(slo.errorBudget.remainingRatio, 1)} | ${s.weekSpend ? formatPercent(s.weekSpend.shareOfBudget, 1) : "—"} | ${s.changeCount} |`);
+  }
+  const frozen = r.services.filter((s) => s.freezes.length > 0);
+  if (frozen.length) {
+    lines.push("", "## Error-budget freezes", "");
+    for (const s of frozen) for (const f of s.freezes) lines.push(`- ${s.slug}: ${md(f.text)}${f.reason ? ` (${md(f.reason)})` : ""}`);
   }
   const others = r.services.flatMap((s) => s.slos.map((o) => ({ s, o })));
   if (others.length) {
@@ -81,6 +86,10 @@ export function reviewMarkdown(r: ReviewDto): string {
     lines.push("", "## Incidents of the week", "", "| incident | severity | services | duration | TTD | TTR | postmortem |", "|---|---|---|---|---|---|---|");
     const d = (s: number | null) => (s === null ? "—" : formatDuration(s));
     for (const i of r.incidents) lines.push(`| ${i.reference} ${md(i.title)} | ${i.severity} | ${i.services.join(", ")} | ${i.resolvedAt === null ? "ongoing" : d(i.durationSeconds)} | ${d(i.ttdSeconds)} | ${d(i.ttrSeconds)} | ${i.postmortemWritten ? "written" : "**missing**"} |`);
+  }
+  if (r.postmortemsOverdue.length) {
+    lines.push("", "## Required postmortems overdue", "");
+    for (const p of r.postmortemsOverdue) lines.push(`- ${p.reference} ${md(p.title)} (${p.services.join(", ")}): due ${at(p.postmortemDueAt)}${p.postmortemReason ? ` — ${md(p.postmortemReason)}` : ""}`);
   }
   if (r.actionItems.length) {
     lines.push("", "## Action items due this week or overdue", "");

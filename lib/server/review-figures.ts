@@ -34,6 +34,7 @@ import { ValidationError } from "./errors";
 import { listRisks } from "./risks-read";
 import { figuresWhere } from "./slo-availability";
 import { reconcileSlos } from "./slo-reconcile";
+import { changeCountsOfWeek, freezesOfWeek, overduePostmortems } from "./review-policy";
 
 const TREND_WEEKS = 12;
 // Each service's five costliest incidents of the week: enough for the headline's top five across
@@ -107,7 +108,9 @@ async function risksOfWeek(window: ResolvedWindow, sloAsOf: number): Promise<Rev
   };
 }
 
-function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: AvailabilitySummaryDto | ServiceFailureDto | undefined, series: SeriesDto | ServiceFailureDto | undefined | null): ReviewServiceDto {
+type PolicyFacts = Pick<ReviewServiceDto, "changeCount" | "freezes">;
+
+function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: AvailabilitySummaryDto | ServiceFailureDto | undefined, series: SeriesDto | ServiceFailureDto | undefined | null, policy: PolicyFacts): ReviewServiceDto {
   const sloWindow = slo ?? week;
   const spend = !isServiceFailure(week) && !isServiceFailure(sloWindow) && week.errorBudget && sloWindow.errorBudget ? weekSpend(week.errorBudget.consumedSeconds, sloWindow.errorBudget.budgetSeconds) : null;
   return {
@@ -117,6 +120,7 @@ function serviceEntry(week: AvailabilitySummaryDto | ServiceFailureDto, slo: Ava
     weekSpend: spend,
     trend: series === null ? null : series && !isServiceFailure(series) ? series.entries.map((e) => ({ label: e.label, availability: e.availability, unavailability: e.unavailability, metTarget: e.metTarget })) : [],
     slos: [],
+    ...policy,
   };
 }
 
@@ -168,6 +172,10 @@ export async function computeReviewFigures(week: string, asOf: number, opts: { t
   const side = Promise.all([incidentsOfWeek(window, asOf), actionItemsForWeek(firstDay, lastDay), risksOfWeek(window, sloAsOf)]);
   side.catch(() => {}); // awaited below
   const services = await loadServiceSlos({});
+  // The week's changes and freezes per service, and the postmortems overdue at its end (review-policy.ts).
+  const ids = services.map((s) => s.id);
+  const policy = Promise.all([changeCountsOfWeek(ids, window, asOf), freezesOfWeek(ids, window, asOf, timeZone), overduePostmortems(sloAsOf)]);
+  policy.catch(() => {}); // awaited below
   // The trend, only when asked for, from rollups (docs/decisions/0029), read beside the summaries' rows.
   const trendRead = opts.trend ? rolledSeriesOf(services, true, trendWindows, { asOf: sloAsOf, bucket: "week", timeZone }) : Promise.resolve(null);
   trendRead.catch(() => {}); // awaited below
@@ -181,8 +189,12 @@ export async function computeReviewFigures(week: string, asOf: number, opts: { t
   const loaded = collectImpacts(summaryRows);
   const weekFigures = summarize(services, weekWindows, loaded, { asOf, timeZone, incidentLimit: INCIDENTS_PER_SERVICE });
   const sloFigures = summarize(services, sloWindows, loaded, { asOf: sloAsOf, timeZone, incidentLimit: 3 });
-  const [[incidents, actionItems, risks], others] = await Promise.all([side, otherSlosOfWeek(week, asOf, sloAsOf)]);
-  const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends ? trends[i] : null)).map((e) => ({ ...e, slos: others.get(e.slug) ?? [] }));
+  const [[incidents, actionItems, risks], others, [changeCounts, freezes, postmortemsOverdue]] = await Promise.all([side, otherSlosOfWeek(week, asOf, sloAsOf), policy]);
+  const policyOf = (i: number): PolicyFacts => {
+    const id = services[i]?.id ?? "";
+    return { changeCount: changeCounts.get(id) ?? 0, freezes: freezes.get(id) ?? [] };
+  };
+  const entries = weekFigures.map((w, i) => serviceEntry(w, sloFigures[i], trends ? trends[i] : null, policyOf(i))).map((e) => ({ ...e, slos: others.get(e.slug) ?? [] }));
   return {
     week,
     window: { label: `week:${week}`, from: formatIsoInstant(window.from), to: formatIsoInstant(window.to), firstDay, lastDay },
@@ -193,6 +205,7 @@ export async function computeReviewFigures(week: string, asOf: number, opts: { t
     services: entries,
     incidents,
     actionItems,
+    postmortemsOverdue,
     risks,
   };
 }

@@ -40,7 +40,8 @@ function forTier(f: ReviewFiguresDto, tier: number | null): ReviewFiguresDto {
   const services = f.services.filter((s) => s.tier.rank === tier);
   const slugs = new Set(services.map((s) => s.slug));
   const incidents = f.incidents.filter((i) => i.services.some((s) => slugs.has(s)));
-  return { ...f, services, incidents, headline: reviewHeadline(services, incidents, Date.parse(f.asOf)) };
+  const postmortemsOverdue = f.postmortemsOverdue.filter((p) => p.services.some((s) => slugs.has(s)));
+  return { ...f, services, incidents, postmortemsOverdue, headline: reviewHeadline(services, incidents, Date.parse(f.asOf)) };
 }
 
 function shape(row: Review | null, figures: ReviewFiguresDto, changes: ReviewDto["changes"], tier: number | null): ReviewDto {

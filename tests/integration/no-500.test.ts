@@ -9,6 +9,10 @@ import * as incidents from "@/app/api/v1/incidents/route";
 import * as me from "@/app/api/v1/me/route";
 import * as oneSeries from "@/app/api/v1/services/[slug]/availability/series/route";
 import * as lane from "@/app/api/v1/services/[slug]/availability/incidents/route";
+import * as changeMarks from "@/app/api/v1/services/[slug]/availability/changes/route";
+import * as changes from "@/app/api/v1/changes/route";
+import * as incidentChanges from "@/app/api/v1/incidents/[id]/changes/route";
+import { ChangeInput, ChangeListQuery } from "@/lib/schemas/change";
 import * as one from "@/app/api/v1/services/[slug]/availability/route";
 import * as serviceItem from "@/app/api/v1/services/[slug]/route";
 import * as services from "@/app/api/v1/services/route";
@@ -106,6 +110,7 @@ describe("no input makes the server answer 500", () => {
       { name: "PATCH incidents/{id}", handler: incidentItem.PATCH, method: "PATCH", params: () => ({ id: target.incidentId }), fields: fieldsOf(IncidentUpdate) },
       { name: "POST incidents/{id}/events", handler: events.POST, method: "POST", params: () => ({ id: target.incidentId }), fields: fieldsOf(TimelineEventInput) },
       { name: "POST risks", handler: risks.POST, method: "POST", fields: fieldsOf(RiskInput) },
+      { name: "POST changes", handler: changes.POST, method: "POST", fields: fieldsOf(ChangeInput) },
       { name: "PATCH risks/{id}", handler: riskItem.PATCH, method: "PATCH", params: () => ({ id: target.riskId }), fields: fieldsOf(RiskUpdate) },
       { name: "POST risks/{id}/review", handler: riskReview.POST, method: "POST", params: () => ({ id: target.riskId }), fields: fieldsOf(RiskReviewInput) },
       { name: "POST reviews", handler: reviewList.POST, method: "POST", fields: fieldsOf(ReviewStart) },
@@ -137,6 +142,9 @@ describe("no input makes the server answer 500", () => {
       { name: "services/{slug}/availability", handler: one.GET, params: () => ({ slug: hit[1] as string }), query: fieldsOf(AvailabilityQuery) },
       { name: "services/{slug}/availability/series", handler: oneSeries.GET, params: () => ({ slug: hit[0] as string }), query: fieldsOf(SeriesQuery) },
       { name: "services/{slug}/availability/incidents", handler: lane.GET, params: () => ({ slug: hit[0] as string }), query: fieldsOf(SeriesQuery) },
+      { name: "services/{slug}/availability/changes", handler: changeMarks.GET, params: () => ({ slug: hit[0] as string }), query: fieldsOf(SeriesQuery) },
+      { name: "changes", handler: changes.GET, query: fieldsOf(ChangeListQuery) },
+      { name: "incidents/{id}/changes", handler: incidentChanges.GET, params: () => ({ id: target.incidentId }), query: [] },
       { name: "availability", handler: all.GET, query: fieldsOf(AvailabilityListQuery) },
       { name: "availability/series", handler: allSeries.GET, query: fieldsOf(SeriesQuery) },
       { name: "tiers", handler: tiers.GET, query: fieldsOf(TierListQuery) },

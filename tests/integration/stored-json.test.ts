@@ -60,18 +60,18 @@ describe("stored JSON", () => {
     const get = () => call(review.GET, { token: tokens.viewer, params: { week: WEEK } });
     const row = await prisma.review.findUniqueOrThrow({ where: { week: WEEK } });
     // As a row closed before the versions were written looks.
-    await prisma.review.update({ where: { id: row.id }, data: { snapshot: withoutVersion(row.snapshot, 5) as Prisma.InputJsonObject, headline: withoutVersion(row.headline) as Prisma.InputJsonObject } });
+    await prisma.review.update({ where: { id: row.id }, data: { snapshot: withoutVersion(row.snapshot, 6) as Prisma.InputJsonObject, headline: withoutVersion(row.headline) as Prisma.InputJsonObject } });
     const old = await get();
     expect(old.status).toBe(200);
     expect(old.body.services).toEqual(closed.body.services);
     const { met, missed, budgetsExhausted } = closed.body.headline;
     expect((await allReviewWeeks(tokens.viewer)).find((w) => w.week === WEEK)?.headline).toEqual({ met, missed, budgetsExhausted });
 
-    const snapshot = withoutVersion(row.snapshot, 5) as { headline: Record<string, unknown> };
+    const snapshot = withoutVersion(row.snapshot, 6) as { headline: Record<string, unknown> };
     await prisma.review.update({ where: { id: row.id }, data: { snapshot: { ...snapshot, schemaVersion: 1, headline: { ...snapshot.headline, met: "most" } } as Prisma.InputJsonObject } });
     expect(await loggedError(get)).toMatch(new RegExp(`^The review of ${WEEK}: a closed review's snapshot \\(schemaVersion 1\\) cannot be read: headline\\.met: .*expected number`));
     await prisma.review.update({ where: { id: row.id }, data: { snapshot: { ...snapshot, schemaVersion: 7 } as Prisma.InputJsonObject } });
-    expect(await loggedError(get)).toContain("has schemaVersion 7, which this version of Nines cannot read (it reads 1 to 5)");
+    expect(await loggedError(get)).toContain("has schemaVersion 7, which this version of Nines cannot read (it reads 1 to 6)");
     // Reopening drops the snapshot: the figures are live again.
     expect((await call(reopen.POST, { method: "POST", token: tokens.admin, params: { week: WEEK } })).status).toBe(200);
     expect((await get()).status).toBe(200);

@@ -4,6 +4,7 @@ import { formatDateTime, tierLabel } from "@/components/format";
 import { Markdown } from "@/components/markdown";
 import { ReviewActions } from "@/components/reviews/review-actions";
 import { ReviewActionItems, ReviewRisks } from "@/components/reviews/review-follow-up";
+import { ReviewFreezes, ReviewOverduePostmortems } from "@/components/reviews/review-policy";
 import { ReviewHeadline } from "@/components/reviews/review-headline";
 import { ReviewIncidents } from "@/components/reviews/review-incidents";
 import { ReviewNotesForm } from "@/components/reviews/review-notes";
@@ -155,6 +156,16 @@ export default async function ReviewPage({ params, searchParams }: Params) {
         <ReviewPager window={incidentsWindow} noun={["incident", "incidents"]} href={incidentsHref} all={allIncidents} />
         <ReviewIncidents incidents={review.incidents.slice(incidentsWindow.start, incidentsWindow.end)} timeZone={tz} changed={changed} />
       </section>
+      <div className="two-col">
+        <section className="card" aria-labelledby="freezes-heading">
+          <h2 id="freezes-heading">Error-budget freezes this week</h2>
+          <ReviewFreezes services={review.services} />
+        </section>
+        <section className="card" aria-labelledby="postmortems-heading">
+          <h2 id="postmortems-heading">Required postmortems overdue</h2>
+          <ReviewOverduePostmortems review={review} />
+        </section>
+      </div>
       <div className="two-col">
         <section className="card" aria-labelledby="actions-heading">
           <h2 id="actions-heading">Action items due this week or overdue</h2>

@@ -9,6 +9,7 @@ import { TREND_COUNTS } from "@/lib/query/availability-counts";
 import { AvailabilityQuery, SeriesQuery } from "@/lib/schemas/availability";
 import { serviceAvailability, serviceSeries } from "@/lib/server/availability";
 import { incidentLane } from "@/lib/server/incident-lane";
+import { changeLane } from "@/lib/server/change-lane";
 import { listSlos } from "@/lib/server/slos";
 
 // A service with more SLOs than this offers its oldest in the trend's list (the SLOs section lists all).
@@ -22,10 +23,10 @@ const summaryFor = cache((slug: string, window: string | null, asOf: string | nu
   serviceAvailability(slug, AvailabilityQuery.parse({ ...(window ? { window } : {}), ...(asOf ? { asOf } : {}) })),
 );
 
-/** The trend's buckets and its incident lane: one query, two reads side by side. */
+/** The trend's buckets, its incident lane and its changes and freezes: one query, three reads side by side. */
 const trendFor = cache((slug: string, bucket: AvailabilityView["bucket"], asOf: string | null) => {
   const q = SeriesQuery.parse({ bucket, count: String(TREND_COUNTS[bucket]), ...(asOf ? { asOf } : {}) });
-  return Promise.all([serviceSeries(slug, q), incidentLane(slug, q)]);
+  return Promise.all([serviceSeries(slug, q), incidentLane(slug, q), changeLane(slug, q)]);
 });
 
 /**
@@ -58,8 +59,8 @@ export async function DetailsSection({ slug, view, timeZone }: { slug: string; v
 }
 
 export async function TrendSection({ slug, view, timeZone }: { slug: string; view: AvailabilityView; timeZone: string }) {
-  const [[series, lane], { slos }] = await Promise.all([trendFor(slug, view.bucket, view.asOf), listSlos(slug, { limit: MEASURED_CHOICES })]);
+  const [[series, lane, marks], { slos }] = await Promise.all([trendFor(slug, view.bucket, view.asOf), listSlos(slug, { limit: MEASURED_CHOICES })]);
   // The SLOs the trend can draw beside the incident record: those measured by a probe or by Prometheus.
   const measured = slos.flatMap((s): MeasuredChoice[] => (s.sli.source === "incidents" ? [] : [{ id: s.id, name: s.name, target: s.target, source: s.sli.source }]));
-  return <TrendPanel slug={slug} timeZone={timeZone} initial={{ view, series, lane }} measured={measured} />;
+  return <TrendPanel slug={slug} timeZone={timeZone} initial={{ view, series, lane, marks }} measured={measured} />;
 }
