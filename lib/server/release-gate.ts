@@ -4,6 +4,7 @@ import type { GateException } from "@/lib/generated/prisma/client";
 import type { GateDeployInput, GateExceptionInput } from "@/lib/schemas/budget-policy";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
+import { recordChange } from "./changes";
 import { prisma, type Tx } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 
@@ -83,10 +84,7 @@ export async function recordGateDeploy(actor: Actor, slug: string, input: GateDe
       const spent = await tx.gateException.updateMany({ where: { id: exception.id, usedAt: null }, data: { usedAt: now } });
       if (spent.count !== 1) throw new ConflictError(`The exception for release ${input.release} was used by another deploy`, [{ path: "release", message: "exception already used" }]);
     }
-    const change = await tx.change.create({
-      data: { serviceId: service.id, at: now, kind: "deploy", summary: input.summary ?? `Release ${input.release}, through the release gate`, url: input.url ?? null, release: input.release, source: "gate", createdBy: actor.label },
-    });
-    await recordAudit(tx, actor, { action: "create", entityType: "change", entityId: change.id, after: { service: service.slug, kind: "deploy", release: input.release, source: "gate", exceptionId: exception?.id ?? null } });
-    return { gate, change: { id: change.id, at: change.at.toISOString(), release: input.release }, exceptionId: exception?.id ?? null };
+    const change = await recordChange(tx, actor, { serviceId: service.id, at: now, kind: "deploy", summary: input.summary ?? `Release ${input.release}, through the release gate`, url: input.url ?? null, release: input.release, source: "gate" });
+    return { gate, change: { id: change.id, at: change.at, release: input.release }, exceptionId: exception?.id ?? null };
   });
 }

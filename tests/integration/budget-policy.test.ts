@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as evaluate from "@/app/api/v1/budget-policy/evaluate/route";
 import * as freezes from "@/app/api/v1/freezes/route";
 import * as lift from "@/app/api/v1/freezes/[id]/lift/route";
+import * as review from "@/app/api/v1/reviews/[week]/route";
+import { isoWeekOf } from "@/lib/domain/civil-date";
 import * as incident from "@/app/api/v1/incidents/[id]/route";
 import * as servicePolicy from "@/app/api/v1/services/[slug]/budget-policy/route";
 import * as gate from "@/app/api/v1/services/[slug]/gate/route";
@@ -26,6 +28,16 @@ let tokens: Tokens;
 beforeAll(async () => {
   ({ tokens } = await tokensForAllRoles());
 });
+
+/** This ISO week's review (the organisation's zone is UTC in this file's own database). */
+async function reviewedFreezes(slug: string, token: string): Promise<{ changeCount: number; texts: string[] }> {
+  const d = new Date();
+  const { isoYear, week } = isoWeekOf({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  const res = await call(review.GET, { token, params: { week: `${isoYear}-W${String(week).padStart(2, "0")}` }, path: "/x" });
+  expect(res.status).toBe(200);
+  const entry = (res.body.services as { slug: string; changeCount: number; freezes: { text: string }[] }[]).find((e) => e.slug === slug);
+  return { changeCount: entry?.changeCount ?? -1, texts: entry?.freezes.map((f) => f.text) ?? [] };
+}
 
 const gateOf = (slug: string, token: string, release?: string) =>
   call(gate.GET, { token, params: { slug }, path: `/api/v1/services/${slug}/gate${release ? `?release=${encodeURIComponent(release)}` : ""}` });
@@ -97,6 +109,10 @@ describe("the error-budget policy and the release gate", () => {
     expect(shipped.body.exceptionId).toBe(made.body.id);
     const change = await prisma.change.findUniqueOrThrow({ where: { id: shipped.body.change.id } });
     expect(change).toMatchObject({ kind: "deploy", release: "v2.0.1", source: "gate" });
+    // The week's review counts the deploy the gate let through and says the service is frozen.
+    const reviewed = await reviewedFreezes(slug, tokens.viewer);
+    expect(reviewed.changeCount).toBe(1);
+    expect(reviewed.texts).toEqual([expect.stringMatching(/^frozen since \d{4}-\d\d-\d\d \d\d:\d\d UTC, recovers when /)]);
     // Spent: the same release is refused now, and a second deploy of it is a 409 naming the release.
     expect((await gateOf(slug, tokens.viewer, "v2.0.1")).body.allowed).toBe(false);
     const again = await call(deploys.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { release: "v2.0.1" } });
@@ -128,6 +144,7 @@ describe("the error-budget policy and the release gate", () => {
     expect((await gateOf(slug, tokens.viewer)).body.state).toBe("caution");
     expect(await prisma.freeze.count({ where: { service: { slug } } })).toBe(1);
     expect((await call(lift.POST, { method: "POST", token: tokens.admin, params: { id: freeze.id }, body: { reason: "again" } })).status).toBe(409);
+    expect((await reviewedFreezes(slug, tokens.viewer)).texts).toEqual([expect.stringContaining(`lifted early by ${lifted.body.liftedBy} at `)]);
     const listed = await call(freezes.GET, { token: tokens.viewer, path: `/api/v1/freezes?service=${slug}` });
     expect(listed.body).toMatchObject({ total: 1, freezes: [{ id: freeze.id, liftedBy: lifted.body.liftedBy }] });
   });
