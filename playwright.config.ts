@@ -67,6 +67,9 @@ export default defineConfig({
       testMatch: READ_LANE,
       dependencies: ["read-setup"],
       workers: 1,
+      // Mostly a page and two axe scans a test, like the demo's, beside the two other lanes: on a
+      // busy two-CPU machine a scan of a service page has taken most of a minute.
+      timeout: 120_000,
       use: { ...chrome, baseURL: readURL, storageState: AUTH_FILES.read },
     },
     // A third, empty installation (e2e/run.ts starts it), filled with the demo organisation from
