@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 
-// The second, empty installation e2e/run.ts starts (E2E_DEMO_BASE_URL): a person evaluating Nines
+// The empty installation e2e/run.ts starts for the demo (E2E_DEMO_BASE_URL): a person evaluating Nines
 // ticks "Fill with a demo organisation" on the setup page. e2e/demo.spec.ts then reads every page,
 // signed in as the admin made here.
 

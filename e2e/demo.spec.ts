@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 
-// Runs against a second installation that e2e/run.ts starts for it (E2E_DEMO_BASE_URL), filled
+// Runs against an installation that e2e/run.ts starts for it (E2E_DEMO_BASE_URL), filled
 // from its setup page with the demo organisation (e2e/demo-setup.spec.ts): a person evaluating
 // Nines finds every page showing data. One test per page, signed in as the admin setup made.
 

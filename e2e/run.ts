@@ -1,7 +1,8 @@
 // npm run test:e2e: the app exactly as `npm start` runs it (scripts/start.ts: embedded
 // PostgreSQL, migrations, build when stale, next start), but with its data in a temporary folder
-// (never .data/), then Playwright in Debian's Chromium. Beside it, the same build on a second,
-// empty installation for e2e/demo.spec.ts (the setup page's demo organisation). Afterwards it
+// (never .data/), then Playwright in Debian's Chromium. Beside it, the same build on two more
+// installations of their own: one for the read lane's specs (e2e/lanes.ts), one for
+// e2e/demo.spec.ts (the setup page's demo organisation). Afterwards it
 // stops the app with Ctrl-C, starts it again on the same data and checks that nothing was lost;
 // then the database outage checks of e2e/outage.ts; last, two processes of the same build behind a
 // round-robin proxy on one PostgreSQL (e2e/multi-process.ts).
@@ -14,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { startThrowawayDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
 import { ensureTools } from "../scripts/tools/ensure";
+import { READ_LANE_SPECS } from "./lanes";
 import { multiProcessChecks } from "./multi-process";
 import { outageChecks } from "./outage";
 
@@ -60,11 +62,14 @@ async function stop(app: ChildProcess, signal: NodeJS.Signals): Promise<number |
 }
 
 /**
- * The same build on an installation of its own, empty (no admin, no token), for the demo
- * organisation check. Started once the first app is ready, so that only one of them builds.
+ * The same build on an installation of its own, with no admin yet: for the demo organisation
+ * check (nothing in the background: a small organisation that needs none of it), or for the read
+ * lane (set up like the app's, by its setup page, with the same API token, and probes running:
+ * e2e/charts-read.spec.ts waits for a probe's runs). Started once the first app is ready, so that
+ * only one of them builds.
  */
-async function startEmptyInstallation(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "nines-e2e-demo-"));
+async function startInstallation(lane: "demo" | "read", adminToken: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `nines-e2e-${lane}-`));
   await chmod(dataDir, 0o755);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -75,9 +80,6 @@ async function startEmptyInstallation(): Promise<{ url: string; stop: () => Prom
     NINES_PG_PORT: String(await freePort()),
     PORT: String(port),
     NEXTAUTH_URL: url,
-    // A small organisation that runs nothing in the background.
-    NINES_FLEET_WORKERS: "0",
-    NINES_PROBES: "off",
     // Nor the notifications' delivery and evaluator: the browser tests send their test messages
     // themselves (the send-test button), and a minute's evaluation of every SLO of the test
     // organisation is load they do not need (the integration tests run both, in processes of their own).
@@ -86,6 +88,12 @@ async function startEmptyInstallation(): Promise<{ url: string; stop: () => Prom
     NINES_POLICY_EVALUATOR: "off",
   };
   for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "BOOTSTRAP_API_TOKEN", "BOOTSTRAP_ADMIN_EMAIL", "BOOTSTRAP_ADMIN_PASSWORD"]) delete env[name];
+  if (lane === "demo") {
+    env.NINES_FLEET_WORKERS = "0";
+    env.NINES_PROBES = "off";
+  } else {
+    env.BOOTSTRAP_API_TOKEN = adminToken;
+  }
   const external = process.env.TEST_DATABASE_URL ? await startThrowawayDatabase() : null;
   if (external) env.DATABASE_URL = external.url;
   const app = startApp(env);
@@ -101,6 +109,24 @@ async function startEmptyInstallation(): Promise<{ url: string; stop: () => Prom
     throw error;
   }
   return { url, stop: stopAll };
+}
+
+/**
+ * Whether a Playwright file filter given on the command line (a regular expression over the
+ * file's path, maybe with :line) takes in one of these specs; no filter takes in every spec.
+ */
+function selects(filters: readonly string[], specs: readonly string[]): boolean {
+  if (filters.length === 0) return true;
+  return filters.some((filter) => {
+    const bare = filter.replace(/(:\d+){1,2}$/, "");
+    return specs.some((spec) => {
+      try {
+        return new RegExp(bare).test(path.join(ROOT, "e2e", spec));
+      } catch {
+        return spec.includes(bare);
+      }
+    });
+  });
 }
 
 function check(ok: boolean, what: string): void {
@@ -120,7 +146,7 @@ async function main(): Promise<number> {
   await chmod(dataDir, 0o755);
   let external: EmbeddedDatabase | null = null;
   let app: ChildProcess | null = null;
-  let empty: Awaited<ReturnType<typeof startEmptyInstallation>> | null = null;
+  let lanes: { url: string; stop: () => Promise<void> }[] = [];
   try {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -144,15 +170,27 @@ async function main(): Promise<number> {
     app = startApp(env);
     await waitForReady(baseUrl, app);
     const files = process.argv.slice(2);
-    // Only when the demo check is among the files run.
-    if (files.length === 0 || files.some((f) => /demo/.test(f))) empty = await startEmptyInstallation();
+    // The other lanes' installations, only when their specs (or their setups) are among the files
+    // run, both at once.
+    const wanted = { read: selects(files, ["setup.spec.ts", ...READ_LANE_SPECS]), demo: selects(files, ["demo-setup.spec.ts", "demo.spec.ts"]) };
+    const started = await Promise.allSettled([wanted.read ? startInstallation("read", adminToken) : null, wanted.demo ? startInstallation("demo", adminToken) : null]);
+    lanes = started.flatMap((s) => (s.status === "fulfilled" && s.value ? [s.value] : []));
+    const failed = started.find((s) => s.status === "rejected");
+    if (failed) throw failed.reason;
+    const [read, demo] = started.map((s) => (s.status === "fulfilled" ? s.value : null));
     const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", ...files], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_ADMIN_TOKEN: adminToken, ...(empty ? { E2E_DEMO_BASE_URL: empty.url } : {}) },
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseUrl,
+        E2E_ADMIN_TOKEN: adminToken,
+        ...(read ? { E2E_READ_BASE_URL: read.url } : {}),
+        ...(demo ? { E2E_DEMO_BASE_URL: demo.url } : {}),
+      },
     });
-    await empty?.stop();
-    empty = null;
+    await Promise.all(lanes.map((lane) => lane.stop()));
+    lanes = [];
     if (run.status !== 0) return run.status ?? 1;
 
     // Ctrl-C, then a second start on the same data: the admin, the token and the data remain.
@@ -185,7 +223,7 @@ async function main(): Promise<number> {
     await multiProcessChecks(check);
     return 0;
   } finally {
-    await empty?.stop();
+    await Promise.all(lanes.map((lane) => lane.stop()));
     if (app) await stop(app, "SIGTERM");
     await external?.stop();
     await rm(dataDir, { recursive: true, force: true });

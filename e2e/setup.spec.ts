@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./fixtures";
+import { AUTH_FILES } from "./lanes";
 
+// Runs on the app lane's installation ("setup") and on the read lane's ("read-setup"): each lane
+// then signs in as the admin made here.
 test("a new database shows the setup page first, which creates the admin and signs them in", async ({ page }) => {
   // The first test meets a cold server: each of its pages is that route's first render (modules
   // loaded, caches empty), which on a busy two-CPU machine takes longer than the usual minute.
@@ -29,5 +32,5 @@ test("a new database shows the setup page first, which creates the admin and sig
   // The setup page is closed for good once an admin exists.
   await page.goto("/setup");
   await expect(page).not.toHaveURL(/\/setup$/);
-  await page.context().storageState({ path: "test-results/.auth/admin.json" });
+  await page.context().storageState({ path: test.info().project.name === "read-setup" ? AUTH_FILES.read : AUTH_FILES.app });
 });

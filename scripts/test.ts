@@ -1,11 +1,11 @@
 // `npm test`: every check a change must pass, in one command that works on a fresh machine.
 //
 // First the tools the tests need (scripts/tools); then three lanes side by side: typecheck, lint
-// and unit tests; the integration tests; the app's production build and, once it and the checks
-// have passed, the browser tests on it (e2e/run.ts, which finds the build current). Side by side
-// because the integration tests wait on PostgreSQL most of the time and leave a CPU idle, which
-// the others use: on two CPUs the run is about as long as the build and the browser tests, not
-// the sum of every step. Any lane that fails fails the run, with its exit code.
+// and unit tests; the integration tests; the app's production build and, once it and the
+// typecheck have passed, the browser tests on it (e2e/run.ts, which finds the build current).
+// Side by side because the integration tests wait on PostgreSQL most of the time and leave a CPU
+// idle, which the others use: on two CPUs the run is about as long as the build and the browser
+// tests, not the sum of every step. Any lane that fails fails the run, with its exit code.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureBuild } from "./lib/ensure-build";
@@ -56,13 +56,17 @@ async function main(): Promise<number> {
   if (tools !== 0) return tools;
   // Three lanes at once: the checks that need only the sources; the integration tests (mostly
   // waiting on PostgreSQL, their output held to the end so it does not interleave); the build,
-  // then the browser tests on it once the checks have passed.
-  const checks = chain(["typecheck", "lint", "test:unit"], true);
+  // then the browser tests on it. The browser tests are the longest lane, so they start as soon
+  // as the build and the typecheck have passed (code that does not compile is not worth 15
+  // minutes of browsers), not after lint and the unit tests too: those take a minute longer than
+  // the build, and a failure of theirs still fails the run (its output is printed when it ends).
+  const typecheck = chain(["typecheck"], true);
+  const checks = typecheck.then((code) => (code !== 0 ? code : chain(["lint", "test:unit"], true)));
   const build = timed("build", () => ensureBuild(ROOT, { quiet: true }));
   const integration = chain(["test:integration"], true);
   const browser = (async () => {
-    const [checked, built] = await Promise.allSettled([checks, build]);
-    if (checked.status === "fulfilled" && checked.value !== 0) return checked.value;
+    const [typed, built] = await Promise.allSettled([typecheck, build]);
+    if (typed.status === "fulfilled" && typed.value !== 0) return typed.value;
     if (built.status === "rejected") {
       console.error(built.reason instanceof Error ? built.reason.message : built.reason);
       return 1;
