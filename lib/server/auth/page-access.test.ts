@@ -14,6 +14,8 @@ describe("roleForPage", () => {
     ["/incidents/new", "editor"],
     ["/incidents/INC-12", "viewer"],
     ["/action-items", "viewer"],
+    ["/reports", "viewer"],
+    ["/reports/month:2026-11", "viewer"],
     ["/risks", "viewer"],
     ["/risks/RISK-3", "viewer"],
     ["/risks/new", "editor"],
@@ -46,7 +48,7 @@ describe("roleForPage", () => {
     };
     walk(path.resolve(import.meta.dirname, "../../../app/(app)"), "");
     expect(pages.sort()).toEqual(
-      ["/", "/action-items", "/api-docs", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/datasources", "/settings/integrations", "/settings/notifications", "/settings/notifications/[id]", "/settings/sign-in", "/settings/status-page", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
+      ["/", "/action-items", "/api-docs", "/incidents", "/incidents/[ref]", "/incidents/new", "/nines", "/reports", "/reports/[period]", "/reviews", "/reviews/[week]", "/risks", "/risks/[ref]", "/risks/[ref]/edit", "/risks/new", "/services", "/services/[slug]", "/services/[slug]/edit", "/services/[slug]/probes", "/services/new", "/settings", "/settings/audit", "/settings/datasources", "/settings/integrations", "/settings/notifications", "/settings/notifications/[id]", "/settings/sign-in", "/settings/status-page", "/settings/tiers", "/settings/tiers/[id]", "/settings/tokens", "/settings/users"].sort(),
     );
   });
 });
