@@ -1,4 +1,5 @@
 import "server-only";
+import { lockOrganisation } from "./auth/admin-guard";
 import type { SignInSettingsDto } from "@/lib/dto/sign-in";
 import type { OrganizationSettings } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -64,7 +65,9 @@ export async function updateSignInSettings(actor: Actor, input: SignInSettingsUp
   return prisma.$transaction(async (tx) => {
     const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const edit = await versionedEdit(tx, { entity: "setting", audit: { entityType: "settings", entityId: "1" }, storedVersion: async () => (await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? null }, before.version, input.version);
-    // Lock the admins being counted: an admin losing their password at the same moment waits.
+    // The organisation's row is locked before the admins are counted: a demotion or disabling
+    // checking the same rule (auth/admin-guard.ts) waits for this transaction.
+    await lockOrganisation(tx);
     const admins = await activeAdminsWithPassword(tx);
     if (input.localPasswords === false && before.localPasswords) {
       const issue = localPasswordsOffIssue(admins);

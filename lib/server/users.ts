@@ -5,6 +5,7 @@ import type { UserInput, UserUpdate } from "@/lib/schemas/user";
 import type { Actor } from "./auth/actor";
 import { hashPassword } from "./auth/password";
 import { endUserSessions } from "./auth/sessions";
+import { adminLossProblem } from "./auth/admin-guard";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
@@ -44,16 +45,8 @@ export async function updateUser(actor: Actor, id: string, input: UserUpdate): P
     const edit = await versionedEdit(tx, { entity: "user", audit: { entityType: "user", entityId: id }, storedVersion: async () => (await tx.user.findUnique({ where: { id }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     const losesAdmin = before.role === "admin" && ((input.role && input.role !== "admin") || input.disabled === true);
     if (losesAdmin) {
-      const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
-      if (admins <= 1) {
-        throw ValidationError.field(input.role ? "role" : "disabled", "Nines needs at least one active admin");
-      }
-      // With local passwords off, an admin with a password is the way back in (decision 0032).
-      const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { localPasswords: true } });
-      if (before.passwordHash && settings && !settings.localPasswords) {
-        const others = await tx.user.count({ where: { role: "admin", disabledAt: null, passwordHash: { not: null }, id: { not: id } } });
-        if (others === 0) throw ValidationError.field(input.role ? "role" : "disabled", "Local passwords are off: keep at least one active admin with a local password, for when the identity provider fails");
-      }
+      const problem = await adminLossProblem(tx, id);
+      if (problem) throw ValidationError.field(input.role ? "role" : "disabled", problem);
     }
     await edit.write(({ version }) => tx.user.updateMany({
       where: { id, version },

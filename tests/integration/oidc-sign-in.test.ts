@@ -178,6 +178,13 @@ describe("sign-in settings and local passwords", () => {
       const demote = await call(userItem.PATCH, { method: "PATCH", token: adminToken, params: { id: keeper.id }, body: { role: "editor", version } });
       expect(demote.status).toBe(400);
       expect(demote.body.issues[0].message).toMatch(/local password/);
+      // Nor by the identity provider: linked, and out of the admins' group, the keeper signs in
+      // and stays an admin (the token admin has no password), with the reason on record.
+      await prisma.user.update({ where: { id: keeper.id }, data: { oidcIssuer: ISSUER, oidcSubject: `keeper-${keeper.id}` } });
+      const signedIn = await signInWithOidc(CONFIG, claims(`keeper-${keeper.id}`, { email: keeper.email, groups: ["sre"] }), "");
+      expect(signedIn).toMatchObject({ ok: true, role: "admin" });
+      expect((await prisma.user.findUniqueOrThrow({ where: { id: keeper.id } })).role).toBe("admin");
+      expect(await prisma.auditEvent.findFirst({ where: { action: "role_kept", entityId: keeper.id } })).toMatchObject({ after: { providerRole: "editor", reason: expect.stringMatching(/local password/) } });
     } finally {
       expect((await patch({ localPasswords: true })).status).toBe(200);
     }

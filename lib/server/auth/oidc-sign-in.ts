@@ -1,4 +1,5 @@
 import "server-only";
+import { adminLossProblem } from "./admin-guard";
 import { groupsFromClaims, roleFromGroups } from "@/lib/domain/oidc-roles";
 import { Email } from "@/lib/schemas/user";
 import { recordAudit } from "@/lib/server/audit";
@@ -58,15 +59,16 @@ export async function signInWithOidc(config: OidcConfig, claims: Record<string, 
 
     let newRole = role;
     if (user.role !== role) {
-      // The provider decides the role, but Nines keeps an active admin: the last one is not demoted.
-      const lastAdmin = user.role === "admin" && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) <= 1;
-      if (lastAdmin) newRole = "admin";
+      // The provider decides the role, but Nines keeps an active admin, and a local one while
+      // local passwords are off: such an admin is not demoted (the rule users.ts applies too).
+      const kept = user.role === "admin" ? await adminLossProblem(tx, user.id) : null;
+      if (kept) newRole = "admin";
       const before = toUserDto(user);
       if (newRole !== user.role) {
         user = await tx.user.update({ where: { id: user.id }, data: { role: newRole, version: { increment: 1 } } });
         await recordAudit(tx, PROVIDER, { action: "update", entityType: "user", entityId: user.id, before, after: { ...toUserDto(user), reason: decision.matched ? `group ${decision.matched}` : "default role" } });
       } else {
-        await recordAudit(tx, PROVIDER, { action: "role_kept", entityType: "user", entityId: user.id, after: { role: "admin", providerRole: role, reason: "Nines needs at least one active admin" } });
+        await recordAudit(tx, PROVIDER, { action: "role_kept", entityType: "user", entityId: user.id, after: { role: "admin", providerRole: role, reason: kept } });
       }
     }
     await tx.user.update({ where: { id: user.id }, data: { oidcSignedInAt: new Date() } });
