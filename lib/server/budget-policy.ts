@@ -52,7 +52,7 @@ export async function setTierPolicy(actor: Actor, id: string, input: BudgetPolic
   return prisma.$transaction(async (tx) => {
     const tier = await tx.tier.findUnique({ where: { id } });
     if (!tier) throw new NotFoundError("Tier", id);
-    const updated = await tx.tier.update({ where: { id }, data: { budgetPolicy: input ? (StoredBudgetPolicy.write(input) as Prisma.InputJsonObject) : Prisma.DbNull, version: { increment: 1 } } });
+    const updated = await tx.tier.update({ where: { id }, data: { budgetPolicy: input ? (StoredBudgetPolicy.write(input) as Prisma.InputJsonObject) : Prisma.DbNull } });
     await recordAudit(tx, actor, { action: "update_budget_policy", entityType: "tier", entityId: id, before: { name: tier.name, budgetPolicy: tierDto(tier).policy }, after: { name: tier.name, budgetPolicy: tierDto(updated).policy } });
     return tierDto(updated);
   });
@@ -82,7 +82,7 @@ export async function setServiceOverrides(actor: Actor, slug: string, input: Bud
     }
     assertCoherent(effectivePolicy(readTierPolicy(service.tier.budgetPolicy, service.tier.name), next));
     const empty = Object.keys(next).length === 0;
-    await tx.service.update({ where: { id: service.id }, data: { budgetPolicy: empty ? Prisma.DbNull : (StoredPolicyOverride.write(next) as Prisma.InputJsonObject), version: { increment: 1 } } });
+    await tx.service.update({ where: { id: service.id }, data: { budgetPolicy: empty ? Prisma.DbNull : (StoredPolicyOverride.write(next) as Prisma.InputJsonObject) } });
     await recordAudit(tx, actor, { action: "update_budget_policy", entityType: "service", entityId: service.id, before: { slug, name: service.name, overrides: before }, after: { slug, name: service.name, overrides: next } });
   });
   return getServicePolicy(slug);

@@ -1,5 +1,5 @@
 import "server-only";
-import { freezeEnd, freezeLine, freezeOverlaps } from "@/lib/domain/changes";
+import { freezeEnd, freezeLine } from "@/lib/domain/changes";
 import { formatIsoInstant } from "@/lib/domain/window-labels";
 import type { ChangeLaneDto, FreezePeriodDto } from "@/lib/dto/changes";
 import type { SeriesQuery } from "@/lib/schemas/availability";
@@ -7,6 +7,7 @@ import { organisationTimeZone } from "./availability-data";
 import { seriesWindows } from "./availability";
 import { prisma } from "./db";
 import { NotFoundError } from "./errors";
+import { freezesOverlapping } from "./freezes";
 
 /**
  * A lane beyond this many change marks is a comb no one can read or tab through; a service changed
@@ -34,16 +35,6 @@ export function freezeDto(f: FreezeRow, timeZone: string, asOf: number): FreezeP
   };
 }
 
-/** The freezes of some services that held at some time in [from, to), as of asOf (in the order they began). */
-export async function freezesOverlapping(serviceIds: string[], from: number, to: number, asOf: number) {
-  // Ended at or before `from`: over before the range (a lift without an end is checked below).
-  const rows = await prisma.freeze.findMany({
-    where: { serviceId: { in: serviceIds }, startedAt: { lt: new Date(to) }, OR: [{ endedAt: null }, { endedAt: { gt: new Date(from) } }] },
-    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-  });
-  return rows.filter((f) => freezeOverlaps({ startedAt: f.startedAt.getTime(), endedAt: f.endedAt?.getTime() ?? null, recoversAt: null, liftedAt: f.liftedAt?.getTime() ?? null, liftedBy: null, liftReason: null }, from, to, asOf));
-}
-
 /**
  * The marks beside a service's trend: its changes within the series' range (the same query, the
  * same buckets) and the freezes that held in it. One read of each, by (serviceId, at) and
@@ -60,7 +51,7 @@ export async function changeLane(slug: string, q: SeriesQuery, limit = CHANGE_MA
   const [latest, total, freezes] = await Promise.all([
     prisma.change.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit, select: { id: true, at: true, kind: true, summary: true, release: true, url: true } }),
     prisma.change.count({ where }),
-    freezesOverlapping([service.id], from, to, asOf),
+    freezesOverlapping({ serviceId: service.id }, from, to, asOf),
   ]);
   return {
     asOf: formatIsoInstant(asOf),

@@ -1,11 +1,12 @@
 import "server-only";
 import type { FreezeDto, FreezeListDto } from "@/lib/dto/budget-policy";
-import type { Freeze } from "@/lib/generated/prisma/client";
+import type { Freeze, Prisma } from "@/lib/generated/prisma/client";
+import { freezeOverlaps } from "@/lib/domain/changes";
 import type { FreezeLiftInput } from "@/lib/schemas/budget-policy";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
-import { ConflictError, NotFoundError } from "./errors";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
 
 // Freezes as stored periods (docs/decisions/0031-error-budget-policy.md): the evaluator opens and
 // ends them; an admin may lift one early, with the reason on record.
@@ -27,24 +28,31 @@ export function toFreezeDto(f: Freeze, service: { slug: string; name: string }):
   };
 }
 
-/** Freezes that overlap [from, to) (any instant when null), of one service or all, oldest first. */
-export async function listFreezes(q: { serviceSlug?: string; from?: Date; to?: Date }): Promise<FreezeListDto> {
-  let serviceId: string | undefined;
+/**
+ * The freezes that held at some time in [from, to), as of asOf, oldest first: the one rule for the
+ * trend's bands, the review, reports and GET /freezes (a freeze ended or lifted after asOf still
+ * held then; lib/domain/changes.ts freezeOverlaps).
+ */
+export async function freezesOverlapping(where: Prisma.FreezeWhereInput, from: number, to: number, asOf: number) {
+  const rows = await prisma.freeze.findMany({
+    where: { AND: [where, { startedAt: { lt: new Date(Math.min(to, asOf + 1)) } }, { OR: [{ endedAt: null }, { endedAt: { gt: new Date(from) } }] }] },
+    include: { service: { select: { slug: true, name: true } } },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+  });
+  return rows.filter((f) => freezeOverlaps({ startedAt: f.startedAt.getTime(), endedAt: f.endedAt?.getTime() ?? null, recoversAt: null, liftedAt: f.liftedAt?.getTime() ?? null, liftedBy: null, liftReason: null }, from, to, asOf));
+}
+
+/** Freezes of one service (slug) or all that held in [from, to) (any instant when left out), oldest first. */
+export async function listFreezes(q: { serviceSlug?: string; from?: Date; to?: Date }, now = Date.now()): Promise<FreezeListDto> {
+  let where: Prisma.FreezeWhereInput = {};
   if (q.serviceSlug) {
     const service = await prisma.service.findUnique({ where: { slug: q.serviceSlug }, select: { id: true } });
-    if (!service) throw new NotFoundError("Service", q.serviceSlug);
-    serviceId = service.id;
+    // A filter that names nothing is a 400 naming it, as the other lists' filters are.
+    if (!service) throw ValidationError.field("service", `No service has the slug '${q.serviceSlug}'`);
+    where = { serviceId: service.id };
   }
-  const where = {
-    ...(serviceId ? { serviceId } : {}),
-    ...(q.to ? { startedAt: { lt: q.to } } : {}),
-    ...(q.from ? { OR: [{ endedAt: null }, { endedAt: { gt: q.from } }] } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    prisma.freeze.findMany({ where, include: { service: { select: { slug: true, name: true } } }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
-    prisma.freeze.count({ where }),
-  ]);
-  return { freezes: rows.map((f) => toFreezeDto(f, f.service)), total };
+  const rows = await freezesOverlapping(where, q.from?.getTime() ?? 0, q.to?.getTime() ?? now + 1, now);
+  return { freezes: rows.map((f) => toFreezeDto(f, f.service)), total: rows.length };
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { liftHolds, recoveryAt, requiredPostmortem, sloPolicyState, worstState, type PolicyState } from "@/lib/domain/budget-policy";
 import type { SloAvailabilityDto } from "@/lib/dto/slos";
-import { serviceAvailability } from "./availability";
+import { availabilityFor } from "./availability";
+import { loadServiceSlo } from "./availability-data";
 import { recordAudit } from "./audit";
 import { servicePolicyOf } from "./budget-policy";
 import { prisma } from "./db";
@@ -24,14 +25,19 @@ type SloRow = { id: string; name: string; serviceId: string; policyState: Policy
 async function recoveryOf(frozen: SloAvailabilityDto[], freezeAtOrBelow: number, asOf: number): Promise<Date | null> {
   let latest = asOf;
   for (const f of frozen) {
-    const rolling = f.window.label.startsWith("rolling:");
-    if (!rolling) {
+    // Frozen by burning alone, the budget left above the threshold: no recovery instant to say.
+    if ((f.errorBudget?.remainingRatio ?? 1) > freezeAtOrBelow) return null;
+    if (!f.window.label.startsWith("rolling:")) {
       latest = Math.max(latest, Date.parse(f.window.to));
       continue;
     }
     // Only the incident record draws its budget's burn-down; a measured SLO's recovery is not said.
-    if (f.slo.sli.source !== "incidents" || burningOnly(f)) return null;
-    const detail = await serviceAvailability(f.slo.service.slug, { window: f.window.label, asOf: new Date(asOf) });
+    if (f.slo.sli.source !== "incidents") return null;
+    const service = await loadServiceSlo(f.slo.service.slug);
+    if (!service) return null;
+    // The SLO's own objective, as its figures were computed (slo-availability.ts figuresOfSlos).
+    const objective = { ...service, target: f.slo.target, sloWindow: f.slo.window, maintenance: f.slo.maintenance };
+    const detail = await availabilityFor(objective, { window: f.window.label, asOf: new Date(asOf) });
     if (!detail.errorBudget) return null;
     const at = recoveryAt({
       window: { kind: "rolling", from: Date.parse(detail.window.from), to: Date.parse(detail.window.to) },
@@ -45,9 +51,6 @@ async function recoveryOf(frozen: SloAvailabilityDto[], freezeAtOrBelow: number,
   }
   return new Date(latest);
 }
-
-/** Frozen by burning alone (the budget is not what froze it): no recovery instant to say. */
-const burningOnly = (f: SloAvailabilityDto) => (f.errorBudget?.remainingRatio ?? 1) > 0 && f.burnState !== "ok";
 
 async function evaluateServices(now: number, figures: SloAvailabilityDto[], only: string | undefined): Promise<{ slos: number; services: number }> {
   const services = await prisma.service.findMany({
@@ -68,16 +71,18 @@ async function evaluateServices(now: number, figures: SloAvailabilityDto[], only
     const states = own.map((f) => ({ f, row: slos.get(f.slo.id), next: sloPolicyState({ remainingRatio: f.errorBudget?.remainingRatio ?? null, burnState: f.burnState }, policy) }));
     const frozenSince = states.filter((s) => s.next.state === "frozen").map((s) => (s.row?.policyState === "frozen" ? (s.row.policyStateSince?.getTime() ?? now) : now));
     const computed = worstState(states.map((s) => s.next.state));
-    const [open, lastLifted] = await Promise.all([
-      prisma.freeze.findFirst({ where: { serviceId: service.id, endedAt: null }, orderBy: { startedAt: "desc" } }),
-      prisma.freeze.findFirst({ where: { serviceId: service.id, liftedAt: { not: null } }, orderBy: { liftedAt: "desc" } }),
-    ]);
-    const lifted = computed === "frozen" && !open && lastLifted?.liftedAt && liftHolds(lastLifted.liftedAt.getTime(), frozenSince);
-    const effective: PolicyState = lifted ? "caution" : computed;
     const frozenFigures = states.filter((s) => s.next.state === "frozen").map((s) => s.f);
-    const recoversAt = effective === "frozen" ? await recoveryOf(frozenFigures, policy.freezeAtOrBelow, now) : null;
+    const recoversAt = computed === "frozen" ? await recoveryOf(frozenFigures, policy.freezeAtOrBelow, now) : null;
     const reason = states.filter((s) => s.next.state === "frozen").map((s) => `${s.f.slo.name}: ${s.next.reasons.join("; ")}`).join(" · ");
     await prisma.$transaction(async (tx) => {
+      // The service's row first: two evaluations (the minute's and an admin's) and a lift take it
+      // in turn, so each sees the freezes the other wrote (one open freeze a service, by index).
+      const locked = await tx.$queryRaw<{ policyState: PolicyState }[]>`SELECT "policyState" FROM "Service" WHERE id = ${service.id} FOR UPDATE`;
+      const currentState = locked[0]?.policyState ?? service.policyState;
+      const open = await tx.freeze.findFirst({ where: { serviceId: service.id, endedAt: null }, orderBy: { startedAt: "desc" } });
+      const lastLifted = await tx.freeze.findFirst({ where: { serviceId: service.id, liftedAt: { not: null } }, orderBy: { liftedAt: "desc" } });
+      const lifted = computed === "frozen" && !open && lastLifted?.liftedAt && liftHolds(lastLifted.liftedAt.getTime(), frozenSince);
+      const effective: PolicyState = lifted ? "caution" : computed;
       for (const { f, row, next } of states) {
         if (!row) continue;
         const remaining = f.errorBudget?.remainingRatio ?? null;
@@ -97,10 +102,10 @@ async function evaluateServices(now: number, figures: SloAvailabilityDto[], only
       } else if (effective === "frozen" && open && (open.recoversAt?.getTime() ?? null) !== (recoversAt?.getTime() ?? null)) {
         await tx.freeze.update({ where: { id: open.id }, data: { recoversAt } });
       } else if (effective !== "frozen" && open) {
-        await tx.freeze.update({ where: { id: open.id }, data: { endedAt: at } });
+        await tx.freeze.updateMany({ where: { id: open.id, endedAt: null }, data: { endedAt: at } });
         await recordAudit(tx, null, { action: "thaw", entityType: "freeze", entityId: open.id, after: { service: service.slug, serviceName: service.name, state: effective } });
       }
-      if (service.policyState !== effective) {
+      if (currentState !== effective) {
         await tx.service.update({ where: { id: service.id }, data: { policyState: effective, policyStateSince: at } });
         movedServices += 1;
       }

@@ -30,7 +30,12 @@ async function gateOf(db: Db, service: Awaited<ReturnType<typeof serviceOr404>>,
   // One after another: inside a transaction the queries share one connection.
   const slos = await db.slo.findMany({ where: { serviceId: service.id, archivedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const freeze = await db.freeze.findFirst({ where: { serviceId: service.id, endedAt: null }, orderBy: { startedAt: "desc" } });
-  const exception = release ? await db.gateException.findFirst({ where: { serviceId: service.id, release, usedAt: null }, orderBy: { createdAt: "asc" } }) : null;
+  // An exception is for the freeze it was recorded in: one recorded before this freeze began (or
+  // while the service was not frozen) lets nothing through now, and is not spent by a deploy.
+  const exception =
+    release && service.policyState === "frozen"
+      ? await db.gateException.findFirst({ where: { serviceId: service.id, release, usedAt: null, ...(freeze ? { createdAt: { gte: freeze.startedAt } } : {}) }, orderBy: { createdAt: "asc" } })
+      : null;
   const state = service.policyState;
   const reasons: string[] = [];
   for (const s of slos) if (s.policyState === state && state !== "normal") reasons.push(...s.policyReasons.map((r) => `${s.name}: ${r}`));

@@ -17,6 +17,7 @@ import { listCosts } from "./incident-costs";
 import { incidentWhere, type IncidentFilter } from "./incidents-read";
 import { riskContext, riskInclude, toRiskDto } from "./risks-read";
 import { figuresWhere } from "./slo-availability";
+import { freezesOverlapping } from "./freezes";
 
 // A period report's figures, gathered as the weekly review gathers its own (review-figures.ts):
 // every number comes from the function the API that shows it uses, here called with the period's
@@ -106,12 +107,8 @@ async function otherSlos(scope: ResolvedScope, label: string, asOf: number): Pro
   return out;
 }
 
-async function freezesOf(scope: ResolvedScope, from: number, to: number): Promise<ReportFreezeDto[]> {
-  const rows = await prisma.freeze.findMany({
-    where: { ...(scope.serviceWhere ? { service: scope.serviceWhere } : {}), startedAt: { lt: new Date(to) }, OR: [{ endedAt: null }, { endedAt: { gt: new Date(from) } }] },
-    include: { service: { select: { slug: true, name: true } } },
-    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-  });
+async function freezesOf(scope: ResolvedScope, from: number, to: number, asOf: number): Promise<ReportFreezeDto[]> {
+  const rows = await freezesOverlapping(scope.serviceWhere ? { service: scope.serviceWhere } : {}, from, to, asOf);
   return rows.map((f) => ({ id: f.id, service: f.service, startedAt: formatIsoInstant(f.startedAt.getTime()), endedAt: iso(f.endedAt), reason: f.reason, recoversAt: iso(f.recoversAt), liftedAt: iso(f.liftedAt), liftedBy: f.liftedBy, liftReason: f.liftReason }));
 }
 
@@ -143,7 +140,7 @@ export async function computeReportFigures(spec: ReportPeriodSpec, scope: Resolv
   const end = Math.min(window.to, asOf);
   const scopeIds = scope.serviceWhere ? prisma.service.findMany({ where: scope.serviceWhere, select: { id: true } }).then((r) => r.map((s) => s.id)) : Promise.resolve(null);
   const closed = scopeIds.then((ids) => actionItemsClosedIn(new Date(window.from), new Date(end), ids));
-  const side = Promise.all([incidentsOf(filter, asOf), freezesOf(scope, window.from, end), closed, otherSlos(scope, label, asOf)]);
+  const side = Promise.all([incidentsOf(filter, asOf), freezesOf(scope, window.from, end, asOf), closed, otherSlos(scope, label, asOf)]);
   side.catch(() => {}); // awaited below
   // As GET /api/v1/availability?window=<period> computes them (availability.ts loadFleet).
   const services: ServiceSlo[] = await loadServiceSlos(scope.services);

@@ -3,7 +3,8 @@ import { incidentReference } from "@/lib/domain";
 import { isPostmortemOverdue } from "@/lib/domain/changes";
 import type { FreezePeriodDto } from "@/lib/dto/changes";
 import type { ReviewPostmortemDto } from "@/lib/dto/reviews";
-import { freezeDto, freezesOverlapping } from "./change-lane";
+import { freezeDto } from "./change-lane";
+import { freezesOverlapping } from "./freezes";
 import { prisma } from "./db";
 
 // What the weekly review shows of the error-budget policy and of changes: each service's count of
@@ -26,7 +27,7 @@ export async function changeCountsOfWeek(serviceIds: string[], window: Week, asO
 
 /** The freezes that held in the week, by service id, as they stood at `asOf`. */
 export async function freezesOfWeek(serviceIds: string[], window: Week, asOf: number, timeZone: string): Promise<Map<string, FreezePeriodDto[]>> {
-  const rows = await freezesOverlapping(serviceIds, window.from, window.to, asOf);
+  const rows = await freezesOverlapping({ serviceId: { in: serviceIds } }, window.from, window.to, asOf);
   const out = new Map<string, FreezePeriodDto[]>();
   for (const r of rows) out.set(r.serviceId, [...(out.get(r.serviceId) ?? []), freezeDto(r, timeZone, asOf)]);
   return out;

@@ -120,6 +120,28 @@ describe("the error-budget policy and the release gate", () => {
     expect(again.body.issues).toEqual([{ path: "release", message: "not allowed while frozen without an exception" }]);
   });
 
+  it("counts only exceptions recorded during the freeze, and spends none while the service is not frozen", async () => {
+    const now = Date.now();
+    const { slug } = await serviceWithOutage(3 * HOUR, DAY, now);
+    const early = await call(exceptions.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { reason: "Recorded before any freeze", release: "v3.0.0" } });
+    expect(early.status).toBe(201);
+    // Not frozen yet (never evaluated): a deploy ships without spending the exception.
+    const shipped = await call(deploys.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { release: "v3.0.0" } });
+    expect(shipped.body.exceptionId).toBeNull();
+    expect((await prisma.gateException.findUniqueOrThrow({ where: { id: early.body.id } })).usedAt).toBeNull();
+    await evaluatePolicyOnce(Date.now());
+    // Frozen now: the exception from before the freeze lets nothing through.
+    expect((await gateOf(slug, tokens.viewer, "v3.0.0")).body.allowed).toBe(false);
+    expect((await call(deploys.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { release: "v3.0.0" } })).status).toBe(409);
+  });
+
+  it("opens one freeze however many evaluations run at once", async () => {
+    const now = Date.now();
+    const { slug } = await serviceWithOutage(2 * HOUR, DAY, now);
+    await Promise.all([evaluatePolicyOnce(now), evaluatePolicyOnce(now), evaluatePolicyOnce(now, slug)]);
+    expect(await prisma.freeze.count({ where: { service: { slug } } })).toBe(1);
+  });
+
   it("answers 404 for an unknown service, never allowed", async () => {
     const res = await gateOf("no-such-service", tokens.viewer);
     expect(res.status).toBe(404);
@@ -147,6 +169,7 @@ describe("the error-budget policy and the release gate", () => {
     expect((await reviewedFreezes(slug, tokens.viewer)).texts).toEqual([expect.stringContaining(`lifted early by ${lifted.body.liftedBy} at `)]);
     const listed = await call(freezes.GET, { token: tokens.viewer, path: `/api/v1/freezes?service=${slug}` });
     expect(listed.body).toMatchObject({ total: 1, freezes: [{ id: freeze.id, liftedBy: lifted.body.liftedBy }] });
+    expect((await call(freezes.GET, { token: tokens.viewer, path: "/api/v1/freezes?service=no-such-service" })).body.issues).toEqual([{ path: "service", message: "No service has the slug 'no-such-service'" }]);
   });
 
   it("requires a postmortem of an incident that cost more than the policy's share", async () => {
