@@ -7,6 +7,7 @@ const asAdmin = { authorization: `Bearer ${adminToken()}` };
 // A pipeline records its changes through the API; they show on the service's trend beside its
 // incidents (shapes named in words, listed in the chart's table) and on the incident page.
 test("changes posted through the API show on the service's trend lane and on the incident page", async ({ page, request }) => {
+  test.slow(); // two pages, each scanned at two widths
   const slug = unique("changes");
   expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Changes ${slug.slice(-6)}`, tier: 2, measuredSince: HISTORY_FROM } })).status()).toBe(201);
   const incident = await request.post("/api/v1/incidents", { headers: asAdmin, data: { title: "Checkout errors after a release", severity: "SEV2", startedAt: "2026-05-13T12:00:00Z", resolvedAt: "2026-05-13T12:40:00Z", impacts: [{ service: slug }] } });

@@ -159,6 +159,9 @@ async function main(): Promise<number> {
       PORT: String(port),
       NEXTAUTH_URL: baseUrl,
       BOOTSTRAP_API_TOKEN: adminToken,
+      // Policy states move when a test asks (POST /api/v1/budget-policy/evaluate), not once a
+      // minute over every test's services.
+      NINES_POLICY_EVALUATOR: "off",
     };
     delete env.DATABASE_URL;
     delete env.NEXTAUTH_SECRET;

@@ -32,8 +32,9 @@ describe("the figure cache", () => {
     await prisma.slo.updateMany({ where: { service: { slug } }, data: { nextIngestAt: new Date() } });
     expect((await currentFleetSummary()).cached).toBe(true);
     // An incident on the service: the next read computes again and counts it.
-    const start = new Date(Date.now() - 3_600_000).toISOString();
-    expect((await logIncident(tokens.editor, { startedAt: start, resolvedAt: new Date(Date.now() - 1_800_000).toISOString(), impacts: [{ service: slug }] })).status).toBe(201);
+    // One clock reading for both ends: two readings a millisecond apart made it 1,800.001 s.
+    const now = Date.now();
+    expect((await logIncident(tokens.editor, { startedAt: new Date(now - 3_600_000).toISOString(), resolvedAt: new Date(now - 1_800_000).toISOString(), impacts: [{ service: slug }] })).status).toBe(201);
     const after = await currentFleetSummary();
     expect(after.cached).toBe(false);
     expect((await summaryOf(slug)) as { downtimeSeconds: number }).toMatchObject({ downtimeSeconds: 1800 });
