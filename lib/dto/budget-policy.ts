@@ -83,7 +83,7 @@ export const ServicePolicyDto = z.strictObject({
   currentFreeze: FreezeDto.nullable(),
   /** Every freeze, newest first (a service's freezes are few), and how many. */
   freezes: z.array(FreezeDto),
-  /** Exceptions not yet used. */
+  /** Exceptions recorded in the freeze holding now and not yet used (none when not frozen). */
   openExceptions: z.array(GateExceptionDto),
 });
 export type ServicePolicyDto = z.infer<typeof ServicePolicyDto>;

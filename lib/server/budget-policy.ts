@@ -96,10 +96,13 @@ export async function getServicePolicy(slug: string): Promise<ServicePolicyDto> 
     prisma.freeze.findMany({ where: { serviceId: service.id }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] }),
     prisma.gateException.findMany({ where: { serviceId: service.id, usedAt: null }, orderBy: { createdAt: "asc" } }),
   ]);
+  // An exception counts only in the freeze it was recorded in (release-gate.ts): the others are moot.
+  const open = freezes.find((f) => f.endedAt === null) ?? null;
+  const usable = service.policyState === "frozen" && open ? exceptions.filter((e) => e.createdAt >= open.startedAt) : [];
   const tierPolicy = readTierPolicy(service.tier.budgetPolicy, service.tier.name) ?? DEFAULT_BUDGET_POLICY;
   const overrides = readOverrides(service.budgetPolicy, slug);
   const names = { slug: service.slug, name: service.name };
-  const current = freezes.find((f) => f.endedAt === null) ?? null;
+  const current = open;
   return {
     service: { slug: service.slug, name: service.name, tierId: service.tier.id, tierName: service.tier.name },
     tierPolicy,
@@ -110,7 +113,7 @@ export async function getServicePolicy(slug: string): Promise<ServicePolicyDto> 
     slos: slos.map((s) => ({ id: s.id, name: s.name, state: s.policyState, remainingRatio: s.policyRemaining, reasons: s.policyReasons, since: s.policyStateSince?.toISOString() ?? null })),
     currentFreeze: current ? toFreezeDto(current, names) : null,
     freezes: freezes.map((f) => toFreezeDto(f, names)),
-    openExceptions: exceptions.map((e) => toGateExceptionDto(e, service.slug)),
+    openExceptions: usable.map((e) => toGateExceptionDto(e, service.slug)),
   };
 }
 

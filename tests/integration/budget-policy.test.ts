@@ -104,6 +104,7 @@ describe("the error-budget policy and the release gate", () => {
     expect((await gateOf(slug, tokens.viewer)).body.allowed).toBe(false);
     expect((await gateOf(slug, tokens.viewer, "v2.0.2")).body.allowed).toBe(false);
     expect((await prisma.gateException.findUniqueOrThrow({ where: { id: made.body.id } })).usedAt).toBeNull();
+    expect((await call(servicePolicy.GET, { token: tokens.viewer, params: { slug } })).body.openExceptions).toEqual([expect.objectContaining({ release: "v2.0.1", usedAt: null })]);
     const shipped = await call(deploys.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { release: "v2.0.1" } });
     expect(shipped.status, JSON.stringify(shipped.body)).toBe(201);
     expect(shipped.body.exceptionId).toBe(made.body.id);
@@ -130,8 +131,9 @@ describe("the error-budget policy and the release gate", () => {
     expect(shipped.body.exceptionId).toBeNull();
     expect((await prisma.gateException.findUniqueOrThrow({ where: { id: early.body.id } })).usedAt).toBeNull();
     await evaluatePolicyOnce(Date.now());
-    // Frozen now: the exception from before the freeze lets nothing through.
+    // Frozen now: the exception from before the freeze lets nothing through, and is not offered.
     expect((await gateOf(slug, tokens.viewer, "v3.0.0")).body.allowed).toBe(false);
+    expect((await call(servicePolicy.GET, { token: tokens.viewer, params: { slug } })).body.openExceptions).toEqual([]);
     expect((await call(deploys.POST, { method: "POST", token: tokens.editor, params: { slug }, body: { release: "v3.0.0" } })).status).toBe(409);
   });
 
