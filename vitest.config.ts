@@ -17,6 +17,9 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // npm test runs these beside the browser tests' three servers and four browsers on two
+          // CPUs: a property test that takes half a second alone took over five there.
+          testTimeout: 30_000,
         },
       },
       {
