@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useFrameWidth } from "./use-frame-width";
 import { formatDateTime } from "@/components/format";
 import { CHANGE_KIND_LABELS, type ChangeKind } from "@/lib/domain/changes";
 import type { FreezePeriodDto, LaneChangeDto } from "@/lib/dto/changes";
@@ -40,16 +40,7 @@ type LaneProps = { entries: SeriesEntryDto[]; changes: LaneChangeDto[]; timeZone
  * hovering or focusing it shows what changed.
  */
 export function ChangeLane({ entries, changes, timeZone }: LaneProps) {
-  // The lane's width, measured once drawn (and on resize), as the incident lane does.
-  const frame = useRef<HTMLDivElement>(null);
-  const [widthPx, setWidthPx] = useState(900);
-  useEffect(() => {
-    const el = frame.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => entry && setWidthPx(entry.contentRect.width));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const { frame, widthPx } = useFrameWidth<HTMLDivElement>();
   const placed = changes.map((c) => ({ c, left: position(entries, Date.parse(c.at)) })).sort((a, b) => a.left - b.left);
   const rows = rowsOf(placed.map((p) => p.left), widthPx);
   const height = Math.max(1, Math.max(0, ...rows) + 1) * ROW_HEIGHT;

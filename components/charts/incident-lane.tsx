@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useFrameWidth } from "./use-frame-width";
 import Link from "next/link";
 import { formatDateTime } from "@/components/format";
 import type { LaneIncidentDto, SeriesEntryDto } from "@/lib/dto/availability";
@@ -75,16 +75,7 @@ export function IncidentLane({ entries, lane, timeZone, hoveredBucket, onHighlig
   const placed = lane
     .map((l) => ({ ...l, left: position(entries, l.start), right: position(entries, l.end) }))
     .sort((a, b) => a.left - b.left);
-  // The lane's width, measured once drawn (and on resize); the server draws it as on a desktop.
-  const frame = useRef<HTMLDivElement>(null);
-  const [widthPx, setWidthPx] = useState(900);
-  useEffect(() => {
-    const el = frame.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => entry && setWidthPx(entry.contentRect.width));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const { frame, widthPx } = useFrameWidth<HTMLDivElement>();
   const rows = rowsOf(placed, widthPx);
   const height = Math.max(1, Math.min(MAX_ROWS, Math.max(0, ...rows) + 1)) * ROW_HEIGHT;
   return (
