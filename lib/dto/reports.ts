@@ -3,9 +3,9 @@
 // reads them back with ReportFiguresDto).
 import { z } from "zod";
 import type { MttxFigures } from "@/lib/domain/incident-metrics";
-import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { ActionItemDto } from "./action-items";
 import { AvailabilitySummaryDto, ServiceFailureDto } from "./availability";
+import { IncidentRecordDto } from "./incident-record";
 import { assertSameType, Count, DateText, InstantText } from "./common";
 import { RiskLevelDto } from "./risks";
 
@@ -51,21 +51,10 @@ const ReportIncidentCost = z.strictObject({
   periodBudgetShare: z.number().nullable(),
 });
 
-export const ReportIncidentDto = z.strictObject({
-  id: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  severity: z.enum(SEVERITIES),
-  kind: z.enum(INCIDENT_KINDS),
-  status: z.enum(INCIDENT_STATUSES),
-  services: z.array(z.string()),
-  startedAt: InstantText,
-  resolvedAt: InstantText.nullable(),
-  ttdSeconds: z.number().nullable(),
+/** An incident of the period (as the review lists one) with its time to acknowledge and its cost per service. */
+export const ReportIncidentDto = IncidentRecordDto.extend({
   ttaSeconds: z.number().nullable(),
-  ttrSeconds: z.number().nullable(),
   costs: z.array(ReportIncidentCost),
-  postmortemWritten: z.boolean(),
 });
 export type ReportIncidentDto = z.infer<typeof ReportIncidentDto>;
 

@@ -2,10 +2,11 @@
 // components and the API document. A closed review's figures are stored as they were shown
 // (lib/schemas/stored.ts reads them back with a versioned schema made of these).
 import { z } from "zod";
-import { INCIDENT_KINDS, INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/incident-lifecycle";
+import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
 import { ActionItemDto } from "./action-items";
 import { FreezePeriodDto } from "./changes";
 import { AvailabilitySummaryDto, ServiceFailureDto } from "./availability";
+import { IncidentRecordDto } from "./incident-record";
 import { Count, DateText, InstantText } from "./common";
 import { RiskLevelDto } from "./risks";
 
@@ -57,21 +58,8 @@ export const ReviewServiceDto = z.strictObject({
 });
 export type ReviewServiceDto = z.infer<typeof ReviewServiceDto>;
 
-export const ReviewIncidentDto = z.strictObject({
-  id: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  severity: z.enum(SEVERITIES),
-  kind: z.enum(INCIDENT_KINDS),
-  status: z.enum(INCIDENT_STATUSES),
-  services: z.array(z.string()),
-  startedAt: InstantText,
-  resolvedAt: InstantText.nullable(),
-  durationSeconds: z.number().nullable(),
-  ttdSeconds: z.number().nullable(),
-  ttrSeconds: z.number().nullable(),
-  postmortemWritten: z.boolean(),
-});
+/** An incident of the week; `durationSeconds` is its time to resolve (kept under this name in closed reviews). */
+export const ReviewIncidentDto = IncidentRecordDto.extend({ durationSeconds: z.number().nullable() });
 export type ReviewIncidentDto = z.infer<typeof ReviewIncidentDto>;
 
 /** An incident whose postmortem the error-budget policy required by a date now past, with none written: overdue work. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { AvailabilitySummaryDto, ServiceFailureDto } from "@/lib/dto/availability";
 import { isServiceFailure } from "@/lib/dto/availability";
 import type { ReportFiguresDto, ReportFreezeDto, ReportIncidentDto, ReportRiskDto, ReportServiceDto, ReportSloDto } from "@/lib/dto/reports";
-import { computeMttx, formatIsoInstant, incidentDurations, incidentReference, localDateOf, weekSpend, type IncidentMilestones } from "@/lib/domain";
+import { computeMttx, formatIsoInstant, localDateOf, weekSpend, type IncidentMilestones } from "@/lib/domain";
 import { formatCivilDate } from "@/lib/domain/civil-date";
 import { periodState, reportPeriodLabel, reportPeriodName, reportPeriodWindow, reportSubPeriods, subPeriodUnit, type ReportPeriodSpec, type ReportScope } from "@/lib/domain/report-period";
 import { SERVICE_SLO_NAME } from "@/lib/domain/slo";
@@ -14,6 +14,7 @@ import { summarize } from "./availability-summaries";
 import { prisma } from "./db";
 import { collectImpacts } from "./impact-rows";
 import { listCosts } from "./incident-costs";
+import { incidentRecord, resolvedBy } from "./incident-record";
 import { incidentWhere, type IncidentFilter } from "./incidents-read";
 import { riskContext, riskInclude, toRiskDto } from "./risks-read";
 import { figuresWhere } from "./slo-availability";
@@ -47,34 +48,19 @@ async function incidentsOf(filter: IncidentFilter, asOf: number) {
 }
 type IncidentRow = Awaited<ReturnType<typeof incidentsOf>>[number];
 
-/** A scheduled maintenance's planned end still to come at asOf is no resolution yet (as in the review). */
-const resolvedBy = (r: IncidentRow, asOf: number) => (r.resolvedAt && r.resolvedAt.getTime() <= asOf ? r.resolvedAt : null);
-
 async function incidentEntries(rows: IncidentRow[], asOf: number, periodCost: Map<string, Map<string, { downtimeSeconds: number; budgetShare: number }>>): Promise<ReportIncidentDto[]> {
   const spans = rows.map((r) => ({ id: r.id, startedAt: r.startedAt.toISOString(), resolvedAt: resolvedBy(r, asOf)?.toISOString() ?? null, impacts: r.impacts.map((i) => ({ service: i.service.slug })) }));
   const costs = await listCosts(spans, asOf);
   return rows.map((r) => {
-    const resolvedAt = resolvedBy(r, asOf);
-    const t = incidentDurations({ startedAt: r.startedAt.getTime(), detectedAt: r.detectedAt?.getTime() ?? null, acknowledgedAt: r.acknowledgedAt?.getTime() ?? null, resolvedAt: resolvedAt?.getTime() ?? null });
+    const { record, durations } = incidentRecord(r, asOf);
     return {
-      id: r.id,
-      reference: incidentReference(r.number),
-      title: r.title,
-      severity: r.severity,
-      kind: r.kind,
-      status: r.status,
-      services: r.impacts.map((i) => i.service.slug),
-      startedAt: formatIsoInstant(r.startedAt.getTime()),
-      resolvedAt: iso(resolvedAt),
-      ttdSeconds: t.ttdSeconds,
-      ttaSeconds: t.ttaSeconds,
-      ttrSeconds: t.ttrSeconds,
+      ...record,
+      ttaSeconds: durations.ttaSeconds,
       costs: (costs.get(r.id) ?? []).map((c) => {
         const inPeriod = periodCost.get(c.service);
         const own = inPeriod?.get(r.id);
         return { service: c.service, downtimeSeconds: c.downtimeSeconds, periodDowntimeSeconds: inPeriod ? (own?.downtimeSeconds ?? 0) : null, periodBudgetShare: inPeriod ? (own?.budgetShare ?? 0) : null };
       }),
-      postmortemWritten: r.postmortem.trim() !== "",
     };
   });
 }

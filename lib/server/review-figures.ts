@@ -7,9 +7,7 @@ import {
   budgetExhausted,
   bucketWindows,
   formatIsoInstant,
-  incidentDurations,
   incidentPhase,
-  incidentReference,
   isReviewOverdue,
   localDateOf,
   reviewInstants,
@@ -26,6 +24,7 @@ import { actionItemsForWeek } from "./action-items";
 import { loadRange, windowsFor } from "./availability";
 import { loadImpactRows, loadServiceSlos, organisationTimeZone } from "./availability-data";
 import { collectImpacts } from "./impact-rows";
+import { incidentRecord } from "./incident-record";
 import { summarize } from "./availability-summaries";
 import { rolledSeriesOf } from "./impact-rollup-read";
 import { prisma } from "./db";
@@ -62,24 +61,8 @@ async function incidentsOfWeek(window: ResolvedWindow, asOf: number): Promise<Re
     orderBy: [{ startedAt: "asc" }, { number: "asc" }],
   });
   return rows.map((r) => {
-    // A scheduled maintenance's planned end still to come at asOf is no resolution yet.
-    const resolvedAt = r.resolvedAt && r.resolvedAt.getTime() <= asOf ? r.resolvedAt : null;
-    const t = incidentDurations({ startedAt: r.startedAt.getTime(), detectedAt: r.detectedAt?.getTime() ?? null, acknowledgedAt: r.acknowledgedAt?.getTime() ?? null, resolvedAt: resolvedAt?.getTime() ?? null });
-    return {
-      id: r.id,
-      reference: incidentReference(r.number),
-      title: r.title,
-      severity: r.severity,
-      kind: r.kind,
-      status: r.status,
-      services: r.impacts.map((i) => i.service.slug).sort(),
-      startedAt: r.startedAt.toISOString(),
-      resolvedAt: resolvedAt?.toISOString() ?? null,
-      durationSeconds: t.ttrSeconds,
-      ttdSeconds: t.ttdSeconds,
-      ttrSeconds: t.ttrSeconds,
-      postmortemWritten: r.postmortem.trim() !== "",
-    };
+    const { record } = incidentRecord(r, asOf);
+    return { ...record, durationSeconds: record.ttrSeconds };
   });
 }
 
