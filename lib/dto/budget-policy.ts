@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InstantText } from "./common";
+import { FreezeFields, FreezeServiceRef } from "./freezes";
 
 // The error-budget policy, states, freezes and the release gate as the API answers them
 // (docs/decisions/0031-error-budget-policy.md).
@@ -24,20 +25,7 @@ export const TierPolicyDto = z.strictObject({
 });
 export type TierPolicyDto = z.infer<typeof TierPolicyDto>;
 
-export const FreezeDto = z.strictObject({
-  id: z.string(),
-  service: z.strictObject({ slug: z.string(), name: z.string() }),
-  startedAt: InstantText,
-  /** null while it holds. */
-  endedAt: InstantText.nullable(),
-  reason: z.string(),
-  sloIds: z.array(z.string()),
-  /** When the budget is back above the freezing threshold if nothing more is spent; null: not within the window (or burning froze it). */
-  recoversAt: InstantText.nullable(),
-  liftedAt: InstantText.nullable(),
-  liftedBy: z.string().nullable(),
-  liftReason: z.string().nullable(),
-});
+export const FreezeDto = FreezeFields.extend({ service: FreezeServiceRef, sloIds: z.array(z.string()) });
 export type FreezeDto = z.infer<typeof FreezeDto>;
 
 export const GateExceptionDto = z.strictObject({

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CHANGE_KINDS, CHANGE_SOURCES } from "@/lib/domain/changes";
 import { Count, InstantText, NextCursor, Total } from "./common";
+import { FreezeFields } from "./freezes";
 
 /**
  * A recorded change. Changes are a log (like the audit trail): never edited, so they carry no
@@ -29,17 +30,7 @@ export const ChangeListDto = z.strictObject({ changes: z.array(ChangeDto), nextC
 export type ChangeListDto = z.infer<typeof ChangeListDto>;
 
 /** A freeze of the error-budget policy, as a period (written by the evaluator, read here). */
-export const FreezePeriodDto = z.strictObject({
-  id: z.string(),
-  startedAt: InstantText,
-  /** When it stopped holding (ended or lifted early); null: it still holds as of the answer's asOf. */
-  endedAt: InstantText.nullable(),
-  reason: z.string(),
-  /** When the budget is expected back above the threshold; null: not within the SLO's window. */
-  recoversAt: InstantText.nullable(),
-  liftedAt: InstantText.nullable(),
-  liftedBy: z.string().nullable(),
-  liftReason: z.string().nullable(),
+export const FreezePeriodDto = FreezeFields.extend({
   /** The line the review and the chart's text say it in, in the organisation's zone. */
   text: z.string(),
 });

@@ -6,6 +6,7 @@ import type { MttxFigures } from "@/lib/domain/incident-metrics";
 import { ActionItemDto } from "./action-items";
 import { AvailabilitySummaryDto, ServiceFailureDto } from "./availability";
 import { IncidentRecordDto } from "./incident-record";
+import { FreezeFields, FreezeServiceRef } from "./freezes";
 import { assertSameType, Count, DateText, InstantText } from "./common";
 import { RiskLevelDto } from "./risks";
 
@@ -64,18 +65,7 @@ export type ReportMttxDto = z.infer<typeof ReportMttxDto>;
 assertSameType<Omit<ReportMttxDto, "label" | "from" | "to">, MttxFigures>(true);
 
 /** A freeze of a service's changes that overlapped the period, as the error-budget evaluator stored it. */
-export const ReportFreezeDto = z.strictObject({
-  id: z.string(),
-  service: z.strictObject({ slug: z.string(), name: z.string() }),
-  startedAt: InstantText,
-  /** null: still holding at asOf. */
-  endedAt: InstantText.nullable(),
-  reason: z.string(),
-  recoversAt: InstantText.nullable(),
-  liftedAt: InstantText.nullable(),
-  liftedBy: z.string().nullable(),
-  liftReason: z.string().nullable(),
-});
+export const ReportFreezeDto = FreezeFields.extend({ service: FreezeServiceRef });
 export type ReportFreezeDto = z.infer<typeof ReportFreezeDto>;
 
 /** A risk an incident of the period realised (linked by RiskIncident). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { freezeEnd, freezeLine } from "@/lib/domain/changes";
+import { freezeLine } from "@/lib/domain/changes";
 import { formatIsoInstant } from "@/lib/domain/window-labels";
 import type { ChangeLaneDto, FreezePeriodDto } from "@/lib/dto/changes";
 import type { SeriesQuery } from "@/lib/schemas/availability";
@@ -7,7 +7,7 @@ import { organisationTimeZone } from "./availability-data";
 import { seriesWindows } from "./availability";
 import { prisma } from "./db";
 import { NotFoundError } from "./errors";
-import { freezesOverlapping } from "./freezes";
+import { freezeFields, freezesOverlapping } from "./freezes";
 
 /**
  * A lane beyond this many change marks is a comb no one can read or tab through; a service changed
@@ -15,24 +15,12 @@ import { freezesOverlapping } from "./freezes";
  */
 export const CHANGE_MARK_LIMIT = 300;
 
-type FreezeRow = { id: string; startedAt: Date; endedAt: Date | null; reason: string; recoversAt: Date | null; liftedAt: Date | null; liftedBy: string | null; liftReason: string | null };
+type FreezeRow = Parameters<typeof freezeFields>[0];
 
-/** A stored freeze as of `asOf`: an end still to come then is no end yet. */
+/** A stored freeze as of `asOf` (an end still to come then is no end yet), with its line in words. */
 export function freezeDto(f: FreezeRow, timeZone: string, asOf: number): FreezePeriodDto {
   const period = { startedAt: f.startedAt.getTime(), endedAt: f.endedAt?.getTime() ?? null, recoversAt: f.recoversAt?.getTime() ?? null, liftedAt: f.liftedAt?.getTime() ?? null, liftedBy: f.liftedBy, liftReason: f.liftReason };
-  const end = freezeEnd(period, asOf);
-  const lifted = f.liftedAt !== null && f.liftedAt.getTime() <= asOf;
-  return {
-    id: f.id,
-    startedAt: f.startedAt.toISOString(),
-    endedAt: end === null ? null : new Date(end).toISOString(),
-    reason: f.reason,
-    recoversAt: f.recoversAt?.toISOString() ?? null,
-    liftedAt: lifted ? (f.liftedAt as Date).toISOString() : null,
-    liftedBy: lifted ? f.liftedBy : null,
-    liftReason: lifted ? f.liftReason : null,
-    text: freezeLine(period, timeZone, asOf),
-  };
+  return { ...freezeFields(f, asOf), text: freezeLine(period, timeZone, asOf) };
 }
 
 /**

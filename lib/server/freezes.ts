@@ -1,7 +1,8 @@
 import "server-only";
 import type { FreezeDto, FreezeListDto } from "@/lib/dto/budget-policy";
+import type { FreezeFields } from "@/lib/dto/freezes";
 import type { Freeze, Prisma } from "@/lib/generated/prisma/client";
-import { freezeOverlaps } from "@/lib/domain/changes";
+import { freezeEnd, freezeOverlaps } from "@/lib/domain/changes";
 import type { FreezeLiftInput } from "@/lib/schemas/budget-policy";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
@@ -11,22 +12,25 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors";
 // Freezes as stored periods (docs/decisions/0031-error-budget-policy.md): the evaluator opens and
 // ends them; an admin may lift one early, with the reason on record.
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+type FreezeRow = Pick<Freeze, "id" | "startedAt" | "endedAt" | "reason" | "recoversAt" | "liftedAt" | "liftedBy" | "liftReason">;
 
-export function toFreezeDto(f: Freeze, service: { slug: string; name: string }): FreezeDto {
+/** A stored freeze as known at `asOf` (an end or a lift still to come then is none yet); by default as stored now. */
+export function freezeFields(f: FreezeRow, asOf = Number.POSITIVE_INFINITY): FreezeFields {
+  const end = freezeEnd({ endedAt: f.endedAt?.getTime() ?? null, liftedAt: f.liftedAt?.getTime() ?? null }, asOf);
+  const lifted = f.liftedAt !== null && f.liftedAt.getTime() <= asOf;
   return {
     id: f.id,
-    service: { slug: service.slug, name: service.name },
     startedAt: f.startedAt.toISOString(),
-    endedAt: iso(f.endedAt),
+    endedAt: end === null ? null : new Date(end).toISOString(),
     reason: f.reason,
-    sloIds: f.sloIds,
-    recoversAt: iso(f.recoversAt),
-    liftedAt: iso(f.liftedAt),
-    liftedBy: f.liftedBy,
-    liftReason: f.liftReason,
+    recoversAt: f.recoversAt?.toISOString() ?? null,
+    liftedAt: lifted ? (f.liftedAt as Date).toISOString() : null,
+    liftedBy: lifted ? f.liftedBy : null,
+    liftReason: lifted ? f.liftReason : null,
   };
 }
+
+export const toFreezeDto = (f: Freeze, service: { slug: string; name: string }): FreezeDto => ({ ...freezeFields(f), service: { slug: service.slug, name: service.name }, sloIds: f.sloIds });
 
 /**
  * The freezes that held at some time in [from, to), as of asOf, oldest first: the one rule for the

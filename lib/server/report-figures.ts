@@ -18,7 +18,7 @@ import { incidentRecord, resolvedBy } from "./incident-record";
 import { incidentWhere, type IncidentFilter } from "./incidents-read";
 import { riskContext, riskInclude, toRiskDto } from "./risks-read";
 import { figuresWhere } from "./slo-availability";
-import { freezesOverlapping } from "./freezes";
+import { freezeFields, freezesOverlapping } from "./freezes";
 
 // A period report's figures, gathered as the weekly review gathers its own (review-figures.ts):
 // every number comes from the function the API that shows it uses, here called with the period's
@@ -36,7 +36,6 @@ export type ResolvedScope = {
   serviceWhere: Prisma.ServiceWhereInput | null;
 };
 
-const iso = (d: Date | null) => (d === null ? null : formatIsoInstant(d.getTime()));
 
 /** The period's incidents: the incidents API's filter for [from, to) and the scope, begun by asOf; every one. */
 async function incidentsOf(filter: IncidentFilter, asOf: number) {
@@ -95,7 +94,7 @@ async function otherSlos(scope: ResolvedScope, label: string, asOf: number): Pro
 
 async function freezesOf(scope: ResolvedScope, from: number, to: number, asOf: number): Promise<ReportFreezeDto[]> {
   const rows = await freezesOverlapping(scope.serviceWhere ? { service: scope.serviceWhere } : {}, from, to, asOf);
-  return rows.map((f) => ({ id: f.id, service: f.service, startedAt: formatIsoInstant(f.startedAt.getTime()), endedAt: iso(f.endedAt), reason: f.reason, recoversAt: iso(f.recoversAt), liftedAt: iso(f.liftedAt), liftedBy: f.liftedBy, liftReason: f.liftReason }));
+  return rows.map((f) => ({ ...freezeFields(f, asOf), service: f.service }));
 }
 
 /** Risks linked to the period's incidents (RiskIncident), worst first, each with the incidents that realised it. */
