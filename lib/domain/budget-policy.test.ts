@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BUDGET_POLICY, effectivePolicy, liftHolds, policyProblem, recoveryAt, requiredPostmortem, sloPolicyState, worstState, type BudgetPolicy } from "./budget-policy";
+import { DEFAULT_BUDGET_POLICY, effectivePolicy, liftHolds, policyProblem, postmortemCheckAgain, recoveryAt, requiredPostmortem, sloPolicyState, worstState, type BudgetPolicy } from "./budget-policy";
 
 const P = DEFAULT_BUDGET_POLICY;
 const DAY = 86_400_000;
@@ -85,5 +85,21 @@ describe("a required postmortem", () => {
     const r = requiredPostmortem([{ serviceName: "Checkout", windowLabel: "rolling:30d", budgetShare: 0.34, policy: P }], 1_000);
     expect(r).toEqual({ dueAt: 1_000 + 5 * DAY, reason: "It cost 34 % of Checkout's rolling:30d budget (more than 20 %): a postmortem is due within 5 days of its resolution" });
     expect(requiredPostmortem([{ serviceName: "Checkout", windowLabel: "rolling:30d", budgetShare: 0.2, policy: P }], 0)).toBeNull();
+  });
+});
+
+describe("checking an edited incident again", () => {
+  const base = { kind: "unplanned", startedAt: 1_000, resolvedAt: 5_000, impactsChanged: false };
+  it("happens when one needing none changes what its cost depends on", () => {
+    expect(postmortemCheckAgain("", base, { ...base, resolvedAt: 9_000 })).toBe(true);
+    expect(postmortemCheckAgain("", base, { ...base, startedAt: 0 })).toBe(true);
+    expect(postmortemCheckAgain("", base, { ...base, kind: "maintenance" })).toBe(true);
+    expect(postmortemCheckAgain("", base, { ...base, impactsChanged: true })).toBe(true);
+    expect(postmortemCheckAgain("", base, { ...base, resolvedAt: null })).toBe(true);
+  });
+  it("does not happen for other edits, for one never checked, or for one already required", () => {
+    expect(postmortemCheckAgain("", base, { ...base })).toBe(false);
+    expect(postmortemCheckAgain(null, base, { ...base, resolvedAt: 9_000 })).toBe(false);
+    expect(postmortemCheckAgain("It cost 34 % …", base, { ...base, resolvedAt: 9_000 })).toBe(false);
   });
 });

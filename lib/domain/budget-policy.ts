@@ -155,3 +155,17 @@ export function requiredPostmortem(
     reason: `It cost ${percent(worst.budgetShare)} of ${worst.serviceName}'s ${worst.windowLabel} budget (more than ${percent(worst.policy.postmortemAbove)}): a postmortem is due within ${worst.policy.postmortemDays} days of its resolution`,
   };
 }
+
+/** What an incident's cost to a budget depends on. */
+export type CostInputs = { kind: string; startedAt: number; resolvedAt: number | null; impactsChanged: boolean };
+
+/**
+ * Whether an edit sends an incident back to be checked for a required postmortem: it was checked
+ * and needed none ("" reason), and what its cost depends on changed (its kind, its start, its end,
+ * what it hit). A requirement already made stands: an edit that makes it cheaper does not take
+ * back the postmortem the team was told to write.
+ */
+export function postmortemCheckAgain(checkedReason: string | null, before: CostInputs, after: CostInputs): boolean {
+  if (checkedReason !== "") return false;
+  return after.impactsChanged || before.kind !== after.kind || before.startedAt !== after.startedAt || before.resolvedAt !== after.resolvedAt;
+}

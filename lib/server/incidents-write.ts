@@ -30,6 +30,7 @@ const historyState = (dto: IncidentDto) => ({ ...dto, holders: heldRoles(dto) })
 import { offerMeasuredSince, type ImpactStart } from "./measured-since";
 import { emit, incidentFacts } from "./notify";
 import { incidentEditEvents } from "@/lib/domain/incident-notifications";
+import { postmortemCheckAgain } from "@/lib/domain/budget-policy";
 
 /** Each impact's start as logged: its own start, else the incident's. */
 export function impactStarts(input: { startedAt: Date; impacts: { service: string; startedAt?: Date | null }[] }, where: string): ImpactStart[] {
@@ -143,6 +144,9 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
       await offerMeasuredSince(tx, actor, impactStarts({ startedAt: merged.startedAt, impacts }, incidentReference(beforeRow.number)), input.moveMeasuredSince === true);
     }
     await assertUniqueExternal(tx, pick("source", input.source), pick("externalId", input.externalId), id);
+    const costInputs = (r: typeof merged, impactsChanged: boolean) => ({ kind: r.kind, startedAt: r.startedAt.getTime(), resolvedAt: r.resolvedAt?.getTime() ?? null, impactsChanged });
+    // Then the policy evaluator checks it again for a required postmortem (policy-evaluator.ts).
+    const checkAgain = postmortemCheckAgain(beforeRow.postmortemReason, costInputs(beforeRow, false), costInputs(merged, input.impacts !== undefined));
     await edit.write(({ version }) => tx.incident.updateMany({
       where: { id, version },
       data: {
@@ -156,6 +160,7 @@ export async function updateIncident(actor: Actor, ref: string, input: IncidentU
         postmortem: input.postmortem,
         source: input.source,
         externalId: input.externalId,
+        ...(checkAgain ? { postmortemReason: null } : {}),
         version: { increment: 1 },
       },
     }));

@@ -187,6 +187,31 @@ describe("the error-budget policy and the release gate", () => {
     expect((await read(big.incidentId)).status).toBe(200);
   });
 
+  it("checks an incident again when an edit changes what it cost, and only then", async () => {
+    const now = Date.now();
+    const { slug, startedAt, incidentId } = await serviceWithOutage(5 * MIN, 2 * DAY, now); // 300 s: 11.6 %, none required
+    await evaluatePolicyOnce(now);
+    const stored = () => prisma.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { postmortemDueAt: true, postmortemReason: true, version: true } });
+    expect(await stored()).toMatchObject({ postmortemDueAt: null, postmortemReason: "" });
+    const edit = async (body: Record<string, unknown>) => {
+      const res = await call(incident.PATCH, { method: "PATCH", token: tokens.editor, params: { id: incidentId }, body: { version: (await stored()).version, ...body } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    await edit({ title: `Retitled ${slug}` });
+    expect((await stored()).postmortemReason).toBe(""); // a new title costs nothing
+    // It turns out the outage lasted an hour: 3,600 of 2,592 s.
+    await edit({ resolvedAt: new Date(startedAt + HOUR).toISOString() });
+    expect((await stored()).postmortemReason).toBeNull();
+    await evaluatePolicyOnce(now);
+    const after = await stored();
+    expect(after.postmortemDueAt?.getTime()).toBe(startedAt + HOUR + 5 * DAY);
+    expect(after.postmortemReason).toContain("It cost 138.9 % of");
+    // A requirement made stands when a later edit makes it cheaper.
+    await edit({ resolvedAt: new Date(startedAt + 5 * MIN).toISOString() });
+    await evaluatePolicyOnce(now);
+    expect((await stored()).postmortemDueAt?.getTime()).toBe(startedAt + HOUR + 5 * DAY);
+  });
+
   it("takes a tier's policy with a service's overrides, refusing incoherent ones and non-admins", async () => {
     const slug = await makeService(tokens.editor, tokens.admin, { sloTarget: 0.99, sloWindow: "month", ownTier: true });
     const service = await prisma.service.findUniqueOrThrow({ where: { slug }, select: { tierId: true } });
