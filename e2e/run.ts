@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { startThrowawayDatabase, type EmbeddedDatabase } from "../scripts/db/embedded";
 import { ensureTools } from "../scripts/tools/ensure";
+import { toolsFor } from "../scripts/tools/required";
 import { READ_LANE_SPECS } from "./lanes";
 import { multiProcessChecks } from "./multi-process";
 import { outageChecks } from "./outage";
@@ -136,7 +137,7 @@ function check(ok: boolean, what: string): void {
 
 async function main(): Promise<number> {
   // Chromium first: missing, it would fail every browser test only after the build.
-  const missingTool = ensureTools();
+  const missingTool = ensureTools(toolsFor("browser"));
   if (missingTool) {
     console.error(`[tools] ${missingTool}`);
     return 1;

@@ -1,4 +1,4 @@
-// The first step of `npm test` (and of `npm run test:e2e`): every program in required.ts is
+// The first step of each lane of `npm test` (and of `npm run test:e2e`): every program in required.ts is
 // there, or Debian's package is installed now (as root, or through sudo without a password), or
 // the run stops in seconds with one line that says exactly what to run, instead of failing the
 // browser tests ten minutes later.
@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import { isMain } from "../lib/is-main";
 import { afterInstall, planTools, type MachineFacts, type Privilege } from "./plan";
-import { REQUIRED_TOOLS, type RequiredTool } from "./required";
+import { REQUIRED_TOOLS, TOOL_LANES, toolsFor, type RequiredTool, type ToolLane } from "./required";
 
 const log = (message: string) => console.log(`[tools] ${message}`);
 
@@ -59,7 +59,15 @@ export function ensureTools(tools: readonly RequiredTool[] = REQUIRED_TOOLS, fac
 }
 
 if (isMain(import.meta.url)) {
-  const problem = ensureTools();
+  // `--lane integration|browser`: only the tools those tests need (npm test installs the
+  // integration tests' first, so they start while Chromium is still being installed).
+  const at = process.argv.indexOf("--lane");
+  const lane = at === -1 ? null : process.argv[at + 1];
+  if (lane !== null && !TOOL_LANES.includes(lane as ToolLane)) {
+    console.error(`[tools] --lane takes one of ${TOOL_LANES.join(", ")}, not ${lane ?? "nothing"}`);
+    process.exit(2);
+  }
+  const problem = ensureTools(lane === null ? REQUIRED_TOOLS : toolsFor(lane as ToolLane));
   if (problem) {
     console.error(`[tools] ${problem}`);
     process.exit(1);

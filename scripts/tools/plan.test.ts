@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { afterInstall, installLine, planTools, toolPath, type MachineFacts, type Privilege } from "./plan";
-import { REQUIRED_TOOLS, type RequiredTool } from "./required";
+import { REQUIRED_TOOLS, TOOL_LANES, toolsFor, type RequiredTool } from "./required";
 
-const chromium: RequiredTool = { name: "Chromium", neededBy: "the browser tests", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH" };
-const promtool: RequiredTool = { name: "promtool", neededBy: "the metrics tests", command: "/usr/bin/promtool", package: "prometheus", env: "PROMTOOL_PATH" };
+const chromium: RequiredTool = { name: "Chromium", neededBy: "the browser tests", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH", lane: "browser" };
+const promtool: RequiredTool = { name: "promtool", neededBy: "the metrics tests", command: "/usr/bin/promtool", package: "prometheus", env: "PROMTOOL_PATH", lane: "integration" };
 
 const facts = (over: Partial<MachineFacts> & { present?: string[] } = {}): MachineFacts => {
   const present = new Set(over.present ?? []);
@@ -93,5 +93,9 @@ describe("REQUIRED_TOOLS", () => {
       expect(tool.package).toMatch(/^[a-z0-9][a-z0-9.+-]+$/);
       expect(tool.env).toMatch(/^[A-Z][A-Z0-9_]*$/);
     }
+  });
+  it("puts each tool in one lane, and the lanes together hold them all", () => {
+    expect(TOOL_LANES.flatMap((lane) => toolsFor(lane)).map((t) => t.command).sort()).toEqual(REQUIRED_TOOLS.map((t) => t.command).sort());
+    expect(toolsFor("browser").map((t) => t.name)).toEqual(["Chromium"]);
   });
 });

@@ -12,10 +12,18 @@ export interface RequiredTool {
   package: string;
   /** Environment variable naming another copy to use instead; the tests read the same one. */
   env: string;
+  /** The tests that need it: npm test installs each lane's tools before that lane starts. */
+  lane: ToolLane;
 }
 
+export type ToolLane = "integration" | "browser";
+export const TOOL_LANES: readonly ToolLane[] = ["integration", "browser"];
+
 export const REQUIRED_TOOLS: readonly RequiredTool[] = [
-  { name: "Chromium", neededBy: "the browser tests", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH" },
-  { name: "Prometheus", neededBy: "the measured-SLO tests (a real server scraping the test's exporter)", command: "/usr/bin/prometheus", package: "prometheus", env: "PROMETHEUS_PATH" },
-  { name: "promtool", neededBy: "the check of the generated alerting rules", command: "/usr/bin/promtool", package: "prometheus", env: "PROMTOOL_PATH" },
+  { name: "Chromium", neededBy: "the browser tests", command: "/usr/bin/chromium", package: "chromium", env: "CHROMIUM_PATH", lane: "browser" },
+  { name: "Prometheus", neededBy: "the measured-SLO tests (a real server scraping the test's exporter)", command: "/usr/bin/prometheus", package: "prometheus", env: "PROMETHEUS_PATH", lane: "integration" },
+  { name: "promtool", neededBy: "the check of the generated alerting rules", command: "/usr/bin/promtool", package: "prometheus", env: "PROMTOOL_PATH", lane: "integration" },
 ];
+
+/** The tools one lane of tests needs. */
+export const toolsFor = (lane: ToolLane): RequiredTool[] => REQUIRED_TOOLS.filter((t) => t.lane === lane);
