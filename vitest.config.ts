@@ -17,6 +17,10 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // Pure modules with no state of their own: one module graph in worker threads, not a
+          // process per file. 67 files took 116 s on a busy machine that way, 19 s this way.
+          pool: "threads",
+          isolate: false,
           // npm test runs these beside the browser tests' three servers and four browsers on two
           // CPUs: a property test that takes half a second alone took over five there.
           testTimeout: 30_000,
