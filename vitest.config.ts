@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { INTEGRATION_WORKERS } from "./tests/support/workers";
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
@@ -34,8 +35,10 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/env.ts"],
-          // One throwaway database shared by files; each test makes its own data with unique names.
-          fileParallelism: false,
+          // Files run two at a time, each worker on a throwaway database of its own that its files
+          // share one after another (tests/support/workers.ts); each test makes its own data with
+          // unique names.
+          maxWorkers: INTEGRATION_WORKERS,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

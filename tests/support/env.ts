@@ -1,7 +1,11 @@
 import { beforeAll, inject } from "vitest";
+import { parsePostgresUrl, withDatabase } from "../../scripts/db/pg-url";
 import { guardOrganisationSettings } from "./settings";
+import { workerDatabaseName } from "./workers";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+// This worker's database (workers.ts): the files of one worker share it, one after another.
+const shared = inject("databaseUrl");
+process.env.DATABASE_URL = withDatabase(shared, workerDatabaseName(parsePostgresUrl(shared).database, Number(process.env.VITEST_POOL_ID ?? "1")));
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-not-for-production";
 process.env.DATABASE_POOL_SIZE ??= "4";
 

@@ -3,6 +3,7 @@ import { startThrowawayDatabase } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrate";
 import { parsePostgresUrl } from "../../scripts/db/pg-url";
 import { onServer } from "./pg-server";
+import { INTEGRATION_WORKERS, workerDatabaseName } from "./workers";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,14 +15,20 @@ declare module "vitest" {
 
 /**
  * A throwaway PostgreSQL (or a fresh database on TEST_DATABASE_URL), migrated, never .data/: the
- * database the files share. Beside it a copy taken right after the migrations, before any file ran.
+ * database the first worker's files share. Beside it a copy taken right after the migrations,
+ * before any file ran, and from it one database for each other worker (workers.ts).
  */
 export default async function setup(project: TestProject) {
   const db = await startThrowawayDatabase();
   await applyMigrations(db.url, { log: () => {} });
   const shared = parsePostgresUrl(db.url).database;
   const template = `${shared}_template`;
-  await onServer(db.url, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(template)} TEMPLATE ${c.escapeIdentifier(shared)}`));
+  await onServer(db.url, async (c) => {
+    await c.query(`CREATE DATABASE ${c.escapeIdentifier(template)} TEMPLATE ${c.escapeIdentifier(shared)}`);
+    for (let poolId = 2; poolId <= INTEGRATION_WORKERS; poolId += 1) {
+      await c.query(`CREATE DATABASE ${c.escapeIdentifier(workerDatabaseName(shared, poolId))} TEMPLATE ${c.escapeIdentifier(template)}`);
+    }
+  });
   project.provide("databaseUrl", db.url);
   project.provide("templateDatabase", template);
   return async () => {
