@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { adminToken, freshTier, hydrated, unique } from "./fixtures";
-import { scanAndShoot } from "./shots";
+import { adminToken, freshTier, hydrated, signedIn, unique } from "./fixtures";
+import { scanAndShoot, shot } from "./shots";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 const HOUR = 3_600_000;
@@ -69,4 +69,74 @@ test("an admin edits a tier's policy in percent, with errors beside the fields",
   const saved = await (await request.get(`/api/v1/tiers/${tier.id}/budget-policy`, { headers: asAdmin })).json();
   expect(saved).toMatchObject({ isDefault: false, policy: { cautionBelow: 0.4, freezeAtOrBelow: 0.1 } });
   await scanAndShoot(page, "tier-policy");
+});
+
+test("an admin overrides a service's policy field by field beside its tier's values, and clears it; a viewer only reads it", async ({ page, request, browser }) => {
+  test.slow(); // four saves, a clear, accessibility scans at two widths and a viewer's sign-in
+  const rank = await freshTier(request, 0.999);
+  const slug = unique("override");
+  expect((await request.post("/api/v1/services", { headers: asAdmin, data: { slug, name: `Override ${slug.slice(-6)}`, tier: rank } })).status()).toBe(201);
+  const tier = new RegExp(`Tier ${rank} · Tier-`);
+  await page.goto(`/services/${slug}`);
+  await hydrated(page);
+  const card = page.getByRole("region", { name: "Error-budget policy" });
+  await expect(card).toContainText("Every value is Tier");
+  await card.getByText("Set this service's own values").click();
+  const caution = card.getByLabel("Caution under (% of budget left)");
+  const freeze = card.getByLabel("Frozen at or under (% left)");
+  await expect(caution).toHaveValue("");
+  await expect(card.locator("#service-policy-cautionBelow-hint")).toHaveText(new RegExp(`${tier.source}.*: 25\\s%; which this service inherits\\.`));
+
+  // Frozen at 30 % under the tier's caution at 25 %: the server's message beside the caution field, what was typed kept.
+  await freeze.fill("30");
+  await card.getByRole("button", { name: "Save overrides" }).click();
+  await expect(card.locator("#service-policy-cautionBelow-error")).toHaveText("The caution threshold must be above the freezing threshold");
+  await expect(freeze).toHaveValue("30");
+  await expect(card.locator("#service-policy-freezeAtOrBelow-hint")).toContainText("saving makes this service override it");
+  await scanAndShoot(page, "service-policy-error");
+  await caution.fill("40");
+  await card.getByRole("button", { name: "Save overrides" }).click();
+  await expect(card.getByRole("status")).toContainText("overrides 2 of its tier's 6 values");
+  await expect(card.locator("#service-policy-cautionBelow-error")).toHaveCount(0);
+  const values = card.locator(".policy-values");
+  await expect(values).toContainText(/Caution under \(% of budget left\)\s*40\s% set for this service \(Tier \d+ · [^:]+: 25\s%\)/);
+  await expect(values).toContainText(/Frozen at or under \(% left\)\s*30\s% set for this service/);
+  await expect(values).toContainText(/Caution whatever is left\s*While burning fast or slowly from Tier/);
+  await expect(card).toContainText("2 of 6 values set for this service; the others are Tier");
+  const saved = await (await request.get(`/api/v1/services/${slug}/budget-policy`, { headers: asAdmin })).json();
+  expect(saved.overrides).toEqual({ cautionBelow: 0.4, freezeAtOrBelow: 0.3, cautionOnBurn: null, freezeOnBurn: null, postmortemAbove: null, postmortemDays: null });
+  expect(saved.policy).toMatchObject({ cautionBelow: 0.4, freezeAtOrBelow: 0.3, postmortemDays: 5 });
+  await scanAndShoot(page, "service-policy-overrides");
+
+  // One field back to the tier's value, then all of them.
+  await card.getByRole("button", { name: "Use the tier's value for Frozen at or under (% left)" }).click();
+  await expect(freeze).toHaveValue("");
+  await expect(freeze).toBeFocused();
+  await expect(card.locator("#service-policy-freezeAtOrBelow-hint")).toContainText("saving puts this service back on it");
+  await card.getByRole("button", { name: "Save overrides" }).click();
+  await expect(card.getByRole("status")).toContainText("overrides 1 of its tier's 6 values");
+  await expect(values).toContainText(/Frozen at or under \(% left\)\s*0\s% from Tier/);
+  await card.getByRole("button", { name: "Clear all overrides" }).click();
+  await card.getByRole("group", { name: "Clear all overrides" }).getByRole("button", { name: "Clear all overrides" }).click();
+  await expect(card.getByRole("status")).toContainText("Every value is Tier");
+  await expect(caution).toHaveValue("");
+  await expect(card).toContainText("Every value is Tier");
+  await expect(values).toContainText(/Caution under \(% of budget left\)\s*25\s% from Tier/);
+  expect((await (await request.get(`/api/v1/services/${slug}/budget-policy`, { headers: asAdmin })).json()).overrides).toEqual({ cautionBelow: null, freezeAtOrBelow: null, cautionOnBurn: null, freezeOnBurn: null, postmortemAbove: null, postmortemDays: null });
+  const audit = await (await request.get(`/api/v1/audit?entity=${slug}`, { headers: asAdmin })).json();
+  expect(audit.events.filter((e: { action: string }) => e.action === "update_budget_policy")).toHaveLength(3);
+  await shot(page, "service-policy-cleared");
+
+  // A viewer reads the same policy, without the form.
+  const email = `${unique("policy-viewer")}@example.test`;
+  const password = "viewer password 1234";
+  expect((await request.post("/api/v1/users", { headers: asAdmin, data: { name: "Vera Viewer", email, password, role: "viewer" } })).status()).toBe(201);
+  const viewer = await signedIn(browser, email, password);
+  await viewer.page.goto(`/services/${slug}`);
+  await hydrated(viewer.page);
+  const seen = viewer.page.getByRole("region", { name: "Error-budget policy" });
+  await expect(seen.locator(".policy-values")).toContainText(/Caution under \(% of budget left\)\s*25\s% from Tier/);
+  await expect(seen.getByText("Set this service's own values")).toHaveCount(0);
+  await expect(seen.getByRole("link", { name: /policy$/ })).toHaveCount(0);
+  await viewer.context.close();
 });

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { OrgTime } from "@/components/org-time";
-import { formatPercent } from "@/components/format";
+import { formatPercent, tierLabel } from "@/components/format";
 import type { ServicePolicyDto } from "@/lib/dto/budget-policy";
+import { EffectivePolicy } from "./effective-policy";
 import { GateExceptionForm } from "./gate-exception-form";
 import { LiftFreezeForm } from "./lift-freeze-form";
 import { PolicyStateBadge } from "./policy-state";
+import { ServicePolicyForm } from "./service-policy-form";
 
 type Props = { policy: ServicePolicyDto; timeZone: string; canEdit: boolean; canAdmin: boolean; origin: string };
 
@@ -17,7 +19,8 @@ export function ServicePolicyCard({ policy, timeZone, canEdit, canAdmin, origin 
     <section className={`card policy-card policy-${state}`} aria-labelledby="policy-heading">
       <div className="section-head">
         <h2 id="policy-heading">Error-budget policy</h2>
-        <Link href={`/settings/tiers/${policy.service.tierId}`}>{service.tierName}&apos;s policy</Link>
+        {/* The tier's page is for admins: a link others would follow into a refusal is left out. */}
+        {canAdmin && <Link href={`/settings/tiers/${policy.service.tierId}`}>{tierLabel({ rank: service.tierRank, name: service.tierName })}&apos;s policy</Link>}
       </div>
       <p className="policy-lead">
         <PolicyStateBadge state={state} />
@@ -45,10 +48,6 @@ export function ServicePolicyCard({ policy, timeZone, canEdit, canAdmin, origin 
       {state === "caution" && past[0]?.liftedAt && past[0].endedAt === past[0].liftedAt && (
         <p className="muted">The last freeze was lifted early by {past[0].liftedBy}: {past[0].liftReason}</p>
       )}
-      <p className="muted">
-        Caution under {formatPercent(policy.policy.cautionBelow)} of the budget left, frozen at {formatPercent(policy.policy.freezeAtOrBelow)} or less; an incident costing more than{" "}
-        {formatPercent(policy.policy.postmortemAbove)} of a budget needs a postmortem within {policy.policy.postmortemDays} days.
-      </p>
       {policy.openExceptions.length > 0 && (
         <>
           <h3>Releases allowed through once</h3>
@@ -63,6 +62,14 @@ export function ServicePolicyCard({ policy, timeZone, canEdit, canAdmin, origin 
       )}
       {state === "frozen" && freeze && canAdmin && <LiftFreezeForm freezeId={freeze.id} serviceName={service.name} />}
       {state === "frozen" && canEdit && <GateExceptionForm slug={service.slug} />}
+      {/* After what a freeze asks for now: the values that led to it, and (admins) changing them. */}
+      <EffectivePolicy policy={policy} />
+      {canAdmin && (
+        <details className="disclosure">
+          <summary>Set this service&apos;s own values</summary>
+          <ServicePolicyForm policy={policy} />
+        </details>
+      )}
       <details className="disclosure">
         <summary>Ask the gate from a pipeline</summary>
         <p>A step that fails the job while the service is frozen (a token with the viewer role in <code>NINES_TOKEN</code>):</p>

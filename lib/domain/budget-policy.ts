@@ -15,6 +15,9 @@ export const POLICY_STATE_LABELS: Record<PolicyState, string> = { normal: "Norma
 /** Which burn states put an SLO in a state regardless of the budget left. */
 export type BurnTrigger = "fast_burn" | "any_burn" | "never";
 
+/** The triggers in the order forms offer them, in words. */
+export const BURN_TRIGGER_LABELS: Record<BurnTrigger, string> = { never: "Never", fast_burn: "While burning fast", any_burn: "While burning fast or slowly" };
+
 export type BudgetPolicy = {
   /** Caution when the share of the budget left is below this (0.25 = under 25 % left). */
   cautionBelow: number;
@@ -29,6 +32,10 @@ export type BudgetPolicy = {
   /** …due this many days after it was resolved. */
   postmortemDays: number;
 };
+
+/** The policy's fields in the order forms and pages show them. */
+export const BUDGET_POLICY_KEYS = ["cautionBelow", "freezeAtOrBelow", "cautionOnBurn", "freezeOnBurn", "postmortemAbove", "postmortemDays"] as const satisfies readonly (keyof BudgetPolicy)[];
+export type BudgetPolicyKey = (typeof BUDGET_POLICY_KEYS)[number];
 
 /** What a tier's services follow until an admin says otherwise: the SRE workbook's example policy. */
 export const DEFAULT_BUDGET_POLICY: BudgetPolicy = {

@@ -52,7 +52,7 @@ export const PolicySloDto = z.strictObject({
 
 /** `GET /services/{slug}/budget-policy`: the service's policy, its state and its freezes. */
 export const ServicePolicyDto = z.strictObject({
-  service: z.strictObject({ slug: z.string(), name: z.string(), tierId: z.string(), tierName: z.string() }),
+  service: z.strictObject({ slug: z.string(), name: z.string(), tierId: z.string(), tierName: z.string(), tierRank: z.int() }),
   /** The tier's policy, the service's overrides (null: inherited) and what applies. */
   tierPolicy: BudgetPolicyDto,
   overrides: z.strictObject({

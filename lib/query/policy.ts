@@ -1,7 +1,7 @@
 "use client";
 
-import type { FreezeDto, GateExceptionDto, TierPolicyDto } from "@/lib/dto/budget-policy";
-import type { BudgetPolicyInput, FreezeLiftInput, GateExceptionInput } from "@/lib/schemas/budget-policy";
+import type { FreezeDto, GateExceptionDto, ServicePolicyDto, TierPolicyDto } from "@/lib/dto/budget-policy";
+import type { BudgetPolicyInput, BudgetPolicyOverrideInput, FreezeLiftInput, GateExceptionInput } from "@/lib/schemas/budget-policy";
 import { apiRequest } from "./api";
 import { useApiMutation } from "./use-api-mutation";
 
@@ -19,3 +19,7 @@ export const useSetTierPolicy = (id: string) =>
   useApiMutation((input: BudgetPolicyInput | null) =>
     input ? apiRequest<TierPolicyDto>("PUT", `/api/v1/tiers/${enc(id)}/budget-policy`, input) : apiRequest<TierPolicyDto>("DELETE", `/api/v1/tiers/${enc(id)}/budget-policy`),
   );
+
+/** Sets (a value) or clears (null) some of a service's overrides; the fields left out keep theirs. */
+export const useSetServiceOverrides = (slug: string) =>
+  useApiMutation((input: BudgetPolicyOverrideInput) => apiRequest<ServicePolicyDto>("PATCH", `/api/v1/services/${enc(slug)}/budget-policy`, input));

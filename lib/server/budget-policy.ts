@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_BUDGET_POLICY, effectivePolicy, policyProblem, type BudgetPolicy } from "@/lib/domain/budget-policy";
+import { BUDGET_POLICY_KEYS, DEFAULT_BUDGET_POLICY, effectivePolicy, policyProblem, type BudgetPolicy } from "@/lib/domain/budget-policy";
 import type { ServicePolicyDto, TierPolicyDto } from "@/lib/dto/budget-policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetPolicyInput, BudgetPolicyOverrideInput } from "@/lib/schemas/budget-policy";
@@ -58,15 +58,13 @@ export async function setTierPolicy(actor: Actor, id: string, input: BudgetPolic
   });
 }
 
-const serviceInclude = { tier: { select: { id: true, name: true, budgetPolicy: true } } } as const;
+const serviceInclude = { tier: { select: { id: true, name: true, rank: true, budgetPolicy: true } } } as const;
 
 async function serviceOr404(slug: string) {
   const service = await prisma.service.findUnique({ where: { slug }, include: serviceInclude });
   if (!service) throw new NotFoundError("Service", slug);
   return service;
 }
-
-const OVERRIDE_KEYS = ["cautionBelow", "freezeAtOrBelow", "cautionOnBurn", "freezeOnBurn", "postmortemAbove", "postmortemDays"] as const;
 
 /** Sets or clears (null) some of a service's overrides; the fields left out keep theirs. */
 export async function setServiceOverrides(actor: Actor, slug: string, input: BudgetPolicyOverrideInput): Promise<ServicePolicyDto> {
@@ -75,7 +73,7 @@ export async function setServiceOverrides(actor: Actor, slug: string, input: Bud
     if (!service) throw new NotFoundError("Service", slug);
     const before = readOverrides(service.budgetPolicy, slug);
     const next: Partial<BudgetPolicy> = { ...before };
-    for (const key of OVERRIDE_KEYS) {
+    for (const key of BUDGET_POLICY_KEYS) {
       const value = input[key];
       if (value === null) delete next[key];
       else if (value !== undefined) (next as Record<string, unknown>)[key] = value;
@@ -104,9 +102,9 @@ export async function getServicePolicy(slug: string): Promise<ServicePolicyDto> 
   const names = { slug: service.slug, name: service.name };
   const current = open;
   return {
-    service: { slug: service.slug, name: service.name, tierId: service.tier.id, tierName: service.tier.name },
+    service: { slug: service.slug, name: service.name, tierId: service.tier.id, tierName: service.tier.name, tierRank: service.tier.rank },
     tierPolicy,
-    overrides: Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, overrides[k] ?? null])) as ServicePolicyDto["overrides"],
+    overrides: Object.fromEntries(BUDGET_POLICY_KEYS.map((k) => [k, overrides[k] ?? null])) as ServicePolicyDto["overrides"],
     policy: effectivePolicy(tierPolicy, overrides),
     state: service.policyState,
     stateSince: service.policyStateSince?.toISOString() ?? null,

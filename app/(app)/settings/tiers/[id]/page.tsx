@@ -36,7 +36,7 @@ export default async function EditTierPage({ params }: { params: Promise<{ id: s
       <section className="card" aria-labelledby="tier-policy-heading">
         <h2 id="tier-policy-heading">Error-budget policy</h2>
         <p className="muted">
-          What this tier&apos;s services do as their budgets run down{policy.isDefault ? " (Nines' default, the SRE workbook's example)" : ""}. A service can override any of it (<code>PATCH /api/v1/services/&#123;slug&#125;/budget-policy</code>).
+          What this tier&apos;s services do as their budgets run down{policy.isDefault ? " (Nines' default, the SRE workbook's example)" : ""}. An admin can override any of it for one service, on that service&apos;s page (or with <code>PATCH /api/v1/services/&#123;slug&#125;/budget-policy</code>).
         </p>
         {roleAllows(actor.role, "admin") ? <TierPolicyForm tier={policy} /> : <p className="muted">Only admins change policies.</p>}
       </section>
