@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emailContent, notificationMessage, publicIncidentTitle, slackBody, webhookBody, type IncidentFacts, type NotificationEvent } from "./notification-message";
-import { nextAttemptAt, reportScopesOf, RETRY_FOR_MS, subscriptionMatches, type SubscriptionRule } from "./notifications";
+import { NOTIFICATION_EVENT_GROUPS, NOTIFICATION_EVENTS, nextAttemptAt, reportScopesOf, RETRY_FOR_MS, subscriptionMatches, type SubscriptionRule } from "./notifications";
 import { incidentEditEvents } from "./incident-notifications";
 
 const svc = (id: string, tierId: string | null = "t1") => ({ id, name: `Service ${id}`, tierId });
@@ -34,6 +34,10 @@ describe("subscriptionMatches", () => {
     expect(subscriptionMatches(rule({ events: ["policy.frozen"], tierIds: ["t2"] }), "policy.frozen", frozen)).toBe(false);
     expect(subscriptionMatches(rule({ events: ["policy.frozen"] }), "policy.thawed", frozen)).toBe(false);
   });
+});
+
+it("Settings offers every event once, in its groups", () => {
+  expect(NOTIFICATION_EVENT_GROUPS.flatMap((g) => g.events).sort()).toEqual([...NOTIFICATION_EVENTS].sort());
 });
 
 describe("reports and the subscriptions that ask for them", () => {

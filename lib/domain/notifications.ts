@@ -35,11 +35,23 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEventType, string> = 
   "risk.review_due": "Risk review due or overdue",
   "probe.incident": "A probe opened or resolved an incident",
   "policy.frozen": "Service frozen by its error-budget policy",
-  "policy.thawed": "Service freeze ended (budget recovered, or lifted early)",
-  "report.month": "Monthly report (when a month ends, with its PDF by email)",
-  "report.quarter": "Quarterly report (when a quarter ends, with its PDF by email)",
-  "report.year": "Yearly report (when a year ends, with its PDF by email)",
+  "policy.thawed": "Freeze ended (budget recovered, or lifted early)",
+  "report.month": "Monthly report",
+  "report.quarter": "Quarterly report",
+  "report.year": "Yearly report",
 };
+
+/** The events as Settings offers them, in groups a person scans; every event is in one. */
+export const NOTIFICATION_EVENT_GROUPS: readonly { title: string; hint: string | null; events: readonly NotificationEventType[] }[] = [
+  { title: "Incidents", hint: null, events: ["incident.declared", "incident.updated", "incident.milestone", "incident.resolved", "probe.incident"] },
+  { title: "Objectives and the error-budget policy", hint: null, events: ["slo.burn_state", "slo.budget_exhausted", "policy.frozen", "policy.thawed"] },
+  { title: "Reviews and risks", hint: null, events: ["review.closed", "risk.review_due"] },
+  {
+    title: "Period reports",
+    hint: "Sent once each period ends in the organisation's time zone: a summary and a link, with the PDF attached by email. With no service or tier chosen, the organisation's report; otherwise one report for each tier and service chosen. Never sent to public channels.",
+    events: ["report.month", "report.quarter", "report.year"],
+  },
+];
 
 /** The period reports' events, one per kind of period (decision 0036). */
 export const REPORT_EVENTS = { month: "report.month", quarter: "report.quarter", year: "report.year" } as const satisfies Record<string, NotificationEventType>;

@@ -170,6 +170,15 @@ describe("scheduled delivery of the monthly report", () => {
     expect(sink.mails).toHaveLength(1);
   });
 
+  it("refuses a report subscription with a filter that would let no report through, naming the field", async () => {
+    const res = await call(subscriptions.POST, { method: "POST", token: tokens.admin, body: { events: ["incident.declared", "report.quarter"], severities: ["SEV1"], publicOnly: true, channels: [chan.org] } });
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual([
+      { path: "severities", message: "Reports pass no severity filter: subscribe to them without one" },
+      { path: "publicOnly", message: "Reports are for the team: they pass no “public updates only” filter" },
+    ]);
+  });
+
   it("sends April's report once when two evaluators see April end at the same time", async () => {
     const may = Date.parse("2025-05-01T00:00:30Z");
     await Promise.all([evaluateOnce(may), evaluateOnce(may)]);
