@@ -42,6 +42,7 @@ describe("a period report's message", () => {
     expect(text).toContain("- Service lost: its figures could not be computed");
     expect(text.indexOf("INC-2 Slow search")).toBeLessThan(text.indexOf("INC-1 Checkout timeouts"));
     expect(m?.link).toBe("https://nines.example/reports/month:2025-03?tier=tier-id");
+    expect(m?.facts).toEqual([]); // the summary says it all
   });
 
   it("carries the PDF for email only, and says so in the email", () => {

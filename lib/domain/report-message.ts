@@ -5,7 +5,7 @@
  * report's DTO), never worked out again here. For the team only: a public channel never gets one.
  * Pure.
  */
-import type { MessageAttachment, MessageFact, NotificationMessage } from "./notification-message";
+import type { MessageAttachment, NotificationMessage } from "./notification-message";
 import type { ReportEventType } from "./notifications";
 import type { ReportPeriodKind } from "./report-period";
 import { formatDuration, formatPercent } from "./format";
@@ -97,13 +97,6 @@ const KIND_WORDS: Record<ReportPeriodKind, string> = { month: "Monthly", quarter
 export function reportMessage(event: ReportEvent, baseUrl: string, attach: boolean): NotificationMessage {
   const r = event.report;
   const links = reportLinks(r, baseUrl);
-  const facts: MessageFact[] = [
-    { label: "Period", value: `${r.name} (${r.window.firstDay} to ${r.window.lastDay}, ${r.timeZone})` },
-    { label: "Scope", value: r.scope.text },
-    { label: "Met their target", value: `${r.headline.met} of ${r.headline.services} services` },
-    { label: "Missed", value: String(r.headline.missed) },
-    { label: "Incidents", value: String(r.headline.incidents) },
-  ];
   const attachments: MessageAttachment[] = attach && event.pdf.base64 !== null ? [{ fileName: event.pdf.fileName, contentType: "application/pdf", base64: event.pdf.base64 }] : [];
   const services = [...r.services].sort(bySpend).slice(0, DATA_SERVICES);
   return {
@@ -111,7 +104,8 @@ export function reportMessage(event: ReportEvent, baseUrl: string, attach: boole
     audience: "internal",
     title: `${KIND_WORDS[r.kind]} report ${r.name}: ${r.scope.text}`,
     text: reportSummaryText(r, attach ? event.pdf : null),
-    facts,
+    // The summary says it all; fields beside it (Slack's, the email's list) would only repeat it.
+    facts: [],
     link: links.page,
     reference: r.period,
     occurredAt: event.at,
