@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { adminToken, HISTORY_FROM, hydrated, unique } from "./fixtures";
+import { scanAndShoot } from "./shots";
 
 const asAdmin = { authorization: `Bearer ${adminToken()}` };
 
@@ -148,5 +149,32 @@ test("the status page: published from Settings, read without signing in or JavaS
     await form.getByLabel("Components").fill(before.components || `${component} = ${slug}`);
     await form.getByRole("button", { name: "Save status page" }).click();
     await expect(form.getByRole("status")).toBeVisible();
+  }
+});
+
+test("an admin sends the monthly report to a channel: the events are offered in groups, the subscription says whose report", async ({ page, request }) => {
+  const created = await request.post("/api/v1/notification-channels", { headers: asAdmin, data: { name: unique("sre leads"), type: "email", to: ["sre-leads@example.test"] } });
+  expect(created.status()).toBe(201);
+  const channel = (await created.json()) as { id: string; name: string };
+  try {
+    await page.goto("/settings/notifications");
+    await hydrated(page);
+    const form = page.getByRole("form", { name: "Add a subscription" });
+    const reports = form.getByRole("group", { name: "Period reports" });
+    await expect(reports.getByRole("checkbox")).toHaveCount(3);
+    await expect(form.getByRole("group", { name: "Objectives and the error-budget policy" }).getByLabel("Service frozen by its error-budget policy")).toBeVisible();
+    // Only the report: the two incident events ticked by default are unticked.
+    await form.getByRole("group", { name: "Incidents" }).getByLabel("Incident declared").uncheck();
+    await form.getByRole("group", { name: "Incidents" }).getByLabel("Incident resolved").uncheck();
+    await reports.getByLabel("Monthly report").check();
+    await form.getByRole("group", { name: "Channels" }).getByLabel(`${channel.name} (internal)`).check();
+    await form.getByRole("button", { name: "Add subscription" }).click();
+    await expect(form.getByRole("status")).toContainText("Subscription added");
+    const row = page.getByRole("row").filter({ hasText: channel.name }).filter({ hasText: "Monthly report" });
+    await expect(row).toContainText("the whole organisation's report");
+    await page.getByRole("heading", { name: "Subscriptions" }).scrollIntoViewIfNeeded();
+    await scanAndShoot(page, "settings-notifications-reports");
+  } finally {
+    await request.delete(`/api/v1/notification-channels/${channel.id}`, { headers: asAdmin });
   }
 });

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { DependencyPicker, type DependencyOption } from "@/components/services/dependency-picker";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
-import { NOTIFICATION_EVENT_LABELS, NOTIFICATION_EVENTS } from "@/lib/domain/notifications";
+import { NOTIFICATION_EVENT_GROUPS, NOTIFICATION_EVENT_LABELS } from "@/lib/domain/notifications";
 import { useCreateSubscription } from "@/lib/query/notifications";
 import { SubscriptionInput } from "@/lib/schemas/notification";
 
@@ -30,6 +30,43 @@ function Checks({ id, legend, hint, options, value, onChange, error }: { id: str
           </label>
         ))}
       </div>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The events in their groups (incidents, objectives and policy, reviews and risks, reports), each group its own labelled set of boxes. */
+function EventChecks({ id, value, onChange, error }: { id: string; value: string[]; onChange: (v: string[]) => void; error?: string | undefined }) {
+  return (
+    <fieldset className={`field span-all${error ? " field-invalid" : ""}`} aria-describedby={`${error ? `${id}-error ` : ""}${id}-hint`}>
+      <legend>Events</legend>
+      <p className="field-hint" id={`${id}-hint`}>
+        What to tell. Incident updates include internal notes unless “public updates only” is ticked.
+      </p>
+      {NOTIFICATION_EVENT_GROUPS.map((group, g) => (
+        <div key={group.title} className="check-group">
+          <p className="check-group-title" id={`${id}-group-${g}`}>
+            {group.title}
+          </p>
+          {group.hint && (
+            <p className="field-hint" id={`${id}-group-${g}-hint`}>
+              {group.hint}
+            </p>
+          )}
+          <div className="check-list check-list-short" role="group" aria-labelledby={`${id}-group-${g}`} aria-describedby={group.hint ? `${id}-group-${g}-hint` : undefined}>
+            {group.events.map((e, i) => (
+              <label key={e} className="check">
+                <input id={g === 0 && i === 0 ? id : undefined} type="checkbox" checked={value.includes(e)} onChange={(ev) => onChange(ev.target.checked ? [...value, e] : value.filter((x) => x !== e))} />
+                <span>{NOTIFICATION_EVENT_LABELS[e]}</span>
+              </label>
+            ))}
+          </div>
+        </div>
+      ))}
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}
@@ -66,11 +103,11 @@ export function SubscriptionForm({ channels, services, tiers }: { channels: Opti
         </p>
       )}
       <div className="form-grid">
-        <Checks id={fieldId("events")} legend="Events" hint="What to tell. Incident updates include internal notes unless “public updates only” is ticked." options={NOTIFICATION_EVENTS.map((e) => ({ id: e, label: NOTIFICATION_EVENT_LABELS[e] }))} value={v.events} onChange={set("events")} error={errors.fields.events} />
-        <Checks id={fieldId("channels")} legend="Channels" hint="Where to tell it. A public channel only ever receives public titles and public updates." options={channels} value={v.channels} onChange={set("channels")} error={errors.fields.channels} />
-        <DependencyPicker id={fieldId("services")} legend="Services" purpose="None selected: every service. Renaming a service keeps it here." empty="There are no services yet." options={services} value={v.services} onChange={set("services")} error={errors.fields.services} />
-        <Checks id={fieldId("tiers")} legend="Tiers" hint="None ticked: every tier. An event matches when one of its services is on a ticked tier." options={tiers} value={v.tiers} onChange={set("tiers")} error={errors.fields.tiers} />
-        <Checks id={fieldId("severities")} legend="Severities" hint="None ticked: every severity. Events that are not about an incident (a review closing) pass only without this filter." options={SEVERITIES.map((s) => ({ id: s, label: s }))} value={v.severities} onChange={set("severities")} error={errors.fields.severities} />
+        <EventChecks id={fieldId("events")} value={v.events} onChange={set("events")} error={errors.fields.events} />
+        <Checks id={fieldId("channels")} legend="Channels" hint="Where to tell it. A public channel only ever receives public titles and public updates: no objectives, freezes, reviews, risks or reports." options={channels} value={v.channels} onChange={set("channels")} error={errors.fields.channels} />
+        <DependencyPicker id={fieldId("services")} legend="Services" purpose="None selected: every service. Renaming a service keeps it here. For reports: each service chosen gets its own report." empty="There are no services yet." options={services} value={v.services} onChange={set("services")} error={errors.fields.services} />
+        <Checks id={fieldId("tiers")} legend="Tiers" hint="None ticked: every tier. An event matches when one of its services is on a ticked tier. For reports: each tier ticked gets its own report." options={tiers} value={v.tiers} onChange={set("tiers")} error={errors.fields.tiers} />
+        <Checks id={fieldId("severities")} legend="Severities" hint="None ticked: every severity. Events that are not about an incident (a review closing, a freeze) pass only without this filter; reports take none." options={SEVERITIES.map((s) => ({ id: s, label: s }))} value={v.severities} onChange={set("severities")} error={errors.fields.severities} />
         <div className="field span-all">
           <label className="check">
             <input id={fieldId("publicOnly")} type="checkbox" checked={v.publicOnly} onChange={(e) => set("publicOnly")(e.target.checked)} /> <span>Public updates only (incident updates not marked public are not sent)</span>

@@ -10,6 +10,8 @@ import type { Audience, EventService, NotificationEventType } from "./notificati
 import { BURN_STATE_LABELS, type BurnState } from "./burn-state";
 import { formatPercent } from "./format";
 import { formatZonedDateTime } from "./time-zone";
+import { freezeMessage, type FreezeEvent } from "./freeze-message";
+import { reportMessage, type ReportEvent } from "./report-message";
 
 export type IncidentFacts = {
   reference: string;
@@ -38,9 +40,14 @@ export type NotificationEvent =
   | { type: "review.closed"; at: string; week: string; summary: string }
   | { type: "slo.burn_state"; at: string; slo: SloFacts; from: BurnState; to: BurnState; remainingRatio: number | null }
   | { type: "slo.budget_exhausted"; at: string; slo: SloFacts; remainingRatio: number }
-  | { type: "risk.review_due"; at: string; risk: RiskFacts; overdue: boolean };
+  | { type: "risk.review_due"; at: string; risk: RiskFacts; overdue: boolean }
+  | FreezeEvent
+  | ReportEvent;
 
 export type MessageFact = { label: string; value: string };
+
+/** A file sent with an email (a period report's PDF), bounded in size when written (report-delivery.ts). */
+export type MessageAttachment = { fileName: string; contentType: "application/pdf"; base64: string };
 
 /** A message as stored in the outbox (lib/schemas/stored.ts checks it when read). */
 export type NotificationMessage = {
@@ -55,6 +62,8 @@ export type NotificationMessage = {
   occurredAt: string;
   /** The event as data, for webhook receivers; only what the audience may read. */
   data: Record<string, unknown>;
+  /** Files for email only (webhooks and Slack get links); none when left out. */
+  attachments?: MessageAttachment[];
 };
 
 /** The title readers outside the team see: the public title, or one that says no more than which services. */
@@ -78,9 +87,14 @@ function incidentData(incident: IncidentFacts, audience: Audience): Record<strin
   return audience === "public" ? base : { reference: incident.reference, severity: incident.severity, ...base };
 }
 
-/** The message for one audience, or null when that audience is not to hear of the event. */
-export function notificationMessage(event: NotificationEvent, audience: Audience, baseUrl: string): NotificationMessage | null {
+/**
+ * The message for one audience, or null when that audience is not to hear of the event.
+ * `forEmail`: a report's PDF is attached (only email channels' messages carry it).
+ */
+export function notificationMessage(event: NotificationEvent, audience: Audience, baseUrl: string, forEmail = false): NotificationMessage | null {
   const internal = audience === "internal";
+  if (event.type === "report.month" || event.type === "report.quarter" || event.type === "report.year") return internal ? reportMessage(event, baseUrl, forEmail) : null;
+  if (event.type === "policy.frozen" || event.type === "policy.thawed") return internal ? freezeMessage(event, baseUrl) : null;
   if (event.type === "review.closed") {
     if (!internal) return null;
     return { event: event.type, audience, title: `Weekly review ${event.week} closed`, text: event.summary, facts: [], link: `${baseUrl}/reviews/${event.week}`, reference: event.week, occurredAt: event.at, data: { week: event.week, summary: event.summary } };
@@ -200,6 +214,7 @@ export function slackBody(message: NotificationMessage, key: string): string {
 /** An email's subject and plain text. */
 export function emailContent(message: NotificationMessage, key: string): { subject: string; text: string } {
   const lines = [message.text, "", ...message.facts.map((f) => `${f.label}: ${f.value}`)];
+  if (message.attachments?.length) lines.push("", `Attached: ${message.attachments.map((a) => a.fileName).join(", ")}`);
   if (message.link) lines.push("", `Open in Nines: ${message.link}`);
   lines.push("", `Sent by Nines (${message.event}, id ${key}).`);
   return { subject: `[Nines] ${message.title}`, text: lines.join("\n") };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emailContent, notificationMessage, publicIncidentTitle, slackBody, webhookBody, type IncidentFacts, type NotificationEvent } from "./notification-message";
-import { nextAttemptAt, RETRY_FOR_MS, subscriptionMatches, type SubscriptionRule } from "./notifications";
+import { NOTIFICATION_EVENT_GROUPS, NOTIFICATION_EVENTS, nextAttemptAt, reportScopesOf, RETRY_FOR_MS, subscriptionMatches, type SubscriptionRule } from "./notifications";
 import { incidentEditEvents } from "./incident-notifications";
 
 const svc = (id: string, tierId: string | null = "t1") => ({ id, name: `Service ${id}`, tierId });
@@ -26,6 +26,38 @@ describe("subscriptionMatches", () => {
     expect(subscriptionMatches(rule({ events: ["review.closed"] }), "review.closed", none)).toBe(true);
     expect(subscriptionMatches(rule({ events: ["review.closed"], serviceIds: ["a"] }), "review.closed", none)).toBe(false);
     expect(subscriptionMatches(rule({ events: ["review.closed"], severities: ["SEV1"] }), "review.closed", none)).toBe(false);
+  });
+
+  it("a freeze matches on its service and the service's tier, as other events about a service do", () => {
+    const frozen = { services: [svc("a", "t1")], severity: null, public: false };
+    expect(subscriptionMatches(rule({ events: ["policy.frozen"], serviceIds: ["a"] }), "policy.frozen", frozen)).toBe(true);
+    expect(subscriptionMatches(rule({ events: ["policy.frozen"], tierIds: ["t2"] }), "policy.frozen", frozen)).toBe(false);
+    expect(subscriptionMatches(rule({ events: ["policy.frozen"] }), "policy.thawed", frozen)).toBe(false);
+  });
+});
+
+it("Settings offers every event once, in its groups", () => {
+  expect(NOTIFICATION_EVENT_GROUPS.flatMap((g) => g.events).sort()).toEqual([...NOTIFICATION_EVENTS].sort());
+});
+
+describe("reports and the subscriptions that ask for them", () => {
+  it("no service or tier filter asks for the organisation's; each tier and service named for its own", () => {
+    expect(reportScopesOf(rule({}))).toEqual(["org"]);
+    expect(reportScopesOf(rule({ tierIds: ["t1"], serviceIds: ["a", "b"] }))).toEqual(["tier:t1", "service:a", "service:b"]);
+    // A severity filter or public updates only: no report (a report is about no one incident, and the team's).
+    expect(reportScopesOf(rule({ severities: ["SEV1"] }))).toEqual([]);
+    expect(reportScopesOf(rule({ publicOnly: true }))).toEqual([]);
+  });
+
+  it("a report matches the subscriptions to its kind whose filter names its scope", () => {
+    const report = (key: string) => ({ services: [], severity: null, public: false, report: key });
+    const tierOne = rule({ events: ["report.month"], tierIds: ["t1"] });
+    expect(subscriptionMatches(tierOne, "report.month", report("tier:t1"))).toBe(true);
+    expect(subscriptionMatches(tierOne, "report.month", report("org"))).toBe(false);
+    expect(subscriptionMatches(tierOne, "report.quarter", report("tier:t1"))).toBe(false);
+    expect(subscriptionMatches(rule({ events: ["report.year"] }), "report.year", report("org"))).toBe(true);
+    expect(subscriptionMatches(rule({ events: ["report.year"] }), "report.year", report("service:a"))).toBe(false);
+    expect(subscriptionMatches(rule({ events: ["report.year"] }), "report.year", { services: [], severity: null, public: false })).toBe(false);
   });
 });
 

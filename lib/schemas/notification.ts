@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle";
-import { AUDIENCES, CHANNEL_TYPES, NOTIFICATION_EVENTS } from "@/lib/domain/notifications";
+import { AUDIENCES, CHANNEL_TYPES, isReportEvent, NOTIFICATION_EVENTS } from "@/lib/domain/notifications";
 import { HttpUrl, Name, PlainString, QueryInt, Version } from "./common";
 import { Email } from "./user";
 
@@ -63,6 +63,11 @@ export const SubscriptionInput = z.strictObject({
   severities: z.array(z.enum(SEVERITIES, { error: "Must be SEV1 to SEV5" }), { error: "Must be a list of severities" }).optional(),
   publicOnly: z.boolean({ error: "Must be true or false" }).optional(),
   channels: z.array(Ref, { error: "Must be a list of channel ids" }).min(1, { error: "Choose at least one channel" }).max(50),
+}).superRefine((s, ctx) => {
+  // A report is about no one incident and is the team's: these filters would let none through, silently.
+  if (!s.events.some(isReportEvent)) return;
+  if (s.severities?.length) ctx.addIssue({ code: "custom", path: ["severities"], message: "Reports pass no severity filter: subscribe to them without one" });
+  if (s.publicOnly) ctx.addIssue({ code: "custom", path: ["publicOnly"], message: "Reports are for the team: they pass no “public updates only” filter" });
 });
 export type SubscriptionInput = z.infer<typeof SubscriptionInput>;
 

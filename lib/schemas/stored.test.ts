@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REVIEW_CADENCE } from "@/lib/domain/risk-review";
-import { ReviewSnapshot, RiskAuditRecord, RiskReviewCadence, StoredDataError, StoredIntegrations, TimelineEntryData } from "./stored";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/domain/report-delivery";
+import { ReviewSnapshot, RiskAuditRecord, RiskReviewCadence, StoredDataError, StoredIntegrations, StoredNotificationMessage, StoredWatchState, TimelineEntryData } from "./stored";
 
 // A closed review's snapshot as version 1 wrote it (from a real close, with a failed service, an
 // action item and risks added). Never edit this file: a change of the review's figures that stops
@@ -99,5 +100,24 @@ describe("stored JSON", () => {
     expect(() => StoredIntegrations.read({ alertmanager: { severityMap: { critical: "SEV9" } } }, "x")).toThrow(/alertmanager\.severityMap\.critical:/);
     // An audit record is the whole entity of its day: only what is read must be there.
     expect(RiskAuditRecord.read({ title: "Any", current: { level: "HIGH", score: 16 }, newerField: 1 }, "x")).toEqual({ level: "HIGH" });
+  });
+
+  it("reads an outbox message of version 1 with no attachments, and bounds a report's PDF", () => {
+    const v1 = { schemaVersion: 1, event: "incident.declared", audience: "internal", title: "t", text: "x", facts: [], link: null, reference: null, occurredAt: "2026-01-01T00:00:00.000Z", data: {} };
+    expect(StoredNotificationMessage.read(v1, "x").attachments).toEqual([]);
+    const { schemaVersion: _, ...message } = v1;
+    expect(StoredNotificationMessage.read(StoredNotificationMessage.write(message as never), "x").attachments).toEqual([]);
+    const pdf = { fileName: "r.pdf", contentType: "application/pdf", base64: "JVBERi0=" };
+    expect(StoredNotificationMessage.read({ ...v1, schemaVersion: 2, event: "report.month", attachments: [pdf] }, "x").attachments).toEqual([pdf]);
+    const huge = { ...pdf, base64: "A".repeat(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4) };
+    expect(() => StoredNotificationMessage.read({ ...v1, schemaVersion: 2, attachments: [huge] }, "Delivery d")).toThrow(/^Delivery d: .*attachments\.0\.base64/);
+    // Version 1 knew no attachments: one in a version-1 row is damage, not data.
+    expect(() => StoredNotificationMessage.read({ ...v1, attachments: [pdf] }, "x")).toThrow(/attachments/);
+  });
+
+  it("reads watched states of version 1, and a report's only from version 2", () => {
+    expect(StoredWatchState.read({ kind: "slo", burn: "ok", exhausted: false, schemaVersion: 1 }, "x")).toEqual({ kind: "slo", burn: "ok", exhausted: false });
+    expect(StoredWatchState.read({ kind: "report", period: "month:2025-03", schemaVersion: 2 }, "x")).toEqual({ kind: "report", period: "month:2025-03" });
+    expect(() => StoredWatchState.read({ kind: "report", period: "month:2025-03", schemaVersion: 1 }, "x")).toThrow(/kind/);
   });
 });

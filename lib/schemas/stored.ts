@@ -16,6 +16,7 @@ import type { Budgeting, Sli } from "@/lib/domain/slo";
 import { StoredBudgetingV1, StoredSliV1 } from "./slo";
 import { AUDIENCES, NOTIFICATION_EVENTS } from "@/lib/domain/notifications";
 import type { NotificationMessage } from "@/lib/domain/notification-message";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/domain/report-delivery";
 
 // JSON that Nines stores and later reads back as data (docs/conventions.md, "Stored JSON"). Each
 // kind is written with the `schemaVersion` it was written in, and read with the schema of that
@@ -204,18 +205,36 @@ const NotificationMessageV1 = z.strictObject({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** An email's file (a report's PDF): base64 of at most MAX_ATTACHMENT_BYTES, so a damaged row cannot make a giant email. */
+const MessageAttachmentV2 = z.strictObject({
+  fileName: z.string().min(1).max(200),
+  contentType: z.literal("application/pdf"),
+  base64: z
+    .string()
+    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+
+/** Version 2: a message may carry attachments (email only; a message without any is written without the key); version 1 has none. */
+const NotificationMessageV2 = NotificationMessageV1.extend({ attachments: z.array(MessageAttachmentV2).max(1).default([]) });
+
 /** A message in the notification outbox (Delivery.message), as written at the change. */
-export const StoredNotificationMessage: StoredKind<NotificationMessage> = storedKind("a notification's message", { 1: NotificationMessageV1 });
+export const StoredNotificationMessage: StoredKind<NotificationMessage> = storedKind("a notification's message", {
+  1: NotificationMessageV1.transform((m) => ({ ...m, attachments: [] })),
+  2: NotificationMessageV2,
+});
 
 const WatchStateV1 = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("slo"), burn: z.enum(["fast_burn", "slow_burn", "ok"]), exhausted: z.boolean() }),
   z.strictObject({ kind: z.literal("risk"), review: z.enum(["not_due", "due", "overdue"]) }),
   z.strictObject({ kind: z.literal("lease") }),
 ]);
-export type WatchStateData = z.infer<typeof WatchStateV1>;
+/** Version 2: also the period report of a kind last delivered (its label, "month:2026-11"). */
+const WatchStateV2 = z.discriminatedUnion("kind", [...WatchStateV1.options, z.strictObject({ kind: z.literal("report"), period: z.string().max(40) })]);
+export type WatchStateData = z.infer<typeof WatchStateV2>;
 
 /** What the notification evaluator last saw (WatchState.state). */
-export const StoredWatchState: StoredKind<WatchStateData> = storedKind("a watched state", { 1: WatchStateV1 });
+export const StoredWatchState: StoredKind<WatchStateData> = storedKind("a watched state", { 1: WatchStateV1, 2: WatchStateV2 });
 
 const StatusComponentsV1 = z.array(z.strictObject({ name: z.string(), serviceIds: z.array(z.string()) }));
 

@@ -4,9 +4,12 @@ import type { FreezeFields } from "@/lib/dto/freezes";
 import type { Freeze, Prisma } from "@/lib/generated/prisma/client";
 import { freezeEnd, freezeOverlaps } from "@/lib/domain/changes";
 import type { FreezeLiftInput } from "@/lib/schemas/budget-policy";
+import type { FreezeFacts } from "@/lib/domain/freeze-message";
 import type { Actor } from "./auth/actor";
 import { recordAudit } from "./audit";
-import { prisma } from "./db";
+import { organisationTimeZoneIn } from "./availability-data";
+import { prisma, type Tx } from "./db";
+import { emit } from "./notify";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 
 // Freezes as stored periods (docs/decisions/0031-error-budget-policy.md): the evaluator opens and
@@ -31,6 +34,11 @@ export function freezeFields(f: FreezeRow, asOf = Number.POSITIVE_INFINITY): Fre
 }
 
 export const toFreezeDto = (f: Freeze, service: { slug: string; name: string }): FreezeDto => ({ ...freezeFields(f), service: { slug: service.slug, name: service.name }, sloIds: f.sloIds });
+
+/** A freeze as its notifications state it (decision 0036), read in the transaction that opens or ends it. */
+export async function freezeFacts(tx: Tx, f: Pick<Freeze, "id" | "startedAt" | "reason" | "recoversAt">, service: { id: string; slug: string; name: string; tierId: string }): Promise<FreezeFacts> {
+  return { id: f.id, service: { id: service.id, slug: service.slug, name: service.name, tierId: service.tierId }, startedAt: f.startedAt.toISOString(), reason: f.reason, recoversAt: f.recoversAt?.toISOString() ?? null, timeZone: await organisationTimeZoneIn(tx) };
+}
 
 /**
  * The freezes that held at some time in [from, to), as of asOf, oldest first: the one rule for the
@@ -66,13 +74,15 @@ export async function listFreezes(q: { serviceSlug?: string; from?: Date; to?: D
  */
 export async function liftFreeze(actor: Actor, id: string, input: FreezeLiftInput, now = new Date()): Promise<FreezeDto> {
   return prisma.$transaction(async (tx) => {
-    const freeze = await tx.freeze.findUnique({ where: { id }, include: { service: { select: { slug: true, name: true } } } });
+    const freeze = await tx.freeze.findUnique({ where: { id }, include: { service: { select: { id: true, slug: true, name: true, tierId: true } } } });
     if (!freeze) throw new NotFoundError("Freeze", id);
     const lifted = await tx.freeze.updateMany({ where: { id, endedAt: null }, data: { endedAt: now, liftedAt: now, liftedBy: actor.label, liftReason: input.reason } });
     if (lifted.count !== 1) throw new ConflictError("This freeze has already ended", [{ path: "id", message: "already ended" }]);
     await tx.service.update({ where: { id: freeze.serviceId }, data: { policyState: "caution", policyStateSince: now } });
     const after = { ...freeze, endedAt: now, liftedAt: now, liftedBy: actor.label, liftReason: input.reason };
     await recordAudit(tx, actor, { action: "lift", entityType: "freeze", entityId: id, before: toFreezeDto(freeze, freeze.service), after: toFreezeDto(after, freeze.service) });
+    // Announced in the lift's own transaction: exactly when it happens, or not at all.
+    await emit(tx, { type: "policy.thawed", at: now.toISOString(), freeze: await freezeFacts(tx, freeze, freeze.service), endedAt: now.toISOString(), state: "caution", lifted: { by: actor.label, reason: input.reason } });
     return toFreezeDto(after, freeze.service);
   });
 }

@@ -4,16 +4,16 @@ import { riskLevel } from "@/lib/domain/risk-matrix";
 import { riskReference } from "@/lib/domain/risk-rules";
 import { reviewChangeIsNews, reviewWatch, sloChange, type ReviewWatch, type SloWatch } from "@/lib/domain/watch-states";
 import type { SloAvailabilityDto } from "@/lib/dto/slos";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { StoredWatchState, type WatchStateData } from "@/lib/schemas/stored";
-import { pool, prisma, type Tx } from "./db";
-import { emit } from "./notify";
+import { pool, prisma } from "./db";
+import { evaluateReports } from "./report-notifications";
 import { figuresWhere } from "./slo-availability";
+import { moveState, storedStates } from "./watch-store";
 
 // The evaluator of what time changes (docs/decisions/0025-notification-outbox.md): once a minute
-// one process (the holder of a lease row) reads every SLO's figures and every open risk's review
-// date, compares each with the state stored in WatchState, and for each change moves the stored
-// state and writes its notification in one transaction. The move is compare-and-set on the state
+// one process (the holder of a lease row) reads every SLO's figures, every open risk's review
+// date and which report periods have ended (0036), compares each with the state stored in
+// WatchState, and for each change moves the stored state and writes its notification in one
+// transaction (watch-store.ts). The move is compare-and-set on the state
 // it read, so a change is announced once even if two evaluators overlap, and a restart (which
 // reads the stored states) announces nothing twice.
 
@@ -30,29 +30,6 @@ export async function takeLease(key: string, seconds: number): Promise<boolean> 
 /** Takes the evaluator's turn for the next `seconds` (false: another process has it). */
 export const takeEvaluatorLease = (seconds: number) => takeLease("lease:evaluator", seconds);
 
-const asJson = (state: WatchStateData) => StoredWatchState.write(state) as Prisma.InputJsonObject;
-
-/**
- * Moves a stored state from `previous` (null: none yet) to `next` and writes what it announces,
- * only if the state stored is still `previous`: false when another writer moved it first.
- */
-async function moveState(key: string, previous: WatchStateData | null, next: WatchStateData, events: NotificationEvent[]): Promise<boolean> {
-  return prisma.$transaction(async (tx: Tx) => {
-    const moved =
-      previous === null
-        ? (await tx.watchState.createMany({ data: [{ key, state: asJson(next) }], skipDuplicates: true })).count
-        : await tx.$executeRaw`UPDATE "WatchState" SET state = ${JSON.stringify(StoredWatchState.write(next))}::jsonb, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE key = ${key} AND state = ${JSON.stringify(StoredWatchState.write(previous))}::jsonb`;
-    if (moved !== 1) return false;
-    for (const event of events) await emit(tx, event);
-    return true;
-  });
-}
-
-async function storedStates(keys: string[]): Promise<Map<string, WatchStateData>> {
-  const rows = await prisma.watchState.findMany({ where: { key: { in: keys } } });
-  return new Map(rows.map((r) => [r.key, StoredWatchState.read(r.state, `WatchState ${r.key}`)]));
-}
-
 function sloFacts(f: SloAvailabilityDto, service: { id: string; tierId: string }): SloFacts {
   return { id: f.slo.id, name: f.slo.name, service: { id: service.id, name: f.slo.service.name, slug: f.slo.service.slug, tierId: service.tierId }, target: f.slo.target, window: f.slo.window };
 }
@@ -64,7 +41,8 @@ async function evaluateSlos(asOf: number): Promise<number> {
   let moved = 0;
   for (const f of figures) {
     const key = `slo:${f.slo.id}`;
-    const previousData = stored.get(key);
+    const previousState = stored.get(key) ?? null;
+    const previousData = previousState?.data;
     const previous: SloWatch | null = previousData?.kind === "slo" ? { burn: previousData.burn, exhausted: previousData.exhausted } : null;
     const change = sloChange(previous, { burnState: f.burnState, remainingRatio: f.errorBudget?.remainingRatio ?? null });
     if (!change) continue;
@@ -76,7 +54,7 @@ async function evaluateSlos(asOf: number): Promise<number> {
     const events: NotificationEvent[] = [];
     if (change.burnChanged) events.push({ type: "slo.burn_state", at, slo, ...change.burnChanged, remainingRatio });
     if (change.exhausted) events.push({ type: "slo.budget_exhausted", at, slo, remainingRatio: remainingRatio ?? 0 });
-    if (await moveState(key, previousData ?? null, { kind: "slo", ...change.next }, events)) moved += 1;
+    if (await moveState(key, previousState, { kind: "slo", ...change.next }, events)) moved += 1;
   }
   return moved;
 }
@@ -92,7 +70,8 @@ async function evaluateRisks(now: number): Promise<number> {
   let moved = 0;
   for (const r of risks) {
     const key = `risk:${r.id}`;
-    const previousData = stored.get(key);
+    const previousState = stored.get(key) ?? null;
+    const previousData = previousState?.data;
     const previous: ReviewWatch | null = previousData?.kind === "risk" ? previousData.review : null;
     const next = reviewWatch(r.reviewDueAt?.getTime() ?? null, r.status === "open", now);
     if (next === (previous ?? "not_due") && previousData) continue;
@@ -100,14 +79,19 @@ async function evaluateRisks(now: number): Promise<number> {
     const events: NotificationEvent[] = reviewChangeIsNews(previous, next)
       ? [{ type: "risk.review_due", at: new Date(now).toISOString(), overdue: next === "overdue", risk: { reference: riskReference(r.number), title: r.title, level: riskLevel(r.currentScore), dueAt: r.reviewDueAt?.toISOString() ?? "", services: r.service ? [r.service] : [] } }]
       : [];
-    if (await moveState(key, previousData ?? null, { kind: "risk", review: next }, events)) moved += 1;
+    if (await moveState(key, previousState, { kind: "risk", review: next }, events)) moved += 1;
   }
   return moved;
 }
 
-/** One evaluation of every SLO and open risk as of `now`; returns how many stored states moved. */
-export async function evaluateOnce(now = Date.now()): Promise<{ slos: number; risks: number }> {
-  return { slos: await evaluateSlos(now), risks: await evaluateRisks(now) };
+/**
+ * One evaluation of every SLO, open risk and period report as of `now`; returns how many stored
+ * states moved. Reports come last: the minute's burn states are not held up by a year's report.
+ */
+export async function evaluateOnce(now = Date.now()): Promise<{ slos: number; risks: number; reports: number }> {
+  const slos = await evaluateSlos(now);
+  const risks = await evaluateRisks(now);
+  return { slos, risks, reports: await evaluateReports(now) };
 }
 
 export type EvaluatorHandle = { stop: () => Promise<void> };
@@ -129,7 +113,7 @@ export function startNotificationEvaluator(opts: { everyMs?: number; log?: (m: s
       () => (lastError = ""),
       (err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);
-        if (message !== lastError) log(`evaluating burn states and reviews failed: ${message}`);
+        if (message !== lastError) log(`evaluating burn states, reviews and reports failed: ${message}`);
         lastError = message;
       },
     );

@@ -110,7 +110,9 @@ async function sendEmail(target: Extract<ChannelTarget, { type: "email" }>, mess
     });
     try {
       const body = target.unsubscribe ? `${text}\n\nUnsubscribe: ${target.unsubscribe.page}` : text;
-      await Promise.race([transport.sendMail({ from: smtp.from, to: target.to, subject, text: body, messageId: `<${key}@nines>`, headers: { "X-Nines-Delivery": key, "X-Nines-Event": message.event, ...unsubscribeHeaders(target.unsubscribe) } }), deadline]);
+      // A report's PDF, written into the message at the change (bounded then, read with its schema).
+      const attachments = (message.attachments ?? []).map((a) => ({ filename: a.fileName, content: Buffer.from(a.base64, "base64"), contentType: a.contentType }));
+      await Promise.race([transport.sendMail({ from: smtp.from, to: target.to, subject, text: body, attachments, messageId: `<${key}@nines>`, headers: { "X-Nines-Delivery": key, "X-Nines-Event": message.event, ...unsubscribeHeaders(target.unsubscribe) } }), deadline]);
     } finally {
       clearTimeout(timer);
     }

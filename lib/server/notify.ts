@@ -2,6 +2,7 @@ import "server-only";
 import { incidentReference, type IncidentKind, type IncidentStatus, type Severity } from "@/lib/domain/incident-lifecycle";
 import { notificationMessage, type IncidentFacts, type NotificationEvent } from "@/lib/domain/notification-message";
 import { subscriptionMatches, type Audience, type EventScope } from "@/lib/domain/notifications";
+import { reportScopeKey } from "@/lib/domain/report-period";
 import type { Prisma, StatusPage } from "@/lib/generated/prisma/client";
 import { StoredNotificationMessage } from "@/lib/schemas/stored";
 import type { Tx } from "./db";
@@ -17,6 +18,11 @@ export const baseUrl = () => (process.env.NEXTAUTH_URL ?? "http://localhost:3000
 
 function scopeOf(event: NotificationEvent): EventScope {
   if (event.type === "review.closed") return { services: [], severity: null, public: false };
+  if (event.type === "policy.frozen" || event.type === "policy.thawed") return { services: [event.freeze.service], severity: null, public: false };
+  if (event.type === "report.month" || event.type === "report.quarter" || event.type === "report.year") {
+    const { kind, id } = event.report.scope;
+    return { services: [], severity: null, public: false, report: reportScopeKey(kind === "org" ? { kind } : { kind, id: id ?? "" }) };
+  }
   if (event.type === "slo.burn_state" || event.type === "slo.budget_exhausted") return { services: [event.slo.service], severity: null, public: false };
   if (event.type === "risk.review_due") return { services: event.risk.services, severity: null, public: false };
   return { services: event.incident.services, severity: event.incident.severity, public: event.type === "incident.updated" ? event.update.public : true };
@@ -37,16 +43,17 @@ async function publicView(tx: Tx, event: NotificationEvent, page?: StatusPage): 
 /** Writes one delivery per channel that a matching subscription names and whose audience may hear it; returns how many. */
 export async function emit(tx: Tx, event: NotificationEvent): Promise<number> {
   const scope = scopeOf(event);
-  const subscriptions = await tx.subscription.findMany({ where: { events: { has: event.type } }, include: { channels: { include: { channel: { select: { id: true, audience: true } } } } } });
-  const channels = new Map<string, Audience>();
+  const subscriptions = await tx.subscription.findMany({ where: { events: { has: event.type } }, include: { channels: { include: { channel: { select: { id: true, audience: true, type: true } } } } } });
+  const channels = new Map<string, { audience: Audience; email: boolean }>();
   for (const s of subscriptions) {
     if (!subscriptionMatches(s, event.type, scope)) continue;
-    for (const { channel } of s.channels) channels.set(channel.id, channel.audience === "public" ? "public" : "internal");
+    for (const { channel } of s.channels) channels.set(channel.id, { audience: channel.audience === "public" ? "public" : "internal", email: channel.type === "email" });
   }
   const rows: Prisma.DeliveryCreateManyInput[] = [];
-  const outside = [...channels.values()].includes("public") ? await publicView(tx, event) : event;
-  for (const [channelId, audience] of channels) {
-    const message = notificationMessage(audience === "public" ? outside : event, audience, baseUrl());
+  const outside = [...channels.values()].some((c) => c.audience === "public") ? await publicView(tx, event) : event;
+  for (const [channelId, { audience, email }] of channels) {
+    // Only an email channel's message carries a report's PDF; the others link to it.
+    const message = notificationMessage(audience === "public" ? outside : event, audience, baseUrl(), email);
     if (message) rows.push({ channelId, event: event.type, message: StoredNotificationMessage.write(message) as Prisma.InputJsonObject });
   }
   if (rows.length) await tx.delivery.createMany({ data: rows });

@@ -7,8 +7,10 @@ import { recordAudit } from "./audit";
 import { servicePolicyOf } from "./budget-policy";
 import { prisma } from "./db";
 import { NotFoundError } from "./errors";
+import { freezeFacts } from "./freezes";
 import { incidentCosts } from "./incident-costs";
 import { takeLease } from "./notification-evaluator";
+import { emit } from "./notify";
 
 // The error-budget policy's evaluator (docs/decisions/0031-error-budget-policy.md): once a minute,
 // in the one process holding its lease, every SLO's figures are read and its state under its
@@ -55,7 +57,7 @@ async function recoveryOf(frozen: SloAvailabilityDto[], freezeAtOrBelow: number,
 async function evaluateServices(now: number, figures: SloAvailabilityDto[], only: string | undefined): Promise<{ slos: number; services: number }> {
   const services = await prisma.service.findMany({
     where: { archivedAt: null, ...(only ? { slug: only } : {}) },
-    select: { id: true, slug: true, name: true, policyState: true, budgetPolicy: true, tier: { select: { name: true, budgetPolicy: true } } },
+    select: { id: true, slug: true, name: true, tierId: true, policyState: true, budgetPolicy: true, tier: { select: { name: true, budgetPolicy: true } } },
   });
   const slos = new Map<string, SloRow>(
     (await prisma.slo.findMany({ where: { archivedAt: null, service: { archivedAt: null, ...(only ? { slug: only } : {}) } }, select: { id: true, name: true, serviceId: true, policyState: true, policyStateSince: true, policyRemaining: true, policyReasons: true } })).map((s) => [s.id, s]),
@@ -99,11 +101,14 @@ async function evaluateServices(now: number, figures: SloAvailabilityDto[], only
       if (effective === "frozen" && !open) {
         const freeze = await tx.freeze.create({ data: { serviceId: service.id, startedAt: at, reason, sloIds: frozenFigures.map((f) => f.slo.id), recoversAt } });
         await recordAudit(tx, null, { action: "freeze", entityType: "freeze", entityId: freeze.id, after: { service: service.slug, serviceName: service.name, reason, recoversAt } });
+        // Announced in the transaction that opens the freeze (decision 0036): once, exactly when it happens.
+        await emit(tx, { type: "policy.frozen", at: at.toISOString(), freeze: await freezeFacts(tx, freeze, service) });
       } else if (effective === "frozen" && open && (open.recoversAt?.getTime() ?? null) !== (recoversAt?.getTime() ?? null)) {
         await tx.freeze.update({ where: { id: open.id }, data: { recoversAt } });
       } else if (effective !== "frozen" && open) {
-        await tx.freeze.updateMany({ where: { id: open.id, endedAt: null }, data: { endedAt: at } });
+        const ended = await tx.freeze.updateMany({ where: { id: open.id, endedAt: null }, data: { endedAt: at } });
         await recordAudit(tx, null, { action: "thaw", entityType: "freeze", entityId: open.id, after: { service: service.slug, serviceName: service.name, state: effective } });
+        if (ended.count === 1) await emit(tx, { type: "policy.thawed", at: at.toISOString(), freeze: await freezeFacts(tx, open, service), endedAt: at.toISOString(), state: effective, lifted: null });
       }
       if (currentState !== effective) {
         await tx.service.update({ where: { id: service.id }, data: { policyState: effective, policyStateSince: at } });

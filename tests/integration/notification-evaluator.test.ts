@@ -93,6 +93,8 @@ describe("the evaluator of risk reviews", () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const due = Date.parse(created.body.reviewDueAt as string);
     await evaluateOnce(due - 3 * 86_400_000); // not yet due: nothing
+    // A state an older version stored (schemaVersion 1) moves like any other: the compare-and-set compares what was read.
+    await prisma.watchState.create({ data: { key: `risk:${created.body.id}`, state: { kind: "risk", review: "not_due", schemaVersion: 1 } } });
     await evaluateOnce(due - 3_600_000); // due within a day
     await evaluateOnce(due - 1_800_000);
     await evaluateOnce(due + 3_600_000); // overdue

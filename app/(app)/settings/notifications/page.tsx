@@ -9,7 +9,7 @@ import { SubscriptionForm } from "@/components/notifications/subscription-form";
 import { OrgTime } from "@/components/org-time";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { NOTIFICATION_EVENT_LABELS } from "@/lib/domain/notifications";
+import { isReportEvent, NOTIFICATION_EVENT_LABELS } from "@/lib/domain/notifications";
 import type { SubscriptionDto } from "@/lib/dto/notifications";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getIntegrations } from "@/lib/server/integrations";
@@ -24,6 +24,11 @@ export const metadata: Metadata = { title: "Notifications" };
 const TYPE_LABELS = { webhook: "Webhook", slack: "Slack", email: "Email" } as const;
 
 function filters(s: SubscriptionDto): string {
+  // Reports only: the filter says whose reports (decision 0036), not which events pass.
+  if (s.events.every(isReportEvent)) {
+    const whose = [...s.tiers.map((t) => `tier ${t.rank} ${t.name}`), ...s.services.map((x) => x.name)];
+    return whose.length ? `reports of ${whose.join(", ")}` : "the whole organisation's report";
+  }
   const parts = [
     s.services.length ? `services ${s.services.map((x) => x.name).join(", ")}` : "every service",
     s.tiers.length ? `tiers ${s.tiers.map((t) => `${t.rank} ${t.name}`).join(", ")}` : null,
@@ -49,7 +54,7 @@ export default async function NotificationsPage() {
     <>
       <PageHeader
         title="Notifications"
-        description="Nines tells people when incidents are declared, updated and resolved, and when a review closes. Each message is kept until its channel takes it: a receiver that is down gets it when it is back (retries for 24 hours)."
+        description="Nines tells people when incidents are declared, updated and resolved, when budgets burn or a service is frozen, when a review closes, and sends each month's, quarter's or year's report when it ends. Each message is kept until its channel takes it: a receiver that is down gets it when it is back (retries for 24 hours)."
         crumbs={[{ href: "/settings", label: "Settings" }]}
       />
       <SettingsNav current="notifications" isAdmin />
