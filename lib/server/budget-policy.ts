@@ -69,6 +69,8 @@ async function serviceOr404(slug: string) {
 /** Sets or clears (null) some of a service's overrides; the fields left out keep theirs. */
 export async function setServiceOverrides(actor: Actor, slug: string, input: BudgetPolicyOverrideInput): Promise<ServicePolicyDto> {
   await prisma.$transaction(async (tx) => {
+    // The service's row first: two admins' saves of different fields at once both keep theirs.
+    await tx.$queryRaw`SELECT id FROM "Service" WHERE slug = ${slug} FOR UPDATE`;
     const service = await tx.service.findUnique({ where: { slug }, include: serviceInclude });
     if (!service) throw new NotFoundError("Service", slug);
     const before = readOverrides(service.budgetPolicy, slug);

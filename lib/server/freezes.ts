@@ -74,6 +74,9 @@ export async function listFreezes(q: { serviceSlug?: string; from?: Date; to?: D
  */
 export async function liftFreeze(actor: Actor, id: string, input: FreezeLiftInput, now = new Date()): Promise<FreezeDto> {
   return prisma.$transaction(async (tx) => {
+    // The service's row before the freeze's, in the order the policy evaluator takes them: a lift
+    // during an evaluation waits for it rather than deadlocking with it.
+    await tx.$queryRaw`SELECT s.id FROM "Service" s JOIN "Freeze" f ON f."serviceId" = s.id WHERE f.id = ${id} FOR UPDATE OF s`;
     const freeze = await tx.freeze.findUnique({ where: { id }, include: { service: { select: { id: true, slug: true, name: true, tierId: true } } } });
     if (!freeze) throw new NotFoundError("Freeze", id);
     const lifted = await tx.freeze.updateMany({ where: { id, endedAt: null }, data: { endedAt: now, liftedAt: now, liftedBy: actor.label, liftReason: input.reason } });

@@ -89,9 +89,16 @@ async function evaluateRisks(now: number): Promise<number> {
  * states moved. Reports come last: the minute's burn states are not held up by a year's report.
  */
 export async function evaluateOnce(now = Date.now()): Promise<{ slos: number; risks: number; reports: number }> {
-  const slos = await evaluateSlos(now);
-  const risks = await evaluateRisks(now);
-  return { slos, risks, reports: await evaluateReports(now) };
+  // Each part on its own, in this order: one that fails holds up none of the others, and the
+  // failures are thrown together at the end (the caller logs them).
+  const failures: unknown[] = [];
+  const part = async (work: () => Promise<number>) => work().catch((err: unknown) => (failures.push(err), 0));
+  const slos = await part(() => evaluateSlos(now));
+  const risks = await part(() => evaluateRisks(now));
+  const reports = await part(() => evaluateReports(now));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, failures.map((e) => (e instanceof Error ? e.message : String(e))).join("; "));
+  return { slos, risks, reports };
 }
 
 export type EvaluatorHandle = { stop: () => Promise<void> };
@@ -107,9 +114,12 @@ export function startNotificationEvaluator(opts: { everyMs?: number; log?: (m: s
     if (!(await takeEvaluatorLease(Math.floor(everyMs / 1000) - 5))) return;
     await evaluateOnce();
   };
+  let busy = false;
   const timer = setInterval(() => {
-    if (stopped) return;
-    running = run().then(
+    // A run still going (a year's reports on a busy machine) is not joined by another.
+    if (stopped || busy) return;
+    busy = true;
+    running = run().finally(() => (busy = false)).then(
       () => (lastError = ""),
       (err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);

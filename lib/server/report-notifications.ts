@@ -85,13 +85,20 @@ export async function evaluateReports(now: number): Promise<number> {
   const keyOf = (kind: ReportPeriodKind) => `report:${kind}`;
   const stored = await storedStates(REPORT_PERIOD_KINDS.map(keyOf));
   let moved = 0;
+  // Each kind on its own: a month's report that cannot be made holds up no quarter's or year's.
+  const failures: unknown[] = [];
   for (const kind of REPORT_PERIOD_KINDS) {
-    const previous = stored.get(keyOf(kind)) ?? null;
-    const latest = lastEndedPeriod(kind, now, timeZone);
-    const change = reportWatchChange(previous?.data.kind === "report" ? previous.data.period : null, latest);
-    if (!change) continue;
-    const events = change.announce ? await reportEvents(latest, now) : [];
-    if (await moveState(keyOf(kind), previous, { kind: "report", period: change.next }, events)) moved += 1;
+    try {
+      const previous = stored.get(keyOf(kind)) ?? null;
+      const latest = lastEndedPeriod(kind, now, timeZone);
+      const change = reportWatchChange(previous?.data.kind === "report" ? previous.data.period : null, latest);
+      if (!change) continue;
+      const events = change.announce ? await reportEvents(latest, now) : [];
+      if (await moveState(keyOf(kind), previous, { kind: "report", period: change.next }, events)) moved += 1;
+    } catch (err) {
+      failures.push(err);
+    }
   }
+  if (failures.length) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `period reports: ${failures.map((e) => (e instanceof Error ? e.message : String(e))).join("; ")}`);
   return moved;
 }

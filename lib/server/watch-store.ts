@@ -33,5 +33,7 @@ export async function moveState(key: string, previous: Watched | null, next: Wat
     if (moved !== 1) return false;
     for (const event of events) await emit(tx, event);
     return true;
-  });
+    // A period's reports for many scopes and channels (each email with its PDF) are written in
+    // one transaction: more than the default 5 s may pass on a busy machine.
+  }, { timeout: 60_000 });
 }
