@@ -39,6 +39,8 @@ export default defineConfig({
           // share one after another (tests/support/workers.ts); each test makes its own data with
           // unique names.
           maxWorkers: INTEGRATION_WORKERS,
+          // Its own group: `vitest run` with both projects allows their different maxWorkers.
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

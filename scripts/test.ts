@@ -52,6 +52,10 @@ async function chain(scripts: readonly string[], quiet = false): Promise<number>
 
 async function main(): Promise<number> {
   const started = Date.now();
+  // The build leaves the types to the typecheck beside it, which the browser tests wait for; the
+  // build is stamped so, and only runs that say the same (this one and its children) use it
+  // (scripts/lib/build-stamp.ts).
+  process.env.NINES_BUILD_TYPECHECK = "beside";
   // The tools outside npm (scripts/tools) are installed lane by lane: Prometheus first (a small
   // package: the integration tests start after it), then Chromium (the large one) while the
   // typecheck, the build and the integration tests run; apt installs one at a time. Nothing else
@@ -67,8 +71,7 @@ async function main(): Promise<number> {
   // when it ends).
   const typecheck = chain(["typecheck"], true);
   const checks = typecheck.then((code) => (code !== 0 ? code : chain(["lint", "test:unit"], true)));
-  // The build leaves the types to the typecheck beside it, which the browser tests wait for.
-  const build = timed("build", () => ensureBuild(ROOT, { quiet: true, typecheckBeside: true }));
+  const build = timed("build", () => ensureBuild(ROOT, { quiet: true }));
   const integration = integrationTools.then((code) => (code !== 0 ? code : chain(["test:integration"], true)));
   const browser = (async () => {
     const [typed, built, tools] = await Promise.allSettled([typecheck, build, browserTools]);

@@ -66,13 +66,21 @@ export async function sourceFingerprint(root: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/**
+ * npm test builds without the build's own typecheck, typechecking beside it
+ * (NINES_BUILD_TYPECHECK=beside, next.config.js): such a build is stamped so, and serves only runs
+ * that typecheck beside it too. Any other start (npm start, a bench) builds again, checking types.
+ */
+export const typecheckBeside = (env: NodeJS.ProcessEnv = process.env) => env.NINES_BUILD_TYPECHECK === "beside";
+const UNCHECKED = " types-checked-beside";
+
 export async function isBuildCurrent(root: string, fingerprint: string): Promise<boolean> {
   const distDir = path.join(root, ".next");
   if (!existsSync(path.join(distDir, "BUILD_ID"))) return false;
-  const stamp = await readFile(path.join(distDir, STAMP_FILE), "utf8").catch(() => "");
-  return stamp.trim() === fingerprint;
+  const stamp = (await readFile(path.join(distDir, STAMP_FILE), "utf8").catch(() => "")).trim();
+  return stamp === fingerprint || (typecheckBeside() && stamp === `${fingerprint}${UNCHECKED}`);
 }
 
 export async function writeBuildStamp(root: string, fingerprint: string): Promise<void> {
-  await writeFile(path.join(root, ".next", STAMP_FILE), `${fingerprint}\n`);
+  await writeFile(path.join(root, ".next", STAMP_FILE), `${fingerprint}${typecheckBeside() ? UNCHECKED : ""}\n`);
 }

@@ -9,16 +9,17 @@ export type BuildOutcome = { built: boolean; output: string };
 /**
  * Builds when needed. `quiet`: the build's output is kept and returned (and thrown with, when it
  * fails) rather than printed as it comes, so it does not interleave with a run beside it.
- * `typecheckBeside`: the caller typechecks the project itself and uses no build whose typecheck
- * failed (npm test), so the build skips its own (next.config.js).
+ * Under NINES_BUILD_TYPECHECK=beside (npm test, which typechecks the project beside the build and
+ * uses no build whose typecheck failed) the build skips its own typecheck (next.config.js), and is
+ * stamped so (build-stamp.ts).
  */
-export async function ensureBuild(root: string, { quiet = false, typecheckBeside = false }: { quiet?: boolean; typecheckBeside?: boolean } = {}): Promise<BuildOutcome> {
+export async function ensureBuild(root: string, { quiet = false }: { quiet?: boolean } = {}): Promise<BuildOutcome> {
   const fingerprint = await sourceFingerprint(root);
   if (await isBuildCurrent(root, fingerprint)) return { built: false, output: "" };
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     cwd: root,
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(typecheckBeside ? { NINES_BUILD_TYPECHECK: "beside" } : {}) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

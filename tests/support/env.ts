@@ -1,11 +1,13 @@
 import { beforeAll, inject } from "vitest";
 import { parsePostgresUrl, withDatabase } from "../../scripts/db/pg-url";
 import { guardOrganisationSettings } from "./settings";
-import { workerDatabaseName } from "./workers";
+import { INTEGRATION_WORKERS, workerDatabaseName } from "./workers";
 
 // This worker's database (workers.ts): the files of one worker share it, one after another.
 const shared = inject("databaseUrl");
-process.env.DATABASE_URL = withDatabase(shared, workerDatabaseName(parsePostgresUrl(shared).database, Number(process.env.VITEST_POOL_ID ?? "1")));
+const poolId = Number(process.env.VITEST_POOL_ID ?? "1");
+if (!(poolId >= 1 && poolId <= INTEGRATION_WORKERS)) throw new Error(`Integration worker ${poolId} has no database: tests/support/workers.ts makes ${INTEGRATION_WORKERS} (run them with vitest.config.ts's maxWorkers)`);
+process.env.DATABASE_URL = withDatabase(shared, workerDatabaseName(parsePostgresUrl(shared).database, poolId));
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-not-for-production";
 process.env.DATABASE_POOL_SIZE ??= "4";
 
