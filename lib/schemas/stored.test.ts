@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REVIEW_CADENCE } from "@/lib/domain/risk-review";
-import { ReviewSnapshot, RiskAuditRecord, RiskReviewCadence, StoredDataError, StoredIntegrations, TimelineEntryData } from "./stored";
+import { ReviewSnapshot, RiskAuditRecord, RiskReviewCadence, StoredDataError, StoredIntegrations, StoredOidcSettings, TimelineEntryData } from "./stored";
 
 // A closed review's snapshot as version 1 wrote it (from a real close, with a failed service, an
 // action item and risks added). Never edit this file: a change of the review's figures that stops
@@ -99,5 +99,16 @@ describe("stored JSON", () => {
     expect(() => StoredIntegrations.read({ alertmanager: { severityMap: { critical: "SEV9" } } }, "x")).toThrow(/alertmanager\.severityMap\.critical:/);
     // An audit record is the whole entity of its day: only what is read must be there.
     expect(RiskAuditRecord.read({ title: "Any", current: { level: "HIGH", score: 16 }, newerField: 1 }, "x")).toEqual({ level: "HIGH" });
+  });
+
+  it("reads OpenID Connect settings of version 1, which asked for fixed scopes, with those scopes", () => {
+    const v1 = { enabled: true, issuer: "https://idp.example.test", clientId: "nines", sealedSecret: null, displayName: "SSO", groupsClaim: "groups", groups: { viewer: [], editor: ["sre"], admin: [] }, defaultRole: null };
+    expect(StoredOidcSettings.read(v1, "x")).toEqual({ ...v1, scopes: "openid email profile" });
+    expect(StoredOidcSettings.read({ ...v1, schemaVersion: 1 }, "x").scopes).toBe("openid email profile");
+    const v2 = StoredOidcSettings.write({ ...v1, scopes: "openid email profile groups" });
+    expect(v2.schemaVersion).toBe(2);
+    expect(StoredOidcSettings.read(v2, "x").scopes).toBe("openid email profile groups");
+    // Version 2 wrote the scopes itself: one without them is damaged, not upgraded.
+    expect(() => StoredOidcSettings.read({ ...v1, schemaVersion: 2 }, "row 1")).toThrow(/row 1: .*scopes/);
   });
 });

@@ -5,6 +5,7 @@ import { mayUsePassword } from "@/lib/domain/oidc-roles";
 import { prisma } from "@/lib/server/db";
 import { SignInInput } from "@/lib/schemas/user";
 import { currentSignInConfig, OIDC_PROVIDER_ID, type SignInConfig } from "./oidc-config";
+import type { OidcEndpoints } from "./oidc-discovery";
 import { oidcProvider } from "./oidc-provider";
 import { signInWithOidc } from "./oidc-sign-in";
 import { verifyPassword } from "./password";
@@ -79,12 +80,12 @@ export const authOptions: NextAuthOptions = {
  * The options for one request to next-auth's routes. Built per request because an admin can
  * configure OpenID Connect in Settings at any time: the provider is there only while configured.
  */
-export function authOptionsFor(config: SignInConfig, userAgent: string): NextAuthOptions {
+export function authOptionsFor(config: SignInConfig, userAgent: string, endpoints: OidcEndpoints | null = null): NextAuthOptions {
   const oidc = config.oidc;
   if (!oidc) return authOptions;
   return {
     ...authOptions,
-    providers: [credentials, oidcProvider(oidc)],
+    providers: [credentials, oidcProvider(oidc, endpoints)],
     callbacks: {
       ...authOptions.callbacks,
       // The ID token was verified before this runs (openid-client: signature against the
