@@ -10,6 +10,7 @@ import { oidcProvider } from "./oidc-provider";
 import { signInWithOidc } from "./oidc-sign-in";
 import { verifyPassword } from "./password";
 import { endSession, openSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { auditRefusedPasswordSignIn } from "./sign-in-refusals";
 
 // Dummy hash so an unknown e-mail costs the same time as a wrong password (no user enumeration).
 const DUMMY_HASH =
@@ -38,7 +39,10 @@ const credentials = CredentialsProvider({
     if (!user || !user.passwordHash || !ok || user.disabledAt) return null;
     // Said only after the password was right: it tells nothing to someone guessing.
     const { localPasswords } = await currentSignInConfig();
-    if (!mayUsePassword(localPasswords, { role: user.role, hasPassword: true })) throw new Error(LOCAL_PASSWORDS_OFF);
+    if (!mayUsePassword(localPasswords, { role: user.role, hasPassword: true })) {
+      await auditRefusedPasswordSignIn(user);
+      throw new Error(LOCAL_PASSWORDS_OFF);
+    }
     const userAgent = String(req.headers?.["user-agent"] ?? "");
     return { id: user.id, email: user.email, name: user.name, sessionId: await openSession(user.id, userAgent) };
   },
