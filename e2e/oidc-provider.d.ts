@@ -1,4 +1,4 @@
-// The part of oidc-provider 9 (which ships no typings) that e2e/oidc.spec.ts uses.
+// The part of oidc-provider 9 (which ships no typings) that e2e/oidc-harness.ts uses.
 declare module "oidc-provider" {
   import type { Server } from "node:http";
 

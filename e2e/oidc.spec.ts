@@ -1,141 +1,26 @@
 // Sign-in with OpenID Connect through a real OpenID provider (oidc-provider) run inside this test
-// process: the browser signs in at it, Nines verifies its ID token and maps its groups to a role.
-import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+// process (e2e/oidc-harness.ts): the browser signs in at it, Nines verifies its ID token and maps
+// its groups to a role.
 import type { Server } from "node:http";
-import net from "node:net";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import Provider from "oidc-provider";
-import { ADMIN, adminToken, unique } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { ADMIN, unique } from "./fixtures";
+import { accounts, api, freePort, headers, NAME, oidcSettings, patchSignIn, restoreSignIn, roleOf, signInSettings, signInThroughProvider, startProvider, tampering } from "./oidc-harness";
 import { scanAndShoot } from "./shots";
 
 test.describe.configure({ mode: "serial" });
 // Each test signs in through the provider, a round trip of several pages; axe runs at two widths.
 test.setTimeout(180_000);
 
-const NAME = "Test IdP";
-const CLIENT = { id: "nines-e2e", secret: "a client secret for the e2e run" };
-type Account = { email: string; email_verified: boolean; name: string; groups: string[] };
-const accounts = new Map<string, Account>();
-/** What the token endpoint does to the ID token it hands out: nothing, break its signature, or re-sign it for another audience. */
-let tamper: "none" | "signature" | "audience" = "none";
-
 let server: Server;
 let issuer: string;
-let key: KeyObject;
 let previous: { localPasswords: boolean; oidc: unknown } | null = null;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** The same token with claims changed, signed again with the provider's own key: only the change is wrong. */
-function resigned(token: string, change: Record<string, unknown>): string {
-  const [header, payload] = token.split(".") as [string, string, string];
-  const claims = { ...JSON.parse(Buffer.from(payload, "base64url").toString("utf8")), ...change };
-  const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
-  return `${body}.${sign("sha256", Buffer.from(body), key).toString("base64url")}`;
-}
-
-/** The same token with one byte of its signature changed. */
-function brokenSignature(token: string): string {
-  const [header, payload, signature] = token.split(".") as [string, string, string];
-  const bytes = Buffer.from(signature, "base64url");
-  bytes[10] = (bytes[10] ?? 0) ^ 0xff;
-  return `${header}.${payload}.${bytes.toString("base64url")}`;
-}
-
-const api = (path: string) => `${test.info().project.use.baseURL}${path}`;
-const headers = () => ({ authorization: `Bearer ${adminToken()}` });
-
-async function signInSettings(page: Page): Promise<{ version: number; localPasswords: boolean; oidc: unknown }> {
-  const res = await page.request.get(api("/api/v1/settings/sign-in"), { headers: headers() });
-  expect(res.status()).toBe(200);
-  return res.json();
-}
-
-async function patchSignIn(page: Page, change: Record<string, unknown>): Promise<void> {
-  const { version } = await signInSettings(page);
-  const res = await page.request.patch(api("/api/v1/settings/sign-in"), { headers: headers(), data: { ...change, version } });
-  expect(res.status(), await res.text()).toBe(200);
-}
-
-const oidcSettings = (issuerUrl: string) => ({
-  enabled: true,
-  issuer: issuerUrl,
-  clientId: CLIENT.id,
-  clientSecret: CLIENT.secret,
-  displayName: NAME,
-  groupsClaim: "groups",
-  groups: { admin: ["sre-admins"], editor: ["sre-editors"], viewer: ["staff"] },
-  defaultRole: null,
-});
-
-/** A browser of its own (no session at Nines or at the provider) signing in through the provider as `login`. */
-async function signInThroughProvider(browser: Browser, login: string) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByRole("button", { name: `Sign in with ${NAME}` }).click();
-  // oidc-provider's own pages (development interactions): any login, then consent.
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("anything");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL((url) => url.origin === new URL(api("/")).origin && !url.pathname.startsWith("/api/auth"));
-  return { context, page };
-}
-
-async function roleOf(page: Page): Promise<string | number> {
-  const res = await page.request.get(api("/api/v1/me"));
-  return res.status() === 200 ? ((await res.json()) as { role: string }).role : res.status();
-}
-
 test.beforeAll(async () => {
-  const port = await freePort();
-  issuer = `http://127.0.0.1:${port}`;
-  const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  key = pair.privateKey;
-  const jwk = { ...pair.privateKey.export({ format: "jwk" }), kid: "e2e", alg: "RS256", use: "sig" };
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [api("/api/auth/callback/oidc")], grant_types: ["authorization_code"], response_types: ["code"] }],
-    jwks: { keys: [jwk] },
-    cookies: { keys: ["e2e cookie key"] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
-    // The groups go into the ID token itself, as most providers can be told to do.
-    conformIdTokenClaims: false,
-    async findAccount(_ctx, id) {
-      const account = accounts.get(id);
-      return { accountId: id, claims: async () => ({ sub: id, ...(account ?? {}) }) };
-    },
-  });
-  provider.use(async (ctx, next) => {
-    await next();
-    const body = ctx.body as { id_token?: string } | undefined;
-    if (ctx.path !== "/token" || !body?.id_token || tamper === "none") return;
-    body.id_token = tamper === "signature" ? brokenSignature(body.id_token) : resigned(body.id_token, { aud: "another-client" });
-  });
-  server = provider.listen(port);
+  ({ issuer, server } = await startProvider());
 });
 
 test.afterAll(async () => {
-  // The app lane shares one organisation: put sign-in back as it was.
-  if (previous) {
-    const res = await fetch(api("/api/v1/settings/sign-in"), { headers: headers() });
-    const { version } = (await res.json()) as { version: number };
-    await fetch(api("/api/v1/settings/sign-in"), {
-      method: "PATCH",
-      headers: { ...headers(), "content-type": "application/json" },
-      body: JSON.stringify({ localPasswords: previous.localPasswords, ...(previous.oidc === null ? { oidc: null } : {}), version }),
-    });
-  }
-  await new Promise((resolve) => server?.close(resolve));
+  await restoreSignIn(previous, server);
 });
 
 test("an admin configures the provider; the login page offers it and stays accessible", async ({ page }) => {
@@ -144,12 +29,14 @@ test("an admin configures the provider; the login page offers it and stays acces
   await page.goto("/settings/sign-in");
   await expect(page.getByRole("heading", { name: "OpenID Connect" })).toBeVisible();
   await expect(page.getByText(`${api("/api/auth/callback/oidc")}`)).toBeVisible();
-  // A wrong issuer is refused beside its field.
+  // A wrong issuer and scopes written with commas are refused beside their fields.
   await page.getByLabel("Issuer URL").fill("ftp://example.com");
-  await page.getByLabel("Client ID").fill(CLIENT.id);
+  await page.getByLabel("Client ID").fill("nines-e2e");
   await page.getByLabel("Provider name").fill(NAME);
+  await page.getByLabel("Scopes").fill("email,profile");
   await page.getByRole("button", { name: "Save OpenID Connect" }).click();
   await expect(page.locator("#oidc-issuer-error")).toContainText("https");
+  await expect(page.locator("#oidc-scopes-error")).toHaveText("Separate scopes with spaces, not commas");
   await scanAndShoot(page, "settings-sign-in");
 
   await patchSignIn(page, { oidc: oidcSettings(issuer) });
@@ -189,6 +76,30 @@ test("an editor by group; removed from the group, the next sign-in makes them a 
   await third.context.close();
 });
 
+test("the groups come only with their own scope: not asked for, Nines refuses and the audit trail says why; asked for, they give the role", async ({ browser, page }) => {
+  const login = unique("gina");
+  const email = `${login}@example.test`;
+  accounts.set(login, { email, email_verified: true, name: "Gina Groups", groups: ["sre-editors"] });
+
+  await patchSignIn(page, { oidc: oidcSettings(issuer, "openid email profile") });
+  const without = await signInThroughProvider(browser, login);
+  await expect(without.page).toHaveURL(/\/login\?.*error=oidc_no_group/);
+  expect(await roleOf(without.page)).toBe(401);
+  await without.context.close();
+  // The refusal is in Settings → Audit: who, and that the provider sent no groups.
+  const trail = await page.request.get(api("/api/v1/audit?entityType=sign_in"), { headers: headers() });
+  const event = ((await trail.json()) as { events: { entityId: string; action: string; after: Record<string, unknown> }[] }).events.find((e) => e.entityId === login);
+  expect(event).toMatchObject({ action: "sign_in_refused", after: { reason: "no_group", email, groups: [] } });
+  await page.goto("/settings/audit?entityType=sign_in");
+  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("sign_in_refused");
+
+  await patchSignIn(page, { oidc: oidcSettings(issuer) });
+  const withScope = await signInThroughProvider(browser, login);
+  await expect(withScope.page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  expect(await roleOf(withScope.page)).toBe("editor");
+  await withScope.context.close();
+});
+
 for (const [mode, what] of [
   ["signature", "a tampered signature"],
   ["audience", "another audience"],
@@ -196,7 +107,7 @@ for (const [mode, what] of [
   test(`an ID token with ${what} is refused`, async ({ browser }) => {
     const login = unique("mallory");
     accounts.set(login, { email: `${login}@example.test`, email_verified: true, name: "Mallory", groups: ["sre-admins"] });
-    tamper = mode;
+    tampering.mode = mode;
     try {
       const { context, page } = await signInThroughProvider(browser, login);
       await expect(page).toHaveURL(/\/login\?.*error=OAuthCallback/);
@@ -204,7 +115,7 @@ for (const [mode, what] of [
       expect(await roleOf(page)).toBe(401);
       await context.close();
     } finally {
-      tamper = "none";
+      tampering.mode = "none";
     }
   });
 }

@@ -6,6 +6,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/forms/field"
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { groupList } from "@/lib/domain/oidc-roles";
+import { DEFAULT_OIDC_SCOPES } from "@/lib/domain/oidc-scopes";
 import type { SignInSettingsDto } from "@/lib/dto/sign-in";
 import type { FieldIssue } from "@/lib/schemas/issues";
 import { zodIssues } from "@/lib/schemas/issues";
@@ -13,7 +14,7 @@ import { SignInSettingsUpdate } from "@/lib/schemas/sign-in-settings";
 import { ApiError } from "@/lib/query/api";
 import { useUpdateSignInSettings } from "@/lib/query/mutations";
 
-const FIELDS = ["issuer", "clientId", "clientSecret", "displayName", "groupsClaim", "adminGroups", "editorGroups", "viewerGroups", "defaultRole", "enabled"] as const;
+const FIELDS = ["issuer", "clientId", "clientSecret", "displayName", "groupsClaim", "scopes", "adminGroups", "editorGroups", "viewerGroups", "defaultRole", "enabled"] as const;
 
 /** "oidc.groups.admin.2" → "adminGroups", "oidc.issuer" → "issuer": the form's own field names. */
 function toFormIssues(issues: FieldIssue[]): FieldIssue[] {
@@ -34,6 +35,7 @@ export function OidcSettingsForm({ settings }: { settings: SignInSettingsDto }) 
     clientSecret: "",
     displayName: o?.displayName ?? "",
     groupsClaim: o?.groupsClaim ?? "groups",
+    scopes: o?.scopes ?? DEFAULT_OIDC_SCOPES,
     adminGroups: (o?.groups.admin ?? []).join(", "),
     editorGroups: (o?.groups.editor ?? []).join(", "),
     viewerGroups: (o?.groups.viewer ?? []).join(", "),
@@ -61,6 +63,7 @@ export function OidcSettingsForm({ settings }: { settings: SignInSettingsDto }) 
         ...(v.clientSecret ? { clientSecret: v.clientSecret } : {}),
         displayName: v.displayName,
         groupsClaim: v.groupsClaim,
+        scopes: v.scopes,
         groups: { admin: groupList(v.adminGroups), editor: groupList(v.editorGroups), viewer: groupList(v.viewerGroups) },
         defaultRole: v.defaultRole || null,
       },
@@ -113,6 +116,16 @@ export function OidcSettingsForm({ settings }: { settings: SignInSettingsDto }) 
           hint={o?.secretConfigured ? "A secret is stored. Type a new one to replace it; leave empty to keep it." : "Leave empty for a public client (PKCE only)."}
         />
         <TextField id={fieldId("groupsClaim")} label="Groups claim" value={v.groupsClaim} onChange={set("groupsClaim")} error={f.groupsClaim} hint="The claim listing a person's groups, e.g. groups or realm_access.roles." />
+        <TextField
+          id={fieldId("scopes")}
+          label="Scopes"
+          value={v.scopes}
+          onChange={set("scopes")}
+          error={f.scopes}
+          autoComplete="off"
+          spellCheck={false}
+          hint={`Separated by spaces, with openid. Some providers send the groups claim only when asked for a scope of its own: add it here (e.g. "${DEFAULT_OIDC_SCOPES} groups").`}
+        />
         <SelectField id={fieldId("defaultRole")} label="Role of people in no listed group" value={v.defaultRole} onChange={set("defaultRole")} error={f.defaultRole}>
           <option value="">None: refuse them</option>
           <option value="viewer">Viewer</option>

@@ -22,12 +22,14 @@ export const SignInSettingsDto = z.strictObject({
       secretConfigured: z.boolean(),
       displayName: z.string(),
       groupsClaim: z.string(),
+      /** Space-separated scopes the sign-in asks for (always with openid). */
+      scopes: z.string(),
       groups: Groups,
       defaultRole: RoleText.nullable(),
     })
     .nullable(),
   /** What the environment (NINES_OIDC_*) configures, for reference; null: nothing. */
-  environment: z.strictObject({ issuer: z.string(), clientId: z.string(), displayName: z.string(), groupsClaim: z.string(), groups: Groups, defaultRole: RoleText.nullable() }).nullable(),
+  environment: z.strictObject({ issuer: z.string(), clientId: z.string(), displayName: z.string(), groupsClaim: z.string(), scopes: z.string(), groups: Groups, defaultRole: RoleText.nullable() }).nullable(),
   version: z.int(),
 });
 export type SignInSettingsDto = z.infer<typeof SignInSettingsDto>;

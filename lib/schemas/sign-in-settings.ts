@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_OIDC_SCOPES, normalizeScopes, scopesIssue } from "@/lib/domain/oidc-scopes";
 import { PlainString, Version } from "./common";
 
 // Request schemas of the sign-in settings (PATCH /api/v1/settings/sign-in): OpenID Connect and
@@ -27,6 +28,14 @@ export const IssuerUrl = PlainString("Required")
   })
   .transform((s) => s.replace(/\/+$/, ""));
 
+/** Space-separated scopes including openid; stored normalised (each once, single spaces). */
+export const ScopesText = PlainString("Must be text: scopes separated by spaces")
+  .superRefine((s, ctx) => {
+    const issue = scopesIssue(s);
+    if (issue) ctx.addIssue({ code: "custom", message: issue });
+  })
+  .transform(normalizeScopes);
+
 const Text = (max: number) => PlainString("Required").transform((s) => s.trim()).pipe(z.string().min(1, { error: "Required" }).max(max, { error: `Must be at most ${max} characters` }));
 const GroupNames = z.array(PlainString("Must be a group name").transform((s) => s.trim()).pipe(z.string().min(1, { error: "Must not be empty" }).max(200)), { error: "Must be a list of group names" }).max(50, { error: "At most 50 groups" });
 
@@ -38,6 +47,8 @@ export const OidcSettingsInput = z.strictObject({
   clientSecret: PlainString("Must be text").pipe(z.string().min(1, { error: "Must not be empty; send null to remove it" }).max(500)).nullable().optional(),
   displayName: Text(60),
   groupsClaim: Text(200),
+  /** Left out: openid email profile. Some providers send the groups claim only under a scope of its own. */
+  scopes: ScopesText.default(DEFAULT_OIDC_SCOPES),
   groups: z.strictObject({ viewer: GroupNames, editor: GroupNames, admin: GroupNames }),
   defaultRole: z.enum(["viewer", "editor", "admin"], { error: "Must be viewer, editor, admin or null" }).nullable(),
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REVIEW_CADENCE } from "@/lib/domain/risk-review";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/domain/report-delivery";
-import { ReviewSnapshot, RiskAuditRecord, RiskReviewCadence, StoredDataError, StoredIntegrations, StoredNotificationMessage, StoredWatchState, TimelineEntryData } from "./stored";
+import { ReviewSnapshot, RiskAuditRecord, RiskReviewCadence, StoredDataError, StoredIntegrations, StoredNotificationMessage, StoredOidcSettings, StoredWatchState, TimelineEntryData } from "./stored";
 
 // A closed review's snapshot as version 1 wrote it (from a real close, with a failed service, an
 // action item and risks added). Never edit this file: a change of the review's figures that stops
@@ -119,5 +119,16 @@ describe("stored JSON", () => {
     expect(StoredWatchState.read({ kind: "slo", burn: "ok", exhausted: false, schemaVersion: 1 }, "x")).toEqual({ kind: "slo", burn: "ok", exhausted: false });
     expect(StoredWatchState.read({ kind: "report", period: "month:2025-03", schemaVersion: 2 }, "x")).toEqual({ kind: "report", period: "month:2025-03" });
     expect(() => StoredWatchState.read({ kind: "report", period: "month:2025-03", schemaVersion: 1 }, "x")).toThrow(/kind/);
+  });
+
+  it("reads OpenID Connect settings of version 1, which asked for fixed scopes, with those scopes", () => {
+    const v1 = { enabled: true, issuer: "https://idp.example.test", clientId: "nines", sealedSecret: null, displayName: "SSO", groupsClaim: "groups", groups: { viewer: [], editor: ["sre"], admin: [] }, defaultRole: null };
+    expect(StoredOidcSettings.read(v1, "x")).toEqual({ ...v1, scopes: "openid email profile" });
+    expect(StoredOidcSettings.read({ ...v1, schemaVersion: 1 }, "x").scopes).toBe("openid email profile");
+    const v2 = StoredOidcSettings.write({ ...v1, scopes: "openid email profile groups" });
+    expect(v2.schemaVersion).toBe(2);
+    expect(StoredOidcSettings.read(v2, "x").scopes).toBe("openid email profile groups");
+    // Version 2 wrote the scopes itself: one without them is damaged, not upgraded.
+    expect(() => StoredOidcSettings.read({ ...v1, schemaVersion: 2 }, "row 1")).toThrow(/row 1: .*scopes/);
   });
 });

@@ -17,6 +17,7 @@ import { StoredBudgetingV1, StoredSliV1 } from "./slo";
 import { AUDIENCES, NOTIFICATION_EVENTS } from "@/lib/domain/notifications";
 import type { NotificationMessage } from "@/lib/domain/notification-message";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/domain/report-delivery";
+import { DEFAULT_OIDC_SCOPES } from "@/lib/domain/oidc-scopes";
 
 // JSON that Nines stores and later reads back as data (docs/conventions.md, "Stored JSON"). Each
 // kind is written with the `schemaVersion` it was written in, and read with the schema of that
@@ -269,6 +270,10 @@ const OidcSettingsV1 = z.strictObject({
   defaultRole: OidcRoleName.nullable(),
 });
 
+/** Version 2 adds the scopes asked for; version 1 asked for the fixed openid email profile. */
+const OidcSettingsV2 = OidcSettingsV1.extend({ scopes: z.string() });
+const OidcSettingsV1AsV2 = OidcSettingsV1.transform((s) => ({ ...s, scopes: DEFAULT_OIDC_SCOPES }));
+
 /** Sign-in with OpenID Connect (OrganizationSettings.oidc); null: the environment's, or none. */
-export const StoredOidcSettings: StoredKind<z.output<typeof OidcSettingsV1>> = storedKind("the OpenID Connect settings", { 1: OidcSettingsV1 });
-export type StoredOidcSettings = z.output<typeof OidcSettingsV1>;
+export const StoredOidcSettings: StoredKind<z.output<typeof OidcSettingsV2>> = storedKind("the OpenID Connect settings", { 1: OidcSettingsV1AsV2, 2: OidcSettingsV2 });
+export type StoredOidcSettings = z.output<typeof OidcSettingsV2>;

@@ -27,10 +27,17 @@ export const SetupInput = z.strictObject({
 });
 export type SetupInput = z.infer<typeof SetupInput>;
 
+/** What a new account without a password needs: an identity provider to sign in with. */
+export const PASSWORD_REQUIRED_WITHOUT_PROVIDER = "Required: without an identity provider (Settings → Sign-in) a password is the only way to sign in";
+
 export const UserInput = z.strictObject({
   name: Name,
   email: Email,
-  password: NewPassword,
+  /**
+   * Left out or null: no local password; allowed only while OpenID Connect is configured. The
+   * account is linked at the person's first sign-in there, by their verified e-mail address.
+   */
+  password: NewPassword.nullable().optional(),
   role: RoleName,
 });
 export type UserInput = z.infer<typeof UserInput>;

@@ -36,6 +36,9 @@ function fromSnapshot(e: Event): Named {
       return { reference: null, title: "Organisation settings" };
     case "integrations":
       return { reference: null, title: "Integrations" };
+    case "sign_in":
+      // A refused sign-in of someone without an account: named by the address the provider sent.
+      return { reference: text(s.subject), title: text(s.email) ?? text(s.subject) };
     case "slo": {
       const service = (s.service ?? {}) as Record<string, unknown>;
       return { reference: text(service.slug), title: text(s.name) && `SLO ${text(s.name)}` };

@@ -8,6 +8,7 @@ import type { OidcSettingsInput, SignInSettingsUpdate } from "@/lib/schemas/sign
 import { StoredOidcSettings } from "@/lib/schemas/stored";
 import type { Actor } from "./auth/actor";
 import { OIDC_PROVIDER_ID, oidcConfigFromEnv } from "./auth/oidc-config";
+import { forgetOidcDiscovery } from "./auth/oidc-discovery";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ValidationError } from "./errors";
@@ -40,10 +41,11 @@ function toDto(s: OrganizationSettings, adminsWithPassword: number): SignInSetti
       secretConfigured: stored.sealedSecret !== null,
       displayName: stored.displayName,
       groupsClaim: stored.groupsClaim,
+      scopes: stored.scopes,
       groups: stored.groups,
       defaultRole: stored.defaultRole,
     },
-    environment: env && { issuer: env.issuer, clientId: env.clientId, displayName: env.displayName, groupsClaim: env.groupsClaim, groups: env.groups, defaultRole: env.defaultRole },
+    environment: env && { issuer: env.issuer, clientId: env.clientId, displayName: env.displayName, groupsClaim: env.groupsClaim, scopes: env.scopes, groups: env.groups, defaultRole: env.defaultRole },
     version: s.version,
   };
 }
@@ -62,7 +64,7 @@ function storedOidc(input: OidcSettingsInput, before: StoredOidcSettings | null)
 }
 
 export async function updateSignInSettings(actor: Actor, input: SignInSettingsUpdate): Promise<SignInSettingsDto> {
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const before = await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
     const edit = await versionedEdit(tx, { entity: "setting", audit: { entityType: "settings", entityId: "1" }, storedVersion: async () => (await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? null }, before.version, input.version);
     // The organisation's row is locked before the admins are counted: a demotion or disabling
@@ -84,4 +86,8 @@ export async function updateSignInSettings(actor: Actor, input: SignInSettingsUp
     await recordAudit(tx, actor, { action: "update_sign_in", entityType: "settings", entityId: "1", before: pick(beforeDto), after: { ...pick(after), ...secret } });
     return after;
   });
+  // The provider's kept discovery document goes with the old settings (other processes see the
+  // row's new version and read it again too).
+  forgetOidcDiscovery();
+  return saved;
 }

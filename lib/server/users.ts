@@ -1,8 +1,9 @@
 import "server-only";
 import type { UserDto } from "@/lib/dto/users";
 import type { User } from "@/lib/generated/prisma/client";
-import type { UserInput, UserUpdate } from "@/lib/schemas/user";
+import { PASSWORD_REQUIRED_WITHOUT_PROVIDER, type UserInput, type UserUpdate } from "@/lib/schemas/user";
 import type { Actor } from "./auth/actor";
+import { currentSignInConfig } from "./auth/oidc-config";
 import { hashPassword } from "./auth/password";
 import { endUserSessions } from "./auth/sessions";
 import { adminLossProblem } from "./auth/admin-guard";
@@ -25,8 +26,14 @@ export async function listPeople(): Promise<{ id: string; name: string }[]> {
   return prisma.user.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
 
+/**
+ * A new account, with a password or, while OpenID Connect is configured, without one: it is then
+ * linked at the person's first sign-in through the provider, by their verified e-mail address
+ * (oidc-sign-in.ts), and their role follows their groups from then on.
+ */
 export async function createUser(actor: Actor, input: UserInput): Promise<UserDto> {
-  const passwordHash = await hashPassword(input.password);
+  if (!input.password && !(await currentSignInConfig()).oidc) throw ValidationError.field("password", PASSWORD_REQUIRED_WITHOUT_PROVIDER);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) {
       throw new ConflictError(`A user with e-mail ${input.email} already exists`, [{ path: "email", message: "already exists" }]);

@@ -23,8 +23,10 @@ const CONFIG: OidcConfig = {
   clientSecret: "s3cret",
   displayName: "Example SSO",
   groupsClaim: "groups",
+  scopes: "openid email profile",
   groups: { admin: ["sre-admins"], editor: ["sre"], viewer: ["staff"] },
   defaultRole: null,
+  revision: "test",
 };
 const claims = (sub: string, extra: Record<string, unknown> = {}) => ({ sub, email: `${sub}@example.test`, email_verified: true, name: `Person ${sub}`, groups: ["staff"], ...extra });
 
@@ -156,9 +158,25 @@ describe("sign-in settings and local passwords", () => {
   });
 
   it("bad input is a 400 naming the field", async () => {
-    const res = await patch({ oidc: { ...oidc, issuer: "http://login.example.test", defaultRole: "owner" } });
+    const res = await patch({ oidc: { ...oidc, issuer: "http://login.example.test", defaultRole: "owner", scopes: "email profile groups" } });
     expect(res.status).toBe(400);
-    expect(res.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["oidc.defaultRole", "oidc.issuer"]);
+    expect(res.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["oidc.defaultRole", "oidc.issuer", "oidc.scopes"]);
+    expect(res.body.issues.find((i: { path: string }) => i.path === "oidc.scopes").message).toMatch(/Must include openid/);
+    const commas = await patch({ oidc: { ...oidc, scopes: "openid,email,profile" } });
+    expect(commas.body.issues).toEqual([{ path: "oidc.scopes", message: "Separate scopes with spaces, not commas" }]);
+  });
+
+  it("asks for the scopes saved (normalised), openid email profile when left out, and reads settings saved before scopes existed", async () => {
+    const saved = await patch({ oidc: { ...oidc, scopes: " openid  email profile groups " } });
+    expect(saved.body.oidc.scopes).toBe("openid email profile groups");
+    expect((await currentSignInConfig()).oidc?.scopes).toBe("openid email profile groups");
+    expect((await patch({ oidc })).body.oidc.scopes).toBe("openid email profile");
+    // A row as the version before wrote it: no scopes, no schemaVersion.
+    const { scopes: _scopes, schemaVersion: _v, ...v1 } = (await prisma.organizationSettings.findUniqueOrThrow({ where: { id: 1 } })).oidc as Record<string, unknown>;
+    await prisma.organizationSettings.update({ where: { id: 1 }, data: { oidc: v1 as object } });
+    expect((await call(signInSettings.GET, { token: adminToken })).body.oidc).toMatchObject({ issuer: "https://login.example.test", scopes: "openid email profile" });
+    expect((await currentSignInConfig()).oidc?.scopes).toBe("openid email profile");
+    await patch({ oidc: null });
   });
 
   it("local passwords go off only while an active admin has one, who then cannot lose it", async () => {

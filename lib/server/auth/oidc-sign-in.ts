@@ -8,9 +8,10 @@ import { toUserDto } from "@/lib/server/users";
 import type { SystemActor } from "./actor";
 import type { OidcConfig } from "./oidc-config";
 import { SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { auditRefusedOidcSignIn, type SignInRefusal } from "./sign-in-refusals";
 
 /** Why a verified sign-in at the identity provider does not let the person into Nines. */
-export type OidcRefusal = "no_group" | "no_email" | "email_unverified" | "disabled" | "linked_elsewhere";
+export type OidcRefusal = Exclude<SignInRefusal, "local_passwords_off">;
 
 export type OidcSignInResult = { ok: true; userId: string; sessionId: string; role: "viewer" | "editor" | "admin"; created: boolean } | { ok: false; reason: OidcRefusal };
 
@@ -24,8 +25,15 @@ const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ?
  * and expiry already checked by next-auth's openid-client) becomes a Nines session: their account
  * found by issuer and subject, else linked by a verified e-mail, else created without a password;
  * their role set from their groups at every sign-in. One transaction: no account is half made.
+ * A refusal writes nothing but its audit event (sign-in-refusals.ts).
  */
 export async function signInWithOidc(config: OidcConfig, claims: Record<string, unknown>, userAgent: string): Promise<OidcSignInResult> {
+  const result = await admit(config, claims, userAgent);
+  if (!result.ok) await auditRefusedOidcSignIn(config, claims, result.reason);
+  return result;
+}
+
+async function admit(config: OidcConfig, claims: Record<string, unknown>, userAgent: string): Promise<OidcSignInResult> {
   const subject = text(claims.sub);
   if (!subject) throw new Error("The ID token has no subject");
   const decision = roleFromGroups(groupsFromClaims(claims, config.groupsClaim), config.groups, config.defaultRole);

@@ -5,10 +5,12 @@ import { mayUsePassword } from "@/lib/domain/oidc-roles";
 import { prisma } from "@/lib/server/db";
 import { SignInInput } from "@/lib/schemas/user";
 import { currentSignInConfig, OIDC_PROVIDER_ID, type SignInConfig } from "./oidc-config";
+import type { OidcEndpoints } from "./oidc-discovery";
 import { oidcProvider } from "./oidc-provider";
 import { signInWithOidc } from "./oidc-sign-in";
 import { verifyPassword } from "./password";
 import { endSession, openSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { auditRefusedPasswordSignIn } from "./sign-in-refusals";
 
 // Dummy hash so an unknown e-mail costs the same time as a wrong password (no user enumeration).
 const DUMMY_HASH =
@@ -37,7 +39,10 @@ const credentials = CredentialsProvider({
     if (!user || !user.passwordHash || !ok || user.disabledAt) return null;
     // Said only after the password was right: it tells nothing to someone guessing.
     const { localPasswords } = await currentSignInConfig();
-    if (!mayUsePassword(localPasswords, { role: user.role, hasPassword: true })) throw new Error(LOCAL_PASSWORDS_OFF);
+    if (!mayUsePassword(localPasswords, { role: user.role, hasPassword: true })) {
+      await auditRefusedPasswordSignIn(user);
+      throw new Error(LOCAL_PASSWORDS_OFF);
+    }
     const userAgent = String(req.headers?.["user-agent"] ?? "");
     return { id: user.id, email: user.email, name: user.name, sessionId: await openSession(user.id, userAgent) };
   },
@@ -79,12 +84,12 @@ export const authOptions: NextAuthOptions = {
  * The options for one request to next-auth's routes. Built per request because an admin can
  * configure OpenID Connect in Settings at any time: the provider is there only while configured.
  */
-export function authOptionsFor(config: SignInConfig, userAgent: string): NextAuthOptions {
+export function authOptionsFor(config: SignInConfig, userAgent: string, endpoints: OidcEndpoints | null = null): NextAuthOptions {
   const oidc = config.oidc;
   if (!oidc) return authOptions;
   return {
     ...authOptions,
-    providers: [credentials, oidcProvider(oidc)],
+    providers: [credentials, oidcProvider(oidc, endpoints)],
     callbacks: {
       ...authOptions.callbacks,
       // The ID token was verified before this runs (openid-client: signature against the

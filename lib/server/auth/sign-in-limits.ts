@@ -16,15 +16,18 @@ export const SIGN_IN_LIMITS = {
   account: { points: 10, duration: 15 * 60, blockDuration: 15 * 60 },
   /** Guesses from one address across accounts (an office behind one NAT stays well below). */
   address: { points: 50, duration: 15 * 60, blockDuration: 15 * 60 },
+  /** Refused sign-ins written to the audit trail: one a minute per person and reason. */
+  refusalAudit: { points: 1, duration: 60 },
 } as const;
 
-type Limiters = { account: RateLimiterPostgres; address: RateLimiterPostgres };
+type Limiters = { account: RateLimiterPostgres; address: RateLimiterPostgres; refusalAudit: RateLimiterPostgres };
 const globalForLimits = globalThis as unknown as { __ninesSignInLimits?: Limiters };
 
 function limiters(): Limiters {
   globalForLimits.__ninesSignInLimits ??= {
     account: new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix: "sign_in_account", ...SIGN_IN_LIMITS.account }),
     address: new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix: "sign_in_address", ...SIGN_IN_LIMITS.address }),
+    refusalAudit: new RateLimiterPostgres({ storeClient: pool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix: "sign_in_refusal_audit", ...SIGN_IN_LIMITS.refusalAudit }),
   };
   return globalForLimits.__ninesSignInLimits;
 }
@@ -60,4 +63,20 @@ export async function limitSignIn<T>(email: string, address: string, attempt: ()
   const { result, succeeded } = await attempt();
   if (succeeded) await Promise.all([account.delete(accountKey), byAddress.reward(addressKey, 1)]);
   return result;
+}
+
+/**
+ * Whether a refused sign-in of `who` for `reason` is the first this minute, and so goes to the
+ * audit trail. Someone retrying (or scripting) sign-ins that Nines refuses cannot flood the trail:
+ * the later ones of the minute are refused all the same, unrecorded. Kept in PostgreSQL like the
+ * limits above, so it holds across processes.
+ */
+export async function firstRefusalThisMinute(who: string, reason: string): Promise<boolean> {
+  try {
+    await limiters().refusalAudit.consume(key(`${reason} ${who}`));
+    return true;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return false;
+    throw err;
+  }
 }

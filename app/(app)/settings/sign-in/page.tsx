@@ -36,7 +36,7 @@ export default async function SignInSettingsPage() {
             <>
               <dt>Environment</dt>
               <dd>
-                {env.displayName} at <code>{env.issuer}</code>, client <code>{env.clientId}</code>
+                {env.displayName} at <code>{env.issuer}</code>, client <code>{env.clientId}</code>, scopes <code>{env.scopes}</code>
                 <span className="inherited">{settings.source === "environment" ? "Used while no configuration is stored here." : "Not used: the stored configuration wins. Remove it to use this one again."}</span>
               </dd>
             </>

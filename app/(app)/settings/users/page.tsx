@@ -4,6 +4,7 @@ import { OrgTime } from "@/components/org-time";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { UserCreateForm } from "@/components/users/user-create-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
+import { currentSignInConfig } from "@/lib/server/auth/oidc-config";
 import { requirePageActor } from "@/lib/server/auth/page-guard";
 import { getSettings } from "@/lib/server/settings";
 import { listUsers } from "@/lib/server/users";
@@ -11,16 +12,21 @@ import type { UserDto } from "@/lib/dto/users";
 
 export const metadata: Metadata = { title: "Users" };
 
-/** How an account signs in: a password, the identity provider (OpenID Connect), or either. */
-function signsInWith(u: UserDto): string {
-  if (u.identityProvider && u.localPassword) return "Identity provider or password";
-  if (u.identityProvider) return "Identity provider";
-  return u.localPassword ? "Password" : "No way yet (set a password)";
+/**
+ * How an account signs in, and whether it has a local password: the first line is the way in,
+ * the second what an admin may need to know (no password, or no way in at all).
+ */
+function signsInWith(u: UserDto, provider: string | null): [string, string | null] {
+  if (u.identityProvider && u.localPassword) return ["Identity provider or password", null];
+  if (u.identityProvider) return ["Identity provider", "No local password"];
+  if (u.localPassword) return ["Password", null];
+  return provider ? [`${provider}, not signed in yet`, "No local password; linked at the first sign-in, by verified e-mail"] : ["No way in yet", "No local password: set one, or configure an identity provider"];
 }
 
 export default async function UsersPage() {
   const actor = await requirePageActor();
-  const [users, settings] = await Promise.all([listUsers(), getSettings()]);
+  const [users, settings, signIn] = await Promise.all([listUsers(), getSettings(), currentSignInConfig()]);
+  const provider = signIn.oidc?.displayName ?? null;
 
   return (
     <>
@@ -31,7 +37,7 @@ export default async function UsersPage() {
       />
       <SettingsNav current="users" isAdmin />
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table-stacked">
           <caption className="visually-hidden">Users</caption>
           <thead>
             <tr>
@@ -49,11 +55,13 @@ export default async function UsersPage() {
                 <td className="cell-title">
                   <strong>{u.name}</strong> {u.id === actor.userId && <span className="badge">you</span>}
                 </td>
-                <td>{u.email}</td>
-                <td>{u.disabled ? <span className="badge badge-danger">disabled</span> : <span className="badge badge-success">active</span>}</td>
-                <td>{signsInWith(u)}</td>
-                <td className="nowrap"><OrgTime iso={u.createdAt} timeZone={settings.timeZone} /></td>
-                <td>
+                <td data-label="Email">{u.email}</td>
+                <td data-label="Status">{u.disabled ? <span className="badge badge-danger">disabled</span> : <span className="badge badge-success">active</span>}</td>
+                <td data-label="Signs in with">
+                  <SignsInWith lines={signsInWith(u, provider)} />
+                </td>
+                <td className="nowrap" data-label={`Added (${settings.timeZone})`}><OrgTime iso={u.createdAt} timeZone={settings.timeZone} /></td>
+                <td data-label="Role">
                   <UserRowActions user={u} isSelf={u.id === actor.userId} />
                 </td>
               </tr>
@@ -63,8 +71,17 @@ export default async function UsersPage() {
       </div>
       <section className="card">
         <h2 id="new-user-heading">Add a user</h2>
-        <UserCreateForm />
+        <UserCreateForm provider={provider} />
       </section>
+    </>
+  );
+}
+
+function SignsInWith({ lines: [way, note] }: { lines: [string, string | null] }) {
+  return (
+    <>
+      {way}
+      {note && <span className="cell-sub">{note}</span>}
     </>
   );
 }

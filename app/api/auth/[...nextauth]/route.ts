@@ -1,5 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { OIDC_PROVIDER_ID } from "@/lib/server/auth/oidc-config";
+import { discoverOidc } from "@/lib/server/auth/oidc-discovery";
 import { authOptionsFor, currentSignInConfig } from "@/lib/server/auth/options";
 import { clientAddress, limitSignIn } from "@/lib/server/auth/sign-in-limits";
 import { errorResponse } from "@/lib/server/http";
@@ -11,8 +13,23 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
  * (Settings or the environment), which an admin can change at any time.
  */
 async function handler(req: NextRequest, ctx: Ctx): Promise<Response> {
-  const options = authOptionsFor(await currentSignInConfig(), req.headers.get("user-agent") ?? "");
+  const config = await currentSignInConfig();
+  const options = authOptionsFor(config, req.headers.get("user-agent") ?? "", config.oidc && (await endpointsFor(req, config.oidc)));
   return NextAuth(options)(req, ctx);
+}
+
+/**
+ * The provider's endpoints for the two steps that talk to it (starting a sign-in, and its
+ * callback), from the discovery document Nines keeps for a few minutes. When it cannot be read,
+ * next-auth reads it itself and its failure is the login page's usual error.
+ */
+async function endpointsFor(req: NextRequest, oidc: Parameters<typeof discoverOidc>[0]) {
+  const path = req.nextUrl.pathname;
+  if (!path.endsWith(`/signin/${OIDC_PROVIDER_ID}`) && !path.endsWith(`/callback/${OIDC_PROVIDER_ID}`)) return null;
+  return discoverOidc(oidc).catch((err: unknown) => {
+    console.error(`[nines] OpenID Connect discovery at ${oidc.issuer} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  });
 }
 
 export { handler as GET };
