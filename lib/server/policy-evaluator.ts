@@ -107,8 +107,11 @@ async function evaluateServices(now: number, figures: SloAvailabilityDto[], only
         await tx.freeze.update({ where: { id: open.id }, data: { recoversAt } });
       } else if (effective !== "frozen" && open) {
         const ended = await tx.freeze.updateMany({ where: { id: open.id, endedAt: null }, data: { endedAt: at } });
-        await recordAudit(tx, null, { action: "thaw", entityType: "freeze", entityId: open.id, after: { service: service.slug, serviceName: service.name, state: effective } });
-        if (ended.count === 1) await emit(tx, { type: "policy.thawed", at: at.toISOString(), freeze: await freezeFacts(tx, open, service), endedAt: at.toISOString(), state: effective, lifted: null });
+        // Only the writer that ended it records and announces the thaw.
+        if (ended.count === 1) {
+          await recordAudit(tx, null, { action: "thaw", entityType: "freeze", entityId: open.id, after: { service: service.slug, serviceName: service.name, state: effective } });
+          await emit(tx, { type: "policy.thawed", at: at.toISOString(), freeze: await freezeFacts(tx, open, service), endedAt: at.toISOString(), state: effective, lifted: null });
+        }
       }
       if (currentState !== effective) {
         await tx.service.update({ where: { id: service.id }, data: { policyState: effective, policyStateSince: at } });
