@@ -35,7 +35,9 @@ function demo(...args: string[]) {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: databaseUrl, NINES_FLEET_WORKERS: "0" },
-    timeout: 180_000,
+    // Alone it takes about a minute; beside the build, the browser tests and the other worker
+    // its 34 incidents alone took 99 s.
+    timeout: 420_000,
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
@@ -46,7 +48,7 @@ beforeAll(async () => {
   // An admin first, as after the setup page: the demo's probes are made in their name.
   ({ tokens } = await tokensForAllRoles());
   first = demo(`--as-of=${AS_OF}`);
-}, 200_000);
+}, 450_000);
 
 const get = async (handler: AnyRoute, query = "", params?: Record<string, string>) => {
   const res = await call(handler, { token: tokens.viewer, path: `/x${query}`, params });
