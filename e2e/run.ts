@@ -63,6 +63,14 @@ async function stop(app: ChildProcess, signal: NodeJS.Signals): Promise<number |
 }
 
 /**
+ * The installations' servers share two CPUs with three browsers' worth of tests, the integration
+ * tests, lint and the unit tests: opening a connection to PostgreSQL there took longer than the
+ * app's 3 s (lib/server/db.ts), and a page showed its error instead of its data. They wait longer;
+ * the outage checks (outage.ts) set the timeouts they test themselves.
+ */
+const BUSY_MACHINE_TIMEOUTS = { DATABASE_CONNECT_TIMEOUT_MS: process.env.DATABASE_CONNECT_TIMEOUT_MS ?? "15000" };
+
+/**
  * The same build on an installation of its own, with no admin yet: for the demo organisation
  * check (nothing in the background: a small organisation that needs none of it), or for the read
  * lane (set up like the app's, by its setup page, with the same API token, and probes running:
@@ -87,6 +95,7 @@ async function startInstallation(lane: "demo" | "read", adminToken: string): Pro
     NINES_NOTIFICATIONS: "off",
     // Policy states move when a test asks (POST /api/v1/budget-policy/evaluate), not once a minute under other tests.
     NINES_POLICY_EVALUATOR: "off",
+    ...BUSY_MACHINE_TIMEOUTS,
   };
   for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "BOOTSTRAP_API_TOKEN", "BOOTSTRAP_ADMIN_EMAIL", "BOOTSTRAP_ADMIN_PASSWORD"]) delete env[name];
   if (lane === "demo") {
@@ -163,6 +172,7 @@ async function main(): Promise<number> {
       // Policy states move when a test asks (POST /api/v1/budget-policy/evaluate), not once a
       // minute over every test's services.
       NINES_POLICY_EVALUATOR: "off",
+      ...BUSY_MACHINE_TIMEOUTS,
     };
     delete env.DATABASE_URL;
     delete env.NEXTAUTH_SECRET;
